@@ -1,0 +1,45 @@
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plugin } from 'vite';
+
+/**
+ * Lays out `dist/` as zcli expects it: manifest.json, requirements.json and translations/ at the
+ * top, the built iframe page and the logos in assets/. The sources stay single: the repo's
+ * manifest.json and translations/*.json are the only copies edited by hand.
+ */
+/**
+ * The app imports translations/*.json for its UI strings; the `app` section (Admin Center
+ * texts) is only for Zendesk, so the copy bundled into the iframe keeps just `app.name`.
+ */
+export function uiTranslations(): Plugin {
+  return {
+    name: 'ui-translations',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]translations[\\/][^\\/]+\.json$/.test(id)) return null;
+      const { app, ...rest } = JSON.parse(code) as { app?: { name?: string } };
+      return { code: JSON.stringify({ ...rest, app: { name: app?.name } }), map: null };
+    },
+  };
+}
+
+export function zendeskPackage(root: string): Plugin {
+  const dist = join(root, 'dist');
+  return {
+    name: 'zendesk-package',
+    apply: 'build',
+    closeBundle() {
+      const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+      const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+      writeFileSync(join(dist, 'manifest.json'), `${JSON.stringify({ ...manifest, version: pkg.version }, null, 2)}\n`);
+      copyFileSync(join(root, 'requirements.json'), join(dist, 'requirements.json'));
+      mkdirSync(join(dist, 'translations'), { recursive: true });
+      for (const file of readdirSync(join(root, 'translations'))) {
+        if (file.endsWith('.json')) copyFileSync(join(root, 'translations', file), join(dist, 'translations', file));
+      }
+      for (const file of readdirSync(join(root, 'assets'))) {
+        copyFileSync(join(root, 'assets', file), join(dist, 'assets', file));
+      }
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { signal, type ReadonlySignal } from '@preact/signals';
+
+export type ResourceState<T> =
+  | { status: 'idle' }
+  | { status: 'loading'; data?: T }
+  | { status: 'ready'; data: T }
+  | { status: 'error'; error: unknown; data?: T };
+
+export interface Resource<T> {
+  readonly state: ReadonlySignal<ResourceState<T>>;
+  /** Runs `load`; a result that arrives after a newer run started is dropped. */
+  run(load: () => Promise<T>): Promise<void>;
+}
+
+/** Async data as a signal, keeping the last good data visible while reloading or after a failure. */
+export function createResource<T>(): Resource<T> {
+  const state = signal<ResourceState<T>>({ status: 'idle' });
+  let generation = 0;
+  const lastData = () => ('data' in state.value ? state.value.data : undefined);
+  return {
+    state,
+    async run(load) {
+      const mine = ++generation;
+      const previous = lastData();
+      state.value = previous === undefined ? { status: 'loading' } : { status: 'loading', data: previous };
+      try {
+        const data = await load();
+        if (mine === generation) state.value = { status: 'ready', data };
+      } catch (error) {
+        if (mine !== generation) return;
+        const kept = lastData();
+        state.value = kept === undefined ? { status: 'error', error } : { status: 'error', error, data: kept };
+      }
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * The app's settings as Zendesk delivers them in `metadata.settings`: values may arrive as
+ * strings ("5", "true") or be missing, so every one is normalised and range-checked here.
+ */
+export interface AppSettings {
+  leadGroupIds: number[];
+  leadRoleIds: number[];
+  adminsAreLeads: boolean;
+  suggestionCount: number;
+  helpCenterLocale: string;
+  answerReviewDays: number;
+  leadResponseMinutes: number;
+  notifyLeads: boolean;
+}
+
+export interface SettingProblem {
+  setting: string;
+  /** Translation key under ui.setup.problem */
+  problem: 'not_ids' | 'out_of_range' | 'not_a_number';
+  value: string;
+}
+
+const RANGES = {
+  suggestion_count: { min: 1, max: 10, fallback: 5 },
+  answer_review_days: { min: 1, max: 3650, fallback: 90 },
+  lead_response_minutes: { min: 1, max: 10080, fallback: 60 },
+} as const;
+
+/** "360001, 360002" → [360001, 360002]; anything that is not a positive whole number is dropped. */
+export function parseIdList(value: unknown): { ids: number[]; junk: string[] } {
+  const parts = String(value ?? '')
+    .split(/[\s,;]+/)
+    .filter(Boolean);
+  const ids: number[] = [];
+  const junk: string[] = [];
+  for (const part of parts) {
+    if (/^\d{1,19}$/.test(part) && Number(part) > 0) ids.push(Number(part));
+    else junk.push(part);
+  }
+  return { ids: [...new Set(ids)], junk };
+}
+
+function parseBoolean(value: unknown, fallback: boolean): boolean {
+  if (typeof value === 'boolean') return value;
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  return fallback;
+}
+
+export function readSettings(raw: Record<string, unknown>): { settings: AppSettings; problems: SettingProblem[] } {
+  const problems: SettingProblem[] = [];
+
+  const ids = (name: string) => {
+    const { ids, junk } = parseIdList(raw[name]);
+    if (junk.length) problems.push({ setting: name, problem: 'not_ids', value: junk.join(', ') });
+    return ids;
+  };
+
+  const number = (name: keyof typeof RANGES) => {
+    const { min, max, fallback } = RANGES[name];
+    const value = raw[name];
+    if (value === undefined || value === null || value === '') return fallback;
+    const n = Number(value);
+    if (!Number.isFinite(n)) {
+      problems.push({ setting: name, problem: 'not_a_number', value: String(value) });
+      return fallback;
+    }
+    if (n < min || n > max) {
+      problems.push({ setting: name, problem: 'out_of_range', value: String(value) });
+      return Math.min(max, Math.max(min, Math.round(n)));
+    }
+    return Math.round(n);
+  };
+
+  const settings: AppSettings = {
+    leadGroupIds: ids('lead_group_ids'),
+    leadRoleIds: ids('lead_role_ids'),
+    adminsAreLeads: parseBoolean(raw.admins_are_leads, true),
+    suggestionCount: number('suggestion_count'),
+    helpCenterLocale: String(raw.help_center_locale ?? '').trim().toLowerCase() || 'en-us',
+    answerReviewDays: number('answer_review_days'),
+    leadResponseMinutes: number('lead_response_minutes'),
+    notifyLeads: parseBoolean(raw.notify_leads, true),
+  };
+  return { settings, problems };
+}

@@ -1,0 +1,61 @@
+import { computed, signal } from '@preact/signals';
+import * as z from 'zod/mini';
+import type { HostClient, Parsed } from '../../host/client';
+import { TagsSchema, TicketCommentSchema, TicketUserSchema } from '../../host/schemas';
+
+/** What the sidebar reads about the ticket on screen, in the boot's one batched `get`. */
+export const TicketPaths = {
+  'ticket.id': z.number(),
+  'ticket.subject': z.string(),
+  'ticket.requester': z.nullable(TicketUserSchema),
+  'ticket.tags': TagsSchema,
+  'ticket.comments': z.array(TicketCommentSchema),
+};
+export type TicketSnapshot = Parsed<typeof TicketPaths>;
+
+export type TicketModel = ReturnType<typeof createTicketModel>;
+
+/** The ticket on screen as signals, kept current by the host's ticket events. */
+export function createTicketModel(host: HostClient, initial: TicketSnapshot) {
+  const snapshot = signal(initial);
+  const refreshError = signal<unknown>(null);
+
+  async function refresh() {
+    try {
+      snapshot.value = await host.get(TicketPaths);
+      refreshError.value = null;
+    } catch (error) {
+      refreshError.value = error;
+    }
+  }
+
+  const patch = (change: Partial<TicketSnapshot>) => {
+    snapshot.value = { ...snapshot.value, ...change };
+  };
+
+  const unsubscribers = [
+    host.on('ticket.subject.changed', (value) => {
+      if (typeof value === 'string') patch({ 'ticket.subject': value });
+      else void refresh();
+    }),
+    host.on('ticket.tags.changed', (value) => {
+      const tags = TagsSchema.safeParse(value);
+      if (tags.success) patch({ 'ticket.tags': tags.data });
+      else void refresh();
+    }),
+    host.on('ticket.requester.changed', () => void refresh()),
+    host.on('ticket.updated', () => void refresh()),
+    host.on('ticket.submit.done', () => void refresh()),
+  ];
+
+  return {
+    id: computed(() => snapshot.value['ticket.id']),
+    subject: computed(() => snapshot.value['ticket.subject']),
+    requester: computed(() => snapshot.value['ticket.requester']),
+    tags: computed(() => snapshot.value['ticket.tags']),
+    comments: computed(() => snapshot.value['ticket.comments']),
+    refreshError,
+    refresh,
+    dispose: () => unsubscribers.forEach((off) => off()),
+  };
+}

@@ -1,0 +1,38 @@
+import * as z from 'zod/mini';
+import type { HostClient } from '../client';
+
+export const ArticleSchema = z.object({
+  id: z.number(),
+  title: z.string(),
+  html_url: z.string(),
+  snippet: z.optional(z.nullable(z.string())),
+  body: z.optional(z.nullable(z.string())),
+  label_names: z.optional(z.array(z.string())),
+  section_id: z.optional(z.nullable(z.number())),
+  locale: z.optional(z.string()),
+  updated_at: z.optional(z.string()),
+  vote_sum: z.optional(z.number()),
+});
+export type Article = z.infer<typeof ArticleSchema>;
+
+const SearchResponseSchema = z.object({
+  results: z.array(ArticleSchema),
+  count: z.optional(z.number()),
+  next_page: z.optional(z.nullable(z.string())),
+});
+
+export interface ArticleSearch {
+  query: string;
+  locale: string;
+  perPage: number;
+}
+
+/** Help Center full-text search (GET /api/v2/help_center/articles/search). */
+export async function searchArticles(host: HostClient, search: ArticleSearch): Promise<Article[]> {
+  const params = new URLSearchParams({ query: search.query, locale: search.locale, per_page: String(search.perPage) });
+  const response = await host.request(
+    { url: `/api/v2/help_center/articles/search.json?${params}` },
+    SearchResponseSchema,
+  );
+  return response.results;
+}

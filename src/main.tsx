@@ -1,0 +1,72 @@
+import { render } from 'preact';
+import ZAFClient from 'zendesk_app_framework_sdk';
+import * as z from 'zod/mini';
+import { ServicesContext, type Services } from './app/services';
+import { readSettings } from './domain/settings';
+import { createHostClient, type HostClient } from './host/client';
+import { CurrentUserSchema } from './host/schemas';
+import { loadI18n } from './i18n';
+import { LOCATIONS } from './locations';
+import './ui/styles.css';
+
+const root = document.getElementById('app')!;
+
+function Message({ title, body }: { title?: string; body: string }) {
+  return (
+    <main class="message" role="alert">
+      {title && <h1>{title}</h1>}
+      <p>{body}</p>
+    </main>
+  );
+}
+
+/** Opened outside Zendesk: `ZAFClient.init()` has no host to talk to, so say what this page is. */
+async function showOutsideZendesk() {
+  const i18n = await loadI18n(navigator.language);
+  render(<Message title={i18n.t('ui.outside.title')} body={i18n.t('ui.outside.body')} />, root);
+}
+
+async function boot(host: HostClient) {
+  // Round trip 1: the host registers the app (context + metadata arrive together).
+  const [context, metadata] = await Promise.all([host.context(), host.metadata()]);
+  const entry = LOCATIONS[context.location];
+  // Round trip 2: one batched get for the user and everything the view starts with,
+  // while the view's chunk downloads in parallel.
+  const [initial, view] = await Promise.all([
+    host.get({ currentUser: CurrentUserSchema, ...(entry?.paths ?? {}) }),
+    entry?.load(),
+  ]);
+  const currentUser = initial.currentUser as z.infer<typeof CurrentUserSchema>;
+  const i18n = await loadI18n(currentUser.locale);
+  if (!entry || !view) {
+    render(<Message body={i18n.t('ui.boot.unknown_location', { location: context.location })} />, root);
+    return;
+  }
+  const services: Services = {
+    host,
+    i18n,
+    settings: readSettings(metadata.settings).settings,
+    context,
+    currentUser,
+    now: () => new Date(),
+  };
+  document.documentElement.lang = i18n.locale;
+  const View = view.default as (props: { initial: unknown }) => preact.JSX.Element;
+  render(
+    <ServicesContext.Provider value={services}>
+      <View initial={initial} />
+    </ServicesContext.Provider>,
+    root,
+  );
+}
+
+const zaf = ZAFClient.init();
+if (!zaf) {
+  void showOutsideZendesk();
+} else {
+  boot(createHostClient(zaf)).catch(async (error: unknown) => {
+    const i18n = await loadI18n(navigator.language);
+    const message = error instanceof Error ? error.message : String(error);
+    render(<Message body={i18n.t('ui.boot.failed', { message })} />, root);
+  });
+}

@@ -1,0 +1,49 @@
+import type { ComponentChildren } from 'preact';
+import { useServices } from '../app/services';
+import { errorMessage } from './errorMessage';
+
+interface PanelProps {
+  id: string;
+  title: string;
+  children: ComponentChildren;
+  actions?: ComponentChildren;
+}
+
+/** A titled sidebar section; its heading names the region for screen readers. */
+export function Panel({ id, title, children, actions }: PanelProps) {
+  return (
+    <section class="panel" aria-labelledby={`${id}-title`} data-panel={id}>
+      <header class="panel__header">
+        <h2 class="panel__title" id={`${id}-title`}>
+          {title}
+        </h2>
+        {actions}
+      </header>
+      <div class="panel__body">{children}</div>
+    </section>
+  );
+}
+
+export function Loading({ label }: { label?: string }) {
+  const { i18n } = useServices();
+  return (
+    <p class="muted" role="status" aria-live="polite">
+      <span class="spinner" aria-hidden="true" /> {label ?? i18n.t('ui.common.loading')}
+    </p>
+  );
+}
+
+/** The failure of one panel: a clear message and a retry, while the other panels keep working. */
+export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { i18n } = useServices();
+  return (
+    <div class="notice notice--error" role="alert">
+      <p>{errorMessage(error, i18n.t)}</p>
+      {onRetry && (
+        <button type="button" class="btn btn--small" onClick={onRetry}>
+          {i18n.t('ui.common.retry')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { uiTranslations, zendeskPackage } from './scripts/zendesk-package';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root: 'src',
+  base: './',
+  publicDir: false,
+  resolve: {
+    alias: [{ find: /^\.\/vendor\/native-promise-only$/, replacement: fileURLToPath(new URL('./src/host/vendor/promise.ts', import.meta.url)) }],
+  },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  build: {
+    outDir: '../dist/assets',
+    emptyOutDir: true,
+    assetsDir: '.',
+    target: 'es2022',
+    modulePreload: false,
+    rolldownOptions: { input: fileURLToPath(new URL('./src/iframe.html', import.meta.url)) },
+  },
+  plugins: [uiTranslations(), zendeskPackage(root)],
+});
