@@ -139,6 +139,9 @@ export function createHostClient(zaf: ZafClient, options: HostClientOptions = {}
       if (error instanceof HostError) throw error;
       const failed = HttpResponseSchema.safeParse(error);
       const response = failed.success ? failed.data : {};
+      const status = response.status ?? 0;
+      // The host reports a 2xx whose body would not parse as a failure; that is bad data, not HTTP.
+      if (status >= 200 && status < 300) throw new InvalidPayloadError(req.url, ['the body is not JSON']);
       const retryAfter = Number(header(response, 'retry-after'));
       let body: unknown = null;
       try {
@@ -146,7 +149,7 @@ export function createHostClient(zaf: ZafClient, options: HostClientOptions = {}
       } catch {
         body = response.responseText ?? null;
       }
-      throw new ApiError(response.status ?? 0, req.url, Number.isFinite(retryAfter) ? retryAfter : null, body);
+      throw new ApiError(status, req.url, Number.isFinite(retryAfter) ? retryAfter : null, body);
     }
     return parsePayload(HttpResponseSchema, raw, req.url);
   }

@@ -1,0 +1,61 @@
+/**
+ * Faults the tests inject per endpoint, and the count of every call. An endpoint is named
+ * like `help_center.search` or `tickets.update` (see routes.ts); `*` matches every endpoint.
+ */
+export type Fault =
+  | { kind: 'latency'; ms: number }
+  | { kind: 'status'; status: number; retryAfter?: number; body?: unknown }
+  | { kind: 'timeout' }
+  | { kind: 'malformed' }
+  | { kind: 'wrong_shape' };
+
+export interface FaultRule {
+  endpoint: string;
+  fault: Fault;
+  /** How many calls it affects; unlimited when absent. */
+  times?: number;
+}
+
+export interface CallRecord {
+  endpoint: string;
+  method: string;
+  path: string;
+  at: number;
+}
+
+export class FaultBook {
+  private rules: FaultRule[] = [];
+  calls: CallRecord[] = [];
+
+  add(rule: FaultRule) {
+    this.rules.push({ ...rule });
+  }
+
+  clear() {
+    this.rules = [];
+  }
+
+  record(call: CallRecord) {
+    this.calls.push(call);
+  }
+
+  counts(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const call of this.calls) counts[call.endpoint] = (counts[call.endpoint] ?? 0) + 1;
+    return counts;
+  }
+
+  /** The faults that apply to this call, consuming one use of each limited rule. */
+  take(endpoint: string): Fault[] {
+    const applied: Fault[] = [];
+    for (const rule of this.rules) {
+      if (rule.endpoint !== endpoint && rule.endpoint !== '*') continue;
+      if (rule.times !== undefined) {
+        if (rule.times <= 0) continue;
+        rule.times -= 1;
+      }
+      applied.push(rule.fault);
+    }
+    return applied;
+  }
+}

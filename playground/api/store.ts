@@ -1,0 +1,222 @@
+import { readFileSync } from 'node:fs';
+
+/**
+ * The emulated Zendesk account's data, in memory, seeded from the demo fixtures (Zendesk's own
+ * JSON shapes). Timestamps in the fixtures are relative to FIXTURE_NOW and are shifted so the
+ * demo always looks recent.
+ */
+export const FIXTURE_NOW = Date.parse('2026-11-20T12:00:00Z');
+
+export interface User {
+  id: number;
+  name: string;
+  email: string;
+  role: 'end-user' | 'agent' | 'admin';
+  custom_role_id: number | null;
+  locale: string;
+  time_zone?: string;
+  default_group_id?: number | null;
+  photo?: unknown;
+  active?: boolean;
+  created_at: string;
+  updated_at: string;
+}
+export interface Group {
+  id: number;
+  name: string;
+  description?: string;
+  default?: boolean;
+  deleted?: boolean;
+  created_at: string;
+  updated_at: string;
+}
+export interface GroupMembership {
+  id: number;
+  user_id: number;
+  group_id: number;
+  default?: boolean;
+  created_at?: string;
+}
+export interface CustomField {
+  id: number;
+  value: unknown;
+}
+export interface Ticket {
+  id: number;
+  subject: string;
+  description: string;
+  status: string;
+  priority: string | null;
+  type?: string | null;
+  requester_id: number;
+  submitter_id?: number;
+  assignee_id: number | null;
+  group_id: number | null;
+  tags: string[];
+  custom_fields: CustomField[];
+  created_at: string;
+  updated_at: string;
+  via?: unknown;
+  [key: string]: unknown;
+}
+export interface Comment {
+  id: number;
+  type: 'Comment';
+  author_id: number;
+  body: string;
+  html_body: string;
+  plain_body: string;
+  public: boolean;
+  created_at: string;
+  attachments: unknown[];
+}
+export interface AuditEvent {
+  id: number;
+  type: string;
+  field_name?: string;
+  value?: unknown;
+  previous_value?: unknown;
+  body?: string;
+  html_body?: string;
+  public?: boolean;
+  author_id?: number;
+}
+export interface Audit {
+  id: number;
+  ticket_id: number;
+  created_at: string;
+  author_id: number;
+  metadata: Record<string, unknown>;
+  via: unknown;
+  events: AuditEvent[];
+}
+export interface Article {
+  id: number;
+  title: string;
+  body: string;
+  html_url: string;
+  url?: string;
+  locale: string;
+  section_id: number;
+  label_names: string[];
+  updated_at: string;
+  created_at: string;
+  vote_sum: number;
+  draft?: boolean;
+  [key: string]: unknown;
+}
+export interface Section {
+  id: number;
+  name: string;
+  locale?: string;
+  [key: string]: unknown;
+}
+export interface CustomObjectRecord {
+  id: string;
+  name: string;
+  custom_object_key: string;
+  custom_object_fields: Record<string, unknown>;
+  external_id: string | null;
+  created_at: string;
+  updated_at: string;
+  created_by_user_id: string | number;
+  updated_by_user_id: string | number;
+  [key: string]: unknown;
+}
+
+export interface Fixtures {
+  users: User[];
+  groups: Group[];
+  group_memberships: GroupMembership[];
+  tickets: Ticket[];
+  comments: Record<string, Comment[]>;
+  audits: Record<string, Audit[]>;
+  sections: Section[];
+  articles: Article[];
+  answers: CustomObjectRecord[];
+  feedback: CustomObjectRecord[];
+}
+
+const fixtureDir = new URL('../fixtures/', import.meta.url);
+const read = <T>(name: string): T => JSON.parse(readFileSync(new URL(name, fixtureDir), 'utf8')) as T;
+
+export function loadFixtures(): Fixtures {
+  return {
+    users: read('users.json'),
+    groups: read('groups.json'),
+    group_memberships: read('group_memberships.json'),
+    tickets: read('tickets.json'),
+    comments: read('comments.json'),
+    audits: read('audits.json'),
+    sections: read('help_center/sections.json'),
+    articles: read('help_center/articles.json'),
+    answers: read('answers.json'),
+    feedback: read('answer_feedback.json'),
+  };
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** Moves every ISO timestamp in the fixtures by the same offset, so "3 days ago" stays true. */
+function shiftTimes<T>(value: T, offsetMs: number): T {
+  if (typeof value === 'string') {
+    return (ISO.test(value) ? new Date(Date.parse(value) + offsetMs).toISOString() : value) as T;
+  }
+  if (Array.isArray(value)) return value.map((item) => shiftTimes(item, offsetMs)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shiftTimes(v, offsetMs)])) as T;
+  }
+  return value;
+}
+
+export interface ObjectDefinition {
+  key: string;
+  title: string;
+  title_pluralized: string;
+}
+
+export class Store {
+  users = new Map<number, User>();
+  groups = new Map<number, Group>();
+  memberships: GroupMembership[] = [];
+  tickets = new Map<number, Ticket>();
+  comments = new Map<number, Comment[]>();
+  audits = new Map<number, Audit[]>();
+  sections: Section[] = [];
+  articles: Article[] = [];
+  /** Custom object records by object key. */
+  records = new Map<string, CustomObjectRecord[]>();
+  objects: ObjectDefinition[] = [];
+  /** Ticket fields installed by the app's requirements (id → identifier). */
+  ticketFields = [{ id: 360001, identifier: 'escalation_status', title: 'Escalation status', type: 'tagger' }];
+  private nextId = 90000000;
+
+  constructor(fixtures: Fixtures, now = Date.now()) {
+    const data = shiftTimes(fixtures, now - FIXTURE_NOW);
+    for (const user of data.users) this.users.set(user.id, user);
+    for (const group of data.groups) this.groups.set(group.id, group);
+    this.memberships = data.group_memberships;
+    for (const ticket of data.tickets) this.tickets.set(ticket.id, ticket);
+    for (const [id, list] of Object.entries(data.comments)) this.comments.set(Number(id), list);
+    for (const [id, list] of Object.entries(data.audits)) this.audits.set(Number(id), list);
+    this.sections = data.sections;
+    this.articles = data.articles;
+    this.records.set('closed_loop_answer', data.answers);
+    this.records.set('closed_loop_feedback', data.feedback);
+    this.objects = [
+      { key: 'closed_loop_answer', title: 'Closed-loop answer', title_pluralized: 'Closed-loop answers' },
+      { key: 'closed_loop_feedback', title: 'Closed-loop feedback', title_pluralized: 'Closed-loop feedback' },
+    ];
+  }
+
+  id(): number {
+    return ++this.nextId;
+  }
+
+  groupsOf(userId: number): Group[] {
+    return this.memberships
+      .filter((m) => m.user_id === userId)
+      .map((m) => this.groups.get(m.group_id))
+      .filter((g): g is Group => g !== undefined);
+  }
+}

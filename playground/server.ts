@@ -1,0 +1,228 @@
+import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FaultBook, type FaultRule } from './api/faults';
+import type { ApiResponse } from './api/router';
+import { createRoutes } from './api/routes';
+import { loadFixtures, Store } from './api/store';
+
+/**
+ * The offline Zendesk: one server, one port, two origins. The agent workspace (host page) and
+ * the REST API are served at http://localhost:PORT, the app's built files at
+ * http://127.0.0.1:PORT/app/, so the app runs cross-origin in an iframe as it does in Zendesk.
+ */
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const APP_DIST = join(ROOT, 'dist');
+const HOST_DIST = join(ROOT, '.cache', 'playground');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+export type Persona = 'agent' | 'lead' | 'admin';
+
+interface Manifest {
+  parameters: { name: string; type: string; default?: unknown; required?: boolean; secure?: boolean }[];
+}
+
+export interface Playground {
+  url: string;
+  appOrigin: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function readJson<T>(path: string): T {
+  return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
+
+function personasFrom(store: Store): Record<Persona, number> {
+  const leadGroup = [...store.groups.values()].find((g) => /lead/i.test(g.name));
+  const leadIds = new Set(store.memberships.filter((m) => m.group_id === leadGroup?.id).map((m) => m.user_id));
+  const staff = [...store.users.values()].filter((u) => u.role !== 'end-user');
+  const admin = staff.find((u) => u.role === 'admin');
+  const lead = staff.find((u) => u.role === 'agent' && leadIds.has(u.id));
+  const agent = staff.find((u) => u.role === 'agent' && !leadIds.has(u.id) && !u.custom_role_id);
+  if (!admin || !lead || !agent) throw new Error('The demo fixtures need an admin, a lead and an agent');
+  return { agent: agent.id, lead: lead.id, admin: admin.id };
+}
+
+function defaultSettings(store: Store): Record<string, unknown> {
+  const manifest = readJson<Manifest>(join(ROOT, 'manifest.json'));
+  const settings: Record<string, unknown> = {};
+  for (const p of manifest.parameters) settings[p.name] = p.default ?? (p.type === 'checkbox' ? false : '');
+  const leadGroup = [...store.groups.values()].find((g) => /lead/i.test(g.name));
+  settings.lead_group_ids = leadGroup ? String(leadGroup.id) : '';
+  return settings;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(res: ServerResponse, response: ApiResponse) {
+  const headers: Record<string, string> = { 'cache-control': 'no-store', ...response.headers };
+  if (response.body === undefined) {
+    res.writeHead(response.status, headers).end();
+    return;
+  }
+  headers['content-type'] = 'application/json; charset=utf-8';
+  res.writeHead(response.status, headers).end(typeof response.body === 'string' ? response.body : JSON.stringify(response.body));
+}
+
+function serveFile(res: ServerResponse, base: string, relative: string) {
+  const path = normalize(join(base, relative));
+  if (!path.startsWith(base) || !existsSync(path) || !statSync(path).isFile()) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    return;
+  }
+  res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+  createReadStream(path).pipe(res);
+}
+
+export async function startPlayground(options: { port?: number; host?: string } = {}): Promise<Playground> {
+  const fixtures = loadFixtures();
+  let store = new Store(fixtures);
+  const personas = personasFrom(store);
+  let persona: Persona = 'agent';
+  let settings = defaultSettings(store);
+  const faults = new FaultBook();
+  const hanging = new Set<ServerResponse>();
+  let baseUrl = '';
+  const routes = () => createRoutes({ store, meId: () => personas[persona], baseUrl: () => baseUrl });
+  let router = routes();
+
+  const control: Record<string, (body: unknown) => ApiResponse> = {
+    'GET state': () => ({
+      status: 200,
+      body: { persona, personas, settings, appOrigin: baseUrl.replace('localhost', '127.0.0.1') },
+    }),
+    'POST persona': (body) => {
+      const next = (body as { persona?: Persona }).persona;
+      if (!next || !(next in personas)) return { status: 422, body: { error: 'unknown persona' } };
+      persona = next;
+      return { status: 200, body: { persona } };
+    },
+    'POST settings': (body) => {
+      settings = { ...settings, ...(body as Record<string, unknown>) };
+      return { status: 200, body: { settings } };
+    },
+    'POST faults': (body) => {
+      const rules = Array.isArray(body) ? body : [body];
+      for (const rule of rules as FaultRule[]) faults.add(rule);
+      return { status: 200, body: { ok: true } };
+    },
+    'DELETE faults': () => {
+      faults.clear();
+      return { status: 200, body: { ok: true } };
+    },
+    'GET calls': () => ({ status: 200, body: { counts: faults.counts(), calls: faults.calls } }),
+    'DELETE calls': () => {
+      faults.calls = [];
+      return { status: 200, body: { ok: true } };
+    },
+    'POST reset': () => {
+      store = new Store(fixtures);
+      router = routes();
+      persona = 'agent';
+      settings = defaultSettings(store);
+      faults.clear();
+      faults.calls = [];
+      return { status: 200, body: { ok: true } };
+    },
+    'GET manifest': () => ({
+      status: 200,
+      body: {
+        manifest: readJson(join(ROOT, 'manifest.json')),
+        translations: Object.fromEntries(
+          readdirSync(join(ROOT, 'translations'))
+            .filter((f) => f.endsWith('.json'))
+            .map((f) => [f.replace('.json', ''), readJson(join(ROOT, 'translations', f))]),
+        ),
+      },
+    }),
+  };
+
+  async function api(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const method = req.method ?? 'GET';
+    const found = router.match(method, url.pathname);
+    if (!found) {
+      send(res, { status: 404, body: { error: 'InvalidEndpoint', description: `No such endpoint: ${method} ${url.pathname}` } });
+      return;
+    }
+    const endpoint = found.route.endpoint;
+    faults.record({ endpoint, method, path: url.pathname + url.search, at: Date.now() });
+    const raw = await readBody(req);
+    let body: unknown = null;
+    if (raw) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        send(res, { status: 400, body: { error: 'InvalidJSON', description: 'Request body is not JSON' } });
+        return;
+      }
+    }
+    for (const fault of faults.take(endpoint)) {
+      if (fault.kind === 'latency') await new Promise((r) => setTimeout(r, fault.ms));
+      else if (fault.kind === 'timeout') {
+        hanging.add(res);
+        res.on('close', () => hanging.delete(res));
+        return;
+      } else if (fault.kind === 'status') {
+        const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
+        send(res, { status: fault.status, headers, body: fault.body ?? { error: fault.status === 429 ? 'TooManyRequests' : 'InternalError', description: `Injected ${fault.status}` } });
+        return;
+      } else if (fault.kind === 'malformed') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"results": [ {"id": 1, "title": ');
+        return;
+      } else if (fault.kind === 'wrong_shape') {
+        send(res, { status: 200, body: { unexpected: true, data: 'not what Zendesk documents' } });
+        return;
+      }
+    }
+    send(res, await found.route.handler({ method, path: url.pathname, query: url.searchParams, params: found.params, body }));
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const handle = async () => {
+      if (url.pathname.startsWith('/api/v2/')) return api(req, res, url);
+      if (url.pathname.startsWith('/__playground/')) {
+        const name = `${req.method} ${url.pathname.slice('/__playground/'.length)}`;
+        const action = control[name];
+        if (!action) return send(res, { status: 404, body: { error: 'unknown control' } });
+        const raw = await readBody(req);
+        return send(res, action(raw ? JSON.parse(raw) : {}));
+      }
+      if (url.pathname.startsWith('/app/')) return serveFile(res, APP_DIST, url.pathname.slice('/app/'.length));
+      return serveFile(res, HOST_DIST, url.pathname === '/' || !extname(url.pathname) ? 'index.html' : url.pathname);
+    };
+    handle().catch((error: unknown) => {
+      if (!res.headersSent) send(res, { status: 500, body: { error: 'PlaygroundError', description: String(error) } });
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://localhost:${port}`;
+  return {
+    url: `${baseUrl}/`,
+    appOrigin: `http://127.0.0.1:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of hanging) res.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
