@@ -33,6 +33,12 @@ export function zendeskPackage(root: string): Plugin {
       const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as Record<string, unknown>;
       writeFileSync(join(dist, 'manifest.json'), `${JSON.stringify({ ...manifest, version: pkg.version }, null, 2)}\n`);
       copyFileSync(join(root, 'requirements.json'), join(dist, 'requirements.json'));
+      // zcli prompts for every setting it has no value for; the defaults keep `zcli apps:server dist`
+      // non-interactive, and .zcliignore keeps this local file out of the uploaded package.
+      const parameters = manifest.parameters as { name: string; default?: unknown }[];
+      const defaults = Object.fromEntries(parameters.map((p) => [p.name, p.default ?? '']));
+      writeFileSync(join(dist, 'zcli.apps.config.json'), `${JSON.stringify({ parameters: defaults }, null, 2)}\n`);
+      writeFileSync(join(dist, '.zcliignore'), 'zcli.apps.config.json\n');
       mkdirSync(join(dist, 'translations'), { recursive: true });
       for (const file of readdirSync(join(root, 'translations'))) {
         if (file.endsWith('.json')) copyFileSync(join(root, 'translations', file), join(dist, 'translations', file));

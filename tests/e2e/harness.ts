@@ -1,0 +1,69 @@
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Fault } from '../../playground/api/faults';
+import { startPlayground, type Playground } from '../../playground/server';
+import { launchChromium } from './browser';
+
+export interface Session {
+  browser: Browser;
+  playground: Playground;
+  page: Page;
+  /** Opens the workspace (optionally on a ticket or a route) and waits for it to render. */
+  open(query?: { ticket?: number; route?: 'console' | 'settings' }): Promise<void>;
+  sidebar(): FrameLocator;
+  console(): FrameLocator;
+  modal(): FrameLocator;
+  control<T = unknown>(name: string, method?: string, body?: unknown): Promise<T>;
+  fault(endpoint: string, fault: Fault, times?: number): Promise<void>;
+  calls(): Promise<{ counts: Record<string, number>; calls: { endpoint: string; method: string; path: string }[] }>;
+  api<T = unknown>(path: string, method?: string, body?: unknown): Promise<T>;
+  persona(persona: 'agent' | 'lead' | 'admin'): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** One playground and one Chromium for a test file; pages are fresh per `open`. */
+export async function startSession(): Promise<Session> {
+  const [playground, browser] = await Promise.all([startPlayground(), launchChromium()]);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const request = async <T>(path: string, method = 'GET', body?: unknown): Promise<T> => {
+    const init: RequestInit = { method };
+    if (body !== undefined) {
+      init.body = JSON.stringify(body);
+      init.headers = { 'content-type': 'application/json' };
+    }
+    const response = await fetch(new URL(path, playground.url), init);
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : null) as T;
+  };
+  const session: Session = {
+    browser,
+    playground,
+    page,
+    async open(query = {}) {
+      const url = new URL(playground.url);
+      if (query.ticket) url.searchParams.set('ticket', String(query.ticket));
+      if (query.route) url.searchParams.set('route', query.route);
+      await page.goto(url.toString());
+      await page.waitForSelector('.zd');
+    },
+    sidebar: () => page.frameLocator('iframe[data-location="ticket_sidebar"]'),
+    console: () => page.frameLocator('iframe[data-location="nav_bar"]'),
+    modal: () => page.frameLocator('.modal iframe'),
+    control: (name, method = 'GET', body) => request(`/__playground/${name}`, method, body),
+    async fault(endpoint, fault, times) {
+      await request('/__playground/faults', 'POST', times === undefined ? { endpoint, fault } : { endpoint, fault, times });
+    },
+    calls: () => request('/__playground/calls'),
+    api: (path, method = 'GET', body) => request(path, method, body),
+    async persona(persona) {
+      await page.selectOption('select[aria-label="Persona"]', persona);
+      await page.waitForFunction((p) => (window as unknown as { __playground: { ws: { state: { value: { persona: string } } } } }).__playground.ws.state.value.persona === p, persona);
+    },
+    async close() {
+      await browser.close();
+      await playground.close();
+    },
+  };
+  return session;
+}
