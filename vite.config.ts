@@ -18,6 +18,8 @@ export default defineConfig({
     assetsDir: '.',
     target: 'es2022',
     modulePreload: false,
+    // Lists which chunks each entry loads, for the size budget (scripts/bundle-size.ts).
+    manifest: true,
     rolldownOptions: { input: fileURLToPath(new URL('./src/iframe.html', import.meta.url)) },
   },
   plugins: [uiTranslations(), zendeskPackage(root)],

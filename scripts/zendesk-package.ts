@@ -38,7 +38,7 @@ export function zendeskPackage(root: string): Plugin {
       const parameters = manifest.parameters as { name: string; default?: unknown }[];
       const defaults = Object.fromEntries(parameters.map((p) => [p.name, p.default ?? '']));
       writeFileSync(join(dist, 'zcli.apps.config.json'), `${JSON.stringify({ parameters: defaults }, null, 2)}\n`);
-      writeFileSync(join(dist, '.zcliignore'), 'zcli.apps.config.json\n');
+      writeFileSync(join(dist, '.zcliignore'), 'zcli.apps.config.json\nassets/.vite\n');
       mkdirSync(join(dist, 'translations'), { recursive: true });
       for (const file of readdirSync(join(root, 'translations'))) {
         if (file.endsWith('.json')) copyFileSync(join(root, 'translations', file), join(dist, 'translations', file));

@@ -2,9 +2,6 @@ import * as z from 'zod/mini';
 
 /** Shapes of what the ZAF host sends. Unknown keys are dropped; missing required ones fail. */
 
-export const LocationSchema = z.enum(['ticket_sidebar', 'nav_bar', 'modal', 'background']);
-export type AppLocation = z.infer<typeof LocationSchema>;
-
 export const ContextSchema = z.object({
   instanceGuid: z.string(),
   product: z.string(),

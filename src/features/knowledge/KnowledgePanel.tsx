@@ -1,8 +1,11 @@
+import { useState } from 'preact/hooks';
 import { useServices } from '../../app/services';
+import type { ResourceState } from '../../app/resource';
 import { highlightSegments, safeHttpUrl } from '../../domain/text';
 import type { Article } from '../../host/api/helpCenter';
+import { errorMessage } from '../../ui/errorMessage';
 import { ErrorNotice, Loading, Panel } from '../../ui/Panel';
-import type { KnowledgeModel } from './model';
+import type { ActionResult, KnowledgeModel } from './model';
 
 function Snippet({ text }: { text: string }) {
   return (
@@ -12,39 +15,139 @@ function Snippet({ text }: { text: string }) {
   );
 }
 
-function ArticleItem({ article }: { article: Article }) {
+/** Arrow keys move between the result titles, so the list is usable from the keyboard alone. */
+function moveFocus(event: KeyboardEvent) {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  const list = (event.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('.article__title');
+  const items = [...list];
+  const index = items.indexOf(document.activeElement as HTMLElement);
+  const next = items[Math.max(0, Math.min(items.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))];
+  if (next) {
+    event.preventDefault();
+    next.focus();
+  }
+}
+
+function FlagForm({ article, model, onDone }: { article: Article; model: KnowledgeModel; onDone: (r: ActionResult) => void }) {
   const { i18n } = useServices();
-  const href = safeHttpUrl(article.html_url);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const id = `flag-${article.id}`;
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    const result = await model.flag(article, note);
+    setBusy(false);
+    onDone(result);
+  };
   return (
-    <li class="article">
+    <form class="inline-form" onSubmit={(e) => void submit(e)}>
+      <label for={id}>{i18n.t('ui.knowledge.flag_label')}</label>
+      <textarea id={id} value={note} required maxLength={2000} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
+      <div class="row">
+        <button type="submit" class="btn btn--small btn--primary" disabled={busy || !note.trim()}>
+          {i18n.t('ui.knowledge.flag_send')}
+        </button>
+        <button type="button" class="btn btn--small" onClick={() => onDone({ ok: true })}>
+          {i18n.t('ui.common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ArticleItem({ article, model, onResult }: { article: Article; model: KnowledgeModel; onResult: (key: string, r: ActionResult) => void }) {
+  const { i18n } = useServices();
+  const [flagging, setFlagging] = useState(false);
+  const href = safeHttpUrl(article.html_url);
+  const titleId = `article-${article.id}-title`;
+  const flagged = model.flagged.value.has(article.id);
+  const run = (key: string, action: () => Promise<ActionResult>) => () => void action().then((r) => onResult(key, r));
+  return (
+    <li class="article" aria-labelledby={titleId}>
       {href ? (
-        <a class="article__title" href={href} target="_blank" rel="noopener noreferrer">
+        <a class="article__title" id={titleId} href={href} target="_blank" rel="noopener noreferrer">
           {article.title}
         </a>
       ) : (
-        <span class="article__title">{article.title}</span>
+        <span class="article__title" id={titleId} tabIndex={-1}>
+          {article.title}
+        </span>
       )}
       {article.snippet && <Snippet text={article.snippet} />}
-      {article.updated_at && <p class="muted small">{i18n.t('ui.knowledge.updated', { date: i18n.date(article.updated_at) })}</p>}
+      <p class="muted small">
+        {article.updated_at && i18n.t('ui.knowledge.updated', { date: i18n.date(article.updated_at) })}
+        {article.label_names?.length ? ` · ${article.label_names.join(', ')}` : ''}
+      </p>
+      <div class="row actions" role="group" aria-labelledby={titleId}>
+        <button type="button" class="btn btn--small" aria-describedby={titleId} disabled={!href} onClick={run('linked', () => model.link(article))}>
+          {i18n.t('ui.knowledge.link')}
+        </button>
+        <button type="button" class="btn btn--small" aria-describedby={titleId} disabled={!href} onClick={run('quoted', () => model.quote(article))}>
+          {i18n.t('ui.knowledge.quote')}
+        </button>
+        <button type="button" class="btn btn--small" aria-describedby={titleId} disabled={!href} onClick={() => href && window.open(href, '_blank', 'noopener,noreferrer')}>
+          {i18n.t('ui.knowledge.open')}
+        </button>
+        <button type="button" class="btn btn--small" aria-describedby={titleId} aria-expanded={flagging} disabled={flagged} onClick={() => setFlagging(!flagging)}>
+          {flagged ? i18n.t('ui.knowledge.flagged') : i18n.t('ui.knowledge.flag')}
+        </button>
+      </div>
+      {flagging && (
+        <FlagForm
+          article={article}
+          model={model}
+          onDone={(result) => {
+            setFlagging(!result.ok);
+            if (!result.ok || model.flagged.value.has(article.id)) onResult('flagged', result);
+          }}
+        />
+      )}
     </li>
+  );
+}
+
+function Results({ state, model, onRetry, empty, onResult }: { state: ResourceState<Article[]>; model: KnowledgeModel; onRetry: () => void; empty: string; onResult: (key: string, r: ActionResult) => void }) {
+  const articles = 'data' in state ? state.data : undefined;
+  return (
+    <>
+      {state.status === 'loading' && !articles && <Loading />}
+      {state.status === 'error' && <ErrorNotice error={state.error} onRetry={onRetry} />}
+      {articles && articles.length === 0 && <p class="muted">{empty}</p>}
+      {articles && articles.length > 0 && (
+        <ul class="articles" onKeyDown={moveFocus}>
+          {articles.map((article) => (
+            <ArticleItem key={article.id} article={article} model={model} onResult={onResult} />
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 
 export function KnowledgePanel({ model }: { model: KnowledgeModel }) {
   const { i18n } = useServices();
-  const state = model.suggestions.value;
-  const articles = 'data' in state ? state.data : undefined;
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const onResult = (key: string, result: ActionResult) =>
+    setStatus(result.ok ? { ok: true, text: i18n.t(`ui.knowledge.done_${key}`) } : { ok: false, text: errorMessage(result.error, i18n.t) });
+  const searching = model.manualQuery.value.trim() !== '';
   return (
     <Panel id="knowledge" title={i18n.t('ui.knowledge.title')}>
-      {state.status === 'loading' && !articles && <Loading />}
-      {state.status === 'error' && <ErrorNotice error={state.error} onRetry={model.retry} />}
-      {articles && articles.length === 0 && <p class="muted">{i18n.t('ui.knowledge.empty')}</p>}
-      {articles && articles.length > 0 && (
-        <ul class="articles">
-          {articles.map((article) => (
-            <ArticleItem key={article.id} article={article} />
-          ))}
-        </ul>
+      <input
+        type="search"
+        class="search"
+        aria-label={i18n.t('ui.knowledge.search')}
+        placeholder={i18n.t('ui.knowledge.search')}
+        value={model.manualQuery.value}
+        onInput={(e) => model.setManualQuery((e.target as HTMLInputElement).value)}
+      />
+      <p class={status?.ok === false ? 'status status--error' : 'status'} role="status" aria-live="polite">
+        {status?.text}
+      </p>
+      {searching ? (
+        <Results state={model.manual.value} model={model} onRetry={model.retryManual} empty={i18n.t('ui.knowledge.no_results')} onResult={onResult} />
+      ) : (
+        <Results state={model.suggestions.value} model={model} onRetry={model.retry} empty={i18n.t('ui.knowledge.empty')} onResult={onResult} />
       )}
     </Panel>
   );

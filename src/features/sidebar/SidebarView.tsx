@@ -8,11 +8,11 @@ import { createTicketModel, type TicketSnapshot } from '../ticket/model';
 /** The ticket sidebar: one model per panel, all fed by one ticket model. */
 export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
   const services = useServices();
-  const { host, settings, i18n } = services;
+  const { host, settings, i18n, currentUser } = services;
   const root = useRef<HTMLDivElement>(null);
   const models = useMemo(() => {
     const ticket = createTicketModel(host, initial);
-    return { ticket, knowledge: createKnowledgeModel({ host, settings, ticket }) };
+    return { ticket, knowledge: createKnowledgeModel({ host, settings, ticket, currentUser }) };
   }, [host]);
   useEffect(() => () => Object.values(models).forEach((model) => model.dispose()), [models]);
   useAutoResize(host, () => root.current);

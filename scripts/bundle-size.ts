@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+}
+
+export interface BundleSize {
+  files: string[];
+  bytes: number;
+  gzipBytes: number;
+}
+
+/**
+ * What a location downloads: the iframe entry with its static imports and CSS, plus the
+ * location's lazily loaded view chunk with its own. Read from Vite's build manifest, so the
+ * figure is exact for the current build (no other language than English is counted).
+ */
+export function locationBundleSize(distAssets: string, viewSource: string): BundleSize {
+  const manifest = JSON.parse(readFileSync(join(distAssets, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const seen = new Set<string>();
+  const files = new Set<string>(['iframe.html']);
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`No chunk ${key} in the build manifest`);
+    files.add(chunk.file);
+    chunk.css?.forEach((css) => files.add(css));
+    chunk.imports?.forEach(visit);
+  };
+  const entry = Object.keys(manifest).find((key) => manifest[key]!.isEntry);
+  const view = Object.keys(manifest).find((key) => key.endsWith(viewSource));
+  if (!entry || !view) throw new Error(`Entry or ${viewSource} missing from the build manifest`);
+  visit(entry);
+  visit(view);
+  let bytes = 0;
+  let gzipBytes = 0;
+  for (const file of files) {
+    const content = readFileSync(join(distAssets, file));
+    bytes += content.length;
+    gzipBytes += gzipSync(content, { level: 9 }).length;
+  }
+  return { files: [...files].sort(), bytes, gzipBytes };
+}

@@ -1,0 +1,106 @@
+import * as z from 'zod/mini';
+import type { HostClient } from '../client';
+import { createRecord, getRecord, listRecords, recordSchema, updateRecord } from './customObjects';
+
+/** The lead-approved answers: custom object `closed_loop_answer` (field keys fixed for outside tools). */
+export const ANSWER_OBJECT = 'closed_loop_answer';
+
+const idLike = z.optional(z.nullable(z.union([z.number(), z.string()])));
+
+export const AnswerFieldsSchema = z.object({
+  summary: z.optional(z.nullable(z.string())),
+  answer_body: z.optional(z.nullable(z.string())),
+  examples: z.optional(z.nullable(z.string())),
+  match_tags: z.optional(z.nullable(z.string())),
+  locale: z.optional(z.nullable(z.string())),
+  status: z.optional(z.nullable(z.string())),
+  owner_id: idLike,
+  approved_by_id: idLike,
+  approved_at: z.optional(z.nullable(z.string())),
+  review_interval_days: z.optional(z.nullable(z.union([z.number(), z.string()]))),
+  article_ids: z.optional(z.nullable(z.string())),
+});
+export const AnswerRecordSchema = recordSchema(AnswerFieldsSchema);
+export type AnswerRecord = z.infer<typeof AnswerRecordSchema>;
+
+export type AnswerStatus = 'draft' | 'approved' | 'retired';
+
+/** The record in the shape the app works with: lists split, ids as numbers, status checked. */
+export interface Answer {
+  id: string;
+  title: string;
+  summary: string;
+  body: string;
+  examples: string[];
+  tags: string[];
+  locale: string | null;
+  status: AnswerStatus;
+  ownerId: number | null;
+  approvedById: number | null;
+  approvedAt: string | null;
+  reviewIntervalDays: number | null;
+  articleIds: number[];
+  updatedAt: string;
+  createdAt: string;
+}
+
+const toId = (value: unknown): number | null => {
+  const n = Number(value);
+  return value !== null && value !== undefined && value !== '' && Number.isFinite(n) ? n : null;
+};
+
+export function toAnswer(record: AnswerRecord): Answer {
+  const f = record.custom_object_fields;
+  const status = f.status === 'approved' || f.status === 'retired' ? f.status : 'draft';
+  return {
+    id: record.id,
+    title: record.name,
+    summary: f.summary ?? '',
+    body: f.answer_body ?? '',
+    examples: (f.examples ?? '').split('\n').map((line) => line.trim()).filter(Boolean),
+    tags: (f.match_tags ?? '').split(/[\s,]+/).filter(Boolean),
+    locale: f.locale?.trim() || null,
+    status,
+    ownerId: toId(f.owner_id),
+    approvedById: toId(f.approved_by_id),
+    approvedAt: f.approved_at || null,
+    reviewIntervalDays: toId(f.review_interval_days),
+    articleIds: (f.article_ids ?? '').split(/[\s,]+/).map(Number).filter((n) => Number.isFinite(n) && n > 0),
+    updatedAt: record.updated_at,
+    createdAt: record.created_at,
+  };
+}
+
+export function answerFields(answer: Partial<Answer>): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  if (answer.summary !== undefined) fields.summary = answer.summary;
+  if (answer.body !== undefined) fields.answer_body = answer.body;
+  if (answer.examples !== undefined) fields.examples = answer.examples.join('\n');
+  if (answer.tags !== undefined) fields.match_tags = answer.tags.join(' ');
+  if (answer.locale !== undefined) fields.locale = answer.locale ?? '';
+  if (answer.status !== undefined) fields.status = answer.status;
+  if (answer.ownerId !== undefined) fields.owner_id = answer.ownerId;
+  if (answer.approvedById !== undefined) fields.approved_by_id = answer.approvedById;
+  if (answer.approvedAt !== undefined) fields.approved_at = answer.approvedAt ?? '';
+  if (answer.reviewIntervalDays !== undefined) fields.review_interval_days = answer.reviewIntervalDays;
+  if (answer.articleIds !== undefined) fields.article_ids = answer.articleIds.join(' ');
+  return fields;
+}
+
+export async function listAnswers(host: HostClient, updatedAfter?: string): Promise<Answer[]> {
+  return (await listRecords(host, ANSWER_OBJECT, AnswerRecordSchema, updatedAfter)).map(toAnswer);
+}
+
+export async function getAnswer(host: HostClient, id: string): Promise<Answer> {
+  return toAnswer(await getRecord(host, ANSWER_OBJECT, id, AnswerRecordSchema));
+}
+
+export async function createAnswer(host: HostClient, answer: Partial<Answer> & { title: string }): Promise<Answer> {
+  return toAnswer(await createRecord(host, ANSWER_OBJECT, { name: answer.title, fields: answerFields(answer) }, AnswerRecordSchema));
+}
+
+export async function updateAnswer(host: HostClient, id: string, change: Partial<Answer>): Promise<Answer> {
+  const update: { name?: string; fields: Record<string, unknown> } = { fields: answerFields(change) };
+  if (change.title !== undefined) update.name = change.title;
+  return toAnswer(await updateRecord(host, ANSWER_OBJECT, id, update, AnswerRecordSchema));
+}

@@ -1,0 +1,59 @@
+import * as z from 'zod/mini';
+import type { HostClient } from '../client';
+
+/** A Custom Objects v2 record; `fields` are validated by each object's own schema. */
+export function recordSchema<F extends z.ZodMiniType>(fields: F) {
+  return z.object({
+    id: z.string(),
+    name: z.string(),
+    custom_object_fields: fields,
+    created_at: z.string(),
+    updated_at: z.string(),
+    created_by_user_id: z.optional(z.nullable(z.union([z.string(), z.number()]))),
+  });
+}
+
+const base = (key: string) => `/api/v2/custom_objects/${encodeURIComponent(key)}/records`;
+
+/** Lists every record (cursor pagination), optionally only those changed after `updatedAfter`. */
+export async function listRecords<T>(host: HostClient, key: string, schema: z.ZodMiniType<T>, updatedAfter?: string): Promise<T[]> {
+  const Page = z.object({
+    custom_object_records: z.array(schema),
+    meta: z.object({ has_more: z.boolean(), after_cursor: z.nullable(z.string()) }),
+  });
+  const records: T[] = [];
+  let after: string | null = null;
+  do {
+    const params = new URLSearchParams({ 'page[size]': '100' });
+    if (after) params.set('page[after]', after);
+    if (updatedAfter) params.set('filter[updated_at][gt]', updatedAfter);
+    const page: z.infer<typeof Page> = await host.request({ url: `${base(key)}.json?${params}` }, Page);
+    records.push(...page.custom_object_records);
+    after = page.meta.has_more ? page.meta.after_cursor : null;
+  } while (after);
+  return records;
+}
+
+export async function getRecord<T>(host: HostClient, key: string, id: string, schema: z.ZodMiniType<T>): Promise<T> {
+  const response = await host.request({ url: `${base(key)}/${encodeURIComponent(id)}.json` }, z.object({ custom_object_record: schema }));
+  return response.custom_object_record;
+}
+
+export async function createRecord<T>(host: HostClient, key: string, record: { name: string; fields: Record<string, unknown> }, schema: z.ZodMiniType<T>): Promise<T> {
+  const response = await host.request(
+    { url: `${base(key)}.json`, method: 'POST', body: { custom_object_record: { name: record.name, custom_object_fields: record.fields } } },
+    z.object({ custom_object_record: schema }),
+  );
+  return response.custom_object_record;
+}
+
+export async function updateRecord<T>(host: HostClient, key: string, id: string, change: { name?: string; fields?: Record<string, unknown> }, schema: z.ZodMiniType<T>): Promise<T> {
+  const body: Record<string, unknown> = {};
+  if (change.name !== undefined) body.name = change.name;
+  if (change.fields) body.custom_object_fields = change.fields;
+  const response = await host.request(
+    { url: `${base(key)}/${encodeURIComponent(id)}.json`, method: 'PATCH', body: { custom_object_record: body } },
+    z.object({ custom_object_record: schema }),
+  );
+  return response.custom_object_record;
+}

@@ -1,0 +1,68 @@
+import * as z from 'zod/mini';
+import type { HostClient } from '../client';
+
+export const TicketSchema = z.object({
+  id: z.number(),
+  subject: z.nullable(z.string()),
+  status: z.string(),
+  priority: z.optional(z.nullable(z.string())),
+  requester_id: z.optional(z.nullable(z.number())),
+  tags: z.array(z.string()),
+  custom_fields: z.optional(z.array(z.object({ id: z.number(), value: z.unknown() }))),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export type Ticket = z.infer<typeof TicketSchema>;
+
+const AuditSchema = z.object({
+  id: z.number(),
+  ticket_id: z.number(),
+  created_at: z.string(),
+  author_id: z.number(),
+  events: z.array(
+    z.object({
+      id: z.number(),
+      type: z.string(),
+      field_name: z.optional(z.nullable(z.string())),
+      value: z.optional(z.unknown()),
+      previous_value: z.optional(z.unknown()),
+      body: z.optional(z.nullable(z.string())),
+      public: z.optional(z.nullable(z.boolean())),
+    }),
+  ),
+});
+export type Audit = z.infer<typeof AuditSchema>;
+
+export async function getTicket(host: HostClient, id: number): Promise<Ticket> {
+  return (await host.request({ url: `/api/v2/tickets/${id}.json` }, z.object({ ticket: TicketSchema }))).ticket;
+}
+
+export async function getAudits(host: HostClient, id: number): Promise<Audit[]> {
+  const Page = z.object({ audits: z.array(AuditSchema), next_page: z.optional(z.nullable(z.string())) });
+  const audits: Audit[] = [];
+  let url: string | null = `/api/v2/tickets/${id}/audits.json`;
+  while (url) {
+    const page: z.infer<typeof Page> = await host.request({ url }, Page);
+    audits.push(...page.audits);
+    url = page.next_page ? new URL(page.next_page).pathname + new URL(page.next_page).search : null;
+  }
+  return audits;
+}
+
+export interface TicketUpdate {
+  custom_fields?: { id: number; value: unknown }[];
+  additional_tags?: string[];
+  remove_tags?: string[];
+  comment?: { body: string; public: boolean };
+  priority?: string;
+  group_id?: number;
+}
+
+/**
+ * One atomic ticket update, sent with `safe_update` and the `updated_at` the app based it on:
+ * if anyone changed the ticket since, Zendesk answers 409 and changes nothing.
+ */
+export async function updateTicketSafely(host: HostClient, id: number, basedOn: string, update: TicketUpdate): Promise<Ticket> {
+  const body = { ticket: { ...update, safe_update: true, updated_stamp: basedOn } };
+  return (await host.request({ url: `/api/v2/tickets/${id}.json`, method: 'PUT', body }, z.object({ ticket: TicketSchema }))).ticket;
+}

@@ -1,0 +1,28 @@
+import * as z from 'zod/mini';
+import type { HostClient } from '../client';
+
+export const UserSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  role: z.string(),
+  custom_role_id: z.optional(z.nullable(z.number())),
+  locale: z.optional(z.string()),
+});
+export type User = z.infer<typeof UserSchema>;
+
+const GroupSchema = z.object({ id: z.number(), name: z.string() });
+
+/** The signed-in agent with their groups, read fresh (lead powers are decided from this). */
+export async function getMe(host: HostClient): Promise<{ user: User; groupIds: number[] }> {
+  const response = await host.request(
+    { url: '/api/v2/users/me.json?include=groups' },
+    z.object({ user: UserSchema, groups: z.optional(z.array(GroupSchema)) }),
+  );
+  return { user: response.user, groupIds: (response.groups ?? []).map((g) => g.id) };
+}
+
+export async function getUsers(host: HostClient, ids: number[]): Promise<User[]> {
+  if (!ids.length) return [];
+  const response = await host.request({ url: `/api/v2/users/show_many.json?ids=${ids.join(',')}` }, z.object({ users: z.array(UserSchema) }));
+  return response.users;
+}
