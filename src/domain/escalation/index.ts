@@ -3,3 +3,4 @@ export * from './tags';
 export * from './notes';
 export * from './leads';
 export * from './age';
+export * from './history';
