@@ -1,0 +1,118 @@
+/**
+ * Placeholder rendering for lead-approved answers, e.g. "Hi {{requester.first_name}}".
+ * Values are inserted as data: they are never parsed for placeholders themselves,
+ * so a customer named "{{agent.name}}" stays exactly that.
+ */
+
+export type PlaceholderValues = Record<string, string | null | undefined>;
+
+export interface RenderOptions {
+  /** Marker for a value that is unknown or empty; "{name}" is replaced by the placeholder name. */
+  gap?: string;
+}
+
+export interface RenderResult {
+  text: string;
+  /** Placeholder names that got a gap marker, each once, in order of appearance. */
+  missing: string[];
+}
+
+export const PLACEHOLDER_NAMES = [
+  'requester.first_name',
+  'requester.name',
+  'agent.first_name',
+  'agent.name',
+  'ticket.id',
+  'ticket.subject',
+] as const;
+
+export type PlaceholderName = (typeof PLACEHOLDER_NAMES)[number];
+
+const DEFAULT_GAP = '[{name}]';
+const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_.]+)\s*\}\}/g;
+
+function lookup(values: PlaceholderValues, name: string): string | undefined {
+  // Own properties only: "{{constructor}}" or "{{__proto__}}" must not reach Object.prototype.
+  if (!Object.prototype.hasOwnProperty.call(values, name)) return undefined;
+  const value = values[name];
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  return value;
+}
+
+function render(
+  template: string,
+  values: PlaceholderValues,
+  options: RenderOptions | undefined,
+  encode: (value: string) => string,
+): RenderResult {
+  const gap = options?.gap ?? DEFAULT_GAP;
+  const missing: string[] = [];
+  // A single replace pass over the template: inserted values are never scanned again.
+  const text = template.replace(PLACEHOLDER, (_match, name: string) => {
+    const value = lookup(values, name);
+    if (value !== undefined) return encode(value);
+    if (!missing.includes(name)) missing.push(name);
+    return encode(gap.split('{name}').join(name));
+  });
+  return { text, missing };
+}
+
+/** Renders into plain text (e.g. a plain comment body). */
+export function renderPlaceholders(
+  template: string,
+  values: PlaceholderValues,
+  options?: RenderOptions,
+): RenderResult {
+  return render(template, values, options, (value) => value);
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
+}
+
+/** Renders into an HTML template; the template is trusted, the values are escaped. */
+export function renderPlaceholdersHtml(
+  template: string,
+  values: PlaceholderValues,
+  options?: RenderOptions,
+): RenderResult {
+  return render(template, values, options, escapeHtml);
+}
+
+/** First given name; "Doe, Jane" is the family-name-first form, so Jane is taken. */
+export function firstName(name: string | null | undefined): string | null {
+  const trimmed = name?.trim() ?? '';
+  if (!trimmed) return null;
+  const comma = trimmed.indexOf(',');
+  const given = comma > 0 ? trimmed.slice(comma + 1).trim() : trimmed;
+  return given.split(/\s+/)[0] || trimmed.split(/[\s,]+/)[0] || null;
+}
+
+function cleanName(name: string | null | undefined): string | null {
+  const trimmed = name?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+}
+
+export function placeholderValues(
+  ticket: { id: number; subject: string; requester?: { name?: string | null } | null },
+  agent: { name?: string | null },
+): Record<PlaceholderName, string | null> {
+  const requesterName = cleanName(ticket.requester?.name);
+  const agentName = cleanName(agent.name);
+  return {
+    'requester.first_name': firstName(requesterName),
+    'requester.name': requesterName,
+    'agent.first_name': firstName(agentName),
+    'agent.name': agentName,
+    'ticket.id': String(ticket.id),
+    'ticket.subject': ticket.subject.trim() === '' ? null : ticket.subject,
+  };
+}

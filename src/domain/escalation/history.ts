@@ -1,0 +1,119 @@
+/** Escalation history read back from Zendesk ticket audits. */
+import { isEscalationState, type EscalationState } from './machine';
+
+export interface AuditEvent {
+  id: number;
+  type: string;
+  field_name?: string;
+  value?: unknown;
+  previous_value?: unknown;
+  body?: string;
+  public?: boolean;
+}
+
+export interface TicketAudit {
+  id: number;
+  ticket_id: number;
+  created_at: string;
+  author_id: number;
+  events: AuditEvent[];
+}
+
+export interface StatusChange {
+  /** ISO timestamp of the audit. */
+  at: string;
+  authorId: number;
+  from: EscalationState;
+  to: EscalationState;
+  auditId: number;
+  /** Private comment saved in the same audit: the note carrying the reason, if any. */
+  note?: string;
+}
+
+export interface EscalationHistory {
+  /** Oldest first. */
+  changes: StatusChange[];
+  lastRequest: StatusChange | null;
+  lastEscalation: StatusChange | null;
+}
+
+/**
+ * Reads the custom field's value. Dropdown fields store option tags, so both
+ * "escalation_requested" and "requested" are accepted; empty means 'none'.
+ * Returns undefined for values this app did not write.
+ */
+export function stateFromFieldValue(value: unknown): EscalationState | undefined {
+  if (value === null || value === undefined || value === '') return 'none';
+  if (typeof value !== 'string') return undefined;
+  const bare = value.trim().toLowerCase().replace(/^escalation_/, '');
+  return isEscalationState(bare) ? bare : undefined;
+}
+
+function timeOf(audit: TicketAudit): number {
+  const ms = Date.parse(audit.created_at);
+  return Number.isNaN(ms) ? 0 : ms;
+}
+
+function lastTo(changes: StatusChange[], state: EscalationState): StatusChange | null {
+  for (let i = changes.length - 1; i >= 0; i--) {
+    const change = changes[i];
+    if (change && change.to === state) return change;
+  }
+  return null;
+}
+
+export function historyFromAudits(
+  audits: readonly TicketAudit[],
+  fieldId: number | string,
+): EscalationHistory {
+  const field = String(fieldId);
+  // The API pages oldest first, but merged pages may not be; sort a copy to be sure.
+  const ordered = [...audits].sort((a, b) => timeOf(a) - timeOf(b) || a.id - b.id);
+  const changes: StatusChange[] = [];
+  let current: EscalationState = 'none';
+
+  for (const audit of ordered) {
+    const note = audit.events.find((e) => e.type === 'Comment' && e.public === false)?.body;
+    for (const event of audit.events) {
+      if (event.field_name !== field || (event.type !== 'Change' && event.type !== 'Create')) continue;
+      const to = stateFromFieldValue(event.value);
+      if (to === undefined) continue;
+      // Trust previous_value when it is present; otherwise continue from what we saw last.
+      const from =
+        event.type === 'Change' && event.previous_value !== undefined
+          ? (stateFromFieldValue(event.previous_value) ?? current)
+          : current;
+      current = to;
+      if (from === to) continue;
+      changes.push({
+        at: audit.created_at,
+        authorId: audit.author_id,
+        from,
+        to,
+        auditId: audit.id,
+        ...(note !== undefined ? { note } : {}),
+      });
+    }
+  }
+
+  return {
+    changes,
+    lastRequest: lastTo(changes, 'requested'),
+    lastEscalation: lastTo(changes, 'escalated'),
+  };
+}
+
+const LEAD_ONLY_TARGETS: readonly EscalationState[] = ['escalated', 'resolved'];
+
+/**
+ * Changes into lead-only states made by someone known not to be a lead, e.g. an
+ * agent editing the field directly. Unknown authors (undefined) are not flagged:
+ * a deleted user or a trigger is no evidence of misuse.
+ */
+export function suspiciousChanges(
+  history: EscalationHistory | readonly StatusChange[],
+  isLeadById: (id: number) => boolean | undefined,
+): StatusChange[] {
+  const changes = 'changes' in history ? history.changes : history;
+  return changes.filter((c) => LEAD_ONLY_TARGETS.includes(c.to) && isLeadById(c.authorId) === false);
+}

@@ -1,0 +1,154 @@
+/** Pure metric computations for the lead console; all days are UTC days. */
+
+export interface EscalationEvent {
+  ticketId: number;
+  requestedAt?: string;
+  escalatedAt?: string;
+  firstLeadResponseAt?: string;
+}
+
+export interface MetricTicket {
+  id: number;
+  created_at: string;
+  tags: string[];
+}
+
+export interface MetricWindow {
+  days: 7 | 30;
+  now: Date;
+}
+
+export interface DayCount {
+  day: string;
+  requested: number;
+  escalated: number;
+}
+
+export interface AnswerUsage {
+  answerId: string;
+  count: number;
+}
+
+export interface LeadConsoleMetrics {
+  perDay: DayCount[];
+  medianLeadResponseMinutes: number | null;
+  /** 0..1, or null when no ticket was created in the window. */
+  approvedAnswerShare: number | null;
+  topAnswers: AnswerUsage[];
+}
+
+const DAY_MS = 86_400_000;
+/** Tag the app adds when an approved answer is used: `cla_<answerId>`. */
+export const ANSWER_TAG_PREFIX = 'cla_';
+
+export function median(numbers: readonly number[]): number | null {
+  const sorted = numbers.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  const mid = Math.floor(sorted.length / 2);
+  const upper = sorted[mid] as number;
+  return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] as number) + upper) / 2;
+}
+
+function parse(iso: string | undefined): number | null {
+  if (!iso) return null;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** [start, end) covering `days` whole UTC days, the last one being today. */
+export function windowRange(window: MetricWindow): { start: number; end: number } {
+  const now = window.now.getTime();
+  const end = now - (now % DAY_MS) + DAY_MS;
+  return { start: end - window.days * DAY_MS, end };
+}
+
+function inWindow(ms: number | null, range: { start: number; end: number }): ms is number {
+  return ms !== null && ms >= range.start && ms < range.end;
+}
+
+/** Every day of the window is present, zero or not, so charts need no gap filling. */
+export function requestsPerDay(events: readonly EscalationEvent[], window: MetricWindow): DayCount[] {
+  const range = windowRange(window);
+  const days: DayCount[] = [];
+  for (let t = range.start; t < range.end; t += DAY_MS) {
+    days.push({ day: new Date(t).toISOString().slice(0, 10), requested: 0, escalated: 0 });
+  }
+  const bump = (iso: string | undefined, key: 'requested' | 'escalated'): void => {
+    const ms = parse(iso);
+    if (!inWindow(ms, range)) return;
+    const day = days[Math.floor((ms - range.start) / DAY_MS)];
+    if (day) day[key]++;
+  };
+  for (const event of events) {
+    bump(event.requestedAt, 'requested');
+    bump(event.escalatedAt, 'escalated');
+  }
+  return days;
+}
+
+/**
+ * Median wait from request to the first lead response, for requests made in the
+ * window. Direct escalations without a request have no wait and are left out.
+ */
+export function medianLeadResponseMinutes(
+  events: readonly EscalationEvent[],
+  window: MetricWindow,
+): number | null {
+  const range = windowRange(window);
+  const waits: number[] = [];
+  for (const event of events) {
+    const requested = parse(event.requestedAt);
+    const responded = parse(event.firstLeadResponseAt);
+    if (!inWindow(requested, range) || responded === null || responded < requested) continue;
+    waits.push((responded - requested) / 60_000);
+  }
+  return median(waits);
+}
+
+/** Answer ids from a ticket's tags, each once. */
+export function answerIdsFromTags(tags: readonly string[]): string[] {
+  const ids = tags
+    .filter((tag) => tag.startsWith(ANSWER_TAG_PREFIX) && tag.length > ANSWER_TAG_PREFIX.length)
+    .map((tag) => tag.slice(ANSWER_TAG_PREFIX.length));
+  return [...new Set(ids)];
+}
+
+function ticketsInWindow(tickets: readonly MetricTicket[], window: MetricWindow): MetricTicket[] {
+  const range = windowRange(window);
+  return tickets.filter((ticket) => inWindow(parse(ticket.created_at), range));
+}
+
+export function approvedAnswerShare(tickets: readonly MetricTicket[], window: MetricWindow): number | null {
+  const recent = ticketsInWindow(tickets, window);
+  if (recent.length === 0) return null;
+  return recent.filter((ticket) => answerIdsFromTags(ticket.tags).length > 0).length / recent.length;
+}
+
+/** Tickets per answer in the window, most used first; ties by answer id for a stable order. */
+export function topAnswers(
+  tickets: readonly MetricTicket[],
+  window: MetricWindow,
+  limit = 10,
+): AnswerUsage[] {
+  const counts = new Map<string, number>();
+  for (const ticket of ticketsInWindow(tickets, window)) {
+    for (const id of answerIdsFromTags(ticket.tags)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return [...counts]
+    .map(([answerId, count]) => ({ answerId, count }))
+    .sort((a, b) => b.count - a.count || a.answerId.localeCompare(b.answerId))
+    .slice(0, limit);
+}
+
+export function leadConsoleMetrics(
+  events: readonly EscalationEvent[],
+  tickets: readonly MetricTicket[],
+  window: MetricWindow,
+): LeadConsoleMetrics {
+  return {
+    perDay: requestsPerDay(events, window),
+    medianLeadResponseMinutes: medianLeadResponseMinutes(events, window),
+    approvedAnswerShare: approvedAnswerShare(tickets, window),
+    topAnswers: topAnswers(tickets, window),
+  };
+}

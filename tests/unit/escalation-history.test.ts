@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import {
+  historyFromAudits,
+  stateFromFieldValue,
+  suspiciousChanges,
+  type TicketAudit,
+} from '../../src/domain/escalation';
+
+const FIELD = 360012345678;
+const AGENT = 1001;
+const LEAD = 2002;
+const OTHER = 3003;
+
+function audit(
+  id: number,
+  createdAt: string,
+  authorId: number,
+  events: TicketAudit['events'],
+): TicketAudit {
+  return { id, ticket_id: 4711, created_at: createdAt, author_id: authorId, events };
+}
+
+const audits: TicketAudit[] = [
+  audit(1, '2024-05-01T08:00:00Z', 555, [
+    { id: 11, type: 'Comment', body: 'My export fails with error 502', public: true },
+    { id: 12, type: 'Create', field_name: 'status', value: 'new' },
+    { id: 13, type: 'Create', field_name: String(FIELD), value: null },
+  ]),
+  audit(2, '2024-05-01T09:15:00Z', AGENT, [
+    { id: 21, type: 'Comment', body: 'Escalation requested: export broken for all EU accounts', public: false },
+    { id: 22, type: 'Change', field_name: String(FIELD), value: 'escalation_requested', previous_value: null },
+    { id: 23, type: 'Change', field_name: 'tags', value: ['escalation_requested'], previous_value: [] },
+  ]),
+  audit(3, '2024-05-01T09:40:00Z', AGENT, [
+    { id: 31, type: 'Comment', body: 'Thanks, looking into it', public: true },
+    { id: 32, type: 'Change', field_name: 'status', value: 'open', previous_value: 'new' },
+  ]),
+  audit(4, '2024-05-01T10:05:00Z', LEAD, [
+    { id: 41, type: 'Change', field_name: String(FIELD), value: 'escalation_escalated', previous_value: 'escalation_requested' },
+  ]),
+  audit(5, '2024-05-02T16:30:00Z', LEAD, [
+    { id: 51, type: 'Change', field_name: String(FIELD), value: 'escalation_resolved', previous_value: 'escalation_escalated' },
+  ]),
+  audit(6, '2024-05-03T07:00:00Z', OTHER, [
+    { id: 61, type: 'Change', field_name: String(FIELD), value: 'escalation_requested', previous_value: 'escalation_resolved' },
+  ]),
+  audit(7, '2024-05-03T07:05:00Z', OTHER, [
+    { id: 71, type: 'Change', field_name: String(FIELD), value: 'escalation_escalated', previous_value: 'escalation_requested' },
+  ]),
+];
+
+describe('historyFromAudits', () => {
+  it('lists the field changes oldest first with author and note', () => {
+    const history = historyFromAudits(audits, FIELD);
+    expect(history.changes.map((c) => [c.at, c.authorId, c.from, c.to])).toEqual([
+      ['2024-05-01T09:15:00Z', AGENT, 'none', 'requested'],
+      ['2024-05-01T10:05:00Z', LEAD, 'requested', 'escalated'],
+      ['2024-05-02T16:30:00Z', LEAD, 'escalated', 'resolved'],
+      ['2024-05-03T07:00:00Z', OTHER, 'resolved', 'requested'],
+      ['2024-05-03T07:05:00Z', OTHER, 'requested', 'escalated'],
+    ]);
+    expect(history.changes[0]?.note).toBe('Escalation requested: export broken for all EU accounts');
+    expect(history.changes[1]?.note).toBeUndefined();
+    expect(history.lastRequest?.auditId).toBe(6);
+    expect(history.lastEscalation?.auditId).toBe(7);
+  });
+
+  it('sorts audits that arrive out of order', () => {
+    const shuffled = [audits[4], audits[0], audits[6], audits[1], audits[3], audits[5], audits[2]].filter(
+      (a): a is TicketAudit => a !== undefined,
+    );
+    expect(historyFromAudits(shuffled, String(FIELD))).toEqual(historyFromAudits(audits, FIELD));
+  });
+
+  it('ignores other fields, public comments and values it does not know', () => {
+    const history = historyFromAudits(
+      [
+        audit(1, '2024-05-01T08:00:00Z', AGENT, [
+          { id: 1, type: 'Comment', body: 'public reply', public: true },
+          { id: 2, type: 'Change', field_name: '999', value: 'escalation_escalated', previous_value: null },
+          { id: 3, type: 'Change', field_name: String(FIELD), value: 'something_else', previous_value: null },
+          { id: 4, type: 'Notification', field_name: String(FIELD), value: 'escalation_escalated' },
+        ]),
+      ],
+      FIELD,
+    );
+    expect(history).toEqual({ changes: [], lastRequest: null, lastEscalation: null });
+  });
+
+  it('records a ticket created already escalated and continues without previous_value', () => {
+    const history = historyFromAudits(
+      [
+        audit(1, '2024-05-01T08:00:00Z', LEAD, [
+          { id: 1, type: 'Create', field_name: String(FIELD), value: 'escalated' },
+        ]),
+        audit(2, '2024-05-01T09:00:00Z', LEAD, [{ id: 2, type: 'Change', field_name: String(FIELD), value: 'resolved' }]),
+      ],
+      FIELD,
+    );
+    expect(history.changes.map((c) => `${c.from}->${c.to}`)).toEqual(['none->escalated', 'escalated->resolved']);
+    expect(history.lastRequest).toBeNull();
+    expect(history.lastEscalation?.authorId).toBe(LEAD);
+  });
+
+  it('tracks a withdrawn request back to none', () => {
+    const history = historyFromAudits(
+      [
+        audit(1, '2024-05-01T08:00:00Z', AGENT, [
+          { id: 1, type: 'Change', field_name: String(FIELD), value: 'escalation_requested', previous_value: '' },
+        ]),
+        audit(2, '2024-05-01T08:10:00Z', AGENT, [
+          { id: 2, type: 'Change', field_name: String(FIELD), value: null, previous_value: 'escalation_requested' },
+        ]),
+      ],
+      FIELD,
+    );
+    expect(history.changes.map((c) => c.to)).toEqual(['requested', 'none']);
+    expect(history.lastRequest?.at).toBe('2024-05-01T08:00:00Z');
+  });
+});
+
+describe('stateFromFieldValue', () => {
+  it.each([
+    [null, 'none'],
+    ['', 'none'],
+    [undefined, 'none'],
+    ['escalation_requested', 'requested'],
+    ['Escalated', 'escalated'],
+    ['resolved', 'resolved'],
+    ['escalation_bogus', undefined],
+    [42, undefined],
+  ])('%j → %j', (value, expected) => {
+    expect(stateFromFieldValue(value)).toBe(expected);
+  });
+});
+
+describe('suspiciousChanges', () => {
+  const history = historyFromAudits(audits, FIELD);
+  const leads = new Map<number, boolean>([
+    [AGENT, false],
+    [LEAD, true],
+    [OTHER, false],
+  ]);
+
+  it('flags escalations and resolutions by non-leads only', () => {
+    const flagged = suspiciousChanges(history, (id) => leads.get(id));
+    expect(flagged.map((c) => [c.authorId, c.to])).toEqual([[OTHER, 'escalated']]);
+  });
+
+  it('accepts a plain change list and flags resolutions too', () => {
+    const flagged = suspiciousChanges(history.changes, (id) => (id === LEAD ? false : leads.get(id)));
+    expect(flagged.map((c) => c.auditId)).toEqual([4, 5, 7]);
+  });
+
+  it('does not flag authors whose role is unknown', () => {
+    expect(suspiciousChanges(history, () => undefined)).toEqual([]);
+  });
+});

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ESCALATION_TAGS,
+  isLead,
+  NOTE_KEYS,
+  noteFor,
+  parseIdList,
+  requestAge,
+  tagChange,
+  tagFor,
+  type LeadSettings,
+  type Translate,
+} from '../../src/domain/escalation';
+
+describe('tags', () => {
+  it('names one tag per state', () => {
+    expect(ESCALATION_TAGS).toEqual([
+      'escalation_none',
+      'escalation_requested',
+      'escalation_escalated',
+      'escalation_resolved',
+    ]);
+    expect(tagFor('escalated')).toBe('escalation_escalated');
+  });
+
+  it('adds the new tag and removes all other state tags', () => {
+    expect(tagChange('none', 'requested')).toEqual({
+      additional_tags: ['escalation_requested'],
+      remove_tags: ['escalation_none', 'escalation_escalated', 'escalation_resolved'],
+    });
+    expect(tagChange('escalated', 'resolved')).toEqual({
+      additional_tags: ['escalation_resolved'],
+      remove_tags: ['escalation_none', 'escalation_requested', 'escalation_escalated'],
+    });
+  });
+
+  it('changes nothing when the state stays', () => {
+    expect(tagChange('requested', 'requested')).toEqual({ additional_tags: [], remove_tags: [] });
+  });
+});
+
+describe('noteFor', () => {
+  const messages: Record<string, string> = {
+    'escalation.note.request': '{actor} requested an escalation.',
+    'escalation.note.decline': '{actor} declined the escalation request.',
+    'escalation.note.escalate': '{actor} escalated this ticket.',
+    'escalation.note.reason': 'Reason: {reason}',
+  };
+  const t: Translate = (key, vars) =>
+    (messages[key] ?? key).replace(/\{(\w+)\}/g, (_m, name: string) => vars[name] ?? '');
+
+  it('renders the action line and the reason', () => {
+    expect(noteFor('request', 'Anna Schmidt', '  Customer cannot log in since the SSO change  ', t)).toBe(
+      'Anna Schmidt requested an escalation.\n\nReason: Customer cannot log in since the SSO change',
+    );
+  });
+
+  it('leaves the reason out when blank', () => {
+    expect(noteFor('escalate', 'Lead Lee', undefined, t)).toBe('Lead Lee escalated this ticket.');
+    expect(noteFor('escalate', 'Lead Lee', '   ', t)).toBe('Lead Lee escalated this ticket.');
+  });
+
+  it('asks for one key per action', () => {
+    const asked: string[] = [];
+    const spy: Translate = (key) => {
+      asked.push(key);
+      return key;
+    };
+    noteFor('resolve', 'X', null, spy);
+    noteFor('withdraw', 'X', 'changed my mind', spy);
+    expect(asked).toEqual([NOTE_KEYS.resolve, NOTE_KEYS.withdraw, NOTE_KEYS.reason]);
+  });
+});
+
+describe('isLead', () => {
+  const settings: LeadSettings = { leadGroupIds: [360001, 360002], leadRoleIds: [88], adminsAreLeads: true };
+
+  it('counts admins when configured', () => {
+    expect(isLead({ id: 1, role: 'admin' }, [], settings)).toBe(true);
+    expect(isLead({ id: 1, role: 'admin' }, [], { ...settings, adminsAreLeads: false })).toBe(false);
+  });
+
+  it('counts lead custom roles and lead groups', () => {
+    expect(isLead({ id: 2, role: 'agent', custom_role_id: 88 }, [], settings)).toBe(true);
+    expect(isLead({ id: 3, role: 'agent', custom_role_id: 12 }, [5, 360002], settings)).toBe(true);
+    expect(isLead({ id: 4, role: 'agent', custom_role_id: null }, [5, 6], settings)).toBe(false);
+    expect(isLead({ id: 5, role: 'agent' }, [], settings)).toBe(false);
+  });
+
+  it('never counts end users', () => {
+    expect(isLead({ id: 6, role: 'end-user', custom_role_id: 88 }, [360001], settings)).toBe(false);
+  });
+});
+
+describe('parseIdList', () => {
+  it.each([
+    ['123, 456,x', [123, 456]],
+    ['  360001234567\n360009876543 ; 42 ', [360001234567, 360009876543, 42]],
+    ['1,1,2', [1, 2]],
+    ['0, -5, 3.5, 12abc, 7', [7]],
+    ['99999999999999999999', []],
+    ['', []],
+  ] as const)('%j → %j', (text, expected) => {
+    expect(parseIdList(text)).toEqual(expected);
+  });
+
+  it('accepts a missing setting', () => {
+    expect(parseIdList(undefined)).toEqual([]);
+    expect(parseIdList(null)).toEqual([]);
+  });
+});
+
+describe('requestAge', () => {
+  const requestedAt = new Date('2024-03-04T09:00:00Z');
+  const at = (iso: string): Date => new Date(iso);
+
+  it('counts whole minutes and what is left', () => {
+    expect(requestAge(requestedAt, at('2024-03-04T09:25:40Z'), 60)).toEqual({
+      minutes: 25,
+      overdue: false,
+      remainingMinutes: 35,
+    });
+  });
+
+  it('is not overdue exactly at the target, but just after', () => {
+    expect(requestAge(requestedAt, at('2024-03-04T10:00:00Z'), 60).overdue).toBe(false);
+    expect(requestAge(requestedAt, at('2024-03-04T10:00:01Z'), 60)).toEqual({
+      minutes: 60,
+      overdue: true,
+      remainingMinutes: 0,
+    });
+  });
+
+  it('goes negative once past the target', () => {
+    expect(requestAge(requestedAt, at('2024-03-05T09:00:00Z'), 240)).toEqual({
+      minutes: 1440,
+      overdue: true,
+      remainingMinutes: -1200,
+    });
+  });
+
+  it('treats a future request time as just requested', () => {
+    expect(requestAge(requestedAt, at('2024-03-04T08:58:00Z'), 30)).toEqual({
+      minutes: 0,
+      overdue: false,
+      remainingMinutes: 30,
+    });
+  });
+});

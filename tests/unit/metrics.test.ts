@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import {
+  answerIdsFromTags,
+  approvedAnswerShare,
+  leadConsoleMetrics,
+  median,
+  medianLeadResponseMinutes,
+  requestsPerDay,
+  topAnswers,
+  windowRange,
+  type EscalationEvent,
+  type MetricTicket,
+  type MetricWindow,
+} from '../../src/domain/metrics';
+
+const now = new Date('2024-06-15T10:30:00Z');
+const week: MetricWindow = { days: 7, now };
+const month: MetricWindow = { days: 30, now };
+
+describe('median', () => {
+  it.each([
+    [[], null],
+    [[5], 5],
+    [[9, 1, 5], 5],
+    [[4, 1, 3, 2], 2.5],
+    [[10, Number.NaN, 20], 15],
+  ] as const)('median(%j) = %j', (numbers, expected) => {
+    expect(median(numbers)).toBe(expected);
+  });
+
+  it('does not reorder the input', () => {
+    const input = [3, 1, 2];
+    median(input);
+    expect(input).toEqual([3, 1, 2]);
+  });
+});
+
+describe('windowRange', () => {
+  it('covers whole UTC days ending with today', () => {
+    const { start, end } = windowRange(week);
+    expect(new Date(start).toISOString()).toBe('2024-06-09T00:00:00.000Z');
+    expect(new Date(end).toISOString()).toBe('2024-06-16T00:00:00.000Z');
+  });
+});
+
+describe('requestsPerDay', () => {
+  const events: EscalationEvent[] = [
+    { ticketId: 1, requestedAt: '2024-06-09T00:00:00Z', escalatedAt: '2024-06-10T08:00:00Z' },
+    { ticketId: 2, requestedAt: '2024-06-10T23:59:59Z' },
+    { ticketId: 3, requestedAt: '2024-06-15T09:00:00Z', escalatedAt: '2024-06-15T09:30:00Z' },
+    { ticketId: 4, escalatedAt: '2024-06-12T12:00:00+02:00' },
+    { ticketId: 5, requestedAt: '2024-06-08T23:59:59Z', escalatedAt: '2024-06-09T00:10:00Z' },
+    { ticketId: 6, requestedAt: 'garbage' },
+  ];
+
+  it('lists every day of a 7-day window, oldest first', () => {
+    expect(requestsPerDay(events, week)).toEqual([
+      { day: '2024-06-09', requested: 1, escalated: 1 },
+      { day: '2024-06-10', requested: 1, escalated: 1 },
+      { day: '2024-06-11', requested: 0, escalated: 0 },
+      { day: '2024-06-12', requested: 0, escalated: 1 },
+      { day: '2024-06-13', requested: 0, escalated: 0 },
+      { day: '2024-06-14', requested: 0, escalated: 0 },
+      { day: '2024-06-15', requested: 1, escalated: 1 },
+    ]);
+  });
+
+  it('has 30 entries for a 30-day window even without events', () => {
+    const days = requestsPerDay([], month);
+    expect(days).toHaveLength(30);
+    expect(days[0]?.day).toBe('2024-05-17');
+    expect(days[29]?.day).toBe('2024-06-15');
+    expect(days.every((d) => d.requested === 0 && d.escalated === 0)).toBe(true);
+  });
+});
+
+describe('medianLeadResponseMinutes', () => {
+  it('takes the median wait of requests in the window', () => {
+    const events: EscalationEvent[] = [
+      { ticketId: 1, requestedAt: '2024-06-14T09:00:00Z', firstLeadResponseAt: '2024-06-14T09:20:00Z' },
+      { ticketId: 2, requestedAt: '2024-06-14T10:00:00Z', firstLeadResponseAt: '2024-06-14T11:30:00Z' },
+      { ticketId: 3, requestedAt: '2024-06-13T10:00:00Z', firstLeadResponseAt: '2024-06-13T10:45:00Z' },
+      // No response yet, a direct escalation, one outside the window and a clock glitch: all left out.
+      { ticketId: 4, requestedAt: '2024-06-15T08:00:00Z' },
+      { ticketId: 5, escalatedAt: '2024-06-15T08:00:00Z', firstLeadResponseAt: '2024-06-15T08:00:00Z' },
+      { ticketId: 6, requestedAt: '2024-05-01T10:00:00Z', firstLeadResponseAt: '2024-05-01T20:00:00Z' },
+      { ticketId: 7, requestedAt: '2024-06-14T10:00:00Z', firstLeadResponseAt: '2024-06-14T09:00:00Z' },
+    ];
+    expect(medianLeadResponseMinutes(events, week)).toBe(45);
+  });
+
+  it('is null without responses', () => {
+    expect(medianLeadResponseMinutes([{ ticketId: 1, requestedAt: '2024-06-14T09:00:00Z' }], week)).toBeNull();
+  });
+});
+
+describe('approved answers', () => {
+  const tickets: MetricTicket[] = [
+    { id: 1, created_at: '2024-06-14T08:00:00Z', tags: ['billing', 'cla_refund-policy'] },
+    { id: 2, created_at: '2024-06-13T08:00:00Z', tags: ['cla_refund-policy', 'cla_vat-invoice', 'cla_refund-policy'] },
+    { id: 3, created_at: '2024-06-12T08:00:00Z', tags: ['escalation_requested'] },
+    { id: 4, created_at: '2024-06-11T08:00:00Z', tags: ['cla_', 'clash', 'vip'] },
+    { id: 5, created_at: '2024-06-10T08:00:00Z', tags: ['cla_vat-invoice'] },
+    { id: 6, created_at: '2024-06-09T08:00:00Z', tags: ['cla_2fa-reset'] },
+    { id: 7, created_at: '2024-05-20T08:00:00Z', tags: ['cla_2fa-reset'] },
+    { id: 8, created_at: '2024-05-21T08:00:00Z', tags: ['cla_2fa-reset'] },
+  ];
+
+  it('reads answer ids from tags', () => {
+    expect(answerIdsFromTags(['cla_42', 'cla_', 'clas', 'cla_42', 'cla_x_y'])).toEqual(['42', 'x_y']);
+  });
+
+  it('computes the share of tickets that used one', () => {
+    expect(approvedAnswerShare(tickets, week)).toBe(4 / 6);
+    expect(approvedAnswerShare(tickets, month)).toBe(6 / 8);
+    expect(approvedAnswerShare([], week)).toBeNull();
+  });
+
+  it('ranks answers by tickets, ties by id', () => {
+    expect(topAnswers(tickets, week)).toEqual([
+      { answerId: 'refund-policy', count: 2 },
+      { answerId: 'vat-invoice', count: 2 },
+      { answerId: '2fa-reset', count: 1 },
+    ]);
+    expect(topAnswers(tickets, month, 1)).toEqual([{ answerId: '2fa-reset', count: 3 }]);
+  });
+
+  it('bundles everything for the console', () => {
+    const metrics = leadConsoleMetrics([], tickets, week);
+    expect(metrics.perDay).toHaveLength(7);
+    expect(metrics.medianLeadResponseMinutes).toBeNull();
+    expect(metrics.approvedAnswerShare).toBeCloseTo(0.667, 3);
+    expect(metrics.topAnswers[0]).toEqual({ answerId: 'refund-policy', count: 2 });
+  });
+});

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import {
+  escapeHtml,
+  firstName,
+  placeholderValues,
+  renderPlaceholders,
+  renderPlaceholdersHtml,
+} from '../../src/domain/answers/placeholders';
+
+const values = placeholderValues(
+  { id: 48213, subject: 'Invoice shows wrong VAT', requester: { name: 'Maria Gonzalez Ruiz' } },
+  { name: 'Tom Becker' },
+);
+
+describe('renderPlaceholders', () => {
+  it('fills the known placeholders', () => {
+    const result = renderPlaceholders(
+      'Hi {{requester.first_name}},\n\nabout ticket #{{ticket.id}} ("{{ticket.subject}}"): fixed.\n\n{{agent.first_name}}',
+      values,
+    );
+    expect(result.text).toBe(
+      'Hi Maria,\n\nabout ticket #48213 ("Invoice shows wrong VAT"): fixed.\n\nTom',
+    );
+    expect(result.missing).toEqual([]);
+  });
+
+  it('allows whitespace inside the braces', () => {
+    expect(renderPlaceholders('{{ agent.name }}/{{\trequester.name\t}}', values).text).toBe(
+      'Tom Becker/Maria Gonzalez Ruiz',
+    );
+  });
+
+  it('shows a gap marker for missing, null, undefined and blank values', () => {
+    const result = renderPlaceholders(
+      'Hi {{requester.first_name}}, {{agent.name}} {{ticket.subject}} {{ticket.priority}} {{requester.first_name}}',
+      { 'requester.first_name': null, 'agent.name': undefined, 'ticket.subject': '   ' },
+    );
+    expect(result.text).toBe(
+      'Hi [requester.first_name], [agent.name] [ticket.subject] [ticket.priority] [requester.first_name]',
+    );
+    expect(result.text).not.toMatch(/undefined|null/);
+    expect(result.missing).toEqual([
+      'requester.first_name',
+      'agent.name',
+      'ticket.subject',
+      'ticket.priority',
+    ]);
+  });
+
+  it('uses a custom gap marker', () => {
+    expect(renderPlaceholders('Hi {{requester.first_name}}', {}, { gap: '___' }).text).toBe('Hi ___');
+    expect(renderPlaceholders('Hi {{requester.first_name}}', {}, { gap: '<{name}?>' }).text).toBe(
+      'Hi <requester.first_name?>',
+    );
+  });
+
+  it('does not expand placeholders found inside values', () => {
+    const result = renderPlaceholders('Hi {{requester.name}}', {
+      'requester.name': '{{agent.name}} {{ ticket.id }}',
+      'agent.name': 'SHOULD NOT APPEAR',
+    });
+    expect(result.text).toBe('Hi {{agent.name}} {{ ticket.id }}');
+    expect(result.missing).toEqual([]);
+  });
+
+  it('inserts values literally, including $-patterns of String.replace', () => {
+    expect(renderPlaceholders('Total: {{x}}', { x: "$& $1 $$ $` $'" }).text).toBe("Total: $& $1 $$ $` $'");
+  });
+
+  it('never looks up inherited properties', () => {
+    const result = renderPlaceholders(
+      '{{constructor}} {{__proto__}} {{toString}} {{hasOwnProperty}} {{constructor.name}}',
+      values,
+    );
+    expect(result.text).toBe(
+      '[constructor] [__proto__] [toString] [hasOwnProperty] [constructor.name]',
+    );
+    expect(result.missing).toHaveLength(5);
+  });
+
+  it('works with a prototype-less map and an own __proto__ key', () => {
+    const bare = Object.create(null) as Record<string, string>;
+    bare['ticket.id'] = '7';
+    expect(renderPlaceholders('#{{ticket.id}}', bare).text).toBe('#7');
+    const own = JSON.parse('{"__proto__": "proto-value"}') as Record<string, string>;
+    expect(renderPlaceholders('{{__proto__}}', own).text).toBe('proto-value');
+  });
+
+  it('leaves text that only looks like a placeholder alone', () => {
+    const template = 'Use {single} braces, {{ two words }}, {{}} and {{unclosed';
+    expect(renderPlaceholders(template, values)).toEqual({ text: template, missing: [] });
+  });
+});
+
+describe('renderPlaceholdersHtml', () => {
+  it('escapes values but keeps the template markup', () => {
+    const result = renderPlaceholdersHtml('<p>Hi <b>{{requester.name}}</b></p>', {
+      'requester.name': `<img src=x onerror="alert('x')"> & Co`,
+    });
+    expect(result.text).toBe(
+      '<p>Hi <b>&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt; &amp; Co</b></p>',
+    );
+  });
+
+  it('escapes the gap marker too', () => {
+    expect(renderPlaceholdersHtml('<p>{{a}}</p>', {}, { gap: '<{name}>' }).text).toBe('<p>&lt;a&gt;</p>');
+  });
+
+  it('escapeHtml handles all five characters', () => {
+    expect(escapeHtml(`&<>"'`)).toBe('&amp;&lt;&gt;&quot;&#39;');
+  });
+});
+
+describe('placeholderValues', () => {
+  it('builds first names from full names', () => {
+    expect(values).toEqual({
+      'requester.first_name': 'Maria',
+      'requester.name': 'Maria Gonzalez Ruiz',
+      'agent.first_name': 'Tom',
+      'agent.name': 'Tom Becker',
+      'ticket.id': '48213',
+      'ticket.subject': 'Invoice shows wrong VAT',
+    });
+  });
+
+  it('gives null for missing requester or names', () => {
+    const result = placeholderValues({ id: 1, subject: ' ', requester: null }, { name: '  ' });
+    expect(result['requester.first_name']).toBeNull();
+    expect(result['requester.name']).toBeNull();
+    expect(result['agent.first_name']).toBeNull();
+    expect(result['ticket.subject']).toBeNull();
+    expect(renderPlaceholders('Hi {{requester.first_name}}', result).text).toBe('Hi [requester.first_name]');
+  });
+
+  it('firstName copes with odd names', () => {
+    expect(firstName('  Jürgen   Müller ')).toBe('Jürgen');
+    expect(firstName('Doe, Jane')).toBe('Jane');
+    expect(firstName('Cher')).toBe('Cher');
+    expect(firstName('山田 太郎')).toBe('山田');
+    expect(firstName('Acme,')).toBe('Acme');
+    expect(firstName(null)).toBeNull();
+  });
+});
