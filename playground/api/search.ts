@@ -1,4 +1,5 @@
-import { htmlToText } from '../../src/domain/text';
+import { htmlToText } from '../../src/domain/html';
+
 import type { Article } from './store';
 
 /**

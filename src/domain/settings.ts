@@ -34,7 +34,7 @@ export function parseIdList(value: unknown): { ids: number[]; junk: string[] } {
   const ids: number[] = [];
   const junk: string[] = [];
   for (const part of parts) {
-    if (/^\d{1,19}$/.test(part) && Number(part) > 0) ids.push(Number(part));
+    if (/^\d+$/.test(part) && Number(part) > 0 && Number.isSafeInteger(Number(part))) ids.push(Number(part));
     else junk.push(part);
   }
   return { ids: [...new Set(ids)], junk };

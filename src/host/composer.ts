@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { escapeHtml } from '../domain/text';
 import type { HostClient } from './client';
 
 export interface ReplyContent {
@@ -13,8 +14,6 @@ export async function appendToReply(host: HostClient, content: ReplyContent): Pr
   else await host.invoke('comment.appendHtml', content.html);
 }
 
-export const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** Plain text as HTML paragraphs, every character escaped. */
 export const textToHtml = (text: string) =>

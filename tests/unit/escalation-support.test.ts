@@ -4,13 +4,13 @@ import {
   isLead,
   NOTE_KEYS,
   noteFor,
-  parseIdList,
   requestAge,
   tagChange,
   tagFor,
   type LeadSettings,
   type Translate,
 } from '../../src/domain/escalation';
+import { parseIdList } from '../../src/domain/settings';
 
 describe('tags', () => {
   it('names one tag per state', () => {
@@ -101,12 +101,12 @@ describe('parseIdList', () => {
     ['99999999999999999999', []],
     ['', []],
   ] as const)('%j → %j', (text, expected) => {
-    expect(parseIdList(text)).toEqual(expected);
+    expect(parseIdList(text).ids).toEqual(expected);
   });
 
   it('accepts a missing setting', () => {
-    expect(parseIdList(undefined)).toEqual([]);
-    expect(parseIdList(null)).toEqual([]);
+    expect(parseIdList(undefined).ids).toEqual([]);
+    expect(parseIdList(null).ids).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanEmailText } from '../../src/domain/knowledge/email';
-import { htmlToText, looksLikeHtml } from '../../src/domain/knowledge/html';
+import { htmlToText, looksLikeHtml } from '../../src/domain/html';
 import {
   buildSearchQuery,
   cleanSubject,

@@ -1,6 +1,6 @@
+import { escapeHtml } from '../../src/domain/text';
 import { describe, expect, it } from 'vitest';
 import {
-  escapeHtml,
   firstName,
   placeholderValues,
   renderPlaceholders,

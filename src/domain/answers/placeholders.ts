@@ -3,6 +3,7 @@
  * Values are inserted as data: they are never parsed for placeholders themselves,
  * so a customer named "{{agent.name}}" stays exactly that.
  */
+import { escapeHtml } from '../text';
 
 export type PlaceholderValues = Record<string, string | null | undefined>;
 
@@ -66,17 +67,6 @@ export function renderPlaceholders(
   return render(template, values, options, (value) => value);
 }
 
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
-}
 
 /** Renders into an HTML template; the template is trusted, the values are escaped. */
 export function renderPlaceholdersHtml(

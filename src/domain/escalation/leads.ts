@@ -20,17 +20,3 @@ export function isLead(user: LeadCandidate, groupIds: number[], settings: LeadSe
   if (user.custom_role_id != null && settings.leadRoleIds.includes(user.custom_role_id)) return true;
   return groupIds.some((id) => settings.leadGroupIds.includes(id));
 }
-
-/**
- * Parses an ID list typed into an app setting ("123, 456 789;x") into unique
- * positive integers; anything else is ignored rather than failing the whole setting.
- */
-export function parseIdList(text: string | null | undefined): number[] {
-  const ids: number[] = [];
-  for (const token of (text ?? '').split(/[\s,;]+/)) {
-    if (!/^\d+$/.test(token)) continue;
-    const id = Number(token);
-    if (id > 0 && Number.isSafeInteger(id) && !ids.includes(id)) ids.push(id);
-  }
-  return ids;
-}

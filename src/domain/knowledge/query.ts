@@ -3,7 +3,7 @@
  * and their latest public comment, never the agents' replies.
  */
 import { cleanEmailText } from './email';
-import { htmlToText, looksLikeHtml } from './html';
+import { htmlToText, looksLikeHtml } from '../html';
 import { STOP_WORDS } from './stopwords';
 
 export interface QueryComment {

@@ -2,11 +2,12 @@ import { computed, effect, signal } from '@preact/signals';
 import { createResource } from '../../app/resource';
 import { buildSearchQuery } from '../../domain/knowledge/query';
 import type { AppSettings } from '../../domain/settings';
-import { excerpt, htmlToText, safeHttpUrl } from '../../domain/text';
+import { htmlToText } from '../../domain/html';
+import { escapeHtml, excerpt, safeHttpUrl } from '../../domain/text';
 import { searchArticles, type Article } from '../../host/api/helpCenter';
 import { createFeedback } from '../../host/api/feedback';
 import type { HostClient } from '../../host/client';
-import { appendToReply, escapeHtml } from '../../host/composer';
+import { appendToReply } from '../../host/composer';
 import type { CurrentUser } from '../../host/schemas';
 import type { TicketModel } from '../ticket/model';
 
