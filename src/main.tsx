@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import ZAFClient from 'zendesk_app_framework_sdk';
 import * as z from 'zod/mini';
+import { createLeadAccess } from './app/lead';
 import { ServicesContext, type Services } from './app/services';
+import { createSessionCache } from './app/sessionCache';
 import { readSettings } from './domain/settings';
 import { createHostClient, type HostClient } from './host/client';
 import { CurrentUserSchema } from './host/schemas';
@@ -42,13 +44,17 @@ async function boot(host: HostClient) {
     render(<Message body={i18n.t('ui.boot.unknown_location', { location: context.location })} />, root);
     return;
   }
+  const settings = readSettings(metadata.settings).settings;
+  const cache = createSessionCache();
   const services: Services = {
     host,
     i18n,
-    settings: readSettings(metadata.settings).settings,
+    settings,
     context,
     currentUser,
     now: () => new Date(),
+    cache,
+    lead: createLeadAccess(host, settings, cache),
   };
   document.documentElement.lang = i18n.locale;
   const View = view.default as (props: { initial: unknown }) => preact.JSX.Element;

@@ -58,6 +58,10 @@ export function createRoutes(ctx: ApiContext): Router {
     const { slice, pageNo, hasMore } = page(groups, req);
     return json(200, { groups: slice, next_page: hasMore ? nextPageUrl(ctx, req, pageNo + 1) : null, previous_page: null, count: groups.length });
   });
+  router.add('groups.memberships', 'GET', '/api/v2/groups/:id/memberships.json', (req) => {
+    const memberships = store.memberships.filter((m) => m.group_id === Number(req.params.id));
+    return json(200, { group_memberships: memberships, next_page: null, previous_page: null, count: memberships.length });
+  });
   router.add('groups.show', 'GET', '/api/v2/groups/:id.json', (req) => {
     const group = store.groups.get(Number(req.params.id));
     return group && !group.deleted ? json(200, { group }) : notFound();

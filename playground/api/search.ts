@@ -1,5 +1,4 @@
 import { htmlToText } from '../../src/domain/html';
-
 import type { Article } from './store';
 
 /**

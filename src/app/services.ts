@@ -1,6 +1,8 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { AppSettings } from '../domain/settings';
+import type { LeadAccess } from './lead';
+import type { SessionCache } from './sessionCache';
 import type { HostClient } from '../host/client';
 import type { AppContext, CurrentUser } from '../host/schemas';
 import type { I18n } from '../i18n';
@@ -13,6 +15,8 @@ export interface Services {
   context: AppContext;
   currentUser: CurrentUser;
   now: () => Date;
+  cache: SessionCache;
+  lead: LeadAccess;
 }
 
 export const ServicesContext = createContext<Services | null>(null);

@@ -4,11 +4,11 @@ import { isEscalationState, type EscalationState } from './machine';
 export interface AuditEvent {
   id: number;
   type: string;
-  field_name?: string;
+  field_name?: string | null;
   value?: unknown;
   previous_value?: unknown;
-  body?: string;
-  public?: boolean;
+  body?: string | null;
+  public?: boolean | null;
 }
 
 export interface TicketAudit {
@@ -73,7 +73,7 @@ export function historyFromAudits(
   let current: EscalationState = 'none';
 
   for (const audit of ordered) {
-    const note = audit.events.find((e) => e.type === 'Comment' && e.public === false)?.body;
+    const note = audit.events.find((e) => e.type === 'Comment' && e.public === false)?.body ?? undefined;
     for (const event of audit.events) {
       if (event.field_name !== field || (event.type !== 'Change' && event.type !== 'Create')) continue;
       const to = stateFromFieldValue(event.value);

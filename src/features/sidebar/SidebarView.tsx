@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { useServices } from '../../app/services';
 import { useAutoResize } from '../../app/useAutoResize';
+import { EscalationPanel } from '../escalation/EscalationPanel';
+import { createEscalationModel } from '../escalation/model';
 import { KnowledgePanel } from '../knowledge/KnowledgePanel';
 import { createKnowledgeModel } from '../knowledge/model';
 import { createTicketModel, type TicketSnapshot } from '../ticket/model';
@@ -8,11 +10,15 @@ import { createTicketModel, type TicketSnapshot } from '../ticket/model';
 /** The ticket sidebar: one model per panel, all fed by one ticket model. */
 export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
   const services = useServices();
-  const { host, settings, i18n, currentUser } = services;
+  const { host, settings, i18n, currentUser, lead, now } = services;
   const root = useRef<HTMLDivElement>(null);
   const models = useMemo(() => {
     const ticket = createTicketModel(host, initial);
-    return { ticket, knowledge: createKnowledgeModel({ host, settings, ticket, currentUser }) };
+    return {
+      ticket,
+      escalation: createEscalationModel({ host, settings, ticket, lead, i18n, now }),
+      knowledge: createKnowledgeModel({ host, settings, ticket, currentUser }),
+    };
   }, [host]);
   useEffect(() => () => Object.values(models).forEach((model) => model.dispose()), [models]);
   useAutoResize(host, () => root.current);
@@ -26,6 +32,7 @@ export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
           {ticket.subject.value}
         </span>
       </header>
+      <EscalationPanel model={models.escalation} />
       <KnowledgePanel model={models.knowledge} />
     </div>
   );

@@ -26,3 +26,19 @@ export async function getUsers(host: HostClient, ids: number[]): Promise<User[]>
   const response = await host.request({ url: `/api/v2/users/show_many.json?ids=${ids.join(',')}` }, z.object({ users: z.array(UserSchema) }));
   return response.users;
 }
+
+/** Ids of the members of a group (GET /api/v2/groups/{id}/memberships), all pages. */
+export async function getGroupMemberIds(host: HostClient, groupId: number): Promise<number[]> {
+  const Page = z.object({
+    group_memberships: z.array(z.object({ user_id: z.number() })),
+    next_page: z.optional(z.nullable(z.string())),
+  });
+  const ids: number[] = [];
+  let url: string | null = `/api/v2/groups/${groupId}/memberships.json`;
+  while (url) {
+    const page: z.infer<typeof Page> = await host.request({ url }, Page);
+    ids.push(...page.group_memberships.map((m) => m.user_id));
+    url = page.next_page ? new URL(page.next_page).pathname + new URL(page.next_page).search : null;
+  }
+  return ids;
+}

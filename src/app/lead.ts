@@ -1,0 +1,52 @@
+import { isLead } from '../domain/escalation';
+import type { AppSettings } from '../domain/settings';
+import { getGroupMemberIds, getMe, getUsers, type User } from '../host/api/users';
+import type { HostClient } from '../host/client';
+import type { SessionCache } from './sessionCache';
+
+export interface LeadStatus {
+  userId: number;
+  name: string;
+  isLead: boolean;
+}
+
+const ME_KEY = 'me';
+const ME_MAX_AGE_MS = 30 * 60 * 1000;
+
+/**
+ * Whether the signed-in agent is a team lead. The cached answer only decides which buttons to
+ * show; every lead action asks `fresh()`, so a role or group removed minutes ago is honoured.
+ */
+export function createLeadAccess(host: HostClient, settings: AppSettings, cache: SessionCache) {
+  async function fresh(): Promise<LeadStatus> {
+    const { user, groupIds } = await getMe(host);
+    const status = { userId: user.id, name: user.name, isLead: isLead(user, groupIds, settings) };
+    cache.set(ME_KEY, { user, groupIds });
+    return status;
+  }
+  async function cached(): Promise<LeadStatus> {
+    const hit = cache.get<Awaited<ReturnType<typeof getMe>>>(ME_KEY, ME_MAX_AGE_MS);
+    if (!hit) return fresh();
+    const { user, groupIds } = hit.value;
+    return { userId: user.id, name: user.name, isLead: isLead(user, groupIds, settings) };
+  }
+  /**
+   * Names and lead status of other users (who requested, who escalated), for the history.
+   * Lead-group members are read once per session; users are looked up in one call.
+   */
+  async function people(ids: number[]): Promise<Map<number, { name: string; isLead: boolean }>> {
+    const memberKey = `lead-members:${settings.leadGroupIds.join(',')}`;
+    let members = cache.get<number[]>(memberKey, ME_MAX_AGE_MS)?.value;
+    if (!members) {
+      members = (await Promise.all(settings.leadGroupIds.map((id) => getGroupMemberIds(host, id)))).flat();
+      cache.set(memberKey, members);
+    }
+    const users: User[] = await getUsers(host, [...new Set(ids)]);
+    const memberSet = new Set(members);
+    return new Map(
+      users.map((u) => [u.id, { name: u.name, isLead: isLead(u, memberSet.has(u.id) ? settings.leadGroupIds : [], settings) }]),
+    );
+  }
+  return { cached, fresh, people };
+}
+export type LeadAccess = ReturnType<typeof createLeadAccess>;

@@ -1,0 +1,122 @@
+import { useState } from 'preact/hooks';
+import { useServices } from '../../app/services';
+import { requiresReason, type EscalationAction } from '../../domain/escalation';
+import { errorMessage } from '../../ui/errorMessage';
+import { ErrorNotice, Panel } from '../../ui/Panel';
+import type { EscalationModel, Outcome } from './model';
+
+const BUTTON_KEYS: Record<EscalationAction, string> = {
+  request: 'ui.escalation.request',
+  withdraw: 'ui.escalation.withdraw',
+  escalate: 'ui.escalation.escalate',
+  decline: 'ui.escalation.decline',
+  resolve: 'ui.escalation.resolve',
+};
+
+function OutcomeLine({ outcome }: { outcome: Outcome | null }) {
+  const { i18n } = useServices();
+  if (!outcome) return <p class="status" role="status" aria-live="polite" />;
+  const text =
+    outcome.kind === 'done'
+      ? i18n.t(`ui.escalation.done_${outcome.action}`)
+      : outcome.kind === 'conflict'
+        ? i18n.t('ui.escalation.conflict', { state: i18n.t(`ui.escalation.state_${outcome.now}`) })
+        : outcome.kind === 'refused'
+          ? i18n.t(`ui.escalation.refused_${outcome.reason}`)
+          : `${errorMessage(outcome.error, i18n.t)} ${i18n.t('ui.escalation.nothing_changed')}`;
+  return (
+    <p class={outcome.kind === 'done' ? 'status' : 'status status--error'} role={outcome.kind === 'done' ? 'status' : 'alert'} aria-live="polite">
+      {text}
+    </p>
+  );
+}
+
+function ReasonForm({ action, model, onClose }: { action: EscalationAction; model: EscalationModel; onClose: () => void }) {
+  const { i18n } = useServices();
+  const [reason, setReason] = useState('');
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const result = await model.act(action, reason);
+    if (result.kind !== 'failed') onClose();
+  };
+  return (
+    <form class="inline-form" onSubmit={(e) => void submit(e)}>
+      <label for={`reason-${action}`}>{i18n.t(`ui.escalation.reason_${action}`)}</label>
+      <textarea id={`reason-${action}`} required maxLength={2000} value={reason} onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)} />
+      <div class="row">
+        <button type="submit" class="btn btn--small btn--primary" disabled={!reason.trim() || model.busy.value !== null}>
+          {i18n.t(BUTTON_KEYS[action])}
+        </button>
+        <button type="button" class="btn btn--small" onClick={onClose}>
+          {i18n.t('ui.common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function EscalationPanel({ model }: { model: EscalationModel }) {
+  const { i18n, now } = useServices();
+  const [asking, setAsking] = useState<EscalationAction | null>(null);
+  const state = model.state.value;
+  const history = model.history.value;
+  const view = history.status === 'ready' || history.status === 'loading' ? ('data' in history ? history.data : undefined) : undefined;
+  const waiting = model.waiting.value;
+  const name = (id: number) => view?.people.get(id)?.name ?? `#${id}`;
+  const when = (at: string) => i18n.relativeTime(at, now());
+
+  return (
+    <Panel
+      id="escalation"
+      title={i18n.t('ui.escalation.title')}
+      actions={
+        <span class={`badge badge--${state}${waiting?.overdue ? ' badge--overdue' : ''}`} data-testid="escalation-badge">
+          {waiting?.overdue ? i18n.t('ui.escalation.overdue') : i18n.t(`ui.escalation.state_${state}`)}
+        </span>
+      }
+    >
+      {history.status === 'error' && <ErrorNotice error={history.error} onRetry={model.retry} />}
+      {view?.lastRequest && state !== 'none' && (
+        <p class="small" data-testid="escalation-requested">
+          {i18n.t('ui.escalation.requested_by', { name: name(view.lastRequest.authorId), when: when(view.lastRequest.at) })}
+          {view.lastRequest.note && <span class="quote">{view.lastRequest.note}</span>}
+        </p>
+      )}
+      {view?.lastEscalation && (state === 'escalated' || state === 'resolved') && (
+        <p class="small" data-testid="escalation-escalated">
+          {i18n.t('ui.escalation.escalated_by', { name: name(view.lastEscalation.authorId), when: when(view.lastEscalation.at) })}
+        </p>
+      )}
+      {waiting && (
+        <p class={waiting.overdue ? 'small notice--inline-warning' : 'small muted'}>
+          {waiting.overdue
+            ? i18n.t('ui.escalation.waiting_overdue', { minutes: waiting.minutes, target: -waiting.remainingMinutes })
+            : i18n.t('ui.escalation.waiting', { minutes: waiting.minutes, left: waiting.remainingMinutes })}
+        </p>
+      )}
+      {view?.suspicious.map((change) => (
+        <div class="notice notice--warning" role="note" key={change.auditId}>
+          <p>{i18n.t('ui.escalation.suspicious', { name: name(change.authorId), state: i18n.t(`ui.escalation.state_${change.to}`), when: when(change.at) })}</p>
+        </div>
+      ))}
+      <OutcomeLine outcome={model.outcome.value} />
+      {asking ? (
+        <ReasonForm action={asking} model={model} onClose={() => setAsking(null)} />
+      ) : (
+        <div class="row">
+          {model.actions.value.map((action) => (
+            <button
+              key={action}
+              type="button"
+              class={action === 'escalate' || action === 'request' ? 'btn btn--small btn--primary' : 'btn btn--small'}
+              disabled={model.busy.value !== null}
+              onClick={() => (requiresReason(action) ? setAsking(action) : void model.act(action))}
+            >
+              {i18n.t(BUTTON_KEYS[action])}
+            </button>
+          ))}
+        </div>
+      )}
+    </Panel>
+  );
+}

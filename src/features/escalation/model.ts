@@ -1,0 +1,195 @@
+import { computed, effect, signal } from '@preact/signals';
+import * as z from 'zod/mini';
+import type { LeadAccess, LeadStatus } from '../../app/lead';
+import { createResource } from '../../app/resource';
+import {
+  availableActions,
+  historyFromAudits,
+  noteFor,
+  requestAge,
+  stateFromFieldValue,
+  suspiciousChanges,
+  tagChange,
+  tagFor,
+  transition,
+  type EscalationAction,
+  type EscalationHistory,
+  type EscalationState,
+  type StatusChange,
+} from '../../domain/escalation';
+import type { AppSettings } from '../../domain/settings';
+import { ApiError } from '../../host/errors';
+import { getAudits, getTicket, updateTicketSafely } from '../../host/api/tickets';
+import type { HostClient } from '../../host/client';
+import type { I18n } from '../../i18n';
+import type { TicketModel } from '../ticket/model';
+
+const LEAD_ACTIONS: readonly EscalationAction[] = ['escalate', 'decline', 'resolve'];
+const RequirementSchema = z.object({ requirement_id: z.union([z.number(), z.string()]) });
+
+export interface HistoryView extends EscalationHistory {
+  people: Map<number, { name: string; isLead: boolean }>;
+  suspicious: StatusChange[];
+}
+
+export type Outcome =
+  | { kind: 'done'; action: EscalationAction }
+  | { kind: 'conflict'; now: EscalationState }
+  | { kind: 'refused'; reason: string }
+  | { kind: 'failed'; error: unknown };
+
+/** The state a ticket's tags say it is in (the drop-down field tags every value). */
+function stateFromTags(tags: readonly string[]): EscalationState {
+  for (const state of ['escalated', 'requested', 'resolved'] as const) if (tags.includes(tagFor(state))) return state;
+  return 'none';
+}
+
+interface Deps {
+  host: HostClient;
+  settings: AppSettings;
+  ticket: TicketModel;
+  lead: LeadAccess;
+  i18n: I18n;
+  now: () => Date;
+}
+
+export type EscalationModel = ReturnType<typeof createEscalationModel>;
+
+export function createEscalationModel({ host, settings, ticket, lead, i18n, now }: Deps) {
+  /** Set from Zendesk's answer after our own update, until the ticket's tags catch up. */
+  const confirmed = signal<EscalationState | null>(null);
+  const state = computed(() => confirmed.value ?? stateFromTags(ticket.tags.value));
+  const history = createResource<HistoryView>();
+  const me = createResource<LeadStatus>();
+  const busy = signal<EscalationAction | null>(null);
+  const outcome = signal<Outcome | null>(null);
+  const clock = signal(now());
+
+  let fieldId: Promise<number> | null = null;
+  const resolveFieldId = () =>
+    (fieldId ??= host.get({ 'requirement:escalation_status': RequirementSchema }).then(
+      (r) => Number(r['requirement:escalation_status'].requirement_id),
+      (error: unknown) => {
+        fieldId = null;
+        throw error;
+      },
+    ));
+
+  async function readHistory(): Promise<HistoryView> {
+    const [audits, id] = await Promise.all([getAudits(host, ticket.id.value), resolveFieldId()]);
+    const found = historyFromAudits(audits, id);
+    const people = found.changes.length ? await lead.people(found.changes.map((c) => c.authorId)) : new Map();
+    return { ...found, people, suspicious: suspiciousChanges(found, (authorId) => people.get(authorId)?.isLead) };
+  }
+
+  // History is read only for tickets that have been escalated at all, so most ticket views cost no call.
+  const loadHistory = () => {
+    if (state.value !== 'none' || ticket.tags.value.some((t) => t.startsWith('escalation_') && t !== 'escalation_none')) {
+      void history.run(readHistory);
+    }
+  };
+  let lastState: EscalationState | null = null;
+  const stopHistory = effect(() => {
+    const current = state.value;
+    if (current !== lastState) {
+      lastState = current;
+      loadHistory();
+    }
+  });
+  // A change to the tags made elsewhere wins over what our last update returned.
+  let seenTags = ticket.tags.peek();
+  const stopTags = effect(() => {
+    if (ticket.tags.value !== seenTags) {
+      seenTags = ticket.tags.value;
+      confirmed.value = null;
+    }
+  });
+  void me.run(() => lead.cached());
+  const tick = setInterval(() => (clock.value = now()), 30_000);
+
+  const actions = computed(() => {
+    const status = me.state.value.status === 'ready' ? me.state.value.data : null;
+    if (!status) return [];
+    const view = history.state.value.status === 'ready' ? history.state.value.data : null;
+    return availableActions(state.value, { id: status.userId, isLead: status.isLead }, view?.lastRequest?.authorId ?? null);
+  });
+
+  const waiting = computed(() => {
+    const view = history.state.value.status === 'ready' ? history.state.value.data : null;
+    if (state.value !== 'requested' || !view?.lastRequest) return null;
+    return requestAge(new Date(view.lastRequest.at), clock.value, settings.leadResponseMinutes);
+  });
+
+  const translate = (key: string, vars: Record<string, string>) => i18n.t(`ui.${key}`, vars);
+
+  /**
+   * One transition as one ticket update. Lead powers and the ticket's current state are read
+   * fresh at the moment of the action; the update carries the ticket's updated_at with
+   * safe_update, so a concurrent change is a conflict, never an overwrite.
+   */
+  async function act(action: EscalationAction, reason?: string): Promise<Outcome> {
+    busy.value = action;
+    outcome.value = null;
+    const shown = state.value;
+    let result: Outcome;
+    try {
+      const [actor, id, fresh] = await Promise.all([
+        LEAD_ACTIONS.includes(action) ? lead.fresh() : lead.cached(),
+        resolveFieldId(),
+        getTicket(host, ticket.id.value),
+      ]);
+      const value = fresh.custom_fields?.find((f) => f.id === id)?.value;
+      const current = stateFromFieldValue(value) ?? stateFromTags(fresh.tags);
+      if (current !== shown) {
+        confirmed.value = current;
+        result = { kind: 'conflict', now: current };
+      } else {
+        const requesterId = history.state.value.status === 'ready' ? (history.state.value.data.lastRequest?.authorId ?? null) : null;
+        const step = transition(current, action, { id: actor.userId, isLead: actor.isLead }, { reason: reason ?? '', requesterId });
+        if (!step.ok) {
+          result = { kind: 'refused', reason: step.reason };
+        } else {
+          await updateTicketSafely(host, fresh.id, fresh.updated_at, {
+            custom_fields: [{ id, value: tagFor(step.next) }],
+            ...tagChange(current, step.next),
+            comment: { body: noteFor(action, actor.name, reason, translate), public: false },
+          });
+          confirmed.value = step.next;
+          result = { kind: 'done', action };
+        }
+      }
+    } catch (error) {
+      if (error instanceof ApiError && error.isConflict) {
+        const latest = await getTicket(host, ticket.id.value).catch(() => null);
+        if (latest) confirmed.value = stateFromTags(latest.tags);
+        result = { kind: 'conflict', now: confirmed.value ?? shown };
+      } else {
+        result = { kind: 'failed', error };
+      }
+    }
+    busy.value = null;
+    outcome.value = result;
+    if (result.kind !== 'failed') {
+      void ticket.refresh();
+      loadHistory();
+    }
+    return result;
+  }
+
+  return {
+    state,
+    history: history.state,
+    me: me.state,
+    actions,
+    waiting,
+    busy,
+    outcome,
+    act,
+    retry: loadHistory,
+    dispose: () => {
+      stopHistory();
+      stopTags();
+      clearInterval(tick);
+    },
+  };
+}
