@@ -13,4 +13,5 @@ export const LOCATIONS: Record<string, LocationEntry> = {
   ticket_sidebar: { paths: TicketPaths, load: () => import('./features/sidebar/SidebarView') },
   nav_bar: { paths: {}, load: () => import('./features/console/ConsoleView') },
   modal: { paths: {}, load: () => import('./features/modal/ModalView') },
+  background: { paths: {}, load: () => import('./features/background/BackgroundView') },
 };

@@ -328,6 +328,9 @@ function Workspace() {
       </div>
       <ModalLayer />
       <Notices />
+      <div hidden>
+        <AppFrame location="background" ticketId={null} title="Closed Loop background" />
+      </div>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import * as ws from './workspace';
  */
 export interface Instance {
   guid: string;
-  location: 'ticket_sidebar' | 'nav_bar' | 'modal';
+  location: 'ticket_sidebar' | 'nav_bar' | 'modal' | 'background';
   frame: HTMLIFrameElement;
   ticketId: number | null;
   subscriptions: Map<string, number>;
@@ -366,7 +366,9 @@ export class ZafHost {
         if (options.location !== 'modal') throw new PathError('Only modal instances can be created here');
         const frame = document.createElement('iframe');
         frame.title = 'Closed Loop modal';
-        const guid = this.mount(frame, 'modal', instance.ticketId, instance.guid, options.url ? new URL(options.url, this.appUrl()).toString() : undefined);
+        // Relative modal urls ('assets/…') are resolved against the app's root, as Zendesk does.
+        const appRoot = new URL('..', this.appUrl());
+        const guid = this.mount(frame, 'modal', instance.ticketId, instance.guid, options.url ? new URL(options.url, appRoot).toString() : undefined);
         const modal = this.instances.get(guid)!;
         if (options.size) modal.size = options.size;
         this.onModal(modal);

@@ -1,4 +1,5 @@
 import en from '../../translations/en.json';
+import { relativeAge } from '../domain/answers/review';
 import { localeChain } from '../domain/locale';
 
 type Dictionary = { [key: string]: string | Dictionary };
@@ -50,18 +51,8 @@ export function createI18n(locale: string, dictionaries: Dictionary[]): I18n {
       return key;
     },
     relativeTime(date, now = new Date()) {
-      const seconds = (new Date(date).getTime() - now.getTime()) / 1000;
-      const units: [Intl.RelativeTimeFormatUnit, number][] = [
-        ['year', 31536000],
-        ['month', 2592000],
-        ['day', 86400],
-        ['hour', 3600],
-        ['minute', 60],
-      ];
-      for (const [unit, size] of units) {
-        if (Math.abs(seconds) >= size) return rtf.format(Math.trunc(seconds / size), unit);
-      }
-      return rtf.format(0, 'minute');
+      const { unit, value } = relativeAge(date, now);
+      return rtf.format(-value, unit);
     },
     date(date) {
       return dtf.format(new Date(date));

@@ -1,12 +1,69 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { LeadStatus } from '../../app/lead';
+import { createResource } from '../../app/resource';
 import { useServices } from '../../app/services';
+import { ErrorNotice, Loading } from '../../ui/Panel';
+import { FeedbackTab } from './FeedbackTab';
+import { createLibraryModel } from './library';
+import { LibraryTab } from './LibraryTab';
+import { MetricsTab } from './MetricsTab';
+import { QueueTab } from './QueueTab';
+import { SetupTab } from './SetupTab';
 
-/** The lead console in Zendesk's nav bar. */
+type Tab = 'queue' | 'library' | 'feedback' | 'metrics' | 'setup';
+
+/** The lead console in Zendesk's nav bar: leads run the loop here, admins check the setup. */
 export default function ConsoleView() {
-  const { i18n } = useServices();
+  const { i18n, lead, currentUser, host, settings, now } = useServices();
+  const access = useMemo(() => createResource<LeadStatus>(), []);
+  const library = useMemo(() => createLibraryModel({ host, settings, lead, now }), [host]);
+  const [tab, setTab] = useState<Tab | null>(null);
+  useEffect(() => void access.run(() => lead.fresh()), [lead]);
+  const state = access.state.value;
+  const isLead = state.status === 'ready' && state.data.isLead;
+  const isAdmin = currentUser.role === 'admin';
+  const tabs: Tab[] = [...(isLead ? (['queue', 'library', 'feedback', 'metrics'] as const) : []), ...(isAdmin ? (['setup'] as const) : [])];
+  const current = tab && tabs.includes(tab) ? tab : tabs[0];
+  useEffect(() => {
+    if (isLead) library.load();
+  }, [isLead]);
+
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    const index = tabs.indexOf(current!);
+    const next = tabs[(index + (event.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length]!;
+    setTab(next);
+    (event.currentTarget as HTMLElement).querySelector<HTMLElement>(`#tab-${next}`)?.focus();
+  };
+
   return (
     <main class="console">
       <h1>{i18n.t('ui.console.title')}</h1>
-      <p class="muted">{i18n.t('ui.console.leads_only')}</p>
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'error' && <ErrorNotice error={state.error} onRetry={() => void access.run(() => lead.fresh())} />}
+      {state.status === 'ready' && !isLead && (
+        <p class="notice notice--info" data-testid="leads-only">
+          {i18n.t('ui.console.leads_only')}
+        </p>
+      )}
+      {current && (
+        <>
+          <div class="tabs" role="tablist" aria-label={i18n.t('ui.console.title')} onKeyDown={onKey}>
+            {tabs.map((t) => (
+              <button key={t} id={`tab-${t}`} type="button" role="tab" aria-selected={t === current} aria-controls={`panel-${t}`} tabIndex={t === current ? 0 : -1} onClick={() => setTab(t)}>
+                {i18n.t(`ui.console.tab_${t}`)}
+              </button>
+            ))}
+          </div>
+          <div class="tabpanel" id={`panel-${current}`} role="tabpanel" aria-labelledby={`tab-${current}`}>
+            {current === 'queue' && <QueueTab />}
+            {current === 'library' && <LibraryTab model={library} />}
+            {current === 'feedback' && <FeedbackTab model={library} />}
+            {current === 'metrics' && <MetricsTab library={library} />}
+            {current === 'setup' && <SetupTab />}
+          </div>
+        </>
+      )}
     </main>
   );
 }

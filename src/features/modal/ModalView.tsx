@@ -1,7 +1,56 @@
+import { useEffect, useState } from 'preact/hooks';
 import { useServices } from '../../app/services';
+import { createAnswer } from '../../host/api/answers';
+import { AnswerForm, type AnswerDraft } from '../answers/AnswerForm';
+import { EVENTS, ProposalSeedSchema, type ProposalSeed } from '../answers/proposal';
+import { ErrorNotice, Loading } from '../../ui/Panel';
 
-/** Larger forms opened with `instances.create`; the opener tells it what to show. */
+/** Larger forms opened with `instances.create`; the URL hash names the view and the opener. */
 export default function ModalView() {
-  const { i18n } = useServices();
-  return <main class="modal">{i18n.t('ui.common.loading')}</main>;
+  const { host, i18n, context, currentUser } = useServices();
+  const params = new URLSearchParams(window.location.hash.slice(1));
+  const parent = params.get('parent_guid') ?? undefined;
+  const [seed, setSeed] = useState<ProposalSeed | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    const off = host.on(EVENTS.seed, (data) => {
+      const parsed = ProposalSeedSchema.safeParse(data);
+      if (parsed.success) setSeed(parsed.data);
+    });
+    host.trigger(EVENTS.ready, { guid: context.instanceGuid }, parent);
+    return off;
+  }, [host]);
+
+  const save = async (draft: AnswerDraft) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await createAnswer(host, { ...draft, status: 'draft', ownerId: currentUser.id });
+      host.trigger(EVENTS.proposed, {}, parent);
+      await host.invoke('destroy');
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main class="modal-view">
+      <h1>{i18n.t('ui.answers.form_heading')}</h1>
+      {error !== null && <ErrorNotice error={error} />}
+      {seed ? (
+        <AnswerForm
+          initial={{ title: seed.title, summary: '', body: seed.body, examples: seed.example ? [seed.example] : [], tags: [], locale: seed.locale }}
+          submitLabel={i18n.t('ui.answers.form_save')}
+          busy={busy}
+          onSubmit={(draft) => void save(draft)}
+          onCancel={() => void host.invoke('destroy')}
+        />
+      ) : (
+        <Loading />
+      )}
+    </main>
+  );
 }

@@ -1,29 +1,67 @@
+import { signal } from '@preact/signals';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
+import * as z from 'zod/mini';
 import { useServices } from '../../app/services';
 import { useAutoResize } from '../../app/useAutoResize';
+import { htmlToText } from '../../domain/html';
+import { AnswersPanel } from '../answers/AnswersPanel';
+import { createAnswerLibrary } from '../answers/library';
+import { createAnswersModel } from '../answers/model';
+import { openProposalModal } from '../answers/proposal';
 import { EscalationPanel } from '../escalation/EscalationPanel';
 import { createEscalationModel } from '../escalation/model';
 import { KnowledgePanel } from '../knowledge/KnowledgePanel';
 import { createKnowledgeModel } from '../knowledge/model';
 import { createTicketModel, type TicketSnapshot } from '../ticket/model';
+import { ErrorNotice } from '../../ui/Panel';
 
-/** The ticket sidebar: one model per panel, all fed by one ticket model. */
+/** The ticket sidebar: one model per panel, all fed by one ticket model; a panel's failure stays in it. */
 export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
   const services = useServices();
-  const { host, settings, i18n, currentUser, lead, now } = services;
+  const { host, settings, i18n, currentUser, lead, now, cache, context } = services;
   const root = useRef<HTMLDivElement>(null);
   const models = useMemo(() => {
     const ticket = createTicketModel(host, initial);
     return {
       ticket,
       escalation: createEscalationModel({ host, settings, ticket, lead, i18n, now }),
+      answers: createAnswersModel({ host, settings, ticket, currentUser, library: createAnswerLibrary(host, cache), cache, now }),
       knowledge: createKnowledgeModel({ host, settings, ticket, currentUser }),
     };
   }, [host]);
-  useEffect(() => () => Object.values(models).forEach((model) => model.dispose()), [models]);
+  const proposal = useMemo(() => ({ status: signal<'idle' | 'done'>('idle'), error: signal<unknown>(null), close: null as null | (() => void) }), []);
+  useEffect(
+    () => () => {
+      Object.values(models).forEach((model) => model.dispose());
+      proposal.close?.();
+    },
+    [models],
+  );
   useAutoResize(host, () => root.current);
 
   const { ticket } = models;
+  const propose = async () => {
+    proposal.error.value = null;
+    try {
+      const { 'comment.text': reply } = await host.get({ 'comment.text': z.optional(z.nullable(z.string())) });
+      proposal.close?.();
+      proposal.close = await openProposalModal(
+        host,
+        context.instanceGuid,
+        {
+          title: ticket.subject.value,
+          body: htmlToText(reply ?? ''),
+          example: ticket.subject.value,
+          locale: ticket.requester.value?.locale ?? null,
+          ticketId: ticket.id.value,
+        },
+        () => (proposal.status.value = 'done'),
+      );
+    } catch (error) {
+      proposal.error.value = error;
+    }
+  };
+
   return (
     <div class="sidebar" ref={root}>
       <header class="ticket-line">
@@ -33,6 +71,13 @@ export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
         </span>
       </header>
       <EscalationPanel model={models.escalation} />
+      <AnswersPanel model={models.answers} onPropose={() => void propose()} />
+      {proposal.error.value !== null && <ErrorNotice error={proposal.error.value} />}
+      {proposal.status.value === 'done' && (
+        <p class="status" role="status">
+          {i18n.t('ui.answers.done_propose')}
+        </p>
+      )}
       <KnowledgePanel model={models.knowledge} />
     </div>
   );

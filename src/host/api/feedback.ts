@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
 import type { HostClient } from '../client';
-import { createRecord, recordSchema } from './customObjects';
+import { createRecord, listRecords, recordSchema, updateRecord } from './customObjects';
 
 /**
  * Agent reports for the leads, stored as `closed_loop_feedback` records: an answer that did not
- * fit a ticket, an outdated Help Center article, and which articles were used on which ticket.
+ * fit a ticket, an outdated Help Center article, which articles were used on which ticket, and
+ * ticket subjects proposed as new example phrasings of an answer.
  */
 export const FEEDBACK_OBJECT = 'closed_loop_feedback';
 
@@ -20,7 +21,7 @@ export const FeedbackFieldsSchema = z.object({
 export const FeedbackRecordSchema = recordSchema(FeedbackFieldsSchema);
 export type FeedbackRecord = z.infer<typeof FeedbackRecordSchema>;
 
-export type FeedbackKind = 'misfit' | 'outdated_article' | 'article_used';
+export type FeedbackKind = 'misfit' | 'outdated_article' | 'article_used' | 'example';
 
 export function createFeedback(
   host: HostClient,
@@ -43,4 +44,12 @@ export function createFeedback(
     },
     FeedbackRecordSchema,
   );
+}
+
+export async function listFeedback(host: HostClient): Promise<FeedbackRecord[]> {
+  return listRecords(host, FEEDBACK_OBJECT, FeedbackRecordSchema);
+}
+
+export async function markFeedbackHandled(host: HostClient, id: string): Promise<FeedbackRecord> {
+  return updateRecord(host, FEEDBACK_OBJECT, id, { fields: { handled: true } }, FeedbackRecordSchema);
 }

@@ -1,0 +1,90 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { useServices } from '../../app/services';
+import type { Answer } from '../../host/api/answers';
+
+export type AnswerDraft = Pick<Answer, 'title' | 'summary' | 'body' | 'examples' | 'tags' | 'locale'>;
+
+/** The answer's editable fields; used to propose (modal) and to edit (lead console). */
+interface AnswerFormProps {
+  initial: AnswerDraft;
+  submitLabel: string;
+  busy: boolean;
+  onSubmit: (draft: AnswerDraft) => void;
+  onCancel?: () => void;
+  /** Called on every edit, e.g. to keep the unsaved draft. */
+  onChange?: (draft: AnswerDraft) => void;
+  /** Shown under the body, e.g. a live preview of the filled answer. */
+  preview?: (draft: AnswerDraft) => ComponentChildren;
+}
+
+type FormState = AnswerDraft & { examplesText: string; tagsText: string };
+
+function toDraft(state: FormState): AnswerDraft {
+  return {
+    title: state.title.trim(),
+    summary: state.summary.trim(),
+    body: state.body,
+    examples: state.examplesText.split('\n').map((l) => l.trim()).filter(Boolean),
+    tags: state.tagsText.split(/[\s,]+/).filter(Boolean),
+    locale: state.locale?.trim() || null,
+  };
+}
+
+export function AnswerForm({ initial, submitLabel, busy, onSubmit, onCancel, onChange, preview }: AnswerFormProps) {
+  const { i18n } = useServices();
+  const [draft, setDraft] = useState<FormState>({ ...initial, examplesText: initial.examples.join('\n'), tagsText: initial.tags.join(' ') });
+  const set = (key: keyof FormState) => (event: Event) => {
+    const next = { ...draft, [key]: (event.target as HTMLInputElement).value };
+    setDraft(next);
+    onChange?.(toDraft(next));
+  };
+  const submit = (event: Event) => {
+    event.preventDefault();
+    onSubmit(toDraft(draft));
+  };
+  return (
+    <form class="answer-form" onSubmit={submit}>
+      <div class="field">
+        <label for="af-title">{i18n.t('ui.answers.form_title')}</label>
+        <input id="af-title" required maxLength={255} value={draft.title} onInput={set('title')} />
+      </div>
+      <div class="field">
+        <label for="af-summary">{i18n.t('ui.answers.form_summary')}</label>
+        <textarea id="af-summary" rows={2} value={draft.summary} onInput={set('summary')} />
+      </div>
+      <div class="field">
+        <label for="af-body">{i18n.t('ui.answers.form_body')}</label>
+        <textarea id="af-body" rows={8} required value={draft.body} onInput={set('body')} aria-describedby="af-body-help" />
+        <p id="af-body-help" class="small muted">
+          {i18n.t('ui.answers.form_body_help')}
+        </p>
+        {preview?.(toDraft(draft))}
+      </div>
+      <div class="field">
+        <label for="af-examples">{i18n.t('ui.answers.form_examples')}</label>
+        <textarea id="af-examples" rows={4} value={draft.examplesText} onInput={set('examplesText')} />
+      </div>
+      <div class="row">
+        <div class="field grow">
+          <label for="af-tags">{i18n.t('ui.answers.form_tags')}</label>
+          <input id="af-tags" value={draft.tagsText} onInput={set('tagsText')} />
+        </div>
+        <div class="field">
+          <label for="af-locale">{i18n.t('ui.answers.form_locale')}</label>
+          <input id="af-locale" size={6} value={draft.locale ?? ''} onInput={set('locale')} />
+        </div>
+      </div>
+      <div class="row">
+        <button type="submit" class="btn btn--primary" disabled={busy || !draft.title.trim() || !draft.body.trim()}>
+          {submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" class="btn" onClick={onCancel}>
+            {i18n.t('ui.common.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,158 @@
+import { useState } from 'preact/hooks';
+import { useServices } from '../../app/services';
+import { errorMessage } from '../../ui/errorMessage';
+import { ErrorNotice, Loading, Panel } from '../../ui/Panel';
+import { RetiredAnswerError, type AnswersModel, type Step } from './model';
+
+/** The answer text with each gap marker visible, rendered as text (never as HTML). */
+function FilledBody({ text, missing }: { text: string; missing: string[] }) {
+  const { i18n } = useServices();
+  const markers = missing.map((name) => `[${name}]`);
+  const parts = markers.length ? text.split(new RegExp(`(${markers.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`)) : [text];
+  return (
+    <div class="answer__body" data-testid="answer-body">
+      {parts.map((part, i) =>
+        markers.includes(part) ? (
+          <mark key={i} class="gap" title={i18n.t('ui.answers.gap')}>
+            {part}
+          </mark>
+        ) : (
+          part
+        ),
+      )}
+    </div>
+  );
+}
+
+function MisfitForm({ model, onDone }: { model: AnswersModel; onDone: (step: Step | null) => void }) {
+  const { i18n } = useServices();
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    onDone(await model.reportMisfit(note));
+    setBusy(false);
+  };
+  return (
+    <form class="inline-form" onSubmit={(e) => void submit(e)}>
+      <label for="misfit-note">{i18n.t('ui.answers.misfit_label')}</label>
+      <textarea id="misfit-note" maxLength={2000} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
+      <div class="row">
+        <button type="submit" class="btn btn--small btn--primary" disabled={busy}>
+          {i18n.t('ui.answers.misfit_send')}
+        </button>
+        <button type="button" class="btn btn--small" onClick={() => onDone(null)}>
+          {i18n.t('ui.common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function AnswersPanel({ model, onPropose }: { model: AnswersModel; onPropose: () => void }) {
+  const { i18n, now } = useServices();
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [reporting, setReporting] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const library = model.library.value;
+  const answer = model.current.value;
+  const filled = model.filled.value;
+  const trust = model.trust.value;
+  const match = model.match.value;
+  const others = model.candidates.value.filter((a) => a.id !== answer?.id);
+
+  const report = (doneKey: string) => (step: Step | null) => {
+    if (!step) return;
+    if (step.ok) setStatus({ ok: true, text: i18n.t(doneKey) });
+    else setStatus({ ok: false, text: step.error instanceof RetiredAnswerError ? i18n.t('ui.answers.retired') : errorMessage(step.error, i18n.t) });
+  };
+  const insert = async () => {
+    setBusy(true);
+    report('ui.answers.done_insert')(await model.insert());
+    setBusy(false);
+  };
+
+  return (
+    <Panel
+      id="answers"
+      title={i18n.t('ui.answers.title')}
+      actions={
+        <button type="button" class="btn btn--small" onClick={onPropose}>
+          {i18n.t('ui.answers.propose')}
+        </button>
+      }
+    >
+      {library.status === 'loading' && !('data' in library && library.data) && <Loading />}
+      {library.status === 'error' && <ErrorNotice error={library.error} onRetry={() => void model.retry()} />}
+      <p class={status?.ok === false ? 'status status--error' : 'status'} role="status" aria-live="polite">
+        {status?.text}
+      </p>
+      {library.status === 'ready' && !answer && (
+        <p class="muted" data-testid="answers-empty">
+          {match?.abstained && others.length ? i18n.t('ui.answers.unsure') : i18n.t('ui.answers.none')}
+        </p>
+      )}
+      {answer && filled && (
+        <article class="answer" aria-labelledby="answer-title">
+          <h3 id="answer-title" class="answer__title">
+            {answer.title}
+          </h3>
+          {trust && (
+            <p class={trust.overdue ? 'small notice--inline-warning' : 'small muted'} data-testid="answer-trust">
+              {trust.approvedAt
+                ? i18n.t('ui.answers.approved', { name: trust.approver ?? i18n.t('ui.answers.a_lead'), when: i18n.relativeTime(trust.approvedAt, now()) })
+                : i18n.t('ui.answers.approved_unknown')}
+              {trust.overdue && ` · ${i18n.t('ui.answers.review_overdue')}`}
+            </p>
+          )}
+          <FilledBody text={filled.text} missing={filled.missing} />
+          <div class="row actions">
+            <button type="button" class="btn btn--small btn--primary" disabled={busy} onClick={() => void insert()}>
+              {i18n.t('ui.answers.insert')}
+            </button>
+            <button type="button" class="btn btn--small" aria-expanded={reporting} onClick={() => setReporting(!reporting)}>
+              {i18n.t('ui.answers.misfit')}
+            </button>
+          </div>
+          {reporting && (
+            <MisfitForm
+              model={model}
+              onDone={(step) => {
+                setReporting(false);
+                report('ui.answers.done_misfit')(step);
+              }}
+            />
+          )}
+          {model.inserted.value && (
+            <div class="notice notice--info">
+              <p>{i18n.t('ui.answers.example_offer')}</p>
+              <div class="row">
+                <button type="button" class="btn btn--small" onClick={() => void model.suggestExample().then(report('ui.answers.done_example'))}>
+                  {i18n.t('ui.answers.example_yes')}
+                </button>
+                <button type="button" class="btn btn--small" onClick={model.dismissExample}>
+                  {i18n.t('ui.answers.example_no')}
+                </button>
+              </div>
+            </div>
+          )}
+        </article>
+      )}
+      {others.length > 0 && (
+        <div class="alternates">
+          <p class="small muted">{answer ? i18n.t('ui.answers.alternates') : i18n.t('ui.answers.maybe')}</p>
+          <ul>
+            {others.map((other) => (
+              <li key={other.id}>
+                <button type="button" class="link-button" onClick={() => model.choose(other.id)}>
+                  {other.title}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </Panel>
+  );
+}

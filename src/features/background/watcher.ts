@@ -1,0 +1,46 @@
+import type { LeadAccess } from '../../app/lead';
+import type { AppSettings } from '../../domain/settings';
+import { searchTickets } from '../../host/api/search';
+import type { HostClient } from '../../host/client';
+import type { I18n } from '../../i18n';
+
+export const WATCH_INTERVAL_MS = 5 * 60 * 1000;
+
+/**
+ * Tells a lead about new escalation requests without opening the ticket: the background
+ * location asks Zendesk search for requested tickets every few minutes and shows a Zendesk
+ * notice for each one not seen before. Only leads, and only when notify_leads is on.
+ */
+export function startRequestWatcher(deps: { host: HostClient; settings: AppSettings; lead: LeadAccess; i18n: I18n; intervalMs?: number; now?: () => Date }): () => void {
+  const { host, settings, lead, i18n, intervalMs = WATCH_INTERVAL_MS, now = () => new Date() } = deps;
+  if (!settings.notifyLeads) return () => undefined;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let stopped = false;
+  let since = now().toISOString();
+  const seen = new Set<number>();
+
+  async function check() {
+    const checkedAt = now().toISOString();
+    try {
+      const { tickets } = await searchTickets(host, `tags:escalation_requested updated>${since}`, 1, 100);
+      for (const ticket of tickets) {
+        if (seen.has(ticket.id)) continue;
+        seen.add(ticket.id);
+        await host.invoke('notify', i18n.t('ui.background.new_request', { id: ticket.id, subject: ticket.subject ?? '' }), 'notice', { sticky: true });
+      }
+      since = checkedAt;
+    } catch {
+      // A failed check is retried at the next interval; nothing is lost because `since` stays put.
+    }
+  }
+
+  void lead.cached().then((status) => {
+    if (stopped || !status.isLead) return;
+    timer = setInterval(() => void check(), intervalMs);
+  }, () => undefined);
+
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
+}

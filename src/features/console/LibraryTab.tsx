@@ -1,0 +1,205 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useServices } from '../../app/services';
+import { renderPlaceholders } from '../../domain/answers/placeholders';
+import type { Answer } from '../../host/api/answers';
+import { errorMessage } from '../../ui/errorMessage';
+import { ErrorNotice, Loading } from '../../ui/Panel';
+import { AnswerForm, type AnswerDraft } from '../answers/AnswerForm';
+import { NotLeadError, savedEdits, type LibraryFilter, type LibraryModel, type SaveResult } from './library';
+
+const FILTERS: LibraryFilter[] = ['all', 'approved', 'due', 'proposals', 'retired'];
+const SAMPLE = { 'requester.first_name': 'Alex', 'requester.name': 'Alex Example', 'agent.first_name': 'Sam', 'agent.name': 'Sam Agent', 'ticket.id': '12345', 'ticket.subject': 'Example subject' };
+
+function Preview({ body }: { body: string }) {
+  const { i18n } = useServices();
+  return (
+    <div class="preview" aria-live="polite">
+      <p class="small muted">{i18n.t('ui.console.preview')}</p>
+      <div class="answer__body">{renderPlaceholders(body, SAMPLE).text}</div>
+    </div>
+  );
+}
+
+function Version({ title, answer }: { title: string; answer: AnswerDraft }) {
+  return (
+    <div class="version">
+      <h4>{title}</h4>
+      <p>
+        <strong>{answer.title}</strong>
+      </p>
+      <div class="answer__body">{answer.body}</div>
+      <p class="small muted">{answer.examples.join(' · ')}</p>
+    </div>
+  );
+}
+
+/** Editing one answer: the draft is kept locally on every keystroke; a newer server version is shown, never overwritten silently. */
+function Editor({ answer, model, onClose }: { answer: Answer; model: LibraryModel; onClose: (message?: string) => void }) {
+  const { i18n } = useServices();
+  const stored = useMemo(() => savedEdits.read(answer.id), [answer.id]);
+  const [basedOn, setBasedOn] = useState(stored?.basedOn ?? answer.updatedAt);
+  const [draft, setDraft] = useState<AnswerDraft>(stored?.draft ?? answer);
+  const [conflict, setConflict] = useState<Answer | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [formKey, setFormKey] = useState(0);
+
+  const submit = async (next: AnswerDraft, base = basedOn) => {
+    setBusy(true);
+    setError(null);
+    const result: SaveResult = await model.save(answer.id, base, next);
+    setBusy(false);
+    if (result.kind === 'saved') onClose(i18n.t('ui.console.saved'));
+    else if (result.kind === 'conflict') setConflict(result.theirs);
+    else setError(result.error);
+  };
+
+  return (
+    <div class="editor" role="region" aria-label={i18n.t('ui.console.edit', { title: answer.title })}>
+      {stored && !conflict && <p class="notice notice--info">{i18n.t('ui.console.restored')}</p>}
+      {conflict && (
+        <div class="notice notice--warning" role="alert">
+          <p>{i18n.t('ui.console.conflict')}</p>
+          <div class="versions">
+            <Version title={i18n.t('ui.console.yours')} answer={draft} />
+            <Version title={i18n.t('ui.console.theirs')} answer={conflict} />
+          </div>
+          <div class="row">
+            <button type="button" class="btn btn--small btn--primary" onClick={() => void submit(draft, conflict.updatedAt)}>
+              {i18n.t('ui.console.keep_mine')}
+            </button>
+            <button
+              type="button"
+              class="btn btn--small"
+              onClick={() => {
+                savedEdits.clear(answer.id);
+                setDraft(conflict);
+                setBasedOn(conflict.updatedAt);
+                setConflict(null);
+                setFormKey(formKey + 1);
+              }}
+            >
+              {i18n.t('ui.console.take_theirs')}
+            </button>
+          </div>
+        </div>
+      )}
+      {error !== null && <ErrorNotice error={error} />}
+      <AnswerForm
+        key={formKey}
+        initial={draft}
+        submitLabel={i18n.t('ui.common.save')}
+        busy={busy}
+        onChange={(next) => {
+          setDraft(next);
+          savedEdits.write(answer.id, { draft: next, basedOn });
+        }}
+        preview={(d) => <Preview body={d.body} />}
+        onSubmit={(next) => void submit(next)}
+        onCancel={() => {
+          savedEdits.clear(answer.id);
+          onClose();
+        }}
+      />
+    </div>
+  );
+}
+
+export function LibraryTab({ model }: { model: LibraryModel }) {
+  const { i18n } = useServices();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  useEffect(() => model.load(), [model]);
+  const state = model.answers.value;
+  const act = async (run: () => Promise<SaveResult>, done: string) => {
+    const result = await run();
+    if (result.kind === 'saved') setStatus({ ok: true, text: i18n.t(done) });
+    else if (result.kind === 'conflict') setStatus({ ok: false, text: i18n.t('ui.console.changed_meanwhile') });
+    else setStatus({ ok: false, text: result.error instanceof NotLeadError ? i18n.t('ui.escalation.refused_not_lead') : errorMessage(result.error, i18n.t) });
+    if (result.kind === 'conflict') model.load();
+  };
+  const editingAnswer = editing ? model.rows.value.find((r) => r.answer.id === editing)?.answer : undefined;
+
+  return (
+    <section aria-labelledby="library-title">
+      <h2 id="library-title">{i18n.t('ui.console.library_title')}</h2>
+      <div class="row" role="group" aria-label={i18n.t('ui.console.filter')}>
+        {FILTERS.map((f) => (
+          <button key={f} type="button" class={model.filter.value === f ? 'btn btn--small btn--primary' : 'btn btn--small'} aria-pressed={model.filter.value === f} onClick={() => (model.filter.value = f)}>
+            {i18n.t(`ui.console.filter_${f}`)}
+          </button>
+        ))}
+      </div>
+      <p class={status?.ok === false ? 'status status--error' : 'status'} role="status" aria-live="polite">
+        {status?.text}
+      </p>
+      {state.status === 'loading' && !('data' in state && state.data) && <Loading />}
+      {state.status === 'error' && <ErrorNotice error={state.error} onRetry={model.load} />}
+      {editingAnswer && (
+        <Editor
+          answer={editingAnswer}
+          model={model}
+          onClose={(message) => {
+            setEditing(null);
+            if (message) setStatus({ ok: true, text: message });
+          }}
+        />
+      )}
+      {state.status === 'ready' && model.visible.value.length === 0 && <p class="muted">{i18n.t('ui.console.library_empty')}</p>}
+      {model.visible.value.length > 0 && (
+        <table class="table">
+          <thead>
+            <tr>
+              <th scope="col">{i18n.t('ui.console.col_answer')}</th>
+              <th scope="col">{i18n.t('ui.console.col_status')}</th>
+              <th scope="col">{i18n.t('ui.console.col_review')}</th>
+              <th scope="col">{i18n.t('ui.console.col_uses')}</th>
+              <th scope="col">{i18n.t('ui.console.col_misfits')}</th>
+              <th scope="col">{i18n.t('ui.console.col_actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {model.visible.value.map(({ answer, dueAt, overdue, uses, misfits }) => (
+              <tr key={answer.id} data-testid="library-row">
+                <td>
+                  <strong>{answer.title}</strong>
+                  <div class="small muted">
+                    {answer.locale ?? ''} {savedEdits.read(answer.id) && <span class="badge">{i18n.t('ui.console.unsaved')}</span>}
+                  </div>
+                </td>
+                <td>
+                  <span class={`badge badge--${answer.status}`}>{i18n.t(`ui.console.status_${answer.status}`)}</span>
+                </td>
+                <td class={overdue ? 'notice--inline-warning' : ''}>{dueAt ? `${overdue ? i18n.t('ui.answers.review_overdue') + ' · ' : ''}${i18n.date(dueAt)}` : '–'}</td>
+                <td>{uses}</td>
+                <td>{misfits}</td>
+                <td>
+                  <div class="row">
+                    <button type="button" class="btn btn--small" aria-label={`${i18n.t('ui.console.edit_button')}: ${answer.title}`} onClick={() => setEditing(answer.id)}>
+                      {i18n.t('ui.console.edit_button')}
+                    </button>
+                    {answer.status !== 'approved' && (
+                      <button type="button" class="btn btn--small btn--primary" aria-label={`${i18n.t('ui.console.approve')}: ${answer.title}`} onClick={() => void act(() => model.approve(answer), 'ui.console.approved')}>
+                        {i18n.t('ui.console.approve')}
+                      </button>
+                    )}
+                    {answer.status === 'approved' && (
+                      <button type="button" class="btn btn--small" aria-label={`${i18n.t('ui.console.mark_reviewed')}: ${answer.title}`} onClick={() => void act(() => model.approve(answer), 'ui.console.reviewed')}>
+                        {i18n.t('ui.console.mark_reviewed')}
+                      </button>
+                    )}
+                    {answer.status !== 'retired' && (
+                      <button type="button" class="btn btn--small" aria-label={`${i18n.t('ui.console.retire')}: ${answer.title}`} onClick={() => void act(() => model.retire(answer), 'ui.console.retired')}>
+                        {i18n.t('ui.console.retire')}
+                      </button>
+                    )}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

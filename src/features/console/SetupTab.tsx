@@ -1,0 +1,40 @@
+import { useEffect, useMemo } from 'preact/hooks';
+import { createResource } from '../../app/resource';
+import { useServices } from '../../app/services';
+import { ErrorNotice, Loading } from '../../ui/Panel';
+import { checkSetup, type SetupProblem } from './setup';
+
+export function SetupTab() {
+  const { host, settings, i18n } = useServices();
+  const check = useMemo(() => createResource<SetupProblem[]>(), []);
+  const run = () => void check.run(() => checkSetup(host, settings));
+  useEffect(run, [host]);
+  const state = check.state.value;
+  return (
+    <section aria-labelledby="setup-title">
+      <h2 id="setup-title">{i18n.t('ui.setup.title')}</h2>
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'error' && <ErrorNotice error={state.error} onRetry={run} />}
+      {state.status === 'ready' && state.data.length === 0 && (
+        <p class="notice notice--success" role="status">
+          {i18n.t('ui.setup.all_good')}
+        </p>
+      )}
+      {state.status === 'ready' && state.data.length > 0 && (
+        <ul class="cards" data-testid="setup-problems">
+          {state.data.map((problem, i) => (
+            <li key={i} class="card notice--warning">
+              <p>
+                <strong>{i18n.t(`ui.setup.${problem.key}`, problem.vars)}</strong>
+              </p>
+              <p>{i18n.t(`ui.setup.${problem.key}_fix`, problem.vars)}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" class="btn btn--small" onClick={run}>
+        {i18n.t('ui.setup.check_again')}
+      </button>
+    </section>
+  );
+}

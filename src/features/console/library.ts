@@ -1,0 +1,166 @@
+import { computed, signal } from '@preact/signals';
+import type { LeadAccess } from '../../app/lead';
+import { createResource } from '../../app/resource';
+import { reviewStatus } from '../../domain/answers/review';
+import { answerIdsFromTags } from '../../domain/metrics';
+import type { AppSettings } from '../../domain/settings';
+import { getAnswer, listAnswers, updateAnswer, type Answer } from '../../host/api/answers';
+import { listFeedback, markFeedbackHandled, type FeedbackRecord } from '../../host/api/feedback';
+import { searchAllTickets } from '../../host/api/search';
+import type { HostClient } from '../../host/client';
+import type { AnswerDraft } from '../answers/AnswerForm';
+
+export type LibraryFilter = 'all' | 'approved' | 'due' | 'proposals' | 'retired';
+
+export interface LibraryRow {
+  answer: Answer;
+  dueAt: Date | null;
+  overdue: boolean;
+  uses: number;
+  misfits: number;
+}
+
+export type SaveResult = { kind: 'saved'; answer: Answer } | { kind: 'conflict'; theirs: Answer } | { kind: 'failed'; error: unknown };
+
+/** Unsaved edits are kept per answer in localStorage, so a reload or a crash loses nothing. */
+export interface StoredEdit {
+  draft: AnswerDraft;
+  basedOn: string;
+}
+const editKey = (id: string) => `closed-loop:v1:edit:${id}`;
+
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export const savedEdits = {
+  read(id: string): StoredEdit | null {
+    try {
+      const raw = storage()?.getItem(editKey(id));
+      return raw ? (JSON.parse(raw) as StoredEdit) : null;
+    } catch {
+      return null;
+    }
+  },
+  write(id: string, edit: StoredEdit) {
+    try {
+      storage()?.setItem(editKey(id), JSON.stringify(edit));
+    } catch {
+      // Storage full or blocked: the edit still lives in the open form.
+    }
+  },
+  clear(id: string) {
+    try {
+      storage()?.removeItem(editKey(id));
+    } catch {
+      // nothing to clear
+    }
+  },
+};
+
+const dayStamp = (date: Date) => date.toISOString().slice(0, 10);
+
+export function createLibraryModel(deps: { host: HostClient; settings: AppSettings; lead: LeadAccess; now: () => Date }) {
+  const { host, settings, lead, now } = deps;
+  const answers = createResource<Answer[]>();
+  const feedback = createResource<FeedbackRecord[]>();
+  const usage = createResource<Map<string, number>>();
+  const filter = signal<LibraryFilter>('all');
+
+  const rows = computed<LibraryRow[]>(() => {
+    const list = answers.state.value.status === 'ready' ? answers.state.value.data : [];
+    const records = feedback.state.value.status === 'ready' ? feedback.state.value.data : [];
+    const uses = usage.state.value.status === 'ready' ? usage.state.value.data : new Map<string, number>();
+    const misfits = new Map<string, number>();
+    for (const r of records) {
+      const id = r.custom_object_fields.answer_id;
+      if (r.custom_object_fields.kind === 'misfit' && id) misfits.set(id, (misfits.get(id) ?? 0) + 1);
+    }
+    return list.map((answer) => {
+      const review = reviewStatus(answer.status === 'approved' ? answer.approvedAt : null, answer.reviewIntervalDays, settings.answerReviewDays, now());
+      return { answer, dueAt: review.dueAt, overdue: review.overdue, uses: uses.get(answer.id) ?? 0, misfits: misfits.get(answer.id) ?? 0 };
+    });
+  });
+
+  const visible = computed(() =>
+    rows.value.filter(({ answer, overdue }) => {
+      switch (filter.value) {
+        case 'approved':
+          return answer.status === 'approved';
+        case 'due':
+          return answer.status === 'approved' && overdue;
+        case 'proposals':
+          return answer.status === 'draft';
+        case 'retired':
+          return answer.status === 'retired';
+        default:
+          return true;
+      }
+    }),
+  );
+
+  async function readUsage(): Promise<Map<string, number>> {
+    const since = new Date(now().getTime() - 30 * 86_400_000);
+    const tickets = await searchAllTickets(host, `updated>${dayStamp(since)}`);
+    const counts = new Map<string, number>();
+    for (const ticket of tickets) for (const id of answerIdsFromTags(ticket.tags)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    return counts;
+  }
+
+  function load() {
+    void answers.run(() => listAnswers(host));
+    void feedback.run(() => listFeedback(host));
+    void usage.run(readUsage);
+  }
+
+  const replace = (answer: Answer) => {
+    const state = answers.state.value;
+    if (state.status === 'ready') void answers.run(async () => state.data.map((a) => (a.id === answer.id ? answer : a)));
+  };
+
+  /**
+   * Writes a change only if the record is still the version the lead edited; otherwise returns
+   * the newer version so the lead can choose. Custom object records have no safe_update, so the
+   * check reads the record right before the write.
+   */
+  async function save(id: string, basedOn: string, change: Partial<Answer>): Promise<SaveResult> {
+    try {
+      const latest = await getAnswer(host, id);
+      if (latest.updatedAt !== basedOn) return { kind: 'conflict', theirs: latest };
+      const saved = await updateAnswer(host, id, change);
+      savedEdits.clear(id);
+      replace(saved);
+      return { kind: 'saved', answer: saved };
+    } catch (error) {
+      return { kind: 'failed', error };
+    }
+  }
+
+  /** Approve or mark reviewed: stamps the approving lead and today, which restarts the review interval. */
+  async function approve(answer: Answer): Promise<SaveResult> {
+    try {
+      const me = await lead.fresh();
+      if (!me.isLead) return { kind: 'failed', error: new NotLeadError() };
+      return await save(answer.id, answer.updatedAt, { status: 'approved', approvedById: me.userId, approvedAt: now().toISOString() });
+    } catch (error) {
+      return { kind: 'failed', error };
+    }
+  }
+
+  const retire = (answer: Answer) => save(answer.id, answer.updatedAt, { status: 'retired' });
+
+  async function handle(record: FeedbackRecord) {
+    const updated = await markFeedbackHandled(host, record.id);
+    const state = feedback.state.value;
+    if (state.status === 'ready') void feedback.run(async () => state.data.map((r) => (r.id === updated.id ? updated : r)));
+  }
+
+  return { answers: answers.state, feedback: feedback.state, usage: usage.state, rows, visible, filter, load, save, approve, retire, handle };
+}
+
+export class NotLeadError extends Error {}
+export type LibraryModel = ReturnType<typeof createLibraryModel>;

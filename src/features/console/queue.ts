@@ -1,0 +1,62 @@
+import { signal } from '@preact/signals';
+import { createResource } from '../../app/resource';
+import { requestAge, type RequestAge } from '../../domain/escalation';
+import type { AppSettings } from '../../domain/settings';
+import { searchTickets } from '../../host/api/search';
+import type { Ticket } from '../../host/api/tickets';
+import { getUsers } from '../../host/api/users';
+import type { HostClient } from '../../host/client';
+import { escalationFieldId, histories } from './data';
+
+export interface QueueItem {
+  ticket: Ticket;
+  state: 'requested' | 'escalated';
+  requestedAt: string | null;
+  reason: string | null;
+  requester: string;
+  age: RequestAge | null;
+}
+
+export interface QueuePage {
+  items: QueueItem[];
+  count: number;
+  page: number;
+  hasNext: boolean;
+}
+
+export const QUEUE_QUERY = 'tags:escalation_requested tags:escalation_escalated order_by:created_at sort:asc';
+
+/** The escalation queue, a page at a time: waiting time from the audits, oldest request first. */
+export function createQueueModel(host: HostClient, settings: AppSettings, now: () => Date) {
+  const page = createResource<QueuePage>();
+  const pageNo = signal(1);
+
+  async function read(n: number): Promise<QueuePage> {
+    const [result, fieldId] = await Promise.all([searchTickets(host, QUEUE_QUERY, n), escalationFieldId(host)]);
+    const [history, users] = await Promise.all([
+      histories(host, result.tickets, fieldId),
+      getUsers(host, [...new Set(result.tickets.map((t) => t.requester_id).filter((id): id is number => typeof id === 'number'))]),
+    ]);
+    const names = new Map(users.map((u) => [u.id, u.name]));
+    const items = result.tickets.map((ticket): QueueItem => {
+      const request = history.get(ticket.id)?.lastRequest ?? null;
+      const state = ticket.tags.includes('escalation_escalated') ? 'escalated' : 'requested';
+      return {
+        ticket,
+        state,
+        requestedAt: request?.at ?? null,
+        reason: request?.note?.replace(/^[^\n]*\n+/, '').replace(/^Reason:\s*/i, '') ?? null,
+        requester: (ticket.requester_id && names.get(ticket.requester_id)) || '',
+        age: state === 'requested' && request ? requestAge(new Date(request.at), now(), settings.leadResponseMinutes) : null,
+      };
+    });
+    items.sort((a, b) => (a.requestedAt ?? a.ticket.created_at).localeCompare(b.requestedAt ?? b.ticket.created_at));
+    return { items, count: result.count, page: n, hasNext: result.nextPage !== null };
+  }
+
+  const load = (n = pageNo.value) => {
+    pageNo.value = n;
+    return page.run(() => read(n));
+  };
+  return { page: page.state, load, open: (id: number) => host.invoke('routeTo', 'ticket', String(id)) };
+}

@@ -1,0 +1,31 @@
+import { readSettings, type AppSettings } from '../../domain/settings';
+import { customObjectExists, groupExists, ticketFieldIds } from '../../host/api/setup';
+import type { HostClient } from '../../host/client';
+import { escalationFieldId, mapLimited } from './data';
+
+export interface SetupProblem {
+  /** Translation key under ui.setup */
+  key: string;
+  vars?: Record<string, string | number>;
+}
+
+/** Checks that the app's requirements are installed and its settings make sense; each problem says how to fix it. */
+export async function checkSetup(host: HostClient, settings: AppSettings): Promise<SetupProblem[]> {
+  const problems: SetupProblem[] = [];
+  const metadata = await host.metadata();
+  for (const p of readSettings(metadata.settings).problems) problems.push({ key: `setting_${p.problem}`, vars: { setting: p.setting, value: p.value } });
+
+  const [fieldId, fields, answerObject, feedbackObject, groups] = await Promise.all([
+    escalationFieldId(host).catch(() => null),
+    ticketFieldIds(host),
+    customObjectExists(host, 'closed_loop_answer'),
+    customObjectExists(host, 'closed_loop_feedback'),
+    mapLimited(settings.leadGroupIds, 4, async (id) => [id, await groupExists(host, id)] as const),
+  ]);
+  if (fieldId === null || !fields.includes(fieldId)) problems.push({ key: 'field_missing' });
+  if (!answerObject) problems.push({ key: 'object_missing', vars: { key: 'closed_loop_answer' } });
+  if (!feedbackObject) problems.push({ key: 'object_missing', vars: { key: 'closed_loop_feedback' } });
+  for (const [id, exists] of groups) if (!exists) problems.push({ key: 'group_missing', vars: { id } });
+  if (!settings.leadGroupIds.length && !settings.leadRoleIds.length && !settings.adminsAreLeads) problems.push({ key: 'no_leads' });
+  return problems;
+}
