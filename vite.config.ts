@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { uiTranslations, zendeskPackage } from './scripts/zendesk-package';
+import { uiTranslations, zendeskPackage } from './scripts/zendesk-package.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 

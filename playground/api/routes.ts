@@ -270,9 +270,14 @@ function updateTicket(ctx: ApiContext, ticket: Ticket, update: Record<string, un
       (next as Record<string, unknown>)[field] = update[field];
     }
   }
-  if (Array.isArray(update.tags)) next.tags = [...new Set(update.tags.map(String))];
-  if (Array.isArray(update.additional_tags)) next.tags = [...new Set([...next.tags, ...update.additional_tags.map(String)])];
-  if (Array.isArray(update.remove_tags)) next.tags = next.tags.filter((t) => !(update.remove_tags as unknown[]).includes(t));
+  // Zendesk keeps tags in lower case.
+  const tagList = (value: unknown[]) => value.map((t) => String(t).toLowerCase());
+  if (Array.isArray(update.tags)) next.tags = [...new Set(tagList(update.tags))];
+  if (Array.isArray(update.additional_tags)) next.tags = [...new Set([...next.tags, ...tagList(update.additional_tags)])];
+  if (Array.isArray(update.remove_tags)) {
+    const removed = tagList(update.remove_tags);
+    next.tags = next.tags.filter((t) => !removed.includes(t));
+  }
 
   if (Array.isArray(update.custom_fields)) {
     for (const entry of update.custom_fields as { id?: unknown; value?: unknown }[]) {

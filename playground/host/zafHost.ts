@@ -356,7 +356,7 @@ export class ZafHost {
       }
       case 'ticket.tags.add':
       case 'ticket.tags.remove': {
-        const tags = (Array.isArray(args[0]) ? args[0] : args).map(String);
+        const tags = (Array.isArray(args[0]) ? args[0] : args).map((t) => String(t).toLowerCase());
         const current = ws.form.value?.tags ?? [];
         this.editTicket({ tags: name.endsWith('add') ? [...new Set([...current, ...tags])] : current.filter((t) => !tags.includes(t)) });
         return null;

@@ -16,7 +16,11 @@ export interface Resource<T> {
 export function createResource<T>(): Resource<T> {
   const state = signal<ResourceState<T>>({ status: 'idle' });
   let generation = 0;
-  const lastData = () => ('data' in state.value ? state.value.data : undefined);
+  // peek(): a run started inside an effect must not subscribe that effect to this resource.
+  const lastData = () => {
+    const current = state.peek();
+    return 'data' in current ? current.data : undefined;
+  };
   return {
     state,
     async run(load) {

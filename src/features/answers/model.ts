@@ -7,6 +7,7 @@ import { htmlToText } from '../../domain/html';
 import { customerText } from '../../domain/knowledge/query';
 import { pickLocaleVariant } from '../../domain/locale';
 import { createMatcher, type MatchResult } from '../../domain/matching';
+import { answerTag } from '../../domain/metrics';
 import type { AppSettings } from '../../domain/settings';
 import { getAnswer, type Answer } from '../../host/api/answers';
 import { createFeedback } from '../../host/api/feedback';
@@ -148,7 +149,7 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
         .map((paragraph) => `<p>${paragraph.replace(/\n/g, '<br>')}</p>`)
         .join('');
       await appendToReply(host, { text, html });
-      await host.invoke('ticket.tags.add', `cla_${latest.id}`);
+      await host.invoke('ticket.tags.add', answerTag(latest.id));
       inserted.value = latest.id;
     });
   }

@@ -11,7 +11,7 @@ export function MetricsTab({ library }: { library: LibraryModel }) {
   useEffect(() => void model.load(), [model]);
   const state = model.metrics.value;
   const data = 'data' in state ? state.data : undefined;
-  const titles = new Map(library.rows.value.map((r) => [r.answer.id, r.answer.title]));
+  const titles = new Map(library.rows.value.map((r) => [r.answer.id.toLowerCase(), r.answer.title]));
   const due = library.rows.value.filter((r) => r.answer.status === 'approved' && r.overdue);
   const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)} %`);
 

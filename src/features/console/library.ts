@@ -82,7 +82,7 @@ export function createLibraryModel(deps: { host: HostClient; settings: AppSettin
     }
     return list.map((answer) => {
       const review = reviewStatus(answer.status === 'approved' ? answer.approvedAt : null, answer.reviewIntervalDays, settings.answerReviewDays, now());
-      return { answer, dueAt: review.dueAt, overdue: review.overdue, uses: uses.get(answer.id) ?? 0, misfits: misfits.get(answer.id) ?? 0 };
+      return { answer, dueAt: review.dueAt, overdue: review.overdue, uses: uses.get(answer.id.toLowerCase()) ?? 0, misfits: misfits.get(answer.id) ?? 0 };
     });
   });
 
