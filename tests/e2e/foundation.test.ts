@@ -67,10 +67,11 @@ describe('the app inside the offline Zendesk', () => {
 
   it('lets a person switch persona, and the app sees the new user', async () => {
     await s.open({ route: 'console' });
-    await expect.poll(() => s.console().locator('main').textContent()).toContain('for team leads');
+    await expect.poll(() => s.console().getByTestId('leads-only').count()).toBe(1);
+    expect(await s.console().getByRole('tab').count()).toBe(0);
     await s.persona('lead');
-    await expect.poll(() => s.console().getByRole('heading', { level: 1 }).textContent()).toBe('Closed Loop');
-    await expect.poll(() => s.console().locator('main').textContent()).not.toContain('is for team leads');
+    await expect.poll(() => s.console().getByRole('tab', { name: 'Escalations' }).count()).toBe(1);
+    expect(await s.console().getByTestId('leads-only').count()).toBe(0);
   });
 
   it('explains itself when opened outside Zendesk', async () => {
