@@ -18,11 +18,11 @@ export interface BundleSize {
 }
 
 /**
- * What a location downloads: the iframe entry with its static imports and CSS, plus the
- * location's lazily loaded view chunk with its own. Read from Vite's build manifest, so the
- * figure is exact for the current build (no other language than English is counted).
+ * What a location downloads: the iframe entry with its static imports and CSS, the location's
+ * lazily loaded view chunk with its own, and its English strings (`namespace` names the string
+ * bundle, e.g. 'sidebar'). Read from Vite's build manifest, so the figure is exact for the build.
  */
-export function locationBundleSize(distAssets: string, viewSource: string): BundleSize {
+export function locationBundleSize(distAssets: string, viewSource: string, namespace: string): BundleSize {
   const manifest = JSON.parse(readFileSync(join(distAssets, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
   const seen = new Set<string>();
   const files = new Set<string>(['iframe.html']);
@@ -38,8 +38,11 @@ export function locationBundleSize(distAssets: string, viewSource: string): Bund
   const entry = Object.keys(manifest).find((key) => manifest[key]!.isEntry);
   const view = Object.keys(manifest).find((key) => key.endsWith(viewSource));
   if (!entry || !view) throw new Error(`Entry or ${viewSource} missing from the build manifest`);
+  const strings = Object.keys(manifest).find((key) => /translations\/en\.json\?ns=/.test(key) && key.split('ns=')[1]!.split(',').includes(namespace));
+  if (!strings) throw new Error(`No English strings with namespace ${namespace} in the build manifest`);
   visit(entry);
   visit(view);
+  visit(strings);
   let bytes = 0;
   let gzipBytes = 0;
   for (const file of files) {

@@ -8,17 +8,23 @@ import type { Plugin } from 'vite';
  * manifest.json and translations/*.json are the only copies edited by hand.
  */
 /**
- * The app imports translations/*.json for its UI strings; the `app` section (Admin Center
- * texts) is only for Zendesk, so the copy bundled into the iframe keeps just `app.name`.
+ * The app imports translations/*.json for its UI strings. A `?ns=a,b` query keeps only those
+ * `ui.*` namespaces, so each location downloads its own strings; the `app` section (Admin
+ * Center texts) is Zendesk's and only `app.name` stays in the bundle.
  */
 export function uiTranslations(): Plugin {
   return {
     name: 'ui-translations',
     enforce: 'pre',
     transform(code, id) {
-      if (!/[\\/]translations[\\/][^\\/]+\.json$/.test(id)) return null;
-      const { app, ...rest } = JSON.parse(code) as { app?: { name?: string } };
-      return { code: JSON.stringify({ ...rest, app: { name: app?.name } }), map: null };
+      const [path = '', query = ''] = id.split('?');
+      if (!/[\\/]translations[\\/][^\\/]+\.json$/.test(path)) return null;
+      const { app, ui = {} } = JSON.parse(code) as { app?: { name?: string }; ui?: Record<string, unknown> };
+      const namespaces = new URLSearchParams(query).get('ns')?.split(',');
+      const kept = namespaces ? Object.fromEntries(Object.entries(ui).filter(([ns]) => namespaces.includes(ns))) : ui;
+      const json = JSON.stringify({ app: { name: app?.name }, ui: kept });
+      // Vite's JSON plugin skips ids with a query, so those become a module here.
+      return { code: query ? `export default JSON.parse(${JSON.stringify(json)});` : json, map: null };
     },
   };
 }

@@ -1,17 +1,20 @@
 import type { ComponentType } from 'preact';
 import type * as z from 'zod/mini';
 import { TicketPaths } from './features/ticket/model';
+import { BACKGROUND, CONSOLE, MODAL, SIDEBAR, type Bundle } from './i18n/bundles';
 
 export interface LocationEntry {
   /** Paths the view needs at start, fetched in the boot's single batched `client.get`. */
   paths: Record<string, z.ZodMiniType>;
   /** The view, each in its own chunk so the sidebar never downloads the console. */
   load: () => Promise<{ default: ComponentType<{ initial: never }> }>;
+  /** The translated strings the view uses. */
+  strings: Bundle;
 }
 
 export const LOCATIONS: Record<string, LocationEntry> = {
-  ticket_sidebar: { paths: TicketPaths, load: () => import('./features/sidebar/SidebarView') },
-  nav_bar: { paths: {}, load: () => import('./features/console/ConsoleView') },
-  modal: { paths: {}, load: () => import('./features/modal/ModalView') },
-  background: { paths: {}, load: () => import('./features/background/BackgroundView') },
+  ticket_sidebar: { paths: TicketPaths, strings: SIDEBAR, load: () => import('./features/sidebar/SidebarView') },
+  nav_bar: { paths: {}, strings: CONSOLE, load: () => import('./features/console/ConsoleView') },
+  modal: { paths: {}, strings: MODAL, load: () => import('./features/modal/ModalView') },
+  background: { paths: {}, strings: BACKGROUND, load: () => import('./features/background/BackgroundView') },
 };

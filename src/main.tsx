@@ -7,7 +7,8 @@ import { createSessionCache } from './app/sessionCache';
 import { readSettings } from './domain/settings';
 import { createHostClient, type HostClient } from './host/client';
 import { CurrentUserSchema } from './host/schemas';
-import { loadI18n } from './i18n';
+import { loadI18n, prefetchEnglish } from './i18n';
+import { OUTSIDE } from './i18n/bundles';
 import { LOCATIONS } from './locations';
 import './ui/styles.css';
 
@@ -24,7 +25,7 @@ function Message({ title, body }: { title?: string; body: string }) {
 
 /** Opened outside Zendesk: `ZAFClient.init()` has no host to talk to, so say what this page is. */
 async function showOutsideZendesk() {
-  const i18n = await loadI18n(navigator.language);
+  const i18n = await loadI18n(navigator.language, OUTSIDE);
   render(<Message title={i18n.t('ui.outside.title')} body={i18n.t('ui.outside.body')} />, root);
 }
 
@@ -32,6 +33,7 @@ async function boot(host: HostClient) {
   // Round trip 1: the host registers the app (context + metadata arrive together).
   const [context, metadata] = await Promise.all([host.context(), host.metadata()]);
   const entry = LOCATIONS[context.location];
+  if (entry) prefetchEnglish(entry.strings);
   // Round trip 2: one batched get for the user and everything the view starts with,
   // while the view's chunk downloads in parallel.
   const [initial, view] = await Promise.all([
@@ -39,7 +41,7 @@ async function boot(host: HostClient) {
     entry?.load(),
   ]);
   const currentUser = initial.currentUser as z.infer<typeof CurrentUserSchema>;
-  const i18n = await loadI18n(currentUser.locale);
+  const i18n = await loadI18n(currentUser.locale, entry?.strings ?? OUTSIDE);
   if (!entry || !view) {
     render(<Message body={i18n.t('ui.boot.unknown_location', { location: context.location })} />, root);
     return;
@@ -71,7 +73,7 @@ if (!zaf) {
   void showOutsideZendesk();
 } else {
   boot(createHostClient(zaf)).catch(async (error: unknown) => {
-    const i18n = await loadI18n(navigator.language);
+    const i18n = await loadI18n(navigator.language, OUTSIDE);
     const message = error instanceof Error ? error.message : String(error);
     render(<Message body={i18n.t('ui.boot.failed', { message })} />, root);
   });

@@ -1,4 +1,5 @@
 /** Pure metric computations for the lead console; all days are UTC days. */
+import { ANSWER_TAG_PREFIX } from './answers/usage';
 
 export interface EscalationEvent {
   ticketId: number;
@@ -38,13 +39,7 @@ export interface LeadConsoleMetrics {
 }
 
 const DAY_MS = 86_400_000;
-/** Tag the app adds when an approved answer is used: `cla_<answerId>`. */
-export const ANSWER_TAG_PREFIX = 'cla_';
-
-/** The usage tag for an answer; Zendesk stores tags in lower case, so ids are compared that way. */
-export function answerTag(answerId: string): string {
-  return `${ANSWER_TAG_PREFIX}${answerId.toLowerCase()}`;
-}
+export { ANSWER_TAG_PREFIX };
 
 export function median(numbers: readonly number[]): number | null {
   const sorted = numbers.filter(Number.isFinite).sort((a, b) => a - b);

@@ -1,8 +1,8 @@
-import en from '../../translations/en.json';
 import { relativeAge } from '../domain/answers/review';
 import { localeChain } from '../domain/locale';
+import type { Bundle } from './bundles';
 
-type Dictionary = { [key: string]: string | Dictionary };
+export type Dictionary = { [key: string]: string | Dictionary };
 export type Vars = Record<string, string | number>;
 
 export interface I18n {
@@ -13,14 +13,6 @@ export interface I18n {
   relativeTime(date: Date | string, now?: Date): string;
   date(date: Date | string): string;
 }
-
-// Every language but English is its own small chunk, fetched only for users who need it.
-const loaders = import.meta.glob<Dictionary>(['../../translations/*.json', '!../../translations/en.json'], {
-  import: 'default',
-});
-const available = new Map(
-  Object.keys(loaders).map((path) => [path.replace(/^.*\/(.*)\.json$/, '$1').toLowerCase(), path] as const),
-);
 
 function lookup(dictionary: Dictionary | undefined, key: string): string | undefined {
   let node: string | Dictionary | undefined = dictionary;
@@ -37,8 +29,7 @@ function interpolate(template: string, vars: Vars | undefined): string {
   );
 }
 
-export function createI18n(locale: string, dictionaries: Dictionary[]): I18n {
-  const chain = [...dictionaries, en as Dictionary];
+export function createI18n(locale: string, chain: Dictionary[]): I18n {
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const dtf = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   return {
@@ -60,11 +51,20 @@ export function createI18n(locale: string, dictionaries: Dictionary[]): I18n {
   };
 }
 
-/** Loads the user's language along its fallback chain ('pt-BR' → 'pt' → 'en'). */
-export async function loadI18n(userLocale: string | undefined): Promise<I18n> {
-  const chain = localeChain(userLocale);
-  const paths = chain.map((l) => available.get(l)).filter((p): p is string => p !== undefined);
-  const dictionaries = await Promise.all(paths.map((path) => loaders[path]!().catch(() => ({}) as Dictionary)));
-  const shown = chain.find((l) => l === 'en' || available.has(l)) ?? 'en';
-  return createI18n(userLocale && shown !== 'en' ? shown : (userLocale ?? 'en'), dictionaries);
+/**
+ * Loads the user's language along its fallback chain ('pt-BR' → 'pt' → 'en'), from the
+ * location's bundle of strings; English always comes last as the fallback.
+ */
+/** Starts fetching the English strings (always needed as the fallback) before the user's locale is known. */
+export function prefetchEnglish(bundle: Bundle): void {
+  const path = Object.keys(bundle).find((p) => /\/en\.json/.test(p));
+  if (path) void bundle[path]!().catch(() => undefined);
+}
+
+export async function loadI18n(userLocale: string | undefined, bundle: Bundle): Promise<I18n> {
+  const files = new Map(Object.keys(bundle).map((path) => [path.replace(/^.*\/(.*)\.json.*$/, '$1').toLowerCase(), path] as const));
+  const chain = localeChain(userLocale).filter((l) => files.has(l));
+  const dictionaries = await Promise.all(chain.map((l) => bundle[files.get(l)!]!().catch(() => ({}) as Dictionary)));
+  const shown = chain[0] ?? 'en';
+  return createI18n(shown === 'en' ? (userLocale ?? 'en') : shown, dictionaries);
 }

@@ -1,3 +1,4 @@
+import './form.css';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useServices } from '../../app/services';

@@ -7,7 +7,7 @@ import { htmlToText } from '../../domain/html';
 import { customerText } from '../../domain/knowledge/query';
 import { pickLocaleVariant } from '../../domain/locale';
 import { createMatcher, type MatchResult } from '../../domain/matching';
-import { answerTag } from '../../domain/metrics';
+import { answerTag } from '../../domain/answers/usage';
 import type { AppSettings } from '../../domain/settings';
 import { getAnswer, type Answer } from '../../host/api/answers';
 import { createFeedback } from '../../host/api/feedback';

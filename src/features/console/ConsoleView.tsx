@@ -1,3 +1,4 @@
+import './console.css';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { LeadStatus } from '../../app/lead';
 import { createResource } from '../../app/resource';

@@ -1,0 +1,19 @@
+import type { Dictionary } from './index';
+
+/**
+ * Which `ui.*` namespaces each location needs, as lazily loaded per-language chunks
+ * (import.meta.glob needs literal options, hence one line per location).
+ */
+export type Bundle = Record<string, () => Promise<Dictionary>>;
+
+export const OUTSIDE: Bundle = import.meta.glob<Dictionary>('../../translations/*.json', { query: '?ns=outside,boot', import: 'default' });
+export const SIDEBAR: Bundle = import.meta.glob<Dictionary>('../../translations/*.json', {
+  query: '?ns=common,boot,sidebar,escalation,answers,knowledge',
+  import: 'default',
+});
+export const CONSOLE: Bundle = import.meta.glob<Dictionary>('../../translations/*.json', {
+  query: '?ns=common,boot,console,setup,escalation,answers',
+  import: 'default',
+});
+export const MODAL: Bundle = import.meta.glob<Dictionary>('../../translations/*.json', { query: '?ns=common,boot,answers', import: 'default' });
+export const BACKGROUND: Bundle = import.meta.glob<Dictionary>('../../translations/*.json', { query: '?ns=common,boot,background', import: 'default' });
