@@ -17,6 +17,13 @@ export interface Session {
   calls(): Promise<{ counts: Record<string, number>; calls: { endpoint: string; method: string; path: string }[] }>;
   api<T = unknown>(path: string, method?: string, body?: unknown): Promise<T>;
   persona(persona: 'agent' | 'lead' | 'admin'): Promise<void>;
+  /** The reply composer's content in the host page. */
+  composer(): Promise<{ text: string; html: string; rich: boolean }>;
+  /** The open ticket's form as the agent sees it (unsaved edits included). */
+  form(): Promise<{ tags: string[]; subject: string }>;
+  records<T = { id: string; name: string; custom_object_fields: Record<string, unknown> }>(key: string): Promise<T[]>;
+  /** Whether any injected script ran in the host page or an app frame. */
+  xssRan(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -59,6 +66,19 @@ export async function startSession(): Promise<Session> {
     async persona(persona) {
       await page.selectOption('select[aria-label="Persona"]', persona);
       await page.waitForFunction((p) => (window as unknown as { __playground: { ws: { state: { value: { persona: string } } } } }).__playground.ws.state.value.persona === p, persona);
+    },
+    composer: () => page.evaluate(() => (window as unknown as { __playground: { ws: { composer: { value: { text: string; html: string; rich: boolean } } } } }).__playground.ws.composer.value),
+    form: () => page.evaluate(() => (window as unknown as { __playground: { ws: { form: { value: { tags: string[]; subject: string } } } } }).__playground.ws.form.value),
+    async records(key) {
+      const body = await request<{ custom_object_records: never[] }>(`/api/v2/custom_objects/${key}/records.json?page[size]=100`);
+      return body.custom_object_records;
+    },
+    async xssRan() {
+      for (const frame of page.frames()) {
+        const ran = await frame.evaluate(() => (window as unknown as { __xss?: unknown }).__xss !== undefined).catch(() => false);
+        if (ran) return true;
+      }
+      return false;
     },
     async close() {
       await browser.close();
