@@ -125,6 +125,8 @@ export async function startPlayground(options: { port?: number; host?: string } 
       faults.clear();
       return { status: 200, body: { ok: true } };
     },
+    // The host page's live updates: the open ticket's updated_at, read without counting as an API call.
+    'GET stamps': () => ({ status: 200, body: Object.fromEntries([...store.tickets.values()].map((t) => [t.id, t.updated_at])) }),
     'GET calls': () => ({ status: 200, body: { counts: faults.counts(), calls: faults.calls } }),
     'DELETE calls': () => {
       faults.calls = [];

@@ -335,6 +335,16 @@ function Workspace() {
   );
 }
 
+/** Changes made by others (another agent, a test) reach the open ticket within a second or two. */
+function watchOpenTicket() {
+  setInterval(async () => {
+    const id = ws.openTicketId.value;
+    if (id === null) return;
+    const stamps = await ws.api<Record<string, string>>('/__playground/stamps').catch(() => null);
+    if (stamps && ws.savedTicket.value && stamps[id] !== ws.savedTicket.value.updated_at) await host.liveUpdate();
+  }, 1000);
+}
+
 async function start() {
   await ws.loadSession();
   await ws.loadTickets();
@@ -344,6 +354,7 @@ async function start() {
   const route = new URLSearchParams(window.location.search).get('route');
   if (route === 'console' || route === 'settings') ws.route.value = route;
   render(<Workspace />, document.getElementById('root')!);
+  watchOpenTicket();
 }
 
 void start();

@@ -108,9 +108,8 @@ export class ZafHost {
     for (const instance of this.instances.values()) {
       instance.registered = false;
       instance.subscriptions.clear();
-      const url = new URL(instance.frame.src);
-      instance.frame.src = 'about:blank';
-      instance.frame.src = url.toString();
+      // Setting src again navigates the frame anew, even to the same address.
+      instance.frame.src = instance.frame.src;
     }
   }
 
@@ -455,7 +454,11 @@ export class ZafHost {
   /** A write through the API to the open ticket shows up in the agent's view, as Zendesk's live updates do. */
   private async afterWrite(path: string) {
     const match = /^\/api\/v2\/tickets\/(\d+)\.json$/.exec(path);
-    if (!match || Number(match[1]) !== ws.openTicketId.value) return;
+    if (match && Number(match[1]) === ws.openTicketId.value) await this.liveUpdate();
+  }
+
+  /** Reloads the open ticket after someone changed it and tells the app, as Zendesk does. */
+  async liveUpdate() {
     const changed = await ws.reloadOpenTicket();
     if (!changed?.before) return;
     this.announceChanges(changed.before, changed.after);

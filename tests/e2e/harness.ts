@@ -1,4 +1,4 @@
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import type { Fault } from '../../playground/api/faults';
 import { startPlayground, type Playground } from '../../playground/server';
 import { launchChromium } from './browser';
@@ -22,6 +22,8 @@ export interface Session {
   /** The open ticket's form as the agent sees it (unsaved edits included). */
   form(): Promise<{ tags: string[]; subject: string }>;
   records<T = { id: string; name: string; custom_object_fields: Record<string, unknown> }>(key: string): Promise<T[]>;
+  /** A locator's text, or '' while its frame is (re)loading: safe inside expect.poll. */
+  text(locator: Locator): Promise<string>;
   /** Whether any injected script ran in the host page or an app frame. */
   xssRan(): Promise<boolean>;
   close(): Promise<void>;
@@ -73,6 +75,7 @@ export async function startSession(): Promise<Session> {
       const body = await request<{ custom_object_records: never[] }>(`/api/v2/custom_objects/${key}/records.json?page[size]=100`);
       return body.custom_object_records;
     },
+    text: (locator) => locator.textContent({ timeout: 1000 }).then((t) => t ?? '', () => ''),
     async xssRan() {
       for (const frame of page.frames()) {
         const ran = await frame.evaluate(() => (window as unknown as { __xss?: unknown }).__xss !== undefined).catch(() => false);

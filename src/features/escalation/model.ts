@@ -96,11 +96,12 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
       loadHistory();
     }
   });
-  // A change to the tags made elsewhere wins over what our last update returned.
-  let seenTags = ticket.tags.peek();
+  // When the ticket's own tags start saying something new, they win over our last answer.
+  let tagState = stateFromTags(ticket.tags.peek());
   const stopTags = effect(() => {
-    if (ticket.tags.value !== seenTags) {
-      seenTags = ticket.tags.value;
+    const next = stateFromTags(ticket.tags.value);
+    if (next !== tagState) {
+      tagState = next;
       confirmed.value = null;
     }
   });

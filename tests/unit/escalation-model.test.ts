@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import type * as z from 'zod/mini';
+import en from '../../translations/en.json';
+import { createLeadAccess } from '../../src/app/lead';
+import { createSessionCache } from '../../src/app/sessionCache';
+import { readSettings } from '../../src/domain/settings';
+import { createEscalationModel } from '../../src/features/escalation/model';
+import { createTicketModel } from '../../src/features/ticket/model';
+import type { ApiRequest, HostClient } from '../../src/host/client';
+import { ApiError } from '../../src/host/errors';
+import { createI18n } from '../../src/i18n';
+
+const FIELD = 360001;
+
+/** A host whose REST answers come from a tiny in-memory ticket and user; records every write. */
+function fakeHost(options: { role?: string; customRole?: number | null; state?: string; failPut?: number }) {
+  const writes: ApiRequest[] = [];
+  let ticket = { id: 7, subject: 'Card blocked', status: 'open', tags: ['vip', `escalation_${options.state ?? 'requested'}`], custom_fields: [{ id: FIELD, value: `escalation_${options.state ?? 'requested'}` }], created_at: '2026-11-01T00:00:00Z', updated_at: '2026-11-20T10:00:00Z' };
+  const host: HostClient = {
+    async get(schemas) {
+      const values: Record<string, unknown> = {
+        'requirement:escalation_status': { requirement_id: FIELD },
+        'ticket.id': 7,
+        'ticket.subject': ticket.subject,
+        'ticket.requester': { id: 50, name: 'Ada Customer' },
+        'ticket.tags': ticket.tags,
+        'ticket.comments': [],
+      };
+      return Object.fromEntries(Object.keys(schemas).map((k) => [k, values[k]])) as never;
+    },
+    async set() {},
+    async invoke() {
+      return null;
+    },
+    async request<T>(req: ApiRequest, schema: z.ZodMiniType<T>): Promise<T> {
+      let body: unknown;
+      if (req.url.startsWith('/api/v2/users/me.json')) body = { user: { id: 11, name: 'Sam Agent', role: options.role ?? 'agent', custom_role_id: options.customRole ?? null }, groups: [{ id: 501, name: 'Tier 1' }] };
+      else if (req.url.startsWith('/api/v2/users/show_many')) body = { users: [] };
+      else if (req.url.includes('/memberships')) body = { group_memberships: [] };
+      else if (req.url.endsWith('/audits.json')) body = { audits: [] };
+      else if (req.method === 'PUT') {
+        writes.push(req);
+        if (options.failPut) throw new ApiError(options.failPut, req.url);
+        const update = (req.body as { ticket: { custom_fields: { value: string }[] } }).ticket;
+        ticket = { ...ticket, custom_fields: [{ id: FIELD, value: update.custom_fields[0]!.value }], tags: ['vip', update.custom_fields[0]!.value], updated_at: '2026-11-20T11:00:00Z' };
+        body = { ticket };
+      } else body = { ticket };
+      return schema.parse(body);
+    },
+    on: () => () => undefined,
+    trigger() {},
+    context: async () => ({ instanceGuid: 'g', product: 'support', location: 'ticket_sidebar' }),
+    metadata: async () => ({ appId: 1, installationId: 1, name: 'Closed Loop', settings: {} }),
+  };
+  return { host, writes };
+}
+
+async function model(options: Parameters<typeof fakeHost>[0], rawSettings: Record<string, unknown> = { lead_role_ids: '9001', admins_are_leads: false }) {
+  const { host, writes } = fakeHost(options);
+  const settings = readSettings(rawSettings).settings;
+  const cache = createSessionCache(null);
+  const ticket = createTicketModel(host, await host.get({ 'ticket.id': null, 'ticket.subject': null, 'ticket.requester': null, 'ticket.tags': null, 'ticket.comments': null } as never));
+  const i18n = createI18n('en', [en as never]);
+  return { writes, escalation: createEscalationModel({ host, settings, ticket, lead: createLeadAccess(host, settings, cache), i18n, now: () => new Date('2026-11-20T12:00:00Z') }) };
+}
+
+describe('escalation model actions', () => {
+  it('refuses a lead action for a non-lead, checked fresh, and writes nothing', async () => {
+    const { escalation, writes } = await model({ role: 'agent' });
+    await expect(escalation.act('escalate')).resolves.toEqual({ kind: 'refused', reason: 'not_lead' });
+    expect(writes).toHaveLength(0);
+  });
+
+  it('lets a lead (by custom role) escalate in one safe update with tags and an internal note', async () => {
+    const { escalation, writes } = await model({ role: 'agent', customRole: 9001 });
+    await expect(escalation.act('escalate')).resolves.toEqual({ kind: 'done', action: 'escalate' });
+    expect(writes).toHaveLength(1);
+    const body = (writes[0]!.body as { ticket: Record<string, unknown> }).ticket;
+    expect(body).toMatchObject({
+      safe_update: true,
+      updated_stamp: '2026-11-20T10:00:00Z',
+      custom_fields: [{ id: FIELD, value: 'escalation_escalated' }],
+      additional_tags: ['escalation_escalated'],
+      comment: { public: false, body: expect.stringContaining('Sam Agent escalated') },
+    });
+    expect(body.remove_tags).toContain('escalation_requested');
+    expect(body).not.toHaveProperty('tags');
+    expect(escalation.state.value).toBe('escalated');
+  });
+
+  it('requires a reason for a request', async () => {
+    const { escalation, writes } = await model({ state: 'none' });
+    await expect(escalation.act('request', '  ')).resolves.toEqual({ kind: 'refused', reason: 'reason_required' });
+    expect(writes).toHaveLength(0);
+  });
+
+  it('reports a conflict on 409 and keeps the state it reads back', async () => {
+    const { escalation } = await model({ customRole: 9001, failPut: 409 });
+    const outcome = await escalation.act('escalate');
+    expect(outcome.kind).toBe('conflict');
+    expect(escalation.state.value).toBe('requested');
+  });
+
+  it('reports a failure on 500 without changing the state', async () => {
+    const { escalation } = await model({ customRole: 9001, failPut: 500 });
+    const outcome = await escalation.act('escalate');
+    expect(outcome).toMatchObject({ kind: 'failed' });
+    expect(escalation.state.value).toBe('requested');
+  });
+});
