@@ -14,7 +14,12 @@ export function chromiumPath(): string {
   throw new Error('No Chromium found on PATH; install Debian\'s "chromium" package or set CHROMIUM_PATH');
 }
 
-export function launchChromium(): Promise<Browser> {
+/**
+ * Debian's Chromium denies storage to cross-site iframes (third-party cookie phase-out), which
+ * mainstream browsers do not do by default; `thirdPartyStorage: false` keeps that stricter mode
+ * so tests can check the app still works there.
+ */
+export function launchChromium(options: { thirdPartyStorage?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
@@ -26,6 +31,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.thirdPartyStorage === false ? [] : ['--disable-features=TrackingProtection3pcd']),
     ],
   });
 }

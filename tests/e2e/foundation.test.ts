@@ -5,7 +5,8 @@ let s: Session;
 let ticket: { id: number; subject: string };
 
 beforeAll(async () => {
-  s = await startSession();
+  // The strict mode: this Chromium denies the cross-site app frame any storage; the app must not need it.
+  s = await startSession({ thirdPartyStorage: false });
 });
 afterAll(async () => {
   await s?.close();

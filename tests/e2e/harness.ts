@@ -30,8 +30,8 @@ export interface Session {
 }
 
 /** One playground and one Chromium for a test file; pages are fresh per `open`. */
-export async function startSession(): Promise<Session> {
-  const [playground, browser] = await Promise.all([startPlayground(), launchChromium()]);
+export async function startSession(options: { thirdPartyStorage?: boolean } = {}): Promise<Session> {
+  const [playground, browser] = await Promise.all([startPlayground(), launchChromium(options)]);
   const context = await browser.newContext();
   const page = await context.newPage();
   const request = async <T>(path: string, method = 'GET', body?: unknown): Promise<T> => {

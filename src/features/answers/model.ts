@@ -31,7 +31,13 @@ interface Deps {
   now: () => Date;
 }
 
-const variantKey = (answer: Answer) => [...answer.tags].sort().join(' ');
+/** Two answers are language variants of each other when they share most of their match tags. */
+function isVariant(a: Answer, b: Answer): boolean {
+  if (a.id === b.id) return true;
+  if ((a.locale ?? '') === (b.locale ?? '')) return false;
+  const shared = a.tags.filter((t) => b.tags.includes(t)).length;
+  return shared >= 2 && shared * 2 >= Math.min(a.tags.length, b.tags.length);
+}
 
 export function createAnswersModel({ host, settings, ticket, currentUser, library, cache, now }: Deps) {
   const answers = createResource<Answer[]>();
@@ -58,12 +64,7 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
   });
 
   /** The same answer in the requester's language, when a variant with the same tags exists. */
-  const inLocale = (answer: Answer) => {
-    const key = variantKey(answer);
-    if (!key) return answer;
-    const variants = approved.value.filter((a) => variantKey(a) === key);
-    return pickLocaleVariant(variants, requesterLocale.value) ?? answer;
-  };
+  const inLocale = (answer: Answer) => pickLocaleVariant(approved.value.filter((a) => isVariant(answer, a)), requesterLocale.value) ?? answer;
 
   const candidates = computed(() => {
     const result = match.value;
