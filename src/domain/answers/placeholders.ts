@@ -3,7 +3,6 @@
  * Values are inserted as data: they are never parsed for placeholders themselves,
  * so a customer named "{{agent.name}}" stays exactly that.
  */
-import { escapeHtml } from '../text';
 
 export type PlaceholderValues = Record<string, string | null | undefined>;
 
@@ -40,41 +39,21 @@ function lookup(values: PlaceholderValues, name: string): string | undefined {
   return value;
 }
 
-function render(
-  template: string,
-  values: PlaceholderValues,
-  options: RenderOptions | undefined,
-  encode: (value: string) => string,
-): RenderResult {
+/**
+ * Renders into plain text (answer bodies are plain text; a rich-text reply escapes the result
+ * as a whole, see host/composer).
+ */
+export function renderPlaceholders(template: string, values: PlaceholderValues, options?: RenderOptions): RenderResult {
   const gap = options?.gap ?? DEFAULT_GAP;
   const missing: string[] = [];
   // A single replace pass over the template: inserted values are never scanned again.
   const text = template.replace(PLACEHOLDER, (_match, name: string) => {
     const value = lookup(values, name);
-    if (value !== undefined) return encode(value);
+    if (value !== undefined) return value;
     if (!missing.includes(name)) missing.push(name);
-    return encode(gap.split('{name}').join(name));
+    return gap.split('{name}').join(name);
   });
   return { text, missing };
-}
-
-/** Renders into plain text (e.g. a plain comment body). */
-export function renderPlaceholders(
-  template: string,
-  values: PlaceholderValues,
-  options?: RenderOptions,
-): RenderResult {
-  return render(template, values, options, (value) => value);
-}
-
-
-/** Renders into an HTML template; the template is trusted, the values are escaped. */
-export function renderPlaceholdersHtml(
-  template: string,
-  values: PlaceholderValues,
-  options?: RenderOptions,
-): RenderResult {
-  return render(template, values, options, escapeHtml);
 }
 
 /** First given name; "Doe, Jane" is the family-name-first form, so Jane is taken. */

@@ -1,7 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import { createResource } from '../../app/resource';
 import type { SessionCache } from '../../app/sessionCache';
-import { placeholderValues, renderPlaceholders, renderPlaceholdersHtml } from '../../domain/answers/placeholders';
+import { placeholderValues, renderPlaceholders } from '../../domain/answers/placeholders';
 import { reviewStatus } from '../../domain/answers/review';
 import { htmlToText } from '../../domain/html';
 import { customerText } from '../../domain/knowledge/query';
@@ -13,7 +13,7 @@ import { getAnswer, type Answer } from '../../host/api/answers';
 import { createFeedback } from '../../host/api/feedback';
 import { getUsers } from '../../host/api/users';
 import type { HostClient } from '../../host/client';
-import { appendToReply } from '../../host/composer';
+import { appendToReply, textToHtml } from '../../host/composer';
 import type { CurrentUser } from '../../host/schemas';
 import type { TicketModel } from '../ticket/model';
 import type { AnswerLibrary } from './library';
@@ -144,12 +144,9 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
         await load();
         throw new RetiredAnswerError();
       }
+      // Answer bodies are plain text: in a rich-text reply every character is escaped, markup included.
       const text = renderPlaceholders(latest.body, values.value).text;
-      const html = renderPlaceholdersHtml(latest.body, values.value)
-        .text.split(/\n{2,}/)
-        .map((paragraph) => `<p>${paragraph.replace(/\n/g, '<br>')}</p>`)
-        .join('');
-      await appendToReply(host, { text, html });
+      await appendToReply(host, { text, html: textToHtml(text) });
       await host.invoke('ticket.tags.add', answerTag(latest.id));
       inserted.value = latest.id;
     });
