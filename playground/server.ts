@@ -162,7 +162,8 @@ export async function startPlayground(options: { port?: number; host?: string } 
       return;
     }
     const endpoint = found.route.endpoint;
-    faults.record({ endpoint, method, path: url.pathname + url.search, at: Date.now() });
+    const app = req.headers['x-playground-app'];
+    faults.record({ endpoint, method, path: url.pathname + url.search, at: Date.now(), app: typeof app === 'string' ? app : null });
     const raw = await readBody(req);
     let body: unknown = null;
     if (raw) {

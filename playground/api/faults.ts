@@ -21,6 +21,8 @@ export interface CallRecord {
   method: string;
   path: string;
   at: number;
+  /** The app location that made the call through client.request, or null for the workspace itself. */
+  app: string | null;
 }
 
 export class FaultBook {

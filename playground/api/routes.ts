@@ -144,6 +144,10 @@ export function createRoutes(ctx: ApiContext): Router {
       previous_page: pageNo > 1 ? nextPageUrl(ctx, req, pageNo - 1) : null,
     });
   });
+  router.add('help_center.locales', 'GET', '/api/v2/help_center/locales.json', () => {
+    const locales = [...new Set(store.articles.map((a) => a.locale.toLowerCase()))];
+    return json(200, { locales, default_locale: 'en-us' });
+  });
   router.add('help_center.article', 'GET', '/api/v2/help_center/:locale/articles/:id.json', (req) => {
     const article = store.articles.find((a) => a.id === Number(req.params.id));
     return article ? json(200, { article }) : notFound();

@@ -418,10 +418,12 @@ export class ZafHost {
     }
     let response: Response;
     try {
-      const init: RequestInit = { method };
+      // Marked so the playground can tell the app's calls from the workspace's own.
+      const headers: Record<string, string> = { 'x-playground-app': instance.location };
+      const init: RequestInit = { method, headers };
       if (options.data !== undefined && method !== 'GET') {
         init.body = typeof options.data === 'string' ? options.data : JSON.stringify(options.data);
-        init.headers = { 'content-type': String(options.contentType ?? 'application/json') };
+        headers['content-type'] = String(options.contentType ?? 'application/json');
       }
       response = await fetch(target, init);
     } catch {

@@ -41,10 +41,19 @@ export function createLeadAccess(host: HostClient, settings: AppSettings, cache:
       members = (await Promise.all(settings.leadGroupIds.map((id) => getGroupMemberIds(host, id)))).flat();
       cache.set(memberKey, members);
     }
-    const users: User[] = await getUsers(host, [...new Set(ids)]);
+    // Users already looked up this session are not asked for again.
+    const known = new Map(cache.get<[number, User][]>('users', ME_MAX_AGE_MS)?.value ?? []);
+    const missing = [...new Set(ids)].filter((id) => !known.has(id));
+    if (missing.length) {
+      for (const user of await getUsers(host, missing)) known.set(user.id, user);
+      cache.set('users', [...known]);
+    }
     const memberSet = new Set(members);
     return new Map(
-      users.map((u) => [u.id, { name: u.name, isLead: isLead(u, memberSet.has(u.id) ? settings.leadGroupIds : [], settings) }]),
+      [...new Set(ids)]
+        .map((id) => known.get(id))
+        .filter((u): u is User => u !== undefined)
+        .map((u) => [u.id, { name: u.name, isLead: isLead(u, memberSet.has(u.id) ? settings.leadGroupIds : [], settings) }]),
     );
   }
   return { cached, fresh, people };

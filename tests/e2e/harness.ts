@@ -14,7 +14,7 @@ export interface Session {
   modal(): FrameLocator;
   control<T = unknown>(name: string, method?: string, body?: unknown): Promise<T>;
   fault(endpoint: string, fault: Fault, times?: number): Promise<void>;
-  calls(): Promise<{ counts: Record<string, number>; calls: { endpoint: string; method: string; path: string }[] }>;
+  calls(): Promise<{ counts: Record<string, number>; calls: { endpoint: string; method: string; path: string; app: string | null }[] }>;
   api<T = unknown>(path: string, method?: string, body?: unknown): Promise<T>;
   persona(persona: 'agent' | 'lead' | 'admin'): Promise<void>;
   /** The reply composer's content in the host page. */

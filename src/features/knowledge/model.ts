@@ -1,10 +1,12 @@
 import { computed, effect, signal } from '@preact/signals';
 import { createResource } from '../../app/resource';
+import type { SessionCache } from '../../app/sessionCache';
+import { localeChain } from '../../domain/locale';
 import { buildSearchQuery } from '../../domain/knowledge/query';
 import type { AppSettings } from '../../domain/settings';
 import { htmlToText } from '../../domain/html';
 import { escapeHtml, excerpt, safeHttpUrl } from '../../domain/text';
-import { searchArticles, type Article } from '../../host/api/helpCenter';
+import { helpCenterLocales, searchArticles, type Article } from '../../host/api/helpCenter';
 import { createFeedback } from '../../host/api/feedback';
 import type { HostClient } from '../../host/client';
 import { appendToReply } from '../../host/composer';
@@ -14,21 +16,24 @@ import type { TicketModel } from '../ticket/model';
 export type KnowledgeModel = ReturnType<typeof createKnowledgeModel>;
 export type ActionResult = { ok: true } | { ok: false; error: unknown };
 
+const LOCALES_MAX_AGE_MS = 12 * 60 * 60 * 1000;
+const RESULTS_MAX_AGE_MS = 15 * 60 * 1000;
+
 interface Deps {
   host: HostClient;
   settings: AppSettings;
   ticket: TicketModel;
   currentUser: CurrentUser;
+  cache: SessionCache;
   /** Waits between keystrokes of the manual search before asking Help Center. */
   debounceMs?: number;
 }
 
-export function createKnowledgeModel({ host, settings, ticket, currentUser, debounceMs = 300 }: Deps) {
+export function createKnowledgeModel({ host, settings, ticket, currentUser, cache, debounceMs = 300 }: Deps) {
   const suggestions = createResource<Article[]>();
   const manual = createResource<Article[]>();
   const manualQuery = signal('');
   const flagged = signal<ReadonlySet<number>>(new Set());
-  const cache = new Map<string, Promise<Article[]>>();
 
   // The query comes from what the customer wrote (subject + latest requester comment), so the
   // agent's typing or replies never trigger a search.
@@ -38,23 +43,33 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, debo
     const built = buildSearchQuery({ subject: ticket.subject.value, comments, requesterId, locale: ticket.requester.value?.locale ?? undefined });
     return built.query || ticket.subject.value.trim();
   });
-  const locale = computed(() => (ticket.requester.value?.locale || settings.helpCenterLocale).toLowerCase());
+  const requesterLocale = computed(() => ticket.requester.value?.locale ?? undefined);
 
-  /** One Help Center search per (locale, query) per ticket; the requester's language first, then the fallback. */
-  function search(query: string): Promise<Article[]> {
-    const key = `${locale.value}\u0000${query}`;
-    let found = cache.get(key);
-    if (!found) {
-      const perPage = settings.suggestionCount;
-      found = searchArticles(host, { query, locale: locale.value, perPage }).then((articles) =>
-        articles.length || locale.value === settings.helpCenterLocale
-          ? articles
-          : searchArticles(host, { query, locale: settings.helpCenterLocale, perPage }),
-      );
-      found.catch(() => cache.delete(key));
-      cache.set(key, found);
-    }
+  /** The Help Center locales, read once per agent session. */
+  async function locales(): Promise<string[]> {
+    const hit = cache.get<string[]>('hc-locales', LOCALES_MAX_AGE_MS);
+    if (hit) return hit.value;
+    const found = await helpCenterLocales(host);
+    cache.set('hc-locales', found);
     return found;
+  }
+
+  /**
+   * One Help Center search per (locale, query) per agent session: the requester's language if the
+   * Help Center has it (pt-BR → pt-br, else pt), otherwise the fallback locale from the settings.
+   */
+  async function search(query: string): Promise<Article[]> {
+    const available = await locales().catch(() => [settings.helpCenterLocale]);
+    const locale = localeChain(requesterLocale.value, settings.helpCenterLocale).find((l) => available.includes(l)) ?? settings.helpCenterLocale;
+    const key = `hc:${settings.suggestionCount}:${locale}:${query}`;
+    const hit = cache.get<Article[]>(key, RESULTS_MAX_AGE_MS);
+    if (hit) return hit.value;
+    let articles = await searchArticles(host, { query, locale, perPage: settings.suggestionCount });
+    if (!articles.length && locale !== settings.helpCenterLocale) {
+      articles = await searchArticles(host, { query, locale: settings.helpCenterLocale, perPage: settings.suggestionCount });
+    }
+    cache.set(key, articles);
+    return articles;
   }
 
   const loadSuggestions = () => {
@@ -137,14 +152,8 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, debo
     flagged,
     customerQuery,
     setManualQuery,
-    retry: () => {
-      cache.clear();
-      loadSuggestions();
-    },
-    retryManual: () => {
-      cache.clear();
-      runManual();
-    },
+    retry: loadSuggestions,
+    retryManual: runManual,
     link,
     quote,
     flag,

@@ -1,4 +1,4 @@
-import { signal } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import * as z from 'zod/mini';
 import { useServices } from '../../app/services';
@@ -15,6 +15,20 @@ import { createKnowledgeModel } from '../knowledge/model';
 import { createTicketModel, type TicketSnapshot } from '../ticket/model';
 import { ErrorNotice } from '../../ui/Panel';
 
+/**
+ * Performance marks read by `npm run bench`: first content, and all three panels settled
+ * (loaded or failed). Marks cost nothing when nobody reads them.
+ */
+function markWhenReady(models: { escalation: { me: { value: { status: string } } }; answers: { library: { value: { status: string } } }; knowledge: { suggestions: { value: { status: string } } } }) {
+  performance.mark('closed-loop:first-content');
+  const settled = (status: string) => status === 'ready' || status === 'error';
+  return effect(() => {
+    if (settled(models.escalation.me.value.status) && settled(models.answers.library.value.status) && settled(models.knowledge.suggestions.value.status)) {
+      if (!performance.getEntriesByName('closed-loop:panels-ready').length) performance.mark('closed-loop:panels-ready');
+    }
+  });
+}
+
 /** The ticket sidebar: one model per panel, all fed by one ticket model; a panel's failure stays in it. */
 export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
   const services = useServices();
@@ -26,7 +40,7 @@ export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
       ticket,
       escalation: createEscalationModel({ host, settings, ticket, lead, i18n, now }),
       answers: createAnswersModel({ host, settings, ticket, currentUser, library: createAnswerLibrary(host, cache), cache, now }),
-      knowledge: createKnowledgeModel({ host, settings, ticket, currentUser }),
+      knowledge: createKnowledgeModel({ host, settings, ticket, currentUser, cache }),
     };
   }, [host]);
   const proposal = useMemo(() => ({ status: signal<'idle' | 'done'>('idle'), error: signal<unknown>(null), close: null as null | (() => void) }), []);
@@ -38,6 +52,7 @@ export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
     [models],
   );
   useAutoResize(host, () => root.current);
+  useEffect(() => markWhenReady(models), [models]);
 
   const { ticket } = models;
   const propose = async () => {

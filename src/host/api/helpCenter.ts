@@ -36,3 +36,9 @@ export async function searchArticles(host: HostClient, search: ArticleSearch): P
   );
   return response.results;
 }
+
+/** The Help Center's enabled locales (GET /api/v2/help_center/locales), e.g. ['en-us', 'de']. */
+export async function helpCenterLocales(host: HostClient): Promise<string[]> {
+  const response = await host.request({ url: '/api/v2/help_center/locales.json' }, z.object({ locales: z.array(z.string()) }));
+  return response.locales.map((l) => l.toLowerCase());
+}

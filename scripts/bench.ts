@@ -1,0 +1,144 @@
+/**
+ * `npm run bench`: size, speed and REST economy of the built app, and retrieval quality of the
+ * knowledge query builder. Prints one JSON object (figures, not pass/fail: tests assert behaviour).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildSearchQuery } from '../src/domain/knowledge/query';
+import { ArticleIndex } from '../playground/api/search';
+import type { Article } from '../playground/api/store';
+import setup from '../tests/e2e/globalSetup';
+import type { Page } from 'playwright-core';
+import { startSession, type Session } from '../tests/e2e/harness';
+import { locationBundleSize } from './bundle-size';
+
+const root = new URL('..', import.meta.url);
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(new URL(path, root), 'utf8')) as T;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** precision@3 and MRR of the app's query builder against the plain subject, on the labelled set. */
+function retrievalQuality() {
+  const entries = readJson<{ subject: string; body: string; locale: string; relevant_article_ids: number[] }[]>('playground/fixtures/knowledge_eval.json');
+  const index = new ArticleIndex(readJson<Article[]>('playground/fixtures/help_center/articles.json'));
+  const score = (queryOf: (e: (typeof entries)[number]) => string) => {
+    let precision = 0;
+    let reciprocal = 0;
+    for (const entry of entries) {
+      const locale = entry.locale === 'en' ? 'en-us' : entry.locale;
+      const ranked = index.search(queryOf(entry), locale).map((r) => r.article.id);
+      precision += ranked.slice(0, 3).filter((id) => entry.relevant_article_ids.includes(id)).length / 3;
+      const first = ranked.findIndex((id) => entry.relevant_article_ids.includes(id));
+      reciprocal += first < 0 ? 0 : 1 / (first + 1);
+    }
+    return { precisionAt3: round(precision / entries.length, 3), mrr: round(reciprocal / entries.length, 3) };
+  };
+  return {
+    labelledTickets: entries.length,
+    queryBuilder: score((e) => buildSearchQuery({ subject: e.subject, comments: [{ authorId: 1, body: e.body }], requesterId: 1, locale: e.locale }).query),
+    plainSubject: score((e) => e.subject),
+  };
+}
+
+async function frameMark(page: Page, name: string): Promise<number | null> {
+  for (const f of page.frames()) {
+    if (f === page.mainFrame()) continue;
+    const value = await f.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? null, name).catch(() => null);
+    if (value !== null) return value;
+  }
+  return null;
+}
+
+/**
+ * Median times from the sidebar iframe's start to its first content and to all three panels
+ * settled, each run a new agent session (fresh browser context: nothing cached), so every REST
+ * call is on the clock.
+ */
+async function timeToMarks(s: Session, runs: number, ticket: number, latencyMs = 0): Promise<{ firstContentMs: number; panelsReadyMs: number; panelsAfterFirstContentMs: number }> {
+  const first: number[] = [];
+  const ready: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await s.control('reset', 'POST');
+    if (latencyMs) await s.fault('*', { kind: 'latency', ms: latencyMs });
+    const context = await s.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${s.playground.url}?ticket=${ticket}`);
+    let value: number | null = null;
+    for (let t = 0; t < 400 && value === null; t++) {
+      await page.waitForTimeout(25);
+      value = await frameMark(page, 'closed-loop:panels-ready');
+    }
+    const firstContent = await frameMark(page, 'closed-loop:first-content');
+    if (value !== null && firstContent !== null) {
+      ready.push(value);
+      first.push(firstContent);
+    }
+    await context.close();
+  }
+  return {
+    firstContentMs: round(median(first)),
+    panelsReadyMs: round(median(ready)),
+    panelsAfterFirstContentMs: round(median(ready.map((r, i) => r - first[i]!))),
+  };
+}
+
+/** REST calls the app itself makes per ticket view over many views in one agent session. */
+async function callsPerView(s: Session, views: number) {
+  await s.control('reset', 'POST');
+  await s.control('calls', 'DELETE');
+  await s.open();
+  const tickets = await s.page.evaluate(() => (window as unknown as { __playground: { ws: { tickets: { value: { id: number }[] } } } }).__playground.ws.tickets.value.map((t) => t.id));
+  for (let i = 0; i < views; i++) {
+    const id = tickets[i % tickets.length]!;
+    await s.page.evaluate((ticket) => (window as unknown as { __playground: { ws: { openTicket(id: number): Promise<void> } } }).__playground.ws.openTicket(ticket), id);
+    for (let t = 0; t < 200 && !(await frameMark(s.page, 'closed-loop:panels-ready')); t++) await s.page.waitForTimeout(20);
+  }
+  const { calls } = await s.calls();
+  const app = calls.filter((c) => c.app === 'ticket_sidebar');
+  const byEndpoint: Record<string, number> = {};
+  for (const c of app) byEndpoint[c.endpoint] = (byEndpoint[c.endpoint] ?? 0) + 1;
+  return {
+    views,
+    callsPerView: round(app.length / views, 2),
+    answersPanelCalls: app.filter((c) => c.endpoint.startsWith('custom_objects.records') && c.path.includes('closed_loop_answer')).length,
+    byEndpoint,
+  };
+}
+
+async function main() {
+  await setup();
+  const dist = fileURLToPath(new URL('dist/assets', root));
+  const sidebar = locationBundleSize(dist, 'features/sidebar/SidebarView.tsx', 'sidebar');
+  const consoleBundle = locationBundleSize(dist, 'features/console/ConsoleView.tsx', 'console');
+  const s = await startSession();
+  try {
+    const economy = await callsPerView(s, 100);
+    const startup = await timeToMarks(s, 9, 4109);
+    const startup100msApi = await timeToMarks(s, 9, 4109, 100);
+    console.log(
+      JSON.stringify(
+        {
+          sidebarGzipBytes: sidebar.gzipBytes,
+          sidebarBytes: sidebar.bytes,
+          sidebarFiles: sidebar.files.length,
+          consoleGzipBytes: consoleBundle.gzipBytes,
+          timeToSubjectMs: startup.firstContentMs,
+          startup,
+          startup100msApi,
+          restCalls: economy,
+          knowledgeRetrieval: retrievalQuality(),
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    await s.close();
+  }
+}
+
+await main();
