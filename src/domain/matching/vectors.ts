@@ -1,0 +1,127 @@
+import { BLOCKS, blockOf, type Block, type FeatureBag } from './features';
+
+/** Sparse vector with feature ids in ascending order. */
+export interface SparseVec {
+  idx: Int32Array;
+  val: Float32Array;
+}
+
+export type BlockWeights = Record<Block, number>;
+
+const BLOCK_INDEX: Record<Block, number> = { w: 0, b: 1, c: 2 };
+
+/**
+ * Vocabulary and IDF learnt from the answers' own texts (never from tickets),
+ * and TF-IDF vectoriser. Blocks are normalised separately and scaled by
+ * sqrt(weight), so a dot product is the weighted sum of per-block cosines.
+ */
+export class VectorSpace {
+  readonly ids = new Map<string, number>();
+  private idf: Float32Array = new Float32Array(0);
+  private blockOfId: Uint8Array = new Uint8Array(0);
+  private unknownIdf = 1;
+  private readonly scale: Float64Array;
+
+  constructor(bags: readonly FeatureBag[], weights: BlockWeights) {
+    const df: number[] = [];
+    const blocks: number[] = [];
+    for (const bag of bags) {
+      for (const key of bag.keys()) {
+        let id = this.ids.get(key);
+        if (id === undefined) {
+          id = df.length;
+          this.ids.set(key, id);
+          df.push(0);
+          blocks.push(BLOCK_INDEX[blockOf(key)]);
+        }
+        df[id]!++;
+      }
+    }
+    const n = bags.length;
+    this.idf = Float32Array.from(df, (d) => Math.log((1 + n) / (1 + d)) + 1);
+    this.blockOfId = Uint8Array.from(blocks);
+    // An unseen feature is at least as rare as the rarest seen one; counting it
+    // in the norm keeps unrelated tickets from looking similar to anything.
+    this.unknownIdf = Math.log(1 + n) + 1;
+    const total = BLOCKS.reduce((s, b) => s + weights[b], 0) || 1;
+    this.scale = Float64Array.from(BLOCKS, (b) => Math.sqrt(weights[b] / total));
+  }
+
+  get size(): number {
+    return this.idf.length;
+  }
+
+  vectorize(bag: FeatureBag): SparseVec {
+    const norms = [0, 0, 0];
+    const ids: number[] = [];
+    const vals: number[] = [];
+    for (const [key, tf] of bag) {
+      const id = this.ids.get(key);
+      const w = (1 + Math.log(tf)) * (id === undefined ? this.unknownIdf : this.idf[id]!);
+      const b = id === undefined ? BLOCK_INDEX[blockOf(key)] : this.blockOfId[id]!;
+      norms[b]! += w * w;
+      if (id !== undefined) {
+        ids.push(id);
+        vals.push(w);
+      }
+    }
+    const factor = norms.map((sq, b) => (sq > 0 ? this.scale[b]! / Math.sqrt(sq) : 0));
+    const order = ids.map((_, i) => i).sort((a, b) => ids[a]! - ids[b]!);
+    const idx = new Int32Array(order.length);
+    const val = new Float32Array(order.length);
+    order.forEach((o, i) => {
+      idx[i] = ids[o]!;
+      val[i] = vals[o]! * factor[this.blockOfId[ids[o]!]!]!;
+    });
+    return { idx, val };
+  }
+}
+
+/** Mean of vectors, re-normalised to unit length. */
+export function centroid(vecs: readonly SparseVec[]): SparseVec {
+  const acc = new Map<number, number>();
+  for (const v of vecs) for (let i = 0; i < v.idx.length; i++) acc.set(v.idx[i]!, (acc.get(v.idx[i]!) ?? 0) + v.val[i]!);
+  const keys = [...acc.keys()].sort((a, b) => a - b);
+  let sq = 0;
+  for (const k of keys) sq += acc.get(k)! ** 2;
+  const inv = sq > 0 ? 1 / Math.sqrt(sq) : 0;
+  return { idx: Int32Array.from(keys), val: Float32Array.from(keys, (k) => acc.get(k)! * inv) };
+}
+
+/**
+ * Feature-major (inverted) matrix: for each feature, the rows that use it.
+ * Scoring a query then only touches the postings of the query's features.
+ */
+export class InvertedMatrix {
+  private readonly start: Int32Array;
+  private readonly rows: Int32Array;
+  private readonly vals: Float32Array;
+
+  constructor(vecs: readonly SparseVec[], nFeatures: number) {
+    const counts = new Int32Array(nFeatures + 1);
+    for (const v of vecs) for (const f of v.idx) counts[f + 1]!++;
+    for (let f = 0; f < nFeatures; f++) counts[f + 1]! += counts[f]!;
+    this.start = counts;
+    const fill = counts.slice(0, nFeatures);
+    const nnz = counts[nFeatures]!;
+    this.rows = new Int32Array(nnz);
+    this.vals = new Float32Array(nnz);
+    vecs.forEach((v, row) => {
+      for (let i = 0; i < v.idx.length; i++) {
+        const pos = fill[v.idx[i]!]!++;
+        this.rows[pos] = row;
+        this.vals[pos] = v.val[i]!;
+      }
+    });
+  }
+
+  /** out[row] += dot(query, row) for every row. */
+  accumulate(q: SparseVec, out: Float32Array): void {
+    for (let i = 0; i < q.idx.length; i++) {
+      const f = q.idx[i]!;
+      const w = q.val[i]!;
+      const end = this.start[f + 1]!;
+      for (let p = this.start[f]!; p < end; p++) out[this.rows[p]!]! += w * this.vals[p]!;
+    }
+  }
+}
