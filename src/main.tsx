@@ -56,7 +56,7 @@ async function boot(host: HostClient) {
     currentUser,
     now: () => new Date(),
     cache,
-    lead: createLeadAccess(host, settings, cache),
+    lead: createLeadAccess(host, settings, cache, currentUser.id),
   };
   document.documentElement.lang = i18n.locale;
   const View = view.default as (props: { initial: unknown }) => preact.JSX.Element;

@@ -10,22 +10,23 @@ export interface LeadStatus {
   isLead: boolean;
 }
 
-const ME_KEY = 'me';
 const ME_MAX_AGE_MS = 30 * 60 * 1000;
 
 /**
  * Whether the signed-in agent is a team lead. The cached answer only decides which buttons to
  * show; every lead action asks `fresh()`, so a role or group removed minutes ago is honoured.
  */
-export function createLeadAccess(host: HostClient, settings: AppSettings, cache: SessionCache) {
+export function createLeadAccess(host: HostClient, settings: AppSettings, cache: SessionCache, currentUserId: number) {
+  // Keyed by the signed-in user: another agent in the same browser must never inherit lead powers.
+  const meKey = `me:${currentUserId}`;
   async function fresh(): Promise<LeadStatus> {
     const { user, groupIds } = await getMe(host);
     const status = { userId: user.id, name: user.name, isLead: isLead(user, groupIds, settings) };
-    cache.set(ME_KEY, { user, groupIds });
+    cache.set(meKey, { user, groupIds });
     return status;
   }
   async function cached(): Promise<LeadStatus> {
-    const hit = cache.get<Awaited<ReturnType<typeof getMe>>>(ME_KEY, ME_MAX_AGE_MS);
+    const hit = cache.get<Awaited<ReturnType<typeof getMe>>>(meKey, ME_MAX_AGE_MS);
     if (!hit) return fresh();
     const { user, groupIds } = hit.value;
     return { userId: user.id, name: user.name, isLead: isLead(user, groupIds, settings) };

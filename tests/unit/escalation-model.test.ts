@@ -61,7 +61,7 @@ async function model(options: Parameters<typeof fakeHost>[0], rawSettings: Recor
   const cache = createSessionCache(null);
   const ticket = createTicketModel(host, await host.get({ 'ticket.id': null, 'ticket.subject': null, 'ticket.requester': null, 'ticket.tags': null, 'ticket.comments': null } as never));
   const i18n = createI18n('en', [en as never]);
-  return { writes, escalation: createEscalationModel({ host, settings, ticket, lead: createLeadAccess(host, settings, cache), i18n, now: () => new Date('2026-11-20T12:00:00Z') }) };
+  return { writes, escalation: createEscalationModel({ host, settings, ticket, lead: createLeadAccess(host, settings, cache, 11), i18n, now: () => new Date('2026-11-20T12:00:00Z') }) };
 }
 
 describe('escalation model actions', () => {
