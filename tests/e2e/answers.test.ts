@@ -1,90 +1,81 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSession, type Session } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useSession } from './harness';
 
-let s: Session;
+const session = useSession();
 const PAYMENT_TICKET = 4109; // "Payment I didn't make", requester Emma Novak
 const GERMAN_TICKET = 4122; // "Karte nicht angekommen", German-speaking requester
 const PAYMENT_ANSWER = '01HQH4ZCMT2SQDVMWCHD501YKC';
 
-beforeAll(async () => {
-  s = await startSession();
-});
-afterAll(async () => {
-  await s?.close();
-});
-beforeEach(async () => {
-  await s.control('reset', 'POST');
-});
 
-const panel = () => s.sidebar().locator('[data-panel="answers"]');
-const title = () => s.text(panel().locator('.answer__title'));
+const panel = () => session().sidebar().locator('[data-panel="answers"]');
+const title = () => session().text(panel().locator('.answer__title'));
 
 describe('closed-loop answers', () => {
   it('shows the approved answer for the issue, filled in, with who approved it', async () => {
-    await s.open({ ticket: PAYMENT_TICKET });
+    await session().open({ ticket: PAYMENT_TICKET });
     await expect.poll(title).toBe("Payment I don't recognise");
-    const body = await s.text(panel().getByTestId('answer-body'));
+    const body = await session().text(panel().getByTestId('answer-body'));
     expect(body).toMatch(/^Hi Emma,/);
     expect(body).not.toContain('{{');
-    expect(await s.text(panel().getByTestId('answer-trust'))).toMatch(/Approved by \w+/);
+    expect(await session().text(panel().getByTestId('answer-trust'))).toMatch(/Approved by \w+/);
   });
 
   it("prefers the variant in the requester's language", async () => {
-    await s.open({ ticket: GERMAN_TICKET });
+    await session().open({ ticket: GERMAN_TICKET });
     await expect.poll(title).toBe('Karte nicht angekommen: nach 10 Werktagen neu bestellen');
   });
 
   it('Insert fills the reply with the requester\'s name and tags the ticket cla_<id>', async () => {
-    await s.open({ ticket: PAYMENT_TICKET });
+    await session().open({ ticket: PAYMENT_TICKET });
     await expect.poll(title).toBe("Payment I don't recognise");
     await panel().getByRole('button', { name: /^Insert/ }).click();
-    await expect.poll(async () => (await s.composer()).text).toContain('Hi Emma,');
-    expect((await s.form()).tags).toContain(`cla_${PAYMENT_ANSWER.toLowerCase()}`);
-    expect((await s.form()).tags).toEqual(expect.arrayContaining(['fraud', 'web_form']));
+    await expect.poll(async () => (await session().composer()).text).toContain('Hi Emma,');
+    expect((await session().form()).tags).toContain(`cla_${PAYMENT_ANSWER.toLowerCase()}`);
+    expect((await session().form()).tags).toEqual(expect.arrayContaining(['fraud', 'web_form']));
     // Offer to add the subject as an example; the lead approves it later.
     await panel().getByRole('button', { name: 'Add example' }).click();
-    await expect.poll(async () => (await s.records('closed_loop_feedback')).filter((r) => r.custom_object_fields.kind === 'example').length).toBe(1);
+    await expect.poll(async () => (await session().records('closed_loop_feedback')).filter((r) => r.custom_object_fields.kind === 'example').length).toBe(1);
   });
 
   it('records "Not right for this ticket" as a misfit for the lead', async () => {
-    await s.open({ ticket: PAYMENT_TICKET });
+    await session().open({ ticket: PAYMENT_TICKET });
     await expect.poll(title).toBe("Payment I don't recognise");
     await panel().getByRole('button', { name: 'Not right for this ticket' }).click();
     await panel().getByLabel('What does not fit? (optional)').fill('Customer already froze the card.');
     await panel().getByRole('button', { name: 'Send to leads' }).click();
-    await expect.poll(async () => (await s.records('closed_loop_feedback')).filter((r) => r.custom_object_fields.note === 'Customer already froze the card.').length).toBe(1);
-    const misfit = (await s.records('closed_loop_feedback')).find((r) => r.custom_object_fields.note === 'Customer already froze the card.')!;
+    await expect.poll(async () => (await session().records('closed_loop_feedback')).filter((r) => r.custom_object_fields.note === 'Customer already froze the card.').length).toBe(1);
+    const misfit = (await session().records('closed_loop_feedback')).find((r) => r.custom_object_fields.note === 'Customer already froze the card.')!;
     expect(misfit.custom_object_fields).toMatchObject({ kind: 'misfit', answer_id: PAYMENT_ANSWER, ticket_id: PAYMENT_TICKET });
   });
 
   it('Propose an answer opens a modal prefilled from the ticket and saves a draft owned by the agent', async () => {
-    await s.open({ ticket: PAYMENT_TICKET });
-    await s.page.fill('textarea[name="reply"]', 'Please freeze the card in the app, then we refund it.');
+    await session().open({ ticket: PAYMENT_TICKET });
+    await session().page.fill('textarea[name="reply"]', 'Please freeze the card in the app, then we refund it.');
     await panel().getByRole('button', { name: 'Propose an answer' }).click();
-    const modal = s.modal();
+    const modal = session().modal();
     await expect.poll(() => modal.getByLabel('Title').inputValue().catch(() => '')).toBe("Payment I didn't make");
     expect(await modal.getByLabel('Answer', { exact: true }).inputValue()).toContain('freeze the card');
     expect(await modal.getByLabel('How customers ask (one per line)').inputValue()).toBe("Payment I didn't make");
     await modal.getByLabel('Title').fill('Unknown payment: freeze first');
     await modal.getByRole('button', { name: 'Save draft' }).click();
-    await expect.poll(() => s.page.locator('.modal').count()).toBe(0);
-    const drafts = (await s.records('closed_loop_answer')).filter((r) => r.name === 'Unknown payment: freeze first');
+    await expect.poll(() => session().page.locator('.modal').count()).toBe(0);
+    const drafts = (await session().records('closed_loop_answer')).filter((r) => r.name === 'Unknown payment: freeze first');
     expect(drafts).toHaveLength(1);
     expect(drafts[0]!.custom_object_fields).toMatchObject({ status: 'draft', owner_id: 10004 });
-    await expect.poll(() => s.text(s.sidebar().getByRole('status').filter({ hasText: 'draft' }))).toContain('saved as a draft');
+    await expect.poll(() => session().text(session().sidebar().getByRole('status').filter({ hasText: 'draft' }))).toContain('saved as a draft');
   });
 
   it('renders an answer whose title and body carry script payloads inert', async () => {
-    await s.open({ ticket: PAYMENT_TICKET });
-    await s.page.fill('input[name="subject"]', 'How do I download my monthly statement as a PDF?');
-    await s.page.press('input[name="subject"]', 'Enter');
+    await session().open({ ticket: PAYMENT_TICKET });
+    await session().page.fill('input[name="subject"]', 'How do I download my monthly statement as a PDF?');
+    await session().page.press('input[name="subject"]', 'Enter');
     await expect.poll(title).toContain('Statement download');
     expect(await title()).toContain('<script>');
     expect(await panel().locator('script, img, [onerror]').count()).toBe(0);
     await panel().getByRole('button', { name: /^Insert/ }).click();
-    await expect.poll(async () => (await s.composer()).html).toContain('&lt;script&gt;');
-    expect((await s.composer()).html).not.toContain('<script');
-    await s.page.waitForTimeout(300);
-    expect(await s.xssRan()).toBe(false);
+    await expect.poll(async () => (await session().composer()).html).toContain('&lt;script&gt;');
+    expect((await session().composer()).html).not.toContain('<script');
+    await session().page.waitForTimeout(300);
+    expect(await session().xssRan()).toBe(false);
   });
 });

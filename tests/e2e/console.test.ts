@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSession, type Session } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useSession } from './harness';
 
-let s: Session;
+const session = useSession();
 const DRAFT = '01HQBJJ581DK7BXCWJ2CYMTSPH'; // "Apple Pay top-up", proposed by an agent
 const APPROVED = '01HQX56D4FZQ1E77TGVR755E30'; // "Updating the address (card on its way)"
 
@@ -12,34 +12,23 @@ interface Answer {
   custom_object_fields: Record<string, unknown>;
 }
 
-beforeAll(async () => {
-  s = await startSession();
-});
-afterAll(async () => {
-  await s?.close();
-});
-beforeEach(async () => {
-  await s.control('reset', 'POST');
-  await s.page.goto(s.playground.url);
-  await s.page.evaluate(() => localStorage.clear()).catch(() => undefined);
-});
 
-const c = () => s.console();
-const answer = async (id: string) => (await s.api<{ custom_object_record: Answer }>(`/api/v2/custom_objects/closed_loop_answer/records/${id}.json`)).custom_object_record;
+const c = () => session().console();
+const answer = async (id: string) => (await session().api<{ custom_object_record: Answer }>(`/api/v2/custom_objects/closed_loop_answer/records/${id}.json`)).custom_object_record;
 const openTab = async (name: string) => {
   await c().getByRole('tab', { name }).click();
   await expect.poll(() => c().getByRole('tab', { name, selected: true }).count()).toBe(1);
 };
 const asLead = async () => {
-  await s.open({ route: 'console' });
-  await s.persona('lead');
+  await session().open({ route: 'console' });
+  await session().persona('lead');
   await expect.poll(() => c().getByRole('tab', { name: 'Escalations' }).count()).toBe(1);
 };
 
 describe('lead console', () => {
   it('shows agents only a notice', async () => {
-    await s.open({ route: 'console' });
-    await expect.poll(() => s.text(c().getByTestId('leads-only'))).toContain('for team leads');
+    await session().open({ route: 'console' });
+    await expect.poll(() => session().text(c().getByTestId('leads-only'))).toContain('for team leads');
     expect(await c().getByRole('tab').count()).toBe(0);
   });
 
@@ -53,7 +42,7 @@ describe('lead console', () => {
     const first = rows.first().getByRole('button');
     const label = (await first.textContent())!;
     await first.click();
-    await expect.poll(() => s.page.locator('input[name="subject"]').inputValue()).toBe(label.replace(/^#\d+ /, ''));
+    await expect.poll(() => session().page.locator('input[name="subject"]').inputValue()).toBe(label.replace(/^#\d+ /, ''));
   });
 
   it('approves a proposed answer, stamping the lead and the date', async () => {
@@ -61,7 +50,7 @@ describe('lead console', () => {
     await openTab('Answer library');
     await c().getByRole('button', { name: 'Proposals', exact: true }).click();
     await c().getByRole('button', { name: /^Approve: Apple Pay/ }).click();
-    await expect.poll(() => s.text(c().getByRole('status').first())).toContain('Answer approved');
+    await expect.poll(() => session().text(c().getByRole('status').first())).toContain('Answer approved');
     const saved = await answer(DRAFT);
     expect(saved.custom_object_fields).toMatchObject({ status: 'approved', approved_by_id: 10002 });
     expect(Date.now() - Date.parse(String(saved.custom_object_fields.approved_at))).toBeLessThan(60_000);
@@ -79,20 +68,20 @@ describe('lead console', () => {
     await openTab('Answer library');
     await c().getByRole('button', { name: /^Edit: Updating the address/ }).first().click();
     await c().getByLabel('Answer', { exact: true }).fill('Hi {{requester.first_name}}, upload a utility bill under Profile > Address.');
-    await expect.poll(() => s.text(c().locator('.preview'))).toContain('Hi Alex, upload a utility bill');
+    await expect.poll(() => session().text(c().locator('.preview'))).toContain('Hi Alex, upload a utility bill');
     // Reload the console: the edit is still there.
-    await s.page.reload();
-    await s.page.getByRole('button', { name: /Closed Loop/ }).click();
+    await session().page.reload();
+    await session().page.getByRole('button', { name: /Closed Loop/ }).click();
     await expect.poll(() => c().getByRole('tab', { name: 'Answer library' }).count()).toBe(1);
     await openTab('Answer library');
     await c().getByRole('button', { name: /^Edit: Updating the address/ }).first().click();
-    await expect.poll(() => s.text(c().locator('.editor .notice--info'))).toContain('unsaved changes');
+    await expect.poll(() => session().text(c().locator('.editor .notice--info'))).toContain('unsaved changes');
     expect(await c().getByLabel('Answer', { exact: true }).inputValue()).toContain('upload a utility bill');
     // Someone else saves the answer meanwhile.
-    await s.api(`/api/v2/custom_objects/closed_loop_answer/records/${APPROVED}.json`, 'PATCH', { custom_object_record: { custom_object_fields: { answer_body: 'Their newer wording.' } } });
+    await session().api(`/api/v2/custom_objects/closed_loop_answer/records/${APPROVED}.json`, 'PATCH', { custom_object_record: { custom_object_fields: { answer_body: 'Their newer wording.' } } });
     await c().getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => s.text(c().getByRole('alert'))).toContain('Someone else changed this answer');
-    expect(await s.text(c().locator('.versions'))).toContain('Their newer wording.');
+    await expect.poll(() => session().text(c().getByRole('alert'))).toContain('Someone else changed this answer');
+    expect(await session().text(c().locator('.versions'))).toContain('Their newer wording.');
     expect((await answer(APPROVED)).custom_object_fields.answer_body).toBe('Their newer wording.');
     await c().getByRole('button', { name: 'Save my version' }).click();
     await expect.poll(async () => (await answer(APPROVED)).custom_object_fields.answer_body).toContain('upload a utility bill');
@@ -105,7 +94,7 @@ describe('lead console', () => {
     expect(await c().getByTestId('feedback-misfit').count()).toBe(3);
     await c().getByTestId('feedback-outdated_article').first().getByRole('button', { name: 'Mark handled' }).click();
     await expect.poll(() => c().getByTestId('feedback-outdated_article').count()).toBe(3);
-    const handled = (await s.records('closed_loop_feedback')).filter((r) => r.custom_object_fields.handled === true);
+    const handled = (await session().records('closed_loop_feedback')).filter((r) => r.custom_object_fields.handled === true);
     expect(handled).toHaveLength(1);
   });
 
@@ -118,17 +107,17 @@ describe('lead console', () => {
     await expect.poll(() => c().getByTestId('per-day').locator('tbody tr').count()).toBe(30);
     const cells = await c().getByTestId('per-day').locator('tbody td').allTextContents();
     expect(cells.map(Number).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
-    await expect.poll(() => s.text(c().getByTestId('answer-share'))).toMatch(/\d+ %/);
+    await expect.poll(() => session().text(c().getByTestId('answer-share'))).toMatch(/\d+ %/);
   });
 
   it('gives admins a setup check that names each problem and its fix', async () => {
-    await s.control('settings', 'POST', { lead_group_ids: '503, 999, abc' });
-    await s.open({ route: 'console' });
-    await s.persona('admin');
+    await session().control('settings', 'POST', { lead_group_ids: '503, 999, abc' });
+    await session().open({ route: 'console' });
+    await session().persona('admin');
     await expect.poll(() => c().getByRole('tab', { name: 'Setup check' }).count()).toBe(1);
     await openTab('Setup check');
-    await expect.poll(() => s.text(c().getByTestId('setup-problems'))).toContain('Lead group 999 does not exist');
-    const text = await s.text(c().getByTestId('setup-problems'));
+    await expect.poll(() => session().text(c().getByTestId('setup-problems'))).toContain('Lead group 999 does not exist');
+    const text = await session().text(c().getByTestId('setup-problems'));
     expect(text).toContain('contains something that is not an id: abc');
     expect(text).not.toContain('Lead group 503');
     expect(text).not.toContain('Escalation status ticket field is missing');

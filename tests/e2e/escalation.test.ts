@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSession, type Session } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useSession } from './harness';
 
-let s: Session;
+const session = useSession();
 const FRESH_TICKET = 4109; // not escalated
 const REQUESTED_TICKET = 4103; // an agent's request is waiting
 const NON_LEAD_TICKET = 4139; // an agent set the field to escalated directly
@@ -16,26 +16,17 @@ interface ApiAudit {
   events: { type: string; body?: string; public?: boolean; field_name?: string; value?: unknown }[];
 }
 
-beforeAll(async () => {
-  s = await startSession();
-});
-afterAll(async () => {
-  await s?.close();
-});
-beforeEach(async () => {
-  await s.control('reset', 'POST');
-});
 
-const panel = () => s.sidebar().locator('[data-panel="escalation"]');
-const badge = () => s.text(panel().getByTestId('escalation-badge'));
-const ticket = async (id: number) => (await s.api<{ ticket: ApiTicket }>(`/api/v2/tickets/${id}.json`)).ticket;
+const panel = () => session().sidebar().locator('[data-panel="escalation"]');
+const badge = () => session().text(panel().getByTestId('escalation-badge'));
+const ticket = async (id: number) => (await session().api<{ ticket: ApiTicket }>(`/api/v2/tickets/${id}.json`)).ticket;
 const field = (t: ApiTicket) => t.custom_fields.find((f) => f.id === 360001)?.value;
-const audits = async (id: number) => (await s.api<{ audits: ApiAudit[] }>(`/api/v2/tickets/${id}/audits.json`)).audits;
+const audits = async (id: number) => (await session().api<{ audits: ApiAudit[] }>(`/api/v2/tickets/${id}/audits.json`)).audits;
 
 describe('escalation', () => {
   it('an agent requests, the lead escalates: field, tags (old ones kept) and internal notes in Zendesk', async () => {
     const before = await ticket(FRESH_TICKET);
-    await s.open({ ticket: FRESH_TICKET });
+    await session().open({ ticket: FRESH_TICKET });
     await expect.poll(badge).toBe('Not escalated');
     expect(await panel().getByRole('button', { name: 'Escalate' }).count()).toBe(0);
     await panel().getByRole('button', { name: 'Request escalation' }).click();
@@ -45,9 +36,9 @@ describe('escalation', () => {
     let saved = await ticket(FRESH_TICKET);
     expect(field(saved)).toBe('escalation_requested');
 
-    await s.persona('lead');
+    await session().persona('lead');
     await expect.poll(badge).toBe('Requested');
-    await expect.poll(() => s.text(panel().getByTestId('escalation-requested'))).toContain('Sam Whitfield');
+    await expect.poll(() => session().text(panel().getByTestId('escalation-requested'))).toContain('Sam Whitfield');
     await panel().getByRole('button', { name: 'Escalate' }).click();
     await expect.poll(badge).toBe('Escalated');
     saved = await ticket(FRESH_TICKET);
@@ -60,49 +51,49 @@ describe('escalation', () => {
   });
 
   it('an agent sees no lead buttons', async () => {
-    await s.open({ ticket: REQUESTED_TICKET });
+    await session().open({ ticket: REQUESTED_TICKET });
     await expect.poll(badge).toMatch(/Requested|Request overdue/);
     await expect.poll(() => panel().getByTestId('escalation-requested').count()).toBe(1);
     for (const name of ['Escalate', 'Decline', 'Resolve']) expect(await panel().getByRole('button', { name }).count()).toBe(0);
   });
 
   it('two leads at once: one succeeds, the other gets a conflict and nothing is overwritten', async () => {
-    await s.persona('lead');
-    await s.open({ ticket: REQUESTED_TICKET });
+    await session().persona('lead');
+    await session().open({ ticket: REQUESTED_TICKET });
     await expect.poll(() => panel().getByRole('button', { name: 'Escalate' }).count()).toBe(1);
     // Another lead escalates from elsewhere while this view still shows the request.
     const current = await ticket(REQUESTED_TICKET);
-    await s.api(`/api/v2/tickets/${REQUESTED_TICKET}.json`, 'PUT', {
+    await session().api(`/api/v2/tickets/${REQUESTED_TICKET}.json`, 'PUT', {
       ticket: { safe_update: true, updated_stamp: current.updated_at, custom_fields: [{ id: 360001, value: 'escalation_escalated' }], additional_tags: ['escalation_escalated'], remove_tags: ['escalation_requested'], comment: { body: 'Daniel escalated this.', public: false, author_id: 10003 } },
     });
     const auditsBefore = (await audits(REQUESTED_TICKET)).length;
     await panel().getByRole('button', { name: 'Decline' }).click();
     await panel().getByLabel('Why is the request declined?').fill('Tier 1 can handle this.');
     await panel().getByRole('button', { name: 'Decline' }).click();
-    await expect.poll(() => s.text(panel().getByRole('alert'))).toContain('Someone else changed');
+    await expect.poll(() => session().text(panel().getByRole('alert'))).toContain('Someone else changed');
     await expect.poll(badge).toBe('Escalated');
     expect(field(await ticket(REQUESTED_TICKET))).toBe('escalation_escalated');
     expect((await audits(REQUESTED_TICKET)).length).toBe(auditsBefore);
   });
 
   it('a lead whose safe update hits a 409 sees the conflict and the current state', async () => {
-    await s.persona('lead');
-    await s.open({ ticket: REQUESTED_TICKET });
+    await session().persona('lead');
+    await session().open({ ticket: REQUESTED_TICKET });
     await expect.poll(() => panel().getByRole('button', { name: 'Escalate' }).count()).toBe(1);
-    await s.fault('tickets.update', { kind: 'status', status: 409, body: { error: 'UpdateConflict', description: 'Safe Update prevented the update' } }, 1);
+    await session().fault('tickets.update', { kind: 'status', status: 409, body: { error: 'UpdateConflict', description: 'Safe Update prevented the update' } }, 1);
     await panel().getByRole('button', { name: 'Escalate' }).click();
-    await expect.poll(() => s.text(panel().getByRole('alert'))).toContain('Someone else changed');
+    await expect.poll(() => session().text(panel().getByRole('alert'))).toContain('Someone else changed');
     expect(field(await ticket(REQUESTED_TICKET))).toBe('escalation_requested');
   });
 
   it('a 500 during escalation leaves the ticket unchanged and says so', async () => {
-    await s.persona('lead');
+    await session().persona('lead');
     const before = await ticket(REQUESTED_TICKET);
-    await s.open({ ticket: REQUESTED_TICKET });
+    await session().open({ ticket: REQUESTED_TICKET });
     await expect.poll(() => panel().getByRole('button', { name: 'Escalate' }).count()).toBe(1);
-    await s.fault('tickets.update', { kind: 'status', status: 500 });
+    await session().fault('tickets.update', { kind: 'status', status: 500 });
     await panel().getByRole('button', { name: 'Escalate' }).click();
-    await expect.poll(() => s.text(panel().getByRole('alert'))).toContain('The ticket was not changed');
+    await expect.poll(() => session().text(panel().getByRole('alert'))).toContain('The ticket was not changed');
     const after = await ticket(REQUESTED_TICKET);
     expect(after.updated_at).toBe(before.updated_at);
     expect(after.tags).toEqual(before.tags);
@@ -110,16 +101,16 @@ describe('escalation', () => {
   });
 
   it('flags an escalation made around the app by someone who is not a lead', async () => {
-    await s.open({ ticket: NON_LEAD_TICKET });
-    await expect.poll(() => s.text(panel().getByRole('note'))).toContain('is not a team lead');
+    await session().open({ ticket: NON_LEAD_TICKET });
+    await expect.poll(() => session().text(panel().getByRole('note'))).toContain('is not a team lead');
     expect(await panel().getByRole('note').textContent()).toContain('Tom Becker');
   });
 
   it('follows a change of the field made in the ticket form, without a reload', async () => {
-    await s.open({ ticket: FRESH_TICKET });
+    await session().open({ ticket: FRESH_TICKET });
     await expect.poll(badge).toBe('Not escalated');
-    await s.page.selectOption('select[name="escalation_status"]', 'escalation_requested');
-    await s.page.getByRole('button', { name: /Submit as/ }).click();
+    await session().page.selectOption('select[name="escalation_status"]', 'escalation_requested');
+    await session().page.getByRole('button', { name: /Submit as/ }).click();
     await expect.poll(badge).toMatch(/Requested/);
   });
 });

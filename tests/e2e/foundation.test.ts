@@ -1,32 +1,25 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSession, type Session } from './harness';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useSession } from './harness';
 
-let s: Session;
+// The strict mode: this Chromium denies the cross-site app frame any storage; the app must not need it.
+const session = useSession({ thirdPartyStorage: false });
 let ticket: { id: number; subject: string };
 
-beforeAll(async () => {
-  // The strict mode: this Chromium denies the cross-site app frame any storage; the app must not need it.
-  s = await startSession({ thirdPartyStorage: false });
-});
-afterAll(async () => {
-  await s?.close();
-});
 beforeEach(async () => {
-  await s.control('reset', 'POST');
-  const { results } = await s.api<{ results: { id: number; subject: string }[] }>('/api/v2/search.json?query=type:ticket status<solved order_by:updated_at sort:desc');
+  const { results } = await session().api<{ results: { id: number; subject: string }[] }>('/api/v2/search.json?query=type:ticket status<solved order_by:updated_at sort:desc');
   ticket = results[0]!;
 });
 
 describe('the app inside the offline Zendesk', () => {
   it('boots through the real SDK in a cross-origin iframe and shows the ticket subject', async () => {
-    await s.open({ ticket: ticket.id });
-    const frame = s.page.locator('iframe[data-location="ticket_sidebar"]');
+    await session().open({ ticket: ticket.id });
+    const frame = session().page.locator('iframe[data-location="ticket_sidebar"]');
     const src = new URL((await frame.getAttribute('src'))!);
-    expect(src.origin).not.toBe(new URL(s.page.url()).origin);
-    expect(src.searchParams.get('origin')).toBe(new URL(s.page.url()).origin);
-    await expect.poll(() => s.sidebar().getByTestId('ticket-subject').textContent()).toBe(ticket.subject);
+    expect(src.origin).not.toBe(new URL(session().page.url()).origin);
+    expect(src.searchParams.get('origin')).toBe(new URL(session().page.url()).origin);
+    await expect.poll(() => session().sidebar().getByTestId('ticket-subject').textContent()).toBe(ticket.subject);
     // The handshake and registration went over postMessage, as in Zendesk.
-    const keys = await s.page.evaluate(() =>
+    const keys = await session().page.evaluate(() =>
       (window as unknown as { __playground: { host: { log: { data: { key?: string } }[] } } }).__playground.host.log.map((l) => l.data.key),
     );
     expect(keys).toContain('iframe.handshake');
@@ -34,49 +27,49 @@ describe('the app inside the offline Zendesk', () => {
   });
 
   it('follows the ticket when the agent edits the subject, without a reload', async () => {
-    await s.open({ ticket: ticket.id });
-    await expect.poll(() => s.sidebar().getByTestId('ticket-subject').textContent()).toBe(ticket.subject);
-    await s.page.fill('input[name="subject"]', 'Card blocked after travelling abroad');
-    await s.page.press('input[name="subject"]', 'Enter');
-    await expect.poll(() => s.sidebar().getByTestId('ticket-subject').textContent()).toBe('Card blocked after travelling abroad');
+    await session().open({ ticket: ticket.id });
+    await expect.poll(() => session().sidebar().getByTestId('ticket-subject').textContent()).toBe(ticket.subject);
+    await session().page.fill('input[name="subject"]', 'Card blocked after travelling abroad');
+    await session().page.press('input[name="subject"]', 'Enter');
+    await expect.poll(() => session().sidebar().getByTestId('ticket-subject').textContent()).toBe('Card blocked after travelling abroad');
   });
 
   it('shows a clear message in the knowledge panel when Help Center fails, keeps the rest working and recovers on retry', async () => {
-    await s.fault('help_center.search', { kind: 'status', status: 500 });
-    await s.open({ ticket: ticket.id });
-    const panel = s.sidebar().locator('[data-panel="knowledge"]');
+    await session().fault('help_center.search', { kind: 'status', status: 500 });
+    await session().open({ ticket: ticket.id });
+    const panel = session().sidebar().locator('[data-panel="knowledge"]');
     await expect.poll(() => panel.getByRole('alert').textContent()).toContain('Zendesk answered with an error (500)');
-    await expect.poll(() => s.sidebar().getByTestId('ticket-subject').textContent()).toBe(ticket.subject);
-    await s.control('faults', 'DELETE');
+    await expect.poll(() => session().sidebar().getByTestId('ticket-subject').textContent()).toBe(ticket.subject);
+    await session().control('faults', 'DELETE');
     await panel.getByRole('button', { name: 'Try again' }).click();
     await expect.poll(() => panel.locator('li.article').count()).toBeGreaterThan(0);
     await expect(panel.getByRole('alert').count()).resolves.toBe(0);
   });
 
   it('passes a setting saved on the settings page to the app', async () => {
-    await s.open({ ticket: ticket.id });
-    const articles = s.sidebar().locator('[data-panel="knowledge"] li.article');
+    await session().open({ ticket: ticket.id });
+    const articles = session().sidebar().locator('[data-panel="knowledge"] li.article');
     await expect.poll(() => articles.count()).toBeGreaterThan(2);
-    await s.page.getByRole('button', { name: 'Admin Center · App settings' }).click();
-    const field = s.page.getByLabel('Number of article suggestions');
+    await session().page.getByRole('button', { name: 'Admin Center · App settings' }).click();
+    const field = session().page.getByLabel('Number of article suggestions');
     await field.fill('2');
-    await s.page.getByRole('button', { name: 'Save settings' }).click();
-    await s.page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
-    await s.page.getByRole('button', { name: 'Tickets' }).click();
+    await session().page.getByRole('button', { name: 'Save settings' }).click();
+    await session().page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await session().page.getByRole('button', { name: 'Tickets' }).click();
     await expect.poll(() => articles.count(), { timeout: 15_000 }).toBe(2);
   });
 
   it('lets a person switch persona, and the app sees the new user', async () => {
-    await s.open({ route: 'console' });
-    await expect.poll(() => s.console().getByTestId('leads-only').count()).toBe(1);
-    expect(await s.console().getByRole('tab').count()).toBe(0);
-    await s.persona('lead');
-    await expect.poll(() => s.console().getByRole('tab', { name: 'Escalations' }).count()).toBe(1);
-    expect(await s.console().getByTestId('leads-only').count()).toBe(0);
+    await session().open({ route: 'console' });
+    await expect.poll(() => session().console().getByTestId('leads-only').count()).toBe(1);
+    expect(await session().console().getByRole('tab').count()).toBe(0);
+    await session().persona('lead');
+    await expect.poll(() => session().console().getByRole('tab', { name: 'Escalations' }).count()).toBe(1);
+    expect(await session().console().getByTestId('leads-only').count()).toBe(0);
   });
 
   it('explains itself when opened outside Zendesk', async () => {
-    await s.page.goto(`${s.playground.appOrigin}/app/assets/iframe.html`);
-    await expect.poll(() => s.page.getByRole('heading').textContent()).toBe('Closed Loop runs inside Zendesk');
+    await session().page.goto(`${session().playground.appOrigin}/app/assets/iframe.html`);
+    await expect.poll(() => session().page.getByRole('heading').textContent()).toBe('Closed Loop runs inside Zendesk');
   });
 });

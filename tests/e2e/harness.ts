@@ -1,4 +1,5 @@
-import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import type { Fault } from '../../playground/api/faults';
 import { startPlayground, type Playground } from '../../playground/server';
 import { launchChromium } from './browser';
@@ -6,7 +7,10 @@ import { launchChromium } from './browser';
 export interface Session {
   browser: Browser;
   playground: Playground;
+  /** The current tab; `fresh()` replaces it with a new agent session. */
   page: Page;
+  /** A new browser context: no storage, no cached session data, as a newly signed-in agent. */
+  fresh(): Promise<void>;
   /** Opens the workspace (optionally on a ticket or a route) and waits for it to render. */
   open(query?: { ticket?: number; route?: 'console' | 'settings' }): Promise<void>;
   sidebar(): FrameLocator;
@@ -32,8 +36,7 @@ export interface Session {
 /** One playground and one Chromium for a test file; pages are fresh per `open`. */
 export async function startSession(options: { thirdPartyStorage?: boolean } = {}): Promise<Session> {
   const [playground, browser] = await Promise.all([startPlayground(), launchChromium(options)]);
-  const context = await browser.newContext();
-  const page = await context.newPage();
+  let context: BrowserContext = await browser.newContext();
   const request = async <T>(path: string, method = 'GET', body?: unknown): Promise<T> => {
     const init: RequestInit = { method };
     if (body !== undefined) {
@@ -48,17 +51,22 @@ export async function startSession(options: { thirdPartyStorage?: boolean } = {}
   const session: Session = {
     browser,
     playground,
-    page,
+    page: await context.newPage(),
+    async fresh() {
+      await context.close();
+      context = await browser.newContext();
+      session.page = await context.newPage();
+    },
     async open(query = {}) {
       const url = new URL(playground.url);
       if (query.ticket) url.searchParams.set('ticket', String(query.ticket));
       if (query.route) url.searchParams.set('route', query.route);
-      await page.goto(url.toString());
-      await page.waitForSelector('.zd');
+      await session.page.goto(url.toString());
+      await session.page.waitForSelector('.zd');
     },
-    sidebar: () => page.frameLocator('iframe[data-location="ticket_sidebar"]'),
-    console: () => page.frameLocator('iframe[data-location="nav_bar"]'),
-    modal: () => page.frameLocator('.modal iframe'),
+    sidebar: () => session.page.frameLocator('iframe[data-location="ticket_sidebar"]'),
+    console: () => session.page.frameLocator('iframe[data-location="nav_bar"]'),
+    modal: () => session.page.frameLocator('.modal iframe'),
     control: (name, method = 'GET', body) => request(`/__playground/${name}`, method, body),
     async fault(endpoint, fault, times) {
       await request('/__playground/faults', 'POST', times === undefined ? { endpoint, fault } : { endpoint, fault, times });
@@ -66,18 +74,18 @@ export async function startSession(options: { thirdPartyStorage?: boolean } = {}
     calls: () => request('/__playground/calls'),
     api: (path, method = 'GET', body) => request(path, method, body),
     async persona(persona) {
-      await page.selectOption('select[aria-label="Persona"]', persona);
-      await page.waitForFunction((p) => (window as unknown as { __playground: { ws: { state: { value: { persona: string } } } } }).__playground.ws.state.value.persona === p, persona);
+      await session.page.selectOption('select[aria-label="Persona"]', persona);
+      await session.page.waitForFunction((p) => (window as unknown as { __playground: { ws: { state: { value: { persona: string } } } } }).__playground.ws.state.value.persona === p, persona);
     },
-    composer: () => page.evaluate(() => (window as unknown as { __playground: { ws: { composer: { value: { text: string; html: string; rich: boolean } } } } }).__playground.ws.composer.value),
-    form: () => page.evaluate(() => (window as unknown as { __playground: { ws: { form: { value: { tags: string[]; subject: string } } } } }).__playground.ws.form.value),
+    composer: () => session.page.evaluate(() => (window as unknown as { __playground: { ws: { composer: { value: { text: string; html: string; rich: boolean } } } } }).__playground.ws.composer.value),
+    form: () => session.page.evaluate(() => (window as unknown as { __playground: { ws: { form: { value: { tags: string[]; subject: string } } } } }).__playground.ws.form.value),
     async records(key) {
       const body = await request<{ custom_object_records: never[] }>(`/api/v2/custom_objects/${key}/records.json?page[size]=100`);
       return body.custom_object_records;
     },
     text: (locator) => locator.textContent({ timeout: 1000 }).then((t) => t ?? '', () => ''),
     async xssRan() {
-      for (const frame of page.frames()) {
+      for (const frame of session.page.frames()) {
         const ran = await frame.evaluate(() => (window as unknown as { __xss?: unknown }).__xss !== undefined).catch(() => false);
         if (ran) return true;
       }
@@ -89,4 +97,23 @@ export async function startSession(options: { thirdPartyStorage?: boolean } = {}
     },
   };
   return session;
+}
+
+/**
+ * One playground and one Chromium per test file, a reset account and a fresh agent session per
+ * test. Returns a getter for use inside tests.
+ */
+export function useSession(options: { thirdPartyStorage?: boolean } = {}): () => Session {
+  let session: Session | undefined;
+  beforeAll(async () => {
+    session = await startSession(options);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  beforeEach(async () => {
+    await session!.control('reset', 'POST');
+    await session!.fresh();
+  });
+  return () => session!;
 }

@@ -1,28 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSession, type Session } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useSession } from './harness';
 
-let s: Session;
+const session = useSession();
 const PAYMENT_TICKET = 4109; // "Payment I didn't make": a card payment the customer does not recognise
 
-beforeAll(async () => {
-  s = await startSession();
-});
-afterAll(async () => {
-  await s?.close();
-});
-beforeEach(async () => {
-  await s.control('reset', 'POST');
-});
 
-const panel = () => s.sidebar().locator('[data-panel="knowledge"]');
+const panel = () => session().sidebar().locator('[data-panel="knowledge"]');
 const articleTitles = () => panel().locator('.article__title').allTextContents();
-const searchCalls = async () => (await s.calls()).counts['help_center.search'] ?? 0;
+const searchCalls = async () => (await session().calls()).counts['help_center.search'] ?? 0;
 
 describe('knowledge suggestions', () => {
   it('suggests articles from what the customer wrote, with their snippets and labels', async () => {
-    await s.open({ ticket: PAYMENT_TICKET });
+    await session().open({ ticket: PAYMENT_TICKET });
     await expect.poll(articleTitles).toContain("I don't recognise a payment");
-    const query = (await s.calls()).calls.find((c) => c.endpoint === 'help_center.search')!.path;
+    const query = (await session().calls()).calls.find((c) => c.endpoint === 'help_center.search')!.path;
     // The customer's words, not the greeting or signature.
     expect(decodeURIComponent(query)).toMatch(/charge|payment/);
     expect(decodeURIComponent(query)).not.toMatch(/emma|advise|asap/i);
@@ -30,68 +21,68 @@ describe('knowledge suggestions', () => {
   });
 
   it('Link and Quote append to the reply in the composer mode', async () => {
-    await s.open({ ticket: PAYMENT_TICKET });
+    await session().open({ ticket: PAYMENT_TICKET });
     const first = panel().locator('li.article').first();
     await first.waitFor();
     const title = (await first.locator('.article__title').textContent())!;
     const href = (await first.locator('a.article__title').getAttribute('href'))!;
     await first.getByRole('button', { name: 'Link' }).click();
-    await expect.poll(async () => (await s.composer()).html).toContain(`<a href="${href}">`);
+    await expect.poll(async () => (await session().composer()).html).toContain(`<a href="${href}">`);
     await first.getByRole('button', { name: 'Quote' }).click();
-    await expect.poll(async () => (await s.composer()).html).toContain('<blockquote>');
+    await expect.poll(async () => (await session().composer()).html).toContain('<blockquote>');
     // Plain-text composer: the link arrives as text.
-    await s.page.getByLabel('Rich text').uncheck();
+    await session().page.getByLabel('Rich text').uncheck();
     await first.getByRole('button', { name: 'Link' }).click();
-    await expect.poll(async () => (await s.composer()).text).toContain(`${title}: ${href}`);
-    await expect.poll(async () => (await s.records('closed_loop_feedback')).filter((r) => r.custom_object_fields.kind === 'article_used').length).toBe(3);
+    await expect.poll(async () => (await session().composer()).text).toContain(`${title}: ${href}`);
+    await expect.poll(async () => (await session().records('closed_loop_feedback')).filter((r) => r.custom_object_fields.kind === 'article_used').length).toBe(3);
     // Usage is recorded without tagging the ticket.
-    expect((await s.form()).tags.filter((t) => t.includes('article'))).toEqual([]);
+    expect((await session().form()).tags.filter((t) => t.includes('article'))).toEqual([]);
   });
 
   it('Flag records the outdated article with the note for the leads', async () => {
-    await s.open({ ticket: PAYMENT_TICKET });
+    await session().open({ ticket: PAYMENT_TICKET });
     const first = panel().locator('li.article').first();
     await first.getByRole('button', { name: 'Flag' }).click();
     await first.getByLabel('What is out of date in this article?').fill('The freeze button moved to the card screen.');
     await first.getByRole('button', { name: 'Send to leads' }).click();
     await expect.poll(() => panel().getByRole('status').textContent()).toContain('The leads will review');
-    const flags = (await s.records('closed_loop_feedback')).filter((r) => r.custom_object_fields.note === 'The freeze button moved to the card screen.');
+    const flags = (await session().records('closed_loop_feedback')).filter((r) => r.custom_object_fields.note === 'The freeze button moved to the card screen.');
     expect(flags).toHaveLength(1);
     expect(flags[0]!.custom_object_fields).toMatchObject({ kind: 'outdated_article', ticket_id: PAYMENT_TICKET, handled: false });
     expect(Number(flags[0]!.custom_object_fields.article_id)).toBeGreaterThan(0);
   });
 
   it("searches again once when the subject changes, never on the agent's typing", async () => {
-    await s.open({ ticket: PAYMENT_TICKET });
+    await session().open({ ticket: PAYMENT_TICKET });
     await expect.poll(articleTitles).not.toEqual([]);
     const before = await searchCalls();
-    await s.page.fill('textarea[name="reply"]', 'Hi Emma, let me check that for you.');
-    await s.page.waitForTimeout(400);
+    await session().page.fill('textarea[name="reply"]', 'Hi Emma, let me check that for you.');
+    await session().page.waitForTimeout(400);
     expect(await searchCalls()).toBe(before);
-    await s.page.fill('input[name="subject"]', 'Money transfer not received by my landlord');
-    await s.page.press('input[name="subject"]', 'Enter');
+    await session().page.fill('input[name="subject"]', 'Money transfer not received by my landlord');
+    await session().page.press('input[name="subject"]', 'Enter');
     await expect.poll(searchCalls).toBe(before + 1);
-    await s.page.waitForTimeout(400);
+    await session().page.waitForTimeout(400);
     expect(await searchCalls()).toBe(before + 1);
   });
 
   it('searches manually with the keyboard', async () => {
-    await s.open({ ticket: PAYMENT_TICKET });
+    await session().open({ ticket: PAYMENT_TICKET });
     const box = panel().getByRole('searchbox', { name: 'Search Help Center' });
     await box.fill('exchange rate');
     await expect.poll(articleTitles).toEqual(expect.arrayContaining([expect.stringMatching(/exchange rate/i)]));
     await box.press('Tab');
-    await s.sidebar().locator(':focus').press('ArrowDown');
-    const focused = await s.sidebar().locator(':focus').textContent();
+    await session().sidebar().locator(':focus').press('ArrowDown');
+    const focused = await session().sidebar().locator(':focus').textContent();
     expect((await articleTitles())[1]).toBe(focused);
   });
 
   it('renders an article whose title and snippet carry script payloads inert', async () => {
-    await s.open({ ticket: PAYMENT_TICKET });
+    await session().open({ ticket: PAYMENT_TICKET });
     await panel().getByRole('searchbox').fill('PIN reset');
     await expect.poll(articleTitles).toEqual(expect.arrayContaining([expect.stringContaining('<script>')]));
     expect(await panel().locator('li.article script, li.article img, li.article [onerror]').count()).toBe(0);
-    await s.page.waitForTimeout(300);
-    expect(await s.xssRan()).toBe(false);
+    await session().page.waitForTimeout(300);
+    expect(await session().xssRan()).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { computed, signal } from '@preact/signals';
+import { attempt, type Attempt } from '../../app/attempt';
 import { createResource } from '../../app/resource';
 import type { SessionCache } from '../../app/sessionCache';
 import { placeholderValues, renderPlaceholders } from '../../domain/answers/placeholders';
@@ -19,7 +20,7 @@ import type { TicketModel } from '../ticket/model';
 import type { AnswerLibrary } from './library';
 
 export type AnswersModel = ReturnType<typeof createAnswersModel>;
-export type Step = { ok: true } | { ok: false; error: unknown };
+export type Step = Attempt;
 
 interface Deps {
   host: HostClient;
@@ -120,15 +121,6 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
   }
   void load();
 
-  async function step(run: () => Promise<unknown>): Promise<Step> {
-    try {
-      await run();
-      return { ok: true };
-    } catch (error) {
-      return { ok: false, error };
-    }
-  }
-
   /**
    * Inserts the filled answer in the composer's mode and tags the ticket cla_<id> (additively,
    * through the ticket form) so adoption can be counted. The record is re-read first: an answer
@@ -137,7 +129,7 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
   function insert(): Promise<Step> {
     const answer = current.value;
     if (!answer) return Promise.resolve({ ok: false, error: new Error('no answer') });
-    return step(async () => {
+    return attempt(async () => {
       const latest = await getAnswer(host, answer.id);
       library.remember(latest);
       if (latest.status !== 'approved') {
@@ -155,7 +147,7 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
   function reportMisfit(note: string): Promise<Step> {
     const answer = current.value;
     if (!answer) return Promise.resolve({ ok: false, error: new Error('no answer') });
-    return step(() =>
+    return attempt(() =>
       createFeedback(host, { kind: 'misfit', name: `Not right: ${answer.title}`, ticketId: ticket.id.value, reporterId: currentUser.id, answerId: answer.id, note: note.trim() }),
     );
   }
@@ -164,7 +156,7 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
   function suggestExample(): Promise<Step> {
     const id = inserted.value;
     if (!id) return Promise.resolve({ ok: false, error: new Error('nothing inserted') });
-    return step(async () => {
+    return attempt(async () => {
       await createFeedback(host, { kind: 'example', name: `Example: ${ticket.subject.value}`, ticketId: ticket.id.value, reporterId: currentUser.id, answerId: id, note: ticket.subject.value });
       inserted.value = null;
     });

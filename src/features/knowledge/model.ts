@@ -1,4 +1,5 @@
 import { computed, effect, signal } from '@preact/signals';
+import { attempt, type Attempt } from '../../app/attempt';
 import { createResource } from '../../app/resource';
 import type { SessionCache } from '../../app/sessionCache';
 import { localeChain } from '../../domain/locale';
@@ -14,7 +15,7 @@ import type { CurrentUser } from '../../host/schemas';
 import type { TicketModel } from '../ticket/model';
 
 export type KnowledgeModel = ReturnType<typeof createKnowledgeModel>;
-export type ActionResult = { ok: true } | { ok: false; error: unknown };
+export type ActionResult = Attempt;
 
 const LOCALES_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 const RESULTS_MAX_AGE_MS = 15 * 60 * 1000;
@@ -96,15 +97,6 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
     createFeedback(host, { kind: 'article_used', name: `${how}: ${article.title}`, ticketId: ticketId(), reporterId: currentUser.id, articleId: article.id }).catch(
       () => undefined,
     );
-
-  async function attempt(run: () => Promise<unknown>): Promise<ActionResult> {
-    try {
-      await run();
-      return { ok: true };
-    } catch (error) {
-      return { ok: false, error };
-    }
-  }
 
   function link(article: Article): Promise<ActionResult> {
     const url = safeHttpUrl(article.html_url);
