@@ -74,6 +74,11 @@ export async function startSession(options: { thirdPartyStorage?: boolean } = {}
     calls: () => request('/__playground/calls'),
     api: (path, method = 'GET', body) => request(path, method, body),
     async persona(persona) {
+      // Before the workspace is open, sign in as the persona directly; afterwards use the switch.
+      if (!session.page.url().startsWith(playground.url)) {
+        await request('/__playground/persona', 'POST', { persona });
+        return;
+      }
       await session.page.selectOption('select[aria-label="Persona"]', persona);
       await session.page.waitForFunction((p) => (window as unknown as { __playground: { ws: { state: { value: { persona: string } } } } }).__playground.ws.state.value.persona === p, persona);
     },
