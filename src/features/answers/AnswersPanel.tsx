@@ -10,7 +10,8 @@ function FilledBody({ text, missing }: { text: string; missing: string[] }) {
   const markers = missing.map((name) => `[${name}]`);
   const parts = markers.length ? text.split(new RegExp(`(${markers.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`)) : [text];
   return (
-    <div class="answer__body" data-testid="answer-body">
+    // Scrollable when long, so it takes focus to be scrolled from the keyboard.
+    <div class="answer__body" data-testid="answer-body" tabIndex={0} role="region" aria-label={i18n.t('ui.answers.body_label')}>
       {parts.map((part, i) =>
         markers.includes(part) ? (
           <mark key={i} class="gap" title={i18n.t('ui.answers.gap')}>

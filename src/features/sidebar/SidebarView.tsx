@@ -33,7 +33,7 @@ function markWhenReady(models: { escalation: { me: { value: { status: string } }
 export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
   const services = useServices();
   const { host, settings, i18n, currentUser, lead, now, cache, context } = services;
-  const root = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLElement>(null);
   const models = useMemo(() => {
     const ticket = createTicketModel(host, initial);
     return {
@@ -78,7 +78,8 @@ export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
   };
 
   return (
-    <div class="sidebar" ref={root}>
+    <main class="sidebar" ref={root}>
+      <h1 class="visually-hidden">{i18n.t('app.name')}</h1>
       <header class="ticket-line">
         <span class="muted small">{i18n.t('ui.sidebar.ticket', { id: ticket.id.value })}</span>
         <span class="ticket-line__subject" data-testid="ticket-subject">
@@ -94,6 +95,6 @@ export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
         </p>
       )}
       <KnowledgePanel model={models.knowledge} />
-    </div>
+    </main>
   );
 }
