@@ -174,7 +174,7 @@ export async function startPlayground(options: { port?: number; host?: string } 
         return;
       }
     }
-    for (const fault of faults.take(endpoint)) {
+    for (const fault of faults.take(endpoint, typeof app === 'string')) {
       if (fault.kind === 'latency') await new Promise((r) => setTimeout(r, fault.ms));
       else if (fault.kind === 'timeout') {
         hanging.add(res);

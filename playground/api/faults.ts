@@ -14,6 +14,8 @@ export interface FaultRule {
   fault: Fault;
   /** How many calls it affects; unlimited when absent. */
   times?: number;
+  /** Also fault the workspace's own calls (the host page), not only the app's. Off by default. */
+  includeWorkspace?: boolean;
 }
 
 export interface CallRecord {
@@ -48,10 +50,11 @@ export class FaultBook {
   }
 
   /** The faults that apply to this call, consuming one use of each limited rule. */
-  take(endpoint: string): Fault[] {
+  take(endpoint: string, fromApp: boolean): Fault[] {
     const applied: Fault[] = [];
     for (const rule of this.rules) {
       if (rule.endpoint !== endpoint && rule.endpoint !== '*') continue;
+      if (!fromApp && !rule.includeWorkspace) continue;
       if (rule.times !== undefined) {
         if (rule.times <= 0) continue;
         rule.times -= 1;

@@ -75,7 +75,11 @@ export function EscalationPanel({ model }: { model: EscalationModel }) {
         </span>
       }
     >
-      {history.status === 'error' && <ErrorNotice error={history.error} onRetry={model.retry} />}
+      {model.me.value.status === 'error' ? (
+        <ErrorNotice error={(model.me.value as { error: unknown }).error} onRetry={model.retry} />
+      ) : (
+        history.status === 'error' && <ErrorNotice error={history.error} onRetry={model.retry} />
+      )}
       {view?.lastRequest && state !== 'none' && (
         <p class="small" data-testid="escalation-requested">
           {i18n.t('ui.escalation.requested_by', { name: name(view.lastRequest.authorId), when: when(view.lastRequest.at) })}

@@ -105,7 +105,8 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
       confirmed.value = null;
     }
   });
-  void me.run(() => lead.cached());
+  const loadMe = () => void me.run(() => lead.cached());
+  loadMe();
   const tick = setInterval(() => (clock.value = now()), 30_000);
 
   const actions = computed(() => {
@@ -186,7 +187,10 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
     busy,
     outcome,
     act,
-    retry: loadHistory,
+    retry: () => {
+      if (me.state.value.status === 'error') loadMe();
+      loadHistory();
+    },
     dispose: () => {
       stopHistory();
       stopTags();
