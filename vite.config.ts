@@ -9,7 +9,9 @@ export default defineConfig({
   base: './',
   publicDir: false,
   resolve: {
-    alias: [{ find: /^\.\/vendor\/native-promise-only$/, replacement: fileURLToPath(new URL('./src/host/vendor/promise.ts', import.meta.url)) }],
+    alias: [
+      { find: /^\.\/vendor\/native-promise-only$/, replacement: fileURLToPath(new URL('./src/host/vendor/promise.ts', import.meta.url)) },
+    ],
   },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {

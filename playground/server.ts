@@ -182,7 +182,14 @@ export async function startPlayground(options: { port?: number; host?: string } 
         return;
       } else if (fault.kind === 'status') {
         const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
-        send(res, { status: fault.status, headers, body: fault.body ?? { error: fault.status === 429 ? 'TooManyRequests' : 'InternalError', description: `Injected ${fault.status}` } });
+        send(res, {
+          status: fault.status,
+          headers,
+          body: fault.body ?? {
+            error: fault.status === 429 ? 'TooManyRequests' : 'InternalError',
+            description: `Injected ${fault.status}`,
+          },
+        });
         return;
       } else if (fault.kind === 'malformed') {
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"results": [ {"id": 1, "title": ');

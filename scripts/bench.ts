@@ -23,7 +23,9 @@ const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** di
 
 /** precision@3 and MRR of the app's query builder against the plain subject, on the labelled set. */
 function retrievalQuality() {
-  const entries = readJson<{ subject: string; body: string; locale: string; relevant_article_ids: number[] }[]>('playground/fixtures/knowledge_eval.json');
+  const entries = readJson<{ subject: string; body: string; locale: string; relevant_article_ids: number[] }[]>(
+    'playground/fixtures/knowledge_eval.json',
+  );
   const index = new ArticleIndex(readJson<Article[]>('playground/fixtures/help_center/articles.json'));
   const score = (queryOf: (e: (typeof entries)[number]) => string) => {
     let precision = 0;
@@ -39,7 +41,9 @@ function retrievalQuality() {
   };
   return {
     labelledTickets: entries.length,
-    queryBuilder: score((e) => buildSearchQuery({ subject: e.subject, comments: [{ authorId: 1, body: e.body }], requesterId: 1, locale: e.locale }).query),
+    queryBuilder: score(
+      (e) => buildSearchQuery({ subject: e.subject, comments: [{ authorId: 1, body: e.body }], requesterId: 1, locale: e.locale }).query,
+    ),
     plainSubject: score((e) => e.subject),
   };
 }
@@ -58,7 +62,12 @@ async function frameMark(page: Page, name: string): Promise<number | null> {
  * settled, each run a new agent session (fresh browser context: nothing cached), so every REST
  * call is on the clock.
  */
-async function timeToMarks(s: Session, runs: number, ticket: number, latencyMs = 0): Promise<{ firstContentMs: number; panelsReadyMs: number; panelsAfterFirstContentMs: number }> {
+async function timeToMarks(
+  s: Session,
+  runs: number,
+  ticket: number,
+  latencyMs = 0,
+): Promise<{ firstContentMs: number; panelsReadyMs: number; panelsAfterFirstContentMs: number }> {
   const first: number[] = [];
   const ready: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -91,10 +100,18 @@ async function callsPerView(s: Session, views: number) {
   await s.control('reset', 'POST');
   await s.control('calls', 'DELETE');
   await s.open();
-  const tickets = await s.page.evaluate(() => (window as unknown as { __playground: { ws: { tickets: { value: { id: number }[] } } } }).__playground.ws.tickets.value.map((t) => t.id));
+  const tickets = await s.page.evaluate(() =>
+    (window as unknown as { __playground: { ws: { tickets: { value: { id: number }[] } } } }).__playground.ws.tickets.value.map(
+      (t) => t.id,
+    ),
+  );
   for (let i = 0; i < views; i++) {
     const id = tickets[i % tickets.length]!;
-    await s.page.evaluate((ticket) => (window as unknown as { __playground: { ws: { openTicket(id: number): Promise<void> } } }).__playground.ws.openTicket(ticket), id);
+    await s.page.evaluate(
+      (ticket) =>
+        (window as unknown as { __playground: { ws: { openTicket(id: number): Promise<void> } } }).__playground.ws.openTicket(ticket),
+      id,
+    );
     for (let t = 0; t < 200 && !(await frameMark(s.page, 'closed-loop:panels-ready')); t++) await s.page.waitForTimeout(20);
   }
   const { calls } = await s.calls();

@@ -38,7 +38,9 @@ export function locationBundleSize(distAssets: string, viewSource: string, names
   const entry = Object.keys(manifest).find((key) => manifest[key]!.isEntry);
   const view = Object.keys(manifest).find((key) => key.endsWith(viewSource));
   if (!entry || !view) throw new Error(`Entry or ${viewSource} missing from the build manifest`);
-  const strings = Object.keys(manifest).find((key) => /translations\/en\.json\?ns=/.test(key) && key.split('ns=')[1]!.split(',').includes(namespace));
+  const strings = Object.keys(manifest).find(
+    (key) => /translations\/en\.json\?ns=/.test(key) && key.split('ns=')[1]!.split(',').includes(namespace),
+  );
   if (!strings) throw new Error(`No English strings with namespace ${namespace} in the build manifest`);
   visit(entry);
   visit(view);

@@ -62,7 +62,8 @@ export function validateManifest(manifest: Json, pkg: PackageFiles): string[] {
       if (flexible !== undefined && typeof flexible !== 'boolean') errors.push(`${name}: flexible must be true or false`);
       if (/^[a-z]+:/i.test(url)) {
         const parsed = new URL(url);
-        if (parsed.protocol !== 'https:' && parsed.hostname !== 'localhost') errors.push(`${name}: url must be https or localhost (${url})`);
+        if (parsed.protocol !== 'https:' && parsed.hostname !== 'localhost')
+          errors.push(`${name}: url must be https or localhost (${url})`);
       } else if (!url.startsWith('assets/') || !pkg.files.has(url.split(/[?#]/)[0]!)) {
         errors.push(`${name}: url ${url} must be a file under assets/ in the package`);
       }

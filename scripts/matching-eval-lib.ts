@@ -160,6 +160,10 @@ export function crossValidate(rows: readonly Row[], k: number, opts: RunOptions 
   return kFolds(rows.length, k, seed).map((fold) => {
     const held = new Set(fold);
     const train = rows.filter((_, i) => !held.has(i));
-    return runOnce(train, fold.map((i) => rows[i]!), opts);
+    return runOnce(
+      train,
+      fold.map((i) => rows[i]!),
+      opts,
+    );
   });
 }

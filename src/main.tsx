@@ -36,10 +36,7 @@ async function boot(host: HostClient) {
   if (entry) prefetchEnglish(entry.strings);
   // Round trip 2: one batched get for the user and everything the view starts with,
   // while the view's chunk downloads in parallel.
-  const [initial, view] = await Promise.all([
-    host.get({ currentUser: CurrentUserSchema, ...(entry?.paths ?? {}) }),
-    entry?.load(),
-  ]);
+  const [initial, view] = await Promise.all([host.get({ currentUser: CurrentUserSchema, ...(entry?.paths ?? {}) }), entry?.load()]);
   const currentUser = initial.currentUser as z.infer<typeof CurrentUserSchema>;
   const i18n = await loadI18n(currentUser.locale, entry?.strings ?? OUTSIDE);
   if (!entry || !view) {

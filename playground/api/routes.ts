@@ -56,7 +56,12 @@ export function createRoutes(ctx: ApiContext): Router {
   router.add('groups.list', 'GET', '/api/v2/groups.json', (req) => {
     const groups = [...store.groups.values()].filter((g) => !g.deleted);
     const { slice, pageNo, hasMore } = page(groups, req);
-    return json(200, { groups: slice, next_page: hasMore ? nextPageUrl(ctx, req, pageNo + 1) : null, previous_page: null, count: groups.length });
+    return json(200, {
+      groups: slice,
+      next_page: hasMore ? nextPageUrl(ctx, req, pageNo + 1) : null,
+      previous_page: null,
+      count: groups.length,
+    });
   });
   router.add('groups.memberships', 'GET', '/api/v2/groups/:id/memberships.json', (req) => {
     const memberships = store.memberships.filter((m) => m.group_id === Number(req.params.id));
@@ -170,9 +175,7 @@ export function createRoutes(ctx: ApiContext): Router {
     if (!records) return notFound();
     const since = req.query.get('filter[updated_at][gt]');
     const ids = req.query.get('filter[ids]')?.split(',');
-    const list = records
-      .filter((r) => !since || r.updated_at > since)
-      .filter((r) => !ids || ids.includes(r.id));
+    const list = records.filter((r) => !since || r.updated_at > since).filter((r) => !ids || ids.includes(r.id));
     return cursorPage(ctx, req, list);
   });
   router.add('custom_objects.records.show', 'GET', '/api/v2/custom_objects/:key/records/:id.json', (req) => {
@@ -240,7 +243,11 @@ function cursorPage(ctx: ApiContext, req: ApiRequest, records: CustomObjectRecor
   next.set('page[after]', cursor(start + size));
   return json(200, {
     custom_object_records: slice,
-    meta: { has_more: hasMore, after_cursor: hasMore ? cursor(start + size) : null, before_cursor: start > 0 ? cursor(Math.max(0, start - size)) : null },
+    meta: {
+      has_more: hasMore,
+      after_cursor: hasMore ? cursor(start + size) : null,
+      before_cursor: start > 0 ? cursor(Math.max(0, start - size)) : null,
+    },
     links: { next: hasMore ? `${ctx.baseUrl()}${req.path}?${next}` : null, prev: null },
     count: records.length,
   });
@@ -264,7 +271,8 @@ function updateTicket(ctx: ApiContext, ticket: Ticket, update: Record<string, un
   }
   const events: AuditEvent[] = [];
   const change = (field: string, previous: unknown, value: unknown) => {
-    if (JSON.stringify(previous) !== JSON.stringify(value)) events.push({ id: store.id(), type: 'Change', field_name: field, previous_value: previous, value });
+    if (JSON.stringify(previous) !== JSON.stringify(value))
+      events.push({ id: store.id(), type: 'Change', field_name: field, previous_value: previous, value });
   };
   const next: Ticket = { ...ticket, tags: [...ticket.tags], custom_fields: ticket.custom_fields.map((f) => ({ ...f })) };
 
@@ -318,7 +326,14 @@ function updateTicket(ctx: ApiContext, ticket: Ticket, update: Record<string, un
       created_at: new Date().toISOString(),
       attachments: [],
     };
-    events.push({ id: store.id(), type: 'Comment', body: plain, html_body: html, public: newComment.public, author_id: newComment.author_id });
+    events.push({
+      id: store.id(),
+      type: 'Comment',
+      body: plain,
+      html_body: html,
+      public: newComment.public,
+      author_id: newComment.author_id,
+    });
   }
   if (!events.length) return json(200, { ticket, audit: null });
 
@@ -368,7 +383,9 @@ export function searchTickets(store: Store, query: string): Ticket[] {
     } else if (key === 'created' || key === 'updated') {
       const field = key === 'created' ? 'created_at' : 'updated_at';
       const time = Date.parse(value);
-      list = list.filter((t) => (op === '>' ? Date.parse(t[field]) > time : op === '<' ? Date.parse(t[field]) < time : t[field].startsWith(value)));
+      list = list.filter((t) =>
+        op === '>' ? Date.parse(t[field]) > time : op === '<' ? Date.parse(t[field]) < time : t[field].startsWith(value),
+      );
     } else if (key === 'order_by') orderBy = value;
     else if (key === 'sort') sort = value;
   }

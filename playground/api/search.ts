@@ -6,7 +6,9 @@ import type { Article } from './store';
  * with light English stemming, ranked like a real engine closely enough to make the demo believable.
  */
 const STOP = new Set(
-  'a an and are as at be but by can do for from has have how i if in is it my of on or our so that the this to was we what when where which who why will with you your me'.split(' '),
+  'a an and are as at be but by can do for from has have how i if in is it my of on or our so that the this to was we what when where which who why will with you your me'.split(
+    ' ',
+  ),
 );
 
 export function stem(word: string): string {

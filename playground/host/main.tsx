@@ -9,7 +9,6 @@ const host = new ZafHost(appUrl);
 // Tests and curious people can reach the host's state and protocol log from the console.
 Object.assign(window, { __playground: { host, ws } });
 
-
 function AppFrame({ location, ticketId, title }: { location: Instance['location']; ticketId: number | null; title: string }) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState<string | undefined>(undefined);
@@ -22,7 +21,15 @@ function AppFrame({ location, ticketId, title }: { location: Instance['location'
     };
     return () => host.unmount(guid);
   }, [location, ticketId]);
-  return <iframe ref={frame} class={`app-frame app-frame--${location}`} title={title} style={height ? { height } : undefined} data-location={location} />;
+  return (
+    <iframe
+      ref={frame}
+      class={`app-frame app-frame--${location}`}
+      title={title}
+      style={height ? { height } : undefined}
+      data-location={location}
+    />
+  );
 }
 
 function TopBar() {
@@ -41,7 +48,12 @@ function TopBar() {
         <button type="button" class={ws.route.value === 'ticket' ? 'active' : ''} onClick={() => (ws.route.value = 'ticket')}>
           Tickets
         </button>
-        <button type="button" class={ws.route.value === 'console' ? 'active' : ''} onClick={() => (ws.route.value = 'console')} aria-label="Closed Loop console (nav bar app)">
+        <button
+          type="button"
+          class={ws.route.value === 'console' ? 'active' : ''}
+          onClick={() => (ws.route.value = 'console')}
+          aria-label="Closed Loop console (nav bar app)"
+        >
           <img src={`${appUrl().replace('iframe.html', 'icon_nav_bar.svg')}`} alt="" width={16} height={16} /> Closed Loop
         </button>
         <button type="button" class={ws.route.value === 'settings' ? 'active' : ''} onClick={() => (ws.route.value = 'settings')}>
@@ -107,7 +119,9 @@ function TicketView() {
         custom_fields: ticket.custom_fields,
       };
       if (body.replace(/<[^>]*>/g, '').trim()) {
-        update.comment = composer.rich ? { html_body: body, public: composer.type === 'publicReply' } : { body, public: composer.type === 'publicReply' };
+        update.comment = composer.rich
+          ? { html_body: body, public: composer.type === 'publicReply' }
+          : { body, public: composer.type === 'publicReply' };
       }
       await ws.api(`/api/v2/tickets/${ticket.id}.json`, { method: 'PUT', body: { ticket: update } });
       await ws.openTicket(ticket.id);
@@ -136,7 +150,11 @@ function TicketView() {
         </label>
         <label>
           Priority
-          <select value={ticket.priority ?? ''} onChange={(e) => host.editTicket({ priority: (e.target as HTMLSelectElement).value || null })} name="priority">
+          <select
+            value={ticket.priority ?? ''}
+            onChange={(e) => host.editTicket({ priority: (e.target as HTMLSelectElement).value || null })}
+            name="priority"
+          >
             {['', 'low', 'normal', 'high', 'urgent'].map((s) => (
               <option key={s} value={s}>
                 {s || '-'}
@@ -146,14 +164,24 @@ function TicketView() {
         </label>
         <label>
           Tags
-          <input name="tags" value={ticket.tags.join(' ')} onChange={(e) => host.editTicket({ tags: (e.target as HTMLInputElement).value.split(/[\s,]+/).filter(Boolean) })} />
+          <input
+            name="tags"
+            value={ticket.tags.join(' ')}
+            onChange={(e) => host.editTicket({ tags: (e.target as HTMLInputElement).value.split(/[\s,]+/).filter(Boolean) })}
+          />
         </label>
         <label>
           Escalation status
           <select
             name="escalation_status"
             value={String(escalation ?? '')}
-            onChange={(e) => host.editTicket({ custom_fields: ticket.custom_fields.filter((f) => f.id !== ESCALATION_FIELD).concat({ id: ESCALATION_FIELD, value: (e.target as HTMLSelectElement).value || null }) })}
+            onChange={(e) =>
+              host.editTicket({
+                custom_fields: ticket.custom_fields
+                  .filter((f) => f.id !== ESCALATION_FIELD)
+                  .concat({ id: ESCALATION_FIELD, value: (e.target as HTMLSelectElement).value || null }),
+              })
+            }
           >
             {['', 'escalation_none', 'escalation_requested', 'escalation_escalated', 'escalation_resolved'].map((s) => (
               <option key={s} value={s}>
@@ -164,14 +192,21 @@ function TicketView() {
         </label>
       </div>
       <div class="ticket__main">
-        <input class="ticket__subject" name="subject" aria-label="Subject" value={ticket.subject} onChange={(e) => host.editTicket({ subject: (e.target as HTMLInputElement).value })} />
+        <input
+          class="ticket__subject"
+          name="subject"
+          aria-label="Subject"
+          value={ticket.subject}
+          onChange={(e) => host.editTicket({ subject: (e.target as HTMLInputElement).value })}
+        />
         <ol class="conversation" aria-label="Conversation">
           {ws.comments.value.map((c) => {
             const author = ws.users.value.get(c.author_id);
             return (
               <li key={c.id} class={c.public ? 'comment' : 'comment comment--internal'}>
                 <div class="comment__meta">
-                  <strong>{author?.name ?? c.author_id}</strong> · {new Date(c.created_at).toLocaleString()} {!c.public && <span class="badge">internal note</span>}
+                  <strong>{author?.name ?? c.author_id}</strong> · {new Date(c.created_at).toLocaleString()}{' '}
+                  {!c.public && <span class="badge">internal note</span>}
                 </div>
                 <div class="comment__body">{c.body}</div>
               </li>
@@ -180,12 +215,21 @@ function TicketView() {
         </ol>
         <div class="composer">
           <div class="composer__bar">
-            <select value={composer.type} onChange={(e) => (ws.composer.value = { ...composer, type: (e.target as HTMLSelectElement).value as 'publicReply' })} aria-label="Reply type">
+            <select
+              value={composer.type}
+              onChange={(e) => (ws.composer.value = { ...composer, type: (e.target as HTMLSelectElement).value as 'publicReply' })}
+              aria-label="Reply type"
+            >
               <option value="publicReply">Public reply</option>
               <option value="internalNote">Internal note</option>
             </select>
             <label>
-              <input type="checkbox" checked={composer.rich} onChange={(e) => (ws.composer.value = { ...composer, rich: (e.target as HTMLInputElement).checked })} /> Rich text
+              <input
+                type="checkbox"
+                checked={composer.rich}
+                onChange={(e) => (ws.composer.value = { ...composer, rich: (e.target as HTMLInputElement).checked })}
+              />{' '}
+              Rich text
             </label>
           </div>
           <textarea
@@ -194,11 +238,22 @@ function TicketView() {
             value={composer.text}
             onInput={(e) => {
               const text = (e.target as HTMLTextAreaElement).value;
-              ws.composer.value = { ...composer, text, html: text.split('\n').map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('') };
+              ws.composer.value = {
+                ...composer,
+                text,
+                html: text
+                  .split('\n')
+                  .map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+                  .join(''),
+              };
               host.emit('comment.text.changed', text);
             }}
           />
-          {error && <p class="error" role="alert">{error}</p>}
+          {error && (
+            <p class="error" role="alert">
+              {error}
+            </p>
+          )}
           <button type="button" class="submit" onClick={() => void submit()} disabled={saving}>
             Submit as {ticket.status}
           </button>
@@ -209,7 +264,10 @@ function TicketView() {
 }
 
 function SettingsPage() {
-  const [data, setData] = useState<{ manifest: { parameters: { name: string; type: string; required?: boolean }[] }; translations: Record<string, any> } | null>(null);
+  const [data, setData] = useState<{
+    manifest: { parameters: { name: string; type: string; required?: boolean }[] };
+    translations: Record<string, any>;
+  } | null>(null);
   const [values, setValues] = useState<Record<string, unknown>>(ws.state.value?.settings ?? {});
   const [saved, setSaved] = useState(false);
   useEffect(() => void ws.api<NonNullable<typeof data>>('/__playground/manifest').then(setData), []);
@@ -235,7 +293,14 @@ function SettingsPage() {
             <div class="field" key={p.name}>
               {p.type === 'checkbox' ? (
                 <label for={id}>
-                  <input id={id} name={p.name} type="checkbox" checked={values[p.name] === true} onChange={(e) => setValues({ ...values, [p.name]: (e.target as HTMLInputElement).checked })} /> {label}
+                  <input
+                    id={id}
+                    name={p.name}
+                    type="checkbox"
+                    checked={values[p.name] === true}
+                    onChange={(e) => setValues({ ...values, [p.name]: (e.target as HTMLInputElement).checked })}
+                  />{' '}
+                  {label}
                 </label>
               ) : (
                 <>
@@ -284,7 +349,13 @@ function ModalLayer() {
   };
   return (
     <div class="modal-backdrop">
-      <div class="modal" role="dialog" aria-modal="true" aria-label="Closed Loop" style={{ width: current.size?.width ?? '560px', height: current.size?.height ?? '480px' }}>
+      <div
+        class="modal"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Closed Loop"
+        style={{ width: current.size?.width ?? '560px', height: current.size?.height ?? '480px' }}
+      >
         <button type="button" class="modal__close" onClick={close} aria-label="Close modal">
           ×
         </button>

@@ -84,7 +84,9 @@ export async function loadSession() {
 }
 
 export async function loadTickets() {
-  const { results } = await api<{ results: ApiTicket[] }>('/api/v2/search.json?query=type:ticket order_by:updated_at sort:desc&per_page=100');
+  const { results } = await api<{ results: ApiTicket[] }>(
+    '/api/v2/search.json?query=type:ticket order_by:updated_at sort:desc&per_page=100',
+  );
   tickets.value = results;
 }
 
@@ -113,14 +115,15 @@ export async function reloadOpenTicket(): Promise<{ before: ApiTicket | null; af
   await loadUsers(list.map((c) => c.author_id));
   savedTicket.value = ticket;
   const edited = form.value;
-  form.value = edited && before
-    ? {
-        ...ticket,
-        subject: edited.subject !== before.subject ? edited.subject : ticket.subject,
-        status: edited.status !== before.status ? edited.status : ticket.status,
-        priority: edited.priority !== before.priority ? edited.priority : ticket.priority,
-      }
-    : structuredClone(ticket);
+  form.value =
+    edited && before
+      ? {
+          ...ticket,
+          subject: edited.subject !== before.subject ? edited.subject : ticket.subject,
+          status: edited.status !== before.status ? edited.status : ticket.status,
+          priority: edited.priority !== before.priority ? edited.priority : ticket.priority,
+        }
+      : structuredClone(ticket);
   comments.value = list;
   return { before, after: ticket };
 }

@@ -35,8 +35,13 @@ const REQUIREMENTS: Record<string, { requirement_id: number | string; requiremen
 class PathError extends Error {}
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const htmlToText = (html: string) => html.replace(/<br\s*\/?>|<\/p>/gi, '\n').replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-
+const htmlToText = (html: string) =>
+  html
+    .replace(/<br\s*\/?>|<\/p>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 export class ZafHost {
   readonly instances = new Map<string, Instance>();
@@ -260,7 +265,11 @@ export class ZafHost {
         if (instance.location !== 'ticket_sidebar' && instance.location !== 'modal') throw new PathError('No ticket in this location');
         return this.ticketJson();
       },
-      comment: () => ({ text: ws.composer.value.rich ? ws.composer.value.html : ws.composer.value.text, type: ws.composer.value.type, useRichText: ws.composer.value.rich }),
+      comment: () => ({
+        text: ws.composer.value.rich ? ws.composer.value.html : ws.composer.value.text,
+        type: ws.composer.value.type,
+        useRichText: ws.composer.value.rich,
+      }),
       viewport: () => ({ width: window.innerWidth, height: window.innerHeight }),
     };
     const [root, ...rest] = path.split('.');
@@ -284,7 +293,12 @@ export class ZafHost {
       return;
     }
     if (!ticket) throw new PathError('No ticket is open');
-    const fields: Record<string, keyof typeof ticket> = { 'ticket.subject': 'subject', 'ticket.status': 'status', 'ticket.priority': 'priority', 'ticket.tags': 'tags' };
+    const fields: Record<string, keyof typeof ticket> = {
+      'ticket.subject': 'subject',
+      'ticket.status': 'status',
+      'ticket.priority': 'priority',
+      'ticket.tags': 'tags',
+    };
     const field = fields[path];
     if (field) {
       this.editTicket({ [field]: value } as Partial<ws.ApiTicket>);
@@ -326,7 +340,9 @@ export class ZafHost {
   }
 
   private setComposer(value: string, rich = ws.composer.value.rich) {
-    ws.composer.value = rich ? { ...ws.composer.value, html: value, text: htmlToText(value) } : { ...ws.composer.value, text: value, html: `<p>${escapeHtml(value)}</p>` };
+    ws.composer.value = rich
+      ? { ...ws.composer.value, html: value, text: htmlToText(value) }
+      : { ...ws.composer.value, text: value, html: `<p>${escapeHtml(value)}</p>` };
     this.emit('comment.text.changed', value);
   }
 
@@ -342,7 +358,15 @@ export class ZafHost {
       case 'comment.appendText': {
         const text = String(args[0] ?? '');
         const c = ws.composer.value;
-        if (c.rich) this.setComposer(c.html + text.split('\n').map((line) => `<p>${escapeHtml(line)}</p>`).join(''), true);
+        if (c.rich)
+          this.setComposer(
+            c.html +
+              text
+                .split('\n')
+                .map((line) => `<p>${escapeHtml(line)}</p>`)
+                .join(''),
+            true,
+          );
         else this.setComposer(c.text + text, false);
         return null;
       }
@@ -367,7 +391,13 @@ export class ZafHost {
         frame.title = 'Closed Loop modal';
         // Relative modal urls ('assets/…') are resolved against the app's root, as Zendesk does.
         const appRoot = new URL('..', this.appUrl());
-        const guid = this.mount(frame, 'modal', instance.ticketId, instance.guid, options.url ? new URL(options.url, appRoot).toString() : undefined);
+        const guid = this.mount(
+          frame,
+          'modal',
+          instance.ticketId,
+          instance.guid,
+          options.url ? new URL(options.url, appRoot).toString() : undefined,
+        );
         const modal = this.instances.get(guid)!;
         if (options.size) modal.size = options.size;
         this.onModal(modal);
@@ -410,7 +440,8 @@ export class ZafHost {
     const url = String(options.url ?? '');
     const method = String(options.type ?? options.method ?? 'GET').toUpperCase();
     const target = new URL(url, window.location.origin);
-    const reply = (outcome: 'done' | 'fail', responseArgs: unknown[]) => this.post(instance, { key: `zaf.${key}.${outcome}`, message: { responseArgs } });
+    const reply = (outcome: 'done' | 'fail', responseArgs: unknown[]) =>
+      this.post(instance, { key: `zaf.${key}.${outcome}`, message: { responseArgs } });
     if (target.origin !== window.location.origin) {
       // No network beyond Zendesk in the playground: a request elsewhere fails like an unreachable host.
       reply('fail', [{ status: 0, statusText: 'error', responseText: '', headers: {} }, 'error', 'error']);
@@ -467,4 +498,3 @@ export class ZafHost {
     this.emit('ticket.updated', { updatedBy: ws.me.value?.id }, (i) => i.ticketId === changed.after.id);
   }
 }
-

@@ -1,10 +1,7 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 
 export type ResourceState<T> =
-  | { status: 'idle' }
-  | { status: 'loading'; data?: T }
-  | { status: 'ready'; data: T }
-  | { status: 'error'; error: unknown; data?: T };
+  { status: 'idle' } | { status: 'loading'; data?: T } | { status: 'ready'; data: T } | { status: 'error'; error: unknown; data?: T };
 
 export interface Resource<T> {
   readonly state: ReadonlySignal<ResourceState<T>>;

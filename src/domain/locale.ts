@@ -29,10 +29,7 @@ function languageOf(locale: string): string {
  * Picks the variant best suited to the locale: exact match, then same language
  * (any region), then an item that declares no locale (meant for everyone), then English.
  */
-export function pickLocaleVariant<T extends { locale?: string | null }>(
-  items: T[],
-  locale: string | undefined,
-): T | undefined {
+export function pickLocaleVariant<T extends { locale?: string | null }>(items: T[], locale: string | undefined): T | undefined {
   const wanted = locale ? normalizeLocale(locale) : '';
   const language = wanted ? languageOf(wanted) : '';
   const withLocale = (item: T): string => (item.locale ? normalizeLocale(item.locale) : '');

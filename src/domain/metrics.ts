@@ -90,10 +90,7 @@ export function requestsPerDay(events: readonly EscalationEvent[], window: Metri
  * Median wait from request to the first lead response, for requests made in the
  * window. Direct escalations without a request have no wait and are left out.
  */
-export function medianLeadResponseMinutes(
-  events: readonly EscalationEvent[],
-  window: MetricWindow,
-): number | null {
+export function medianLeadResponseMinutes(events: readonly EscalationEvent[], window: MetricWindow): number | null {
   const range = windowRange(window);
   const waits: number[] = [];
   for (const event of events) {
@@ -125,11 +122,7 @@ export function approvedAnswerShare(tickets: readonly MetricTicket[], window: Me
 }
 
 /** Tickets per answer in the window, most used first; ties by answer id for a stable order. */
-export function topAnswers(
-  tickets: readonly MetricTicket[],
-  window: MetricWindow,
-  limit = 10,
-): AnswerUsage[] {
+export function topAnswers(tickets: readonly MetricTicket[], window: MetricWindow, limit = 10): AnswerUsage[] {
   const counts = new Map<string, number>();
   for (const ticket of ticketsInWindow(tickets, window)) {
     for (const id of answerIdsFromTags(ticket.tags)) counts.set(id, (counts.get(id) ?? 0) + 1);

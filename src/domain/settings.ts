@@ -77,7 +77,10 @@ export function readSettings(raw: Record<string, unknown>): { settings: AppSetti
     leadRoleIds: ids('lead_role_ids'),
     adminsAreLeads: parseBoolean(raw.admins_are_leads, true),
     suggestionCount: number('suggestion_count'),
-    helpCenterLocale: String(raw.help_center_locale ?? '').trim().toLowerCase() || 'en-us',
+    helpCenterLocale:
+      String(raw.help_center_locale ?? '')
+        .trim()
+        .toLowerCase() || 'en-us',
     answerReviewDays: number('answer_review_days'),
     leadResponseMinutes: number('lead_response_minutes'),
     notifyLeads: parseBoolean(raw.notify_leads, true),

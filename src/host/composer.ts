@@ -14,7 +14,6 @@ export async function appendToReply(host: HostClient, content: ReplyContent): Pr
   else await host.invoke('comment.appendHtml', content.html);
 }
 
-
 /** Plain text as HTML paragraphs, every character escaped. */
 export const textToHtml = (text: string) =>
   text

@@ -11,7 +11,10 @@ export class HostError extends Error {
 
 /** A `get`, `set` or `invoke` path the host refused (the SDK's per-path `errors`). */
 export class HostPathError extends HostError {
-  constructor(readonly path: string, message: string) {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
     super(`"${path}": ${message}`);
   }
 }
@@ -25,7 +28,10 @@ export class HostTimeoutError extends HostError {
 
 /** The host answered with data of the wrong shape. */
 export class InvalidPayloadError extends HostError {
-  constructor(readonly source: string, readonly issues: string[]) {
+  constructor(
+    readonly source: string,
+    readonly issues: string[],
+  ) {
     super(`Unexpected data from ${source}: ${issues.slice(0, 3).join('; ')}`);
   }
 }

@@ -15,5 +15,11 @@ export const CONSOLE: Bundle = import.meta.glob<Dictionary>('../../translations/
   query: '?ns=common,boot,console,setup,escalation,answers',
   import: 'default',
 });
-export const MODAL: Bundle = import.meta.glob<Dictionary>('../../translations/*.json', { query: '?ns=common,boot,answers', import: 'default' });
-export const BACKGROUND: Bundle = import.meta.glob<Dictionary>('../../translations/*.json', { query: '?ns=common,boot,background', import: 'default' });
+export const MODAL: Bundle = import.meta.glob<Dictionary>('../../translations/*.json', {
+  query: '?ns=common,boot,answers',
+  import: 'default',
+});
+export const BACKGROUND: Bundle = import.meta.glob<Dictionary>('../../translations/*.json', {
+  query: '?ns=common,boot,background',
+  import: 'default',
+});

@@ -17,13 +17,14 @@ interface Violation {
 async function axe(frame: Frame): Promise<Violation[]> {
   await frame.evaluate(axeSource);
   return frame.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }).axe.run(document, {
+    const result = await (
+      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }
+    ).axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
     });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) }));
   });
 }
-
 
 async function frameFor(location: string): Promise<Frame> {
   const handle = await session().page.waitForSelector(`iframe[data-location="${location}"]`);

@@ -6,7 +6,6 @@ const PAYMENT_TICKET = 4109; // "Payment I didn't make", requester Emma Novak
 const GERMAN_TICKET = 4122; // "Karte nicht angekommen", German-speaking requester
 const PAYMENT_ANSWER = '01HQH4ZCMT2SQDVMWCHD501YKC';
 
-
 const panel = () => session().sidebar().locator('[data-panel="answers"]');
 const title = () => session().text(panel().locator('.answer__title'));
 
@@ -25,16 +24,20 @@ describe('closed-loop answers', () => {
     await expect.poll(title).toBe('Karte nicht angekommen: nach 10 Werktagen neu bestellen');
   });
 
-  it('Insert fills the reply with the requester\'s name and tags the ticket cla_<id>', async () => {
+  it("Insert fills the reply with the requester's name and tags the ticket cla_<id>", async () => {
     await session().open({ ticket: PAYMENT_TICKET });
     await expect.poll(title).toBe("Payment I don't recognise");
-    await panel().getByRole('button', { name: /^Insert/ }).click();
+    await panel()
+      .getByRole('button', { name: /^Insert/ })
+      .click();
     await expect.poll(async () => (await session().composer()).text).toContain('Hi Emma,');
     expect((await session().form()).tags).toContain(`cla_${PAYMENT_ANSWER.toLowerCase()}`);
     expect((await session().form()).tags).toEqual(expect.arrayContaining(['fraud', 'web_form']));
     // Offer to add the subject as an example; the lead approves it later.
     await panel().getByRole('button', { name: 'Add example' }).click();
-    await expect.poll(async () => (await session().records('closed_loop_feedback')).filter((r) => r.custom_object_fields.kind === 'example').length).toBe(1);
+    await expect
+      .poll(async () => (await session().records('closed_loop_feedback')).filter((r) => r.custom_object_fields.kind === 'example').length)
+      .toBe(1);
   });
 
   it('records "Not right for this ticket" as a misfit for the lead', async () => {
@@ -43,8 +46,17 @@ describe('closed-loop answers', () => {
     await panel().getByRole('button', { name: 'Not right for this ticket' }).click();
     await panel().getByLabel('What does not fit? (optional)').fill('Customer already froze the card.');
     await panel().getByRole('button', { name: 'Send to leads' }).click();
-    await expect.poll(async () => (await session().records('closed_loop_feedback')).filter((r) => r.custom_object_fields.note === 'Customer already froze the card.').length).toBe(1);
-    const misfit = (await session().records('closed_loop_feedback')).find((r) => r.custom_object_fields.note === 'Customer already froze the card.')!;
+    await expect
+      .poll(
+        async () =>
+          (await session().records('closed_loop_feedback')).filter(
+            (r) => r.custom_object_fields.note === 'Customer already froze the card.',
+          ).length,
+      )
+      .toBe(1);
+    const misfit = (await session().records('closed_loop_feedback')).find(
+      (r) => r.custom_object_fields.note === 'Customer already froze the card.',
+    )!;
     expect(misfit.custom_object_fields).toMatchObject({ kind: 'misfit', answer_id: PAYMENT_ANSWER, ticket_id: PAYMENT_TICKET });
   });
 
@@ -53,7 +65,14 @@ describe('closed-loop answers', () => {
     await session().page.fill('textarea[name="reply"]', 'Please freeze the card in the app, then we refund it.');
     await panel().getByRole('button', { name: 'Propose an answer' }).click();
     const modal = session().modal();
-    await expect.poll(() => modal.getByLabel('Title').inputValue().catch(() => '')).toBe("Payment I didn't make");
+    await expect
+      .poll(() =>
+        modal
+          .getByLabel('Title')
+          .inputValue()
+          .catch(() => ''),
+      )
+      .toBe("Payment I didn't make");
     expect(await modal.getByLabel('Answer', { exact: true }).inputValue()).toContain('freeze the card');
     expect(await modal.getByLabel('How customers ask (one per line)').inputValue()).toBe("Payment I didn't make");
     await modal.getByLabel('Title').fill('Unknown payment: freeze first');
@@ -62,7 +81,9 @@ describe('closed-loop answers', () => {
     const drafts = (await session().records('closed_loop_answer')).filter((r) => r.name === 'Unknown payment: freeze first');
     expect(drafts).toHaveLength(1);
     expect(drafts[0]!.custom_object_fields).toMatchObject({ status: 'draft', owner_id: 10004 });
-    await expect.poll(() => session().text(session().sidebar().getByRole('status').filter({ hasText: 'draft' }))).toContain('saved as a draft');
+    await expect
+      .poll(() => session().text(session().sidebar().getByRole('status').filter({ hasText: 'draft' })))
+      .toContain('saved as a draft');
   });
 
   it('renders an answer whose title and body carry script payloads inert', async () => {
@@ -72,7 +93,9 @@ describe('closed-loop answers', () => {
     await expect.poll(title).toContain('Statement download');
     expect(await title()).toContain('<script>');
     expect(await panel().locator('script, img, [onerror]').count()).toBe(0);
-    await panel().getByRole('button', { name: /^Insert/ }).click();
+    await panel()
+      .getByRole('button', { name: /^Insert/ })
+      .click();
     await expect.poll(async () => (await session().composer()).html).toContain('&lt;script&gt;');
     expect((await session().composer()).html).not.toContain('<script');
     await session().page.waitForTimeout(300);

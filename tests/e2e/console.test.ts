@@ -12,9 +12,10 @@ interface Answer {
   custom_object_fields: Record<string, unknown>;
 }
 
-
 const c = () => session().console();
-const answer = async (id: string) => (await session().api<{ custom_object_record: Answer }>(`/api/v2/custom_objects/closed_loop_answer/records/${id}.json`)).custom_object_record;
+const answer = async (id: string) =>
+  (await session().api<{ custom_object_record: Answer }>(`/api/v2/custom_objects/closed_loop_answer/records/${id}.json`))
+    .custom_object_record;
 const openTab = async (name: string) => {
   await c().getByRole('tab', { name }).click();
   await expect.poll(() => c().getByRole('tab', { name, selected: true }).count()).toBe(1);
@@ -49,7 +50,9 @@ describe('lead console', () => {
     await asLead();
     await openTab('Answer library');
     await c().getByRole('button', { name: 'Proposals', exact: true }).click();
-    await c().getByRole('button', { name: /^Approve: Apple Pay/ }).click();
+    await c()
+      .getByRole('button', { name: /^Approve: Apple Pay/ })
+      .click();
     await expect.poll(() => session().text(c().getByRole('status').first())).toContain('Answer approved');
     const saved = await answer(DRAFT);
     expect(saved.custom_object_fields).toMatchObject({ status: 'approved', approved_by_id: 10002 });
@@ -59,26 +62,39 @@ describe('lead console', () => {
   it('retires an answer so agents no longer see it', async () => {
     await asLead();
     await openTab('Answer library');
-    await c().getByRole('button', { name: /^Retire: Updating the address/ }).first().click();
+    await c()
+      .getByRole('button', { name: /^Retire: Updating the address/ })
+      .first()
+      .click();
     await expect.poll(async () => (await answer(APPROVED)).custom_object_fields.status).toBe('retired');
   });
 
   it('keeps an unsaved edit across a reload and shows both versions on a conflict', async () => {
     await asLead();
     await openTab('Answer library');
-    await c().getByRole('button', { name: /^Edit: Updating the address/ }).first().click();
+    await c()
+      .getByRole('button', { name: /^Edit: Updating the address/ })
+      .first()
+      .click();
     await c().getByLabel('Answer', { exact: true }).fill('Hi {{requester.first_name}}, upload a utility bill under Profile > Address.');
     await expect.poll(() => session().text(c().locator('.preview'))).toContain('Hi Alex, upload a utility bill');
     // Reload the console: the edit is still there.
     await session().page.reload();
-    await session().page.getByRole('button', { name: /Closed Loop/ }).click();
+    await session()
+      .page.getByRole('button', { name: /Closed Loop/ })
+      .click();
     await expect.poll(() => c().getByRole('tab', { name: 'Answer library' }).count()).toBe(1);
     await openTab('Answer library');
-    await c().getByRole('button', { name: /^Edit: Updating the address/ }).first().click();
+    await c()
+      .getByRole('button', { name: /^Edit: Updating the address/ })
+      .first()
+      .click();
     await expect.poll(() => session().text(c().locator('.editor .notice--info'))).toContain('unsaved changes');
     expect(await c().getByLabel('Answer', { exact: true }).inputValue()).toContain('upload a utility bill');
     // Someone else saves the answer meanwhile.
-    await session().api(`/api/v2/custom_objects/closed_loop_answer/records/${APPROVED}.json`, 'PATCH', { custom_object_record: { custom_object_fields: { answer_body: 'Their newer wording.' } } });
+    await session().api(`/api/v2/custom_objects/closed_loop_answer/records/${APPROVED}.json`, 'PATCH', {
+      custom_object_record: { custom_object_fields: { answer_body: 'Their newer wording.' } },
+    });
     await c().getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => session().text(c().getByRole('alert'))).toContain('Someone else changed this answer');
     expect(await session().text(c().locator('.versions'))).toContain('Their newer wording.');

@@ -16,7 +16,6 @@ interface ApiAudit {
   events: { type: string; body?: string; public?: boolean; field_name?: string; value?: unknown }[];
 }
 
-
 const panel = () => session().sidebar().locator('[data-panel="escalation"]');
 const badge = () => session().text(panel().getByTestId('escalation-badge'));
 const ticket = async (id: number) => (await session().api<{ ticket: ApiTicket }>(`/api/v2/tickets/${id}.json`)).ticket;
@@ -46,8 +45,12 @@ describe('escalation', () => {
     expect(saved.tags).toContain('escalation_escalated');
     expect(saved.tags).not.toContain('escalation_requested');
     for (const tag of before.tags.filter((t) => !t.startsWith('escalation_'))) expect(saved.tags).toContain(tag);
-    const notes = (await audits(FRESH_TICKET)).flatMap((a) => a.events.filter((e) => e.type === 'Comment' && e.public === false).map((e) => e.body));
-    expect(notes).toEqual(expect.arrayContaining([expect.stringContaining('Possible fraud'), expect.stringContaining('Marta Kowalski escalated')]));
+    const notes = (await audits(FRESH_TICKET)).flatMap((a) =>
+      a.events.filter((e) => e.type === 'Comment' && e.public === false).map((e) => e.body),
+    );
+    expect(notes).toEqual(
+      expect.arrayContaining([expect.stringContaining('Possible fraud'), expect.stringContaining('Marta Kowalski escalated')]),
+    );
   });
 
   it('an agent sees no lead buttons', async () => {
@@ -64,7 +67,14 @@ describe('escalation', () => {
     // Another lead escalates from elsewhere while this view still shows the request.
     const current = await ticket(REQUESTED_TICKET);
     await session().api(`/api/v2/tickets/${REQUESTED_TICKET}.json`, 'PUT', {
-      ticket: { safe_update: true, updated_stamp: current.updated_at, custom_fields: [{ id: 360001, value: 'escalation_escalated' }], additional_tags: ['escalation_escalated'], remove_tags: ['escalation_requested'], comment: { body: 'Daniel escalated this.', public: false, author_id: 10003 } },
+      ticket: {
+        safe_update: true,
+        updated_stamp: current.updated_at,
+        custom_fields: [{ id: 360001, value: 'escalation_escalated' }],
+        additional_tags: ['escalation_escalated'],
+        remove_tags: ['escalation_requested'],
+        comment: { body: 'Daniel escalated this.', public: false, author_id: 10003 },
+      },
     });
     const auditsBefore = (await audits(REQUESTED_TICKET)).length;
     await panel().getByRole('button', { name: 'Decline' }).click();
@@ -80,7 +90,11 @@ describe('escalation', () => {
     await session().persona('lead');
     await session().open({ ticket: REQUESTED_TICKET });
     await expect.poll(() => panel().getByRole('button', { name: 'Escalate' }).count()).toBe(1);
-    await session().fault('tickets.update', { kind: 'status', status: 409, body: { error: 'UpdateConflict', description: 'Safe Update prevented the update' } }, 1);
+    await session().fault(
+      'tickets.update',
+      { kind: 'status', status: 409, body: { error: 'UpdateConflict', description: 'Safe Update prevented the update' } },
+      1,
+    );
     await panel().getByRole('button', { name: 'Escalate' }).click();
     await expect.poll(() => session().text(panel().getByRole('alert'))).toContain('Someone else changed');
     expect(field(await ticket(REQUESTED_TICKET))).toBe('escalation_requested');
@@ -110,7 +124,9 @@ describe('escalation', () => {
     await session().open({ ticket: FRESH_TICKET });
     await expect.poll(badge).toBe('Not escalated');
     await session().page.selectOption('select[name="escalation_status"]', 'escalation_requested');
-    await session().page.getByRole('button', { name: /Submit as/ }).click();
+    await session()
+      .page.getByRole('button', { name: /Submit as/ })
+      .click();
     await expect.poll(badge).toMatch(/Requested/);
   });
 });

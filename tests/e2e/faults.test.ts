@@ -91,7 +91,11 @@ describe('SDK faults', () => {
   it('a get path that errors: the action says so and nothing is inserted', () =>
     check('sdk × path error', async () => {
       await session().open({ ticket: REQUESTED_TICKET });
-      await session().page.evaluate(() => (window as unknown as { __playground: { host: { faults: { failingPaths: string[] } } } }).__playground.host.faults.failingPaths.push('comment.useRichText'));
+      await session().page.evaluate(() =>
+        (
+          window as unknown as { __playground: { host: { faults: { failingPaths: string[] } } } }
+        ).__playground.host.faults.failingPaths.push('comment.useRichText'),
+      );
       const first = panel('knowledge').locator('li.article').first();
       await first.getByRole('button', { name: 'Link' }).click();
       await expect.poll(() => session().text(panel('knowledge').locator('.status--error'))).toMatch(/went wrong/);
@@ -101,7 +105,11 @@ describe('SDK faults', () => {
   it('a get the host never answers: the SDK times out after 5 s and the action reports it', () =>
     check('sdk × get timeout', async () => {
       await session().open({ ticket: REQUESTED_TICKET });
-      await session().page.evaluate(() => (window as unknown as { __playground: { host: { faults: { silentRequests: string[] } } } }).__playground.host.faults.silentRequests.push('comment.useRichText'));
+      await session().page.evaluate(() =>
+        (
+          window as unknown as { __playground: { host: { faults: { silentRequests: string[] } } } }
+        ).__playground.host.faults.silentRequests.push('comment.useRichText'),
+      );
       await panel('knowledge').locator('li.article').first().getByRole('button', { name: 'Quote' }).click();
       await expect.poll(() => session().text(panel('knowledge').locator('.status--error')), { timeout: 12_000 }).toMatch(/took too long/);
     }));
@@ -110,7 +118,8 @@ describe('SDK faults', () => {
     check('sdk × silent host', async () => {
       await session().open();
       await session().page.evaluate(() => {
-        const host = (window as unknown as { __playground: { host: { faults: { silent: boolean }; reloadAll(): void } } }).__playground.host;
+        const host = (window as unknown as { __playground: { host: { faults: { silent: boolean }; reloadAll(): void } } }).__playground
+          .host;
         host.faults.silent = true;
         host.reloadAll();
       });

@@ -6,7 +6,9 @@ const session = useSession({ thirdPartyStorage: false });
 let ticket: { id: number; subject: string };
 
 beforeEach(async () => {
-  const { results } = await session().api<{ results: { id: number; subject: string }[] }>('/api/v2/search.json?query=type:ticket status<solved order_by:updated_at sort:desc');
+  const { results } = await session().api<{ results: { id: number; subject: string }[] }>(
+    '/api/v2/search.json?query=type:ticket status<solved order_by:updated_at sort:desc',
+  );
   ticket = results[0]!;
 });
 

@@ -80,15 +80,34 @@ export async function startSession(options: { thirdPartyStorage?: boolean } = {}
         return;
       }
       await session.page.selectOption('select[aria-label="Persona"]', persona);
-      await session.page.waitForFunction((p) => (window as unknown as { __playground: { ws: { state: { value: { persona: string } } } } }).__playground.ws.state.value.persona === p, persona);
+      await session.page.waitForFunction(
+        (p) =>
+          (window as unknown as { __playground: { ws: { state: { value: { persona: string } } } } }).__playground.ws.state.value.persona ===
+          p,
+        persona,
+      );
     },
-    composer: () => session.page.evaluate(() => (window as unknown as { __playground: { ws: { composer: { value: { text: string; html: string; rich: boolean } } } } }).__playground.ws.composer.value),
-    form: () => session.page.evaluate(() => (window as unknown as { __playground: { ws: { form: { value: { tags: string[]; subject: string } } } } }).__playground.ws.form.value),
+    composer: () =>
+      session.page.evaluate(
+        () =>
+          (window as unknown as { __playground: { ws: { composer: { value: { text: string; html: string; rich: boolean } } } } })
+            .__playground.ws.composer.value,
+      ),
+    form: () =>
+      session.page.evaluate(
+        () =>
+          (window as unknown as { __playground: { ws: { form: { value: { tags: string[]; subject: string } } } } }).__playground.ws.form
+            .value,
+      ),
     async records(key) {
       const body = await request<{ custom_object_records: never[] }>(`/api/v2/custom_objects/${key}/records.json?page[size]=100`);
       return body.custom_object_records;
     },
-    text: (locator) => locator.textContent({ timeout: 1000 }).then((t) => t ?? '', () => ''),
+    text: (locator) =>
+      locator.textContent({ timeout: 1000 }).then(
+        (t) => t ?? '',
+        () => '',
+      ),
     async xssRan() {
       for (const frame of session.page.frames()) {
         const ran = await frame.evaluate(() => (window as unknown as { __xss?: unknown }).__xss !== undefined).catch(() => false);

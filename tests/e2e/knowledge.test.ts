@@ -4,7 +4,6 @@ import { useSession } from './harness';
 const session = useSession();
 const PAYMENT_TICKET = 4109; // "Payment I didn't make": a card payment the customer does not recognise
 
-
 const panel = () => session().sidebar().locator('[data-panel="knowledge"]');
 const articleTitles = () => panel().locator('.article__title').allTextContents();
 const searchCalls = async () => (await session().calls()).counts['help_center.search'] ?? 0;
@@ -34,7 +33,11 @@ describe('knowledge suggestions', () => {
     await session().page.getByLabel('Rich text').uncheck();
     await first.getByRole('button', { name: 'Link' }).click();
     await expect.poll(async () => (await session().composer()).text).toContain(`${title}: ${href}`);
-    await expect.poll(async () => (await session().records('closed_loop_feedback')).filter((r) => r.custom_object_fields.kind === 'article_used').length).toBe(3);
+    await expect
+      .poll(
+        async () => (await session().records('closed_loop_feedback')).filter((r) => r.custom_object_fields.kind === 'article_used').length,
+      )
+      .toBe(3);
     // Usage is recorded without tagging the ticket.
     expect((await session().form()).tags.filter((t) => t.includes('article'))).toEqual([]);
   });
@@ -46,7 +49,9 @@ describe('knowledge suggestions', () => {
     await first.getByLabel('What is out of date in this article?').fill('The freeze button moved to the card screen.');
     await first.getByRole('button', { name: 'Send to leads' }).click();
     await expect.poll(() => panel().getByRole('status').textContent()).toContain('The leads will review');
-    const flags = (await session().records('closed_loop_feedback')).filter((r) => r.custom_object_fields.note === 'The freeze button moved to the card screen.');
+    const flags = (await session().records('closed_loop_feedback')).filter(
+      (r) => r.custom_object_fields.note === 'The freeze button moved to the card screen.',
+    );
     expect(flags).toHaveLength(1);
     expect(flags[0]!.custom_object_fields).toMatchObject({ kind: 'outdated_article', ticket_id: PAYMENT_TICKET, handled: false });
     expect(Number(flags[0]!.custom_object_fields.article_id)).toBeGreaterThan(0);

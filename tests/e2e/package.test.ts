@@ -26,7 +26,16 @@ function packageFiles(): PackageFiles {
 describe('the built package (dist/)', () => {
   it('has the layout zcli expects', () => {
     const all = new Set(files(dist));
-    for (const path of ['manifest.json', 'requirements.json', 'translations/en.json', 'translations/de.json', 'assets/iframe.html', 'assets/logo.png', 'assets/logo-small.png', 'assets/icon_nav_bar.svg']) {
+    for (const path of [
+      'manifest.json',
+      'requirements.json',
+      'translations/en.json',
+      'translations/de.json',
+      'assets/iframe.html',
+      'assets/logo.png',
+      'assets/logo-small.png',
+      'assets/icon_nav_bar.svg',
+    ]) {
       expect(all, path).toContain(path);
     }
   });
@@ -70,12 +79,20 @@ describe('the built package (dist/)', () => {
         probe.close(() => resolve(found));
       });
     });
-    const zcli = spawn(join('node_modules', '.bin', 'zcli'), ['apps:server', 'dist', '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const zcli = spawn(join('node_modules', '.bin', 'zcli'), ['apps:server', 'dist', '--port', String(port)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
-      let appJson: { apps: { name: string; locations: Record<string, Record<string, { url: string }>> }[]; installations: { settings: Record<string, unknown>[] }[] } | null = null;
+      let appJson: {
+        apps: { name: string; locations: Record<string, Record<string, { url: string }>> }[];
+        installations: { settings: Record<string, unknown>[] }[];
+      } | null = null;
       for (let i = 0; i < 100 && !appJson; i++) {
         await new Promise((r) => setTimeout(r, 200));
-        appJson = await fetch(`http://localhost:${port}/app.json`).then((r) => r.json(), () => null);
+        appJson = await fetch(`http://localhost:${port}/app.json`).then(
+          (r) => r.json(),
+          () => null,
+        );
       }
       expect(appJson?.apps[0]?.name).toBe('Closed Loop');
       expect(appJson?.apps[0]?.locations.support?.ticket_sidebar?.url).toBe('assets/iframe.html');

@@ -5,7 +5,13 @@ import { createAnswerLibrary, LIBRARY_FRESH_MS } from '../../src/features/answer
 import type { ApiRequest, HostClient } from '../../src/host/client';
 
 function record(id: string, updatedAt: string, status = 'approved') {
-  return { id, name: `Answer ${id}`, custom_object_fields: { status, answer_body: 'Hi', examples: 'a\nb' }, created_at: updatedAt, updated_at: updatedAt };
+  return {
+    id,
+    name: `Answer ${id}`,
+    custom_object_fields: { status, answer_body: 'Hi', examples: 'a\nb' },
+    created_at: updatedAt,
+    updated_at: updatedAt,
+  };
 }
 
 /** A host serving custom object records, honouring the updated_at filter; counts the calls. */

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-  historyFromAudits,
-  stateFromFieldValue,
-  suspiciousChanges,
-  type TicketAudit,
-} from '../../src/domain/escalation';
+import { historyFromAudits, stateFromFieldValue, suspiciousChanges, type TicketAudit } from '../../src/domain/escalation';
 
 const FIELD = 360012345678;
 const AGENT = 1001;
 const LEAD = 2002;
 const OTHER = 3003;
 
-function audit(
-  id: number,
-  createdAt: string,
-  authorId: number,
-  events: TicketAudit['events'],
-): TicketAudit {
+function audit(id: number, createdAt: string, authorId: number, events: TicketAudit['events']): TicketAudit {
   return { id, ticket_id: 4711, created_at: createdAt, author_id: authorId, events };
 }
 
@@ -90,9 +80,7 @@ describe('historyFromAudits', () => {
   it('records a ticket created already escalated and continues without previous_value', () => {
     const history = historyFromAudits(
       [
-        audit(1, '2024-05-01T08:00:00Z', LEAD, [
-          { id: 1, type: 'Create', field_name: String(FIELD), value: 'escalated' },
-        ]),
+        audit(1, '2024-05-01T08:00:00Z', LEAD, [{ id: 1, type: 'Create', field_name: String(FIELD), value: 'escalated' }]),
         audit(2, '2024-05-01T09:00:00Z', LEAD, [{ id: 2, type: 'Change', field_name: String(FIELD), value: 'resolved' }]),
       ],
       FIELD,

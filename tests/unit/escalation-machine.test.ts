@@ -64,8 +64,7 @@ const cases = ESCALATION_STATES.flatMap((state) =>
   ),
 );
 
-const isState = (o: Outcome | undefined): o is EscalationState =>
-  (ESCALATION_STATES as readonly string[]).includes(o ?? '');
+const isState = (o: Outcome | undefined): o is EscalationState => (ESCALATION_STATES as readonly string[]).includes(o ?? '');
 
 describe('transition: every state × action × role', () => {
   it('covers 4 states × 5 actions × 3 roles', () => {
@@ -82,20 +81,17 @@ describe('transition: every state × action × role', () => {
 });
 
 describe('availableActions', () => {
-  it.each(
-    ESCALATION_STATES.flatMap((state) => ROLES.map(([role, actor], i) => ({ state, role, actor, i }))),
-  )('in $state for $role matches the table', ({ state, actor, i }) => {
-    const allowed = ESCALATION_ACTIONS.filter((action) => isState(EXPECTED[state][action][i]));
-    expect(availableActions(state, actor, REQUESTER_ID)).toEqual(allowed);
-  });
+  it.each(ESCALATION_STATES.flatMap((state) => ROLES.map(([role, actor], i) => ({ state, role, actor, i }))))(
+    'in $state for $role matches the table',
+    ({ state, actor, i }) => {
+      const allowed = ESCALATION_ACTIONS.filter((action) => isState(EXPECTED[state][action][i]));
+      expect(availableActions(state, actor, REQUESTER_ID)).toEqual(allowed);
+    },
+  );
 
   it('lets a lead who made the request withdraw it', () => {
     const leadRequester: Actor = { id: REQUESTER_ID, isLead: true };
-    expect(availableActions('requested', leadRequester, REQUESTER_ID)).toEqual([
-      'withdraw',
-      'escalate',
-      'decline',
-    ]);
+    expect(availableActions('requested', leadRequester, REQUESTER_ID)).toEqual(['withdraw', 'escalate', 'decline']);
   });
 
   it('offers withdraw to nobody when the requester is unknown', () => {

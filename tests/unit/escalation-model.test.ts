@@ -15,7 +15,15 @@ const FIELD = 360001;
 /** A host whose REST answers come from a tiny in-memory ticket and user; records every write. */
 function fakeHost(options: { role?: string; customRole?: number | null; state?: string; failPut?: number }) {
   const writes: ApiRequest[] = [];
-  let ticket = { id: 7, subject: 'Card blocked', status: 'open', tags: ['vip', `escalation_${options.state ?? 'requested'}`], custom_fields: [{ id: FIELD, value: `escalation_${options.state ?? 'requested'}` }], created_at: '2026-11-01T00:00:00Z', updated_at: '2026-11-20T10:00:00Z' };
+  let ticket = {
+    id: 7,
+    subject: 'Card blocked',
+    status: 'open',
+    tags: ['vip', `escalation_${options.state ?? 'requested'}`],
+    custom_fields: [{ id: FIELD, value: `escalation_${options.state ?? 'requested'}` }],
+    created_at: '2026-11-01T00:00:00Z',
+    updated_at: '2026-11-20T10:00:00Z',
+  };
   const host: HostClient = {
     async get(schemas) {
       const values: Record<string, unknown> = {
@@ -34,7 +42,11 @@ function fakeHost(options: { role?: string; customRole?: number | null; state?: 
     },
     async request<T>(req: ApiRequest, schema: z.ZodMiniType<T>): Promise<T> {
       let body: unknown;
-      if (req.url.startsWith('/api/v2/users/me.json')) body = { user: { id: 11, name: 'Sam Agent', role: options.role ?? 'agent', custom_role_id: options.customRole ?? null }, groups: [{ id: 501, name: 'Tier 1' }] };
+      if (req.url.startsWith('/api/v2/users/me.json'))
+        body = {
+          user: { id: 11, name: 'Sam Agent', role: options.role ?? 'agent', custom_role_id: options.customRole ?? null },
+          groups: [{ id: 501, name: 'Tier 1' }],
+        };
       else if (req.url.startsWith('/api/v2/users/show_many')) body = { users: [] };
       else if (req.url.includes('/memberships')) body = { group_memberships: [] };
       else if (req.url.endsWith('/audits.json')) body = { audits: [] };
@@ -42,7 +54,12 @@ function fakeHost(options: { role?: string; customRole?: number | null; state?: 
         writes.push(req);
         if (options.failPut) throw new ApiError(options.failPut, req.url);
         const update = (req.body as { ticket: { custom_fields: { value: string }[] } }).ticket;
-        ticket = { ...ticket, custom_fields: [{ id: FIELD, value: update.custom_fields[0]!.value }], tags: ['vip', update.custom_fields[0]!.value], updated_at: '2026-11-20T11:00:00Z' };
+        ticket = {
+          ...ticket,
+          custom_fields: [{ id: FIELD, value: update.custom_fields[0]!.value }],
+          tags: ['vip', update.custom_fields[0]!.value],
+          updated_at: '2026-11-20T11:00:00Z',
+        };
         body = { ticket };
       } else body = { ticket };
       return schema.parse(body);
@@ -55,13 +72,35 @@ function fakeHost(options: { role?: string; customRole?: number | null; state?: 
   return { host, writes };
 }
 
-async function model(options: Parameters<typeof fakeHost>[0], rawSettings: Record<string, unknown> = { lead_role_ids: '9001', admins_are_leads: false }) {
+async function model(
+  options: Parameters<typeof fakeHost>[0],
+  rawSettings: Record<string, unknown> = { lead_role_ids: '9001', admins_are_leads: false },
+) {
   const { host, writes } = fakeHost(options);
   const settings = readSettings(rawSettings).settings;
   const cache = createSessionCache(null);
-  const ticket = createTicketModel(host, await host.get({ 'ticket.id': null, 'ticket.subject': null, 'ticket.requester': null, 'ticket.tags': null, 'ticket.comments': null } as never));
+  const ticket = createTicketModel(
+    host,
+    await host.get({
+      'ticket.id': null,
+      'ticket.subject': null,
+      'ticket.requester': null,
+      'ticket.tags': null,
+      'ticket.comments': null,
+    } as never),
+  );
   const i18n = createI18n('en', [en as never]);
-  return { writes, escalation: createEscalationModel({ host, settings, ticket, lead: createLeadAccess(host, settings, cache, 11), i18n, now: () => new Date('2026-11-20T12:00:00Z') }) };
+  return {
+    writes,
+    escalation: createEscalationModel({
+      host,
+      settings,
+      ticket,
+      lead: createLeadAccess(host, settings, cache, 11),
+      i18n,
+      now: () => new Date('2026-11-20T12:00:00Z'),
+    }),
+  };
 }
 
 describe('escalation model actions', () => {

@@ -14,12 +14,7 @@ import { parseIdList } from '../../src/domain/settings';
 
 describe('tags', () => {
   it('names one tag per state', () => {
-    expect(ESCALATION_TAGS).toEqual([
-      'escalation_none',
-      'escalation_requested',
-      'escalation_escalated',
-      'escalation_resolved',
-    ]);
+    expect(ESCALATION_TAGS).toEqual(['escalation_none', 'escalation_requested', 'escalation_escalated', 'escalation_resolved']);
     expect(tagFor('escalated')).toBe('escalation_escalated');
   });
 
@@ -46,8 +41,7 @@ describe('noteFor', () => {
     'escalation.note.escalate': '{actor} escalated this ticket.',
     'escalation.note.reason': 'Reason: {reason}',
   };
-  const t: Translate = (key, vars) =>
-    (messages[key] ?? key).replace(/\{(\w+)\}/g, (_m, name: string) => vars[name] ?? '');
+  const t: Translate = (key, vars) => (messages[key] ?? key).replace(/\{(\w+)\}/g, (_m, name: string) => vars[name] ?? '');
 
   it('renders the action line and the reason', () => {
     expect(noteFor('request', 'Anna Schmidt', '  Customer cannot log in since the SSO change  ', t)).toBe(

@@ -13,12 +13,7 @@ function load(rel: string): Json {
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 const DAY = 86_400_000;
 const ESCALATION_FIELD = 360001;
-const ESCALATION_VALUES = [
-  'escalation_none',
-  'escalation_requested',
-  'escalation_escalated',
-  'escalation_resolved',
-];
+const ESCALATION_VALUES = ['escalation_none', 'escalation_requested', 'escalation_escalated', 'escalation_resolved'];
 const LEAD_ROLE = 9001;
 
 const users: Json[] = load('users.json');
@@ -86,9 +81,7 @@ describe('fixtures: users and groups', () => {
   });
 
   it('has the four groups and consistent memberships', () => {
-    expect(groups.map((g) => g.name).sort()).toEqual(
-      ['Escalations', 'Support Tier 1', 'Support Tier 2', 'Team Leads'].sort(),
-    );
+    expect(groups.map((g) => g.name).sort()).toEqual(['Escalations', 'Support Tier 1', 'Support Tier 2', 'Team Leads'].sort());
     expect(leadGroup).toBeDefined();
     for (const m of memberships) {
       expect(userById.has(m.user_id)).toBe(true);
@@ -163,7 +156,11 @@ describe('fixtures: tickets, comments and audits', () => {
   });
 
   it('has audits whose comment events match comments.json', () => {
-    const commentIds = new Set(Object.values(comments).flat().map((c) => c.id));
+    const commentIds = new Set(
+      Object.values(comments)
+        .flat()
+        .map((c) => c.id),
+    );
     const seen = new Set<number>();
     for (const t of tickets) {
       const list = audits[String(t.id)];
@@ -238,15 +235,16 @@ describe('fixtures: help center', () => {
     for (const a of articles) {
       expect(sectionIds.has(a.section_id)).toBe(true);
       expect(isStaff(a.author_id)).toBe(true);
-      expect(a.html_url).toMatch(
-        new RegExp(`^https://lumenbank\\.zendesk\\.com/hc/[a-z-]+/articles/${a.id}-[a-z0-9-]+$`),
-      );
+      expect(a.html_url).toMatch(new RegExp(`^https://lumenbank\\.zendesk\\.com/hc/[a-z-]+/articles/${a.id}-[a-z0-9-]+$`));
       expect(a.draft).toBe(false);
       expect(a.outdated).toBe(false);
       expect(Array.isArray(a.label_names)).toBe(true);
       expectIso(a.created_at);
       expectIso(a.updated_at);
-      const words = (a.body as string).replace(/<[^>]*>/g, ' ').split(/\s+/).filter(Boolean).length;
+      const words = (a.body as string)
+        .replace(/<[^>]*>/g, ' ')
+        .split(/\s+/)
+        .filter(Boolean).length;
       expect(words).toBeGreaterThanOrEqual(80);
       expect(words).toBeLessThanOrEqual(250);
     }
@@ -306,11 +304,7 @@ describe('fixtures: answers and feedback', () => {
   it('has exactly two approved answers overdue for review', () => {
     const overdue = answers.filter((a) => {
       const f = fields(a);
-      return (
-        f.status === 'approved' &&
-        f.review_interval_days != null &&
-        Date.parse(f.approved_at) + f.review_interval_days * DAY < NOW
-      );
+      return f.status === 'approved' && f.review_interval_days != null && Date.parse(f.approved_at) + f.review_interval_days * DAY < NOW;
     });
     expect(overdue).toHaveLength(2);
   });

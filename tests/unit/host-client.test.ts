@@ -13,7 +13,11 @@ function fakeZaf(overrides: Partial<ZafClient> = {}): ZafClient {
     invoke: async () => ({ errors: {} }),
     request: async () => ({ status: 200, responseJSON: {}, headers: {} }),
     on: (name, handler) => handlers.set(name, [...(handlers.get(name) ?? []), handler]),
-    off: (name, handler) => handlers.set(name, (handlers.get(name) ?? []).filter((h) => h !== handler)),
+    off: (name, handler) =>
+      handlers.set(
+        name,
+        (handlers.get(name) ?? []).filter((h) => h !== handler),
+      ),
     trigger: (name, data) => (handlers.get(name) ?? []).forEach((h) => h(data)),
     context: async () => ({ instanceGuid: 'g', product: 'support', location: 'ticket_sidebar', ticketId: 7 }),
     metadata: async () => ({ appId: 1, installationId: 2, name: 'Closed Loop', settings: {} }),
@@ -35,7 +39,9 @@ describe('host client get', () => {
 
   it("turns the get's errors map into a typed path error", async () => {
     const host = createHostClient(
-      fakeZaf({ get: async () => ({ errors: { 'ticket.subject': { name: 'InvalidPathError', message: 'nope', path: 'ticket.subject' } } }) }),
+      fakeZaf({
+        get: async () => ({ errors: { 'ticket.subject': { name: 'InvalidPathError', message: 'nope', path: 'ticket.subject' } } }),
+      }),
     );
     const failure = host.get({ 'ticket.subject': z.string() });
     await expect(failure).rejects.toBeInstanceOf(HostPathError);
@@ -74,11 +80,19 @@ describe('host client request', () => {
     const request = vi.fn(async (_options: Record<string, unknown>) => ({ status: 200, responseJSON: { ok: true }, headers: {} }));
     const host = createHostClient(fakeZaf({ request }));
     await expect(host.request({ url: '/api/v2/x.json', method: 'PUT', body: { a: 1 } }, Body)).resolves.toEqual({ ok: true });
-    expect(request.mock.calls[0]![0]).toMatchObject({ url: '/api/v2/x.json', type: 'PUT', data: '{"a":1}', contentType: 'application/json', httpCompleteResponse: true });
+    expect(request.mock.calls[0]![0]).toMatchObject({
+      url: '/api/v2/x.json',
+      type: 'PUT',
+      data: '{"a":1}',
+      contentType: 'application/json',
+      httpCompleteResponse: true,
+    });
   });
 
   it('carries the HTTP status of a failure', async () => {
-    const host = createHostClient(fakeZaf({ request: async () => Promise.reject({ status: 500, responseText: '{"error":"boom"}', headers: {} }) }));
+    const host = createHostClient(
+      fakeZaf({ request: async () => Promise.reject({ status: 500, responseText: '{"error":"boom"}', headers: {} }) }),
+    );
     const failure = host.request({ url: '/api/v2/x.json' }, Body);
     await expect(failure).rejects.toBeInstanceOf(ApiError);
     await expect(failure).rejects.toMatchObject({ status: 500, body: { error: 'boom' } });
@@ -108,7 +122,9 @@ describe('host client request', () => {
 
   it('does not wait out a Retry-After longer than the cap', async () => {
     const sleep = vi.fn(async () => undefined);
-    const host = createHostClient(fakeZaf({ request: async () => Promise.reject({ status: 429, headers: { 'retry-after': '120' } }) }), { sleep });
+    const host = createHostClient(fakeZaf({ request: async () => Promise.reject({ status: 429, headers: { 'retry-after': '120' } }) }), {
+      sleep,
+    });
     await expect(host.request({ url: '/x' }, Body)).rejects.toMatchObject({ status: 429, retryAfterSeconds: 120 });
     expect(sleep).not.toHaveBeenCalled();
   });

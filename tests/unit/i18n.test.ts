@@ -5,9 +5,7 @@ import { createI18n, loadI18n, type Dictionary } from '../../src/i18n';
 import type { Bundle } from '../../src/i18n/bundles';
 
 const keys = (tree: unknown, prefix = ''): string[] =>
-  tree && typeof tree === 'object'
-    ? Object.entries(tree).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k))
-    : [prefix];
+  tree && typeof tree === 'object' ? Object.entries(tree).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k)) : [prefix];
 
 describe('translations', () => {
   it('German has every English string and nothing else', () => {
@@ -16,7 +14,8 @@ describe('translations', () => {
 
   it('keeps the same placeholders in every language', () => {
     const vars = (text: string) => (text.match(/\{\{\s*[\w.]+\s*\}\}/g) ?? []).sort();
-    const lookup = (tree: unknown, key: string) => key.split('.').reduce<unknown>((n, k) => (n as Record<string, unknown>)[k], tree) as string;
+    const lookup = (tree: unknown, key: string) =>
+      key.split('.').reduce<unknown>((n, k) => (n as Record<string, unknown>)[k], tree) as string;
     for (const key of keys(en)) expect(vars(lookup(de, key)), key).toEqual(vars(lookup(en, key)));
   });
 });

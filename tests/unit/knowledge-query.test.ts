@@ -94,9 +94,7 @@ describe('cleanEmailText', () => {
   });
 
   it('keeps lines that merely start like a greeting or closing', () => {
-    expect(cleanEmailText('Hidden columns are missing in the export.')).toBe(
-      'Hidden columns are missing in the export.',
-    );
+    expect(cleanEmailText('Hidden columns are missing in the export.')).toBe('Hidden columns are missing in the export.');
     expect(cleanEmailText('The export fails.\nThanks for looking into the broken PDF layout too')).toBe(
       'The export fails.\nThanks for looking into the broken PDF layout too',
     );
@@ -197,9 +195,7 @@ describe('buildSearchQuery', () => {
       ),
     ]);
     const terms = buildSearchQuery(input, { maxTerms: 20 }).terms;
-    expect(terms).toEqual(
-      expect.arrayContaining(['sync', 'error', 'err_connection_reset', 'http', '503', '0x80070005', 'invoice']),
-    );
+    expect(terms).toEqual(expect.arrayContaining(['sync', 'error', 'err_connection_reset', 'http', '503', '0x80070005', 'invoice']));
     for (const noise of ['2024', '250', '0012', '4567', '555', 'inv-2024-0012', 'e89b']) {
       expect(terms).not.toContain(noise);
     }
@@ -273,7 +269,11 @@ describe('buildSearchQuery', () => {
   });
 
   it('keeps Japanese kanji and katakana runs', () => {
-    const input = ticket('ログインできません', [fromCustomer('パスワードをリセットしましたが、ログインできません。請求書も届きません。')], 'ja');
+    const input = ticket(
+      'ログインできません',
+      [fromCustomer('パスワードをリセットしましたが、ログインできません。請求書も届きません。')],
+      'ja',
+    );
     expect(buildSearchQuery(input).terms).toEqual(['ログイン', 'パスワード', 'リセット', '請求書']);
   });
 

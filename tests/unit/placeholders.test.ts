@@ -1,10 +1,6 @@
 import { escapeHtml } from '../../src/domain/text';
 import { describe, expect, it } from 'vitest';
-import {
-  firstName,
-  placeholderValues,
-  renderPlaceholders,
-} from '../../src/domain/answers/placeholders';
+import { firstName, placeholderValues, renderPlaceholders } from '../../src/domain/answers/placeholders';
 
 const values = placeholderValues(
   { id: 48213, subject: 'Invoice shows wrong VAT', requester: { name: 'Maria Gonzalez Ruiz' } },
@@ -17,16 +13,12 @@ describe('renderPlaceholders', () => {
       'Hi {{requester.first_name}},\n\nabout ticket #{{ticket.id}} ("{{ticket.subject}}"): fixed.\n\n{{agent.first_name}}',
       values,
     );
-    expect(result.text).toBe(
-      'Hi Maria,\n\nabout ticket #48213 ("Invoice shows wrong VAT"): fixed.\n\nTom',
-    );
+    expect(result.text).toBe('Hi Maria,\n\nabout ticket #48213 ("Invoice shows wrong VAT"): fixed.\n\nTom');
     expect(result.missing).toEqual([]);
   });
 
   it('allows whitespace inside the braces', () => {
-    expect(renderPlaceholders('{{ agent.name }}/{{\trequester.name\t}}', values).text).toBe(
-      'Tom Becker/Maria Gonzalez Ruiz',
-    );
+    expect(renderPlaceholders('{{ agent.name }}/{{\trequester.name\t}}', values).text).toBe('Tom Becker/Maria Gonzalez Ruiz');
   });
 
   it('shows a gap marker for missing, null, undefined and blank values', () => {
@@ -34,23 +26,14 @@ describe('renderPlaceholders', () => {
       'Hi {{requester.first_name}}, {{agent.name}} {{ticket.subject}} {{ticket.priority}} {{requester.first_name}}',
       { 'requester.first_name': null, 'agent.name': undefined, 'ticket.subject': '   ' },
     );
-    expect(result.text).toBe(
-      'Hi [requester.first_name], [agent.name] [ticket.subject] [ticket.priority] [requester.first_name]',
-    );
+    expect(result.text).toBe('Hi [requester.first_name], [agent.name] [ticket.subject] [ticket.priority] [requester.first_name]');
     expect(result.text).not.toMatch(/undefined|null/);
-    expect(result.missing).toEqual([
-      'requester.first_name',
-      'agent.name',
-      'ticket.subject',
-      'ticket.priority',
-    ]);
+    expect(result.missing).toEqual(['requester.first_name', 'agent.name', 'ticket.subject', 'ticket.priority']);
   });
 
   it('uses a custom gap marker', () => {
     expect(renderPlaceholders('Hi {{requester.first_name}}', {}, { gap: '___' }).text).toBe('Hi ___');
-    expect(renderPlaceholders('Hi {{requester.first_name}}', {}, { gap: '<{name}?>' }).text).toBe(
-      'Hi <requester.first_name?>',
-    );
+    expect(renderPlaceholders('Hi {{requester.first_name}}', {}, { gap: '<{name}?>' }).text).toBe('Hi <requester.first_name?>');
   });
 
   it('does not expand placeholders found inside values', () => {
@@ -67,13 +50,8 @@ describe('renderPlaceholders', () => {
   });
 
   it('never looks up inherited properties', () => {
-    const result = renderPlaceholders(
-      '{{constructor}} {{__proto__}} {{toString}} {{hasOwnProperty}} {{constructor.name}}',
-      values,
-    );
-    expect(result.text).toBe(
-      '[constructor] [__proto__] [toString] [hasOwnProperty] [constructor.name]',
-    );
+    const result = renderPlaceholders('{{constructor}} {{__proto__}} {{toString}} {{hasOwnProperty}} {{constructor.name}}', values);
+    expect(result.text).toBe('[constructor] [__proto__] [toString] [hasOwnProperty] [constructor.name]');
     expect(result.missing).toHaveLength(5);
   });
 

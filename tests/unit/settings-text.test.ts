@@ -17,8 +17,20 @@ describe('readSettings', () => {
   });
 
   it('accepts the strings Zendesk may send and reports what it had to correct', () => {
-    const { settings, problems } = readSettings({ lead_group_ids: '503, x9', suggestion_count: '25', answer_review_days: 'soon', admins_are_leads: 'false', help_center_locale: ' DE ' });
-    expect(settings).toMatchObject({ leadGroupIds: [503], suggestionCount: 10, answerReviewDays: 90, adminsAreLeads: false, helpCenterLocale: 'de' });
+    const { settings, problems } = readSettings({
+      lead_group_ids: '503, x9',
+      suggestion_count: '25',
+      answer_review_days: 'soon',
+      admins_are_leads: 'false',
+      help_center_locale: ' DE ',
+    });
+    expect(settings).toMatchObject({
+      leadGroupIds: [503],
+      suggestionCount: 10,
+      answerReviewDays: 90,
+      adminsAreLeads: false,
+      helpCenterLocale: 'de',
+    });
     expect(problems).toEqual([
       { setting: 'lead_group_ids', problem: 'not_ids', value: 'x9' },
       { setting: 'suggestion_count', problem: 'out_of_range', value: '25' },

@@ -23,12 +23,7 @@ function toDate(value: string | Date | null | undefined): Date | null {
  * Never-approved answers (or an unreadable date) have no schedule and are not
  * overdue: awaiting first approval is a separate state for the caller.
  */
-export function reviewStatus(
-  approvedAt: string | null,
-  intervalDays: number | null,
-  defaultDays: number,
-  now: Date,
-): ReviewStatus {
+export function reviewStatus(approvedAt: string | null, intervalDays: number | null, defaultDays: number, now: Date): ReviewStatus {
   const approved = toDate(approvedAt);
   const days = intervalDays ?? defaultDays;
   if (!approved || !Number.isFinite(days) || days <= 0) {

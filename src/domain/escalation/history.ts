@@ -45,7 +45,10 @@ export interface EscalationHistory {
 export function stateFromFieldValue(value: unknown): EscalationState | undefined {
   if (value === null || value === undefined || value === '') return 'none';
   if (typeof value !== 'string') return undefined;
-  const bare = value.trim().toLowerCase().replace(/^escalation_/, '');
+  const bare = value
+    .trim()
+    .toLowerCase()
+    .replace(/^escalation_/, '');
   return isEscalationState(bare) ? bare : undefined;
 }
 
@@ -62,10 +65,7 @@ function lastTo(changes: StatusChange[], state: EscalationState): StatusChange |
   return null;
 }
 
-export function historyFromAudits(
-  audits: readonly TicketAudit[],
-  fieldId: number | string,
-): EscalationHistory {
+export function historyFromAudits(audits: readonly TicketAudit[], fieldId: number | string): EscalationHistory {
   const field = String(fieldId);
   // The API pages oldest first, but merged pages may not be; sort a copy to be sure.
   const ordered = [...audits].sort((a, b) => timeOf(a) - timeOf(b) || a.id - b.id);
@@ -80,9 +80,7 @@ export function historyFromAudits(
       if (to === undefined) continue;
       // Trust previous_value when it is present; otherwise continue from what we saw last.
       const from =
-        event.type === 'Change' && event.previous_value !== undefined
-          ? (stateFromFieldValue(event.previous_value) ?? current)
-          : current;
+        event.type === 'Change' && event.previous_value !== undefined ? (stateFromFieldValue(event.previous_value) ?? current) : current;
       current = to;
       if (from === to) continue;
       changes.push({

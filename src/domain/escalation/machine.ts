@@ -16,9 +16,7 @@ export interface Actor {
 
 export type TransitionError = 'not_allowed' | 'not_lead' | 'reason_required' | 'not_requester';
 
-export type TransitionResult =
-  | { ok: true; next: EscalationState }
-  | { ok: false; reason: TransitionError };
+export type TransitionResult = { ok: true; next: EscalationState } | { ok: false; reason: TransitionError };
 
 export interface TransitionContext {
   reason?: string;
@@ -68,20 +66,11 @@ function permissionError(
 }
 
 /** Actions the actor may take now; reasons are not checked since they are asked for afterwards. */
-export function availableActions(
-  state: EscalationState,
-  actor: Actor,
-  requesterId?: number | null,
-): EscalationAction[] {
+export function availableActions(state: EscalationState, actor: Actor, requesterId?: number | null): EscalationAction[] {
   return ESCALATION_ACTIONS.filter((action) => permissionError(state, action, actor, requesterId) === null);
 }
 
-export function transition(
-  state: EscalationState,
-  action: EscalationAction,
-  actor: Actor,
-  ctx: TransitionContext,
-): TransitionResult {
+export function transition(state: EscalationState, action: EscalationAction, actor: Actor, ctx: TransitionContext): TransitionResult {
   const error = permissionError(state, action, actor, ctx.requesterId);
   if (error) return { ok: false, reason: error };
   const rule = RULES[action];

@@ -17,12 +17,7 @@ export const NOTE_KEYS = {
  * "{actor} requested an escalation." plus, when given, a separate reason line
  * (key `escalation.note.reason`, var `reason`) so each action needs one sentence only.
  */
-export function noteFor(
-  action: EscalationAction,
-  actorName: string,
-  reason: string | null | undefined,
-  t: Translate,
-): string {
+export function noteFor(action: EscalationAction, actorName: string, reason: string | null | undefined, t: Translate): string {
   const headline = t(NOTE_KEYS[action], { actor: actorName });
   const trimmed = reason?.trim();
   return trimmed ? `${headline}\n\n${t(NOTE_KEYS.reason, { reason: trimmed })}` : headline;

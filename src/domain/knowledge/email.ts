@@ -38,29 +38,117 @@ const DEVICE_SIGNATURE =
   /^(?:sent from my|sent from|sent via|get outlook for|von meinem .*gesendet|gesendet von|envoyé de mon|envoyé depuis|enviado desde mi|enviado desde|enviado do meu|enviado de mi)\b/i;
 
 const CLOSINGS = [
-  'best regards', 'kind regards', 'warm regards', 'warmest regards', 'regards', 'best wishes', 'best',
-  'many thanks', 'thanks in advance', 'thanks again', 'thanks a lot', 'thanks', 'thank you', 'thx',
-  'cheers', 'br', 'all the best', 'sincerely', 'yours sincerely', 'yours truly',
-  'mit freundlichen grüßen', 'mit freundlichen grüssen', 'freundliche grüße', 'freundliche grüsse',
-  'viele grüße', 'viele grüsse', 'beste grüße', 'liebe grüße', 'schöne grüße', 'grüße', 'gruß', 'mfg',
-  'lg', 'vg', 'danke', 'vielen dank', 'danke im voraus',
-  'cordialement', 'bien cordialement', 'salutations', 'bien à vous', 'merci', 'merci beaucoup',
-  "merci d'avance", 'bonne journée',
-  'saludos', 'un saludo', 'saludos cordiales', 'atentamente', 'gracias', 'muchas gracias',
-  'cumprimentos', 'atenciosamente', 'abraços', 'obrigado', 'obrigada', 'muito obrigado',
+  'best regards',
+  'kind regards',
+  'warm regards',
+  'warmest regards',
+  'regards',
+  'best wishes',
+  'best',
+  'many thanks',
+  'thanks in advance',
+  'thanks again',
+  'thanks a lot',
+  'thanks',
+  'thank you',
+  'thx',
+  'cheers',
+  'br',
+  'all the best',
+  'sincerely',
+  'yours sincerely',
+  'yours truly',
+  'mit freundlichen grüßen',
+  'mit freundlichen grüssen',
+  'freundliche grüße',
+  'freundliche grüsse',
+  'viele grüße',
+  'viele grüsse',
+  'beste grüße',
+  'liebe grüße',
+  'schöne grüße',
+  'grüße',
+  'gruß',
+  'mfg',
+  'lg',
+  'vg',
+  'danke',
+  'vielen dank',
+  'danke im voraus',
+  'cordialement',
+  'bien cordialement',
+  'salutations',
+  'bien à vous',
+  'merci',
+  'merci beaucoup',
+  "merci d'avance",
+  'bonne journée',
+  'saludos',
+  'un saludo',
+  'saludos cordiales',
+  'atentamente',
+  'gracias',
+  'muchas gracias',
+  'cumprimentos',
+  'atenciosamente',
+  'abraços',
+  'obrigado',
+  'obrigada',
+  'muito obrigado',
 ];
 const CLOSING_ALT = CLOSINGS.map((c) => c.replace(/'/g, "['’]")).join('|');
 /** A closing alone on its line, or followed by a short name: "Thanks, Jane Doe". */
 const CLOSING_LINE = new RegExp(`^(?:${CLOSING_ALT})(?:[\\s,.!]*|,\\s*[\\p{L}][\\p{L}.'’\\- ]{0,40})$`, 'iu');
 
 const GREETING_ALT = [
-  'hi', 'hello', 'hey', 'dear', 'greetings', 'good morning', 'good afternoon', 'good evening',
-  'hallo', 'moin', 'servus', 'guten tag', 'guten morgen', 'guten abend', 'sehr geehrte', 'sehr geehrter',
-  'sehr geehrtes', 'liebe', 'lieber', 'liebes',
-  'bonjour', 'bonsoir', 'salut', 'cher', 'chère', 'chers', 'madame', 'monsieur',
-  'hola', 'buenos días', 'buenos dias', 'buenas tardes', 'buenas noches', 'buenas', 'estimado', 'estimada',
-  'estimados', 'querido', 'querida', 'olá', 'ola', 'oi', 'prezado', 'prezada', 'prezados', 'bom dia',
-  'boa tarde', 'boa noite',
+  'hi',
+  'hello',
+  'hey',
+  'dear',
+  'greetings',
+  'good morning',
+  'good afternoon',
+  'good evening',
+  'hallo',
+  'moin',
+  'servus',
+  'guten tag',
+  'guten morgen',
+  'guten abend',
+  'sehr geehrte',
+  'sehr geehrter',
+  'sehr geehrtes',
+  'liebe',
+  'lieber',
+  'liebes',
+  'bonjour',
+  'bonsoir',
+  'salut',
+  'cher',
+  'chère',
+  'chers',
+  'madame',
+  'monsieur',
+  'hola',
+  'buenos días',
+  'buenos dias',
+  'buenas tardes',
+  'buenas noches',
+  'buenas',
+  'estimado',
+  'estimada',
+  'estimados',
+  'querido',
+  'querida',
+  'olá',
+  'ola',
+  'oi',
+  'prezado',
+  'prezada',
+  'prezados',
+  'bom dia',
+  'boa tarde',
+  'boa noite',
 ].join('|');
 // \b is ASCII-only in JS, so a lookahead marks the end of words like "olá".
 const GREETING_WITH_TEXT = new RegExp(`^(?:${GREETING_ALT})(?=[\\s,:!.]|$)[^,:!\\n]{0,40}?[,:!]\\s*(.*)$`, 'iu');
@@ -72,12 +160,13 @@ function isSignatureStart(line: string): boolean {
 
 /** Cleans one mail body (plain text). */
 export function cleanEmailText(text: string): string {
-  const lines = text.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').split('\n');
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u00a0/g, ' ')
+    .split('\n');
 
   const quoteAt = lines.findIndex((_line, i) => isQuoteStart(lines, i));
-  const own = (quoteAt === -1 ? lines : lines.slice(0, quoteAt))
-    .map((line) => line.trim())
-    .filter((line) => !line.startsWith('>'));
+  const own = (quoteAt === -1 ? lines : lines.slice(0, quoteAt)).map((line) => line.trim()).filter((line) => !line.startsWith('>'));
 
   const kept: string[] = [];
   let openedWithClosing = false;
@@ -100,7 +189,10 @@ export function cleanEmailText(text: string): string {
     if (!hasContent && (line === '--' || DEVICE_SIGNATURE.test(line))) break;
     kept.push(line);
   }
-  const result = kept.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const result = kept
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   // "Thanks!\n\nJane" is all closing: the few words left are the sender's name.
   if (openedWithClosing && result.split(/\s+/).length <= 3) return '';
   return result;

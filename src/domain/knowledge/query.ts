@@ -39,10 +39,35 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const BARE_DOMAIN =
   /\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co|de|fr|es|pt|br|uk|ch|at|nl|be|it|eu|info|biz|app|dev)\b(?:\/\S*)?/gi;
 const REFERENCE_KEYWORDS = [
-  'order', 'ticket', 'case', 'invoice', 'request', 'reference', 'ref', 'account', 'customer',
-  'bestellung', 'bestellnummer', 'auftrag', 'auftragsnummer', 'rechnung', 'rechnungsnummer', 'kundennummer',
-  'vorgang', 'vertrag', 'commande', 'facture', 'dossier', 'client', 'pedido', 'factura', 'caso', 'cliente',
-  'encomenda', 'fatura', 'conta',
+  'order',
+  'ticket',
+  'case',
+  'invoice',
+  'request',
+  'reference',
+  'ref',
+  'account',
+  'customer',
+  'bestellung',
+  'bestellnummer',
+  'auftrag',
+  'auftragsnummer',
+  'rechnung',
+  'rechnungsnummer',
+  'kundennummer',
+  'vorgang',
+  'vertrag',
+  'commande',
+  'facture',
+  'dossier',
+  'client',
+  'pedido',
+  'factura',
+  'caso',
+  'cliente',
+  'encomenda',
+  'fatura',
+  'conta',
 ].join('|');
 /** "invoice #INV-2024-0012" keeps "invoice" (a useful word) and drops the number. */
 const REFERENCE = new RegExp(
@@ -53,8 +78,21 @@ const NUMBER_MARK = /(?:#|\bnr\.?|\bno\.|\bn[°º])\s*\d{3,}[\p{L}\p{N}_-]*/giu;
 /** Bounded repetition keeps this linear on long runs of digits. */
 const PHONE = /(?<![\p{L}\p{N}])(?:\+|00)?\(?\d[\d\s().\/-]{5,20}\d(?![\p{L}\p{N}])/gu;
 const ERROR_WORDS = new Set([
-  'error', 'errors', 'err', 'errno', 'code', 'fehler', 'fehlercode', 'erreur', 'código', 'codigo', 'erro',
-  'status', 'statuscode', 'http', 'exception',
+  'error',
+  'errors',
+  'err',
+  'errno',
+  'code',
+  'fehler',
+  'fehlercode',
+  'erreur',
+  'código',
+  'codigo',
+  'erro',
+  'status',
+  'statuscode',
+  'http',
+  'exception',
 ]);
 const ERROR_BEFORE = new RegExp(`(?:${[...ERROR_WORDS].join('|')})\\s*[:#]?\\s*$`, 'i');
 
@@ -109,7 +147,8 @@ interface Token {
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’._-][\p{L}\p{M}\p{N}]+)*/gu;
-const CJK_PART = /[\p{Script=Han}\p{Script=Katakana}ー々]+|\p{Script=Hiragana}+|[^\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}ー々]+/gu;
+const CJK_PART =
+  /[\p{Script=Han}\p{Script=Katakana}ー々]+|\p{Script=Hiragana}+|[^\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}ー々]+/gu;
 const HAS_CJK = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u;
 const HIRAGANA_ONLY = /^\p{Script=Hiragana}+$/u;
 const FRENCH_ELISION = /^(?:l|d|j|n|m|t|s|c|qu|jusqu|lorsqu|puisqu)'(?=\p{L})/u;
@@ -169,7 +208,15 @@ export function tokenize(text: string, locale?: string): Token[] {
 }
 
 const SUFFIXES: [string, string][] = [
-  ['ungen', 'ung'], ['ies', 'y'], ['ing', ''], ['es', ''], ['ed', ''], ['en', ''], ['er', ''], ['s', ''], ['e', ''],
+  ['ungen', 'ung'],
+  ['ies', 'y'],
+  ['ing', ''],
+  ['es', ''],
+  ['ed', ''],
+  ['en', ''],
+  ['er', ''],
+  ['s', ''],
+  ['e', ''],
 ];
 
 /** Light stem, only used to merge "invoice", "invoices" and "invoicing" into one term. */

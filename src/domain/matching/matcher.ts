@@ -105,7 +105,10 @@ export function createMatcher(answers: AnswerDoc[], options: MatcherOptions = {}
   const docIndex = new InvertedMatrix(docVecs, space.size);
   const perAnswer: SparseVec[][] = answers.map(() => []);
   docVecs.forEach((v, d) => perAnswer[docAnswer[d]!]!.push(v));
-  const centroidIndex = new InvertedMatrix(perAnswer.map((vs) => centroid(vs)), space.size);
+  const centroidIndex = new InvertedMatrix(
+    perAnswer.map((vs) => centroid(vs)),
+    space.size,
+  );
 
   let classifier: LinearClassifier | null = null;
   if (tuning.classifier > 0 && nAnswers > 1 && nAnswers * space.size <= tuning.classifierBudget) {

@@ -18,18 +18,43 @@ const TOKEN_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 // English contractions, with and without the apostrophe, because tickets are typed in a hurry.
 const CONTRACTIONS: Record<string, string> = {
-  "can't": 'can not', cant: 'can not', cannot: 'can not', "won't": 'will not', wont: 'will not',
-  dont: 'do not', doesnt: 'does not', didnt: 'did not', isnt: 'is not', arent: 'are not',
-  wasnt: 'was not', werent: 'were not', havent: 'have not', hasnt: 'has not', hadnt: 'had not',
-  couldnt: 'could not', shouldnt: 'should not', wouldnt: 'would not', im: 'i am', ive: 'i have',
+  "can't": 'can not',
+  cant: 'can not',
+  cannot: 'can not',
+  "won't": 'will not',
+  wont: 'will not',
+  dont: 'do not',
+  doesnt: 'does not',
+  didnt: 'did not',
+  isnt: 'is not',
+  arent: 'are not',
+  wasnt: 'was not',
+  werent: 'were not',
+  havent: 'have not',
+  hasnt: 'has not',
+  hadnt: 'had not',
+  couldnt: 'could not',
+  shouldnt: 'should not',
+  wouldnt: 'would not',
+  im: 'i am',
+  ive: 'i have',
 };
 const SUFFIXES: ReadonlyArray<readonly [string, string]> = [
-  ["n't", ' not'], ["'m", ' am'], ["'re", ' are'], ["'ve", ' have'], ["'ll", ' will'], ["'d", ' would'], ["'s", ''],
+  ["n't", ' not'],
+  ["'m", ' am'],
+  ["'re", ' are'],
+  ["'ve", ' have'],
+  ["'ll", ' will'],
+  ["'d", ' would'],
+  ["'s", ''],
 ];
 
 /** Lower-cases and strips diacritics so "Überweisung" and "uberweisung" agree. */
 export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 function expandContraction(word: string): string[] {

@@ -26,7 +26,10 @@ function toDraft(state: FormState): AnswerDraft {
     title: state.title.trim(),
     summary: state.summary.trim(),
     body: state.body,
-    examples: state.examplesText.split('\n').map((l) => l.trim()).filter(Boolean),
+    examples: state.examplesText
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean),
     tags: state.tagsText.split(/[\s,]+/).filter(Boolean),
     locale: state.locale?.trim() || null,
   };
@@ -34,7 +37,11 @@ function toDraft(state: FormState): AnswerDraft {
 
 export function AnswerForm({ initial, submitLabel, busy, onSubmit, onCancel, onChange, preview }: AnswerFormProps) {
   const { i18n } = useServices();
-  const [draft, setDraft] = useState<FormState>({ ...initial, examplesText: initial.examples.join('\n'), tagsText: initial.tags.join(' ') });
+  const [draft, setDraft] = useState<FormState>({
+    ...initial,
+    examplesText: initial.examples.join('\n'),
+    tagsText: initial.tags.join(' '),
+  });
   const set = (key: keyof FormState) => (event: Event) => {
     const next = { ...draft, [key]: (event.target as HTMLInputElement).value };
     setDraft(next);

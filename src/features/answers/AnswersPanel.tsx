@@ -8,7 +8,9 @@ import { RetiredAnswerError, type AnswersModel, type Step } from './model';
 function FilledBody({ text, missing }: { text: string; missing: string[] }) {
   const { i18n } = useServices();
   const markers = missing.map((name) => `[${name}]`);
-  const parts = markers.length ? text.split(new RegExp(`(${markers.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`)) : [text];
+  const parts = markers.length
+    ? text.split(new RegExp(`(${markers.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`))
+    : [text];
   return (
     // Scrollable when long, so it takes focus to be scrolled from the keyboard.
     <div class="answer__body" data-testid="answer-body" tabIndex={0} role="region" aria-label={i18n.t('ui.answers.body_label')}>
@@ -66,7 +68,11 @@ export function AnswersPanel({ model, onPropose }: { model: AnswersModel; onProp
   const report = (doneKey: string) => (step: Step | null) => {
     if (!step) return;
     if (step.ok) setStatus({ ok: true, text: i18n.t(doneKey) });
-    else setStatus({ ok: false, text: step.error instanceof RetiredAnswerError ? i18n.t('ui.answers.retired') : errorMessage(step.error, i18n.t) });
+    else
+      setStatus({
+        ok: false,
+        text: step.error instanceof RetiredAnswerError ? i18n.t('ui.answers.retired') : errorMessage(step.error, i18n.t),
+      });
   };
   const insert = async () => {
     setBusy(true);
@@ -102,7 +108,10 @@ export function AnswersPanel({ model, onPropose }: { model: AnswersModel; onProp
           {trust && (
             <p class={trust.overdue ? 'small notice--inline-warning' : 'small muted'} data-testid="answer-trust">
               {trust.approvedAt
-                ? i18n.t('ui.answers.approved', { name: trust.approver ?? i18n.t('ui.answers.a_lead'), when: i18n.relativeTime(trust.approvedAt, now()) })
+                ? i18n.t('ui.answers.approved', {
+                    name: trust.approver ?? i18n.t('ui.answers.a_lead'),
+                    when: i18n.relativeTime(trust.approvedAt, now()),
+                  })
                 : i18n.t('ui.answers.approved_unknown')}
               {trust.overdue && ` · ${i18n.t('ui.answers.review_overdue')}`}
             </p>
@@ -129,7 +138,11 @@ export function AnswersPanel({ model, onPropose }: { model: AnswersModel; onProp
             <div class="notice notice--info">
               <p>{i18n.t('ui.answers.example_offer')}</p>
               <div class="row">
-                <button type="button" class="btn btn--small" onClick={() => void model.suggestExample().then(report('ui.answers.done_example'))}>
+                <button
+                  type="button"
+                  class="btn btn--small"
+                  onClick={() => void model.suggestExample().then(report('ui.answers.done_example'))}
+                >
                   {i18n.t('ui.answers.example_yes')}
                 </button>
                 <button type="button" class="btn btn--small" onClick={model.dismissExample}>

@@ -52,7 +52,16 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
   });
   const byId = computed(() => new Map(approved.value.map((a) => [a.id, a])));
   const matcher = computed(() =>
-    createMatcher(approved.value.map((a) => ({ id: a.id, title: a.title, summary: a.summary, examples: a.examples, tags: a.tags, locale: a.locale ?? undefined }))),
+    createMatcher(
+      approved.value.map((a) => ({
+        id: a.id,
+        title: a.title,
+        summary: a.summary,
+        examples: a.examples,
+        tags: a.tags,
+        locale: a.locale ?? undefined,
+      })),
+    ),
   );
   const requesterLocale = computed(() => ticket.requester.value?.locale ?? undefined);
 
@@ -65,7 +74,11 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
   });
 
   /** The same answer in the requester's language, when a variant with the same tags exists. */
-  const inLocale = (answer: Answer) => pickLocaleVariant(approved.value.filter((a) => isVariant(answer, a)), requesterLocale.value) ?? answer;
+  const inLocale = (answer: Answer) =>
+    pickLocaleVariant(
+      approved.value.filter((a) => isVariant(answer, a)),
+      requesterLocale.value,
+    ) ?? answer;
 
   const candidates = computed(() => {
     const result = match.value;
@@ -86,7 +99,10 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
   });
 
   const values = computed(() =>
-    placeholderValues({ id: ticket.id.value, subject: ticket.subject.value, requester: ticket.requester.value }, { name: currentUser.name }),
+    placeholderValues(
+      { id: ticket.id.value, subject: ticket.subject.value, requester: ticket.requester.value },
+      { name: currentUser.name },
+    ),
   );
   const filled = computed(() => (current.value ? renderPlaceholders(current.value.body, values.value) : null));
 
@@ -148,7 +164,14 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
     const answer = current.value;
     if (!answer) return Promise.resolve({ ok: false, error: new Error('no answer') });
     return attempt(() =>
-      createFeedback(host, { kind: 'misfit', name: `Not right: ${answer.title}`, ticketId: ticket.id.value, reporterId: currentUser.id, answerId: answer.id, note: note.trim() }),
+      createFeedback(host, {
+        kind: 'misfit',
+        name: `Not right: ${answer.title}`,
+        ticketId: ticket.id.value,
+        reporterId: currentUser.id,
+        answerId: answer.id,
+        note: note.trim(),
+      }),
     );
   }
 
@@ -157,7 +180,14 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
     const id = inserted.value;
     if (!id) return Promise.resolve({ ok: false, error: new Error('nothing inserted') });
     return attempt(async () => {
-      await createFeedback(host, { kind: 'example', name: `Example: ${ticket.subject.value}`, ticketId: ticket.id.value, reporterId: currentUser.id, answerId: id, note: ticket.subject.value });
+      await createFeedback(host, {
+        kind: 'example',
+        name: `Example: ${ticket.subject.value}`,
+        ticketId: ticket.id.value,
+        reporterId: currentUser.id,
+        answerId: id,
+        note: ticket.subject.value,
+      });
       inserted.value = null;
     });
   }

@@ -23,7 +23,12 @@ const CreatedSchema = z.object({ 'instances.create': z.array(z.object({ instance
  * Opens the proposal form in a modal instance and hands it the seed once the modal says it is
  * ready (instances talk through host events; the modal learns its parent from the URL hash).
  */
-export async function openProposalModal(host: HostClient, parentGuid: string, seed: ProposalSeed, onProposed: () => void): Promise<() => void> {
+export async function openProposalModal(
+  host: HostClient,
+  parentGuid: string,
+  seed: ProposalSeed,
+  onProposed: () => void,
+): Promise<() => void> {
   const created = CreatedSchema.parse(
     await host.invoke('instances.create', {
       location: 'modal',

@@ -11,7 +11,14 @@ export const WATCH_INTERVAL_MS = 5 * 60 * 1000;
  * location asks Zendesk search for requested tickets every few minutes and shows a Zendesk
  * notice for each one not seen before. Only leads, and only when notify_leads is on.
  */
-export function startRequestWatcher(deps: { host: HostClient; settings: AppSettings; lead: LeadAccess; i18n: I18n; intervalMs?: number; now?: () => Date }): () => void {
+export function startRequestWatcher(deps: {
+  host: HostClient;
+  settings: AppSettings;
+  lead: LeadAccess;
+  i18n: I18n;
+  intervalMs?: number;
+  now?: () => Date;
+}): () => void {
   const { host, settings, lead, i18n, intervalMs = WATCH_INTERVAL_MS, now = () => new Date() } = deps;
   if (!settings.notifyLeads) return () => undefined;
   let timer: ReturnType<typeof setInterval> | undefined;
@@ -26,7 +33,9 @@ export function startRequestWatcher(deps: { host: HostClient; settings: AppSetti
       for (const ticket of tickets) {
         if (seen.has(ticket.id)) continue;
         seen.add(ticket.id);
-        await host.invoke('notify', i18n.t('ui.background.new_request', { id: ticket.id, subject: ticket.subject ?? '' }), 'notice', { sticky: true });
+        await host.invoke('notify', i18n.t('ui.background.new_request', { id: ticket.id, subject: ticket.subject ?? '' }), 'notice', {
+          sticky: true,
+        });
       }
       since = checkedAt;
     } catch {
@@ -34,10 +43,13 @@ export function startRequestWatcher(deps: { host: HostClient; settings: AppSetti
     }
   }
 
-  void lead.cached().then((status) => {
-    if (stopped || !status.isLead) return;
-    timer = setInterval(() => void check(), intervalMs);
-  }, () => undefined);
+  void lead.cached().then(
+    (status) => {
+      if (stopped || !status.isLead) return;
+      timer = setInterval(() => void check(), intervalMs);
+    },
+    () => undefined,
+  );
 
   return () => {
     stopped = true;

@@ -51,7 +51,16 @@ export default function ConsoleView() {
         <>
           <div class="tabs" role="tablist" aria-label={i18n.t('ui.console.title')} onKeyDown={onKey}>
             {tabs.map((t) => (
-              <button key={t} id={`tab-${t}`} type="button" role="tab" aria-selected={t === current} aria-controls={`panel-${t}`} tabIndex={t === current ? 0 : -1} onClick={() => setTab(t)}>
+              <button
+                key={t}
+                id={`tab-${t}`}
+                type="button"
+                role="tab"
+                aria-selected={t === current}
+                aria-controls={`panel-${t}`}
+                tabIndex={t === current ? 0 : -1}
+                onClick={() => setTab(t)}
+              >
                 {i18n.t(`ui.console.tab_${t}`)}
               </button>
             ))}

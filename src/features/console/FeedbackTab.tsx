@@ -27,7 +27,10 @@ export function FeedbackTab({ model }: { model: LibraryModel }) {
       await model.handle(record);
       setStatus({ ok: true, text: i18n.t('ui.console.handled') });
     } catch (error) {
-      setStatus({ ok: false, text: error instanceof Error && !('status' in error) && error.message ? error.message : errorMessage(error, i18n.t) });
+      setStatus({
+        ok: false,
+        text: error instanceof Error && !('status' in error) && error.message ? error.message : errorMessage(error, i18n.t),
+      });
     }
   };
   const openTicket = (id: unknown) => void host.invoke('routeTo', 'ticket', String(id));
@@ -50,10 +53,20 @@ export function FeedbackTab({ model }: { model: LibraryModel }) {
               <strong>{answer.title}</strong>
               <div class="answer__body">{answer.body}</div>
               <div class="row">
-                <button type="button" class="btn btn--small btn--primary" aria-label={`${i18n.t('ui.console.approve')}: ${answer.title}`} onClick={() => void model.approve(answer).then(() => setStatus({ ok: true, text: i18n.t('ui.console.approved') }))}>
+                <button
+                  type="button"
+                  class="btn btn--small btn--primary"
+                  aria-label={`${i18n.t('ui.console.approve')}: ${answer.title}`}
+                  onClick={() => void model.approve(answer).then(() => setStatus({ ok: true, text: i18n.t('ui.console.approved') }))}
+                >
                   {i18n.t('ui.console.approve')}
                 </button>
-                <button type="button" class="btn btn--small" aria-label={`${i18n.t('ui.console.retire')}: ${answer.title}`} onClick={() => void model.retire(answer).then(() => setStatus({ ok: true, text: i18n.t('ui.console.retired') }))}>
+                <button
+                  type="button"
+                  class="btn btn--small"
+                  aria-label={`${i18n.t('ui.console.retire')}: ${answer.title}`}
+                  onClick={() => void model.retire(answer).then(() => setStatus({ ok: true, text: i18n.t('ui.console.retired') }))}
+                >
                   {i18n.t('ui.console.retire')}
                 </button>
               </div>
@@ -78,7 +91,11 @@ export function FeedbackTab({ model }: { model: LibraryModel }) {
                       <p>
                         {answer && <strong>{answer.title}</strong>}
                         {kind === 'outdated_article' && f.article_id && subdomain && (
-                          <a href={`https://${subdomain}.zendesk.com/hc/articles/${Number(f.article_id)}`} target="_blank" rel="noopener noreferrer">
+                          <a
+                            href={`https://${subdomain}.zendesk.com/hc/articles/${Number(f.article_id)}`}
+                            target="_blank"
+                            rel="noopener noreferrer"
+                          >
                             {record.name.replace(/^Outdated: /, '')}
                           </a>
                         )}

@@ -8,7 +8,14 @@ import { AnswerForm, type AnswerDraft } from '../answers/AnswerForm';
 import { NotLeadError, savedEdits, type LibraryFilter, type LibraryModel, type SaveResult } from './library';
 
 const FILTERS: LibraryFilter[] = ['all', 'approved', 'due', 'proposals', 'retired'];
-const SAMPLE = { 'requester.first_name': 'Alex', 'requester.name': 'Alex Example', 'agent.first_name': 'Sam', 'agent.name': 'Sam Agent', 'ticket.id': '12345', 'ticket.subject': 'Example subject' };
+const SAMPLE = {
+  'requester.first_name': 'Alex',
+  'requester.name': 'Alex Example',
+  'agent.first_name': 'Sam',
+  'agent.name': 'Sam Agent',
+  'ticket.id': '12345',
+  'ticket.subject': 'Example subject',
+};
 
 function Preview({ body }: { body: string }) {
   const { i18n } = useServices();
@@ -115,7 +122,11 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
     const result = await run();
     if (result.kind === 'saved') setStatus({ ok: true, text: i18n.t(done) });
     else if (result.kind === 'conflict') setStatus({ ok: false, text: i18n.t('ui.console.changed_meanwhile') });
-    else setStatus({ ok: false, text: result.error instanceof NotLeadError ? i18n.t('ui.escalation.refused_not_lead') : errorMessage(result.error, i18n.t) });
+    else
+      setStatus({
+        ok: false,
+        text: result.error instanceof NotLeadError ? i18n.t('ui.escalation.refused_not_lead') : errorMessage(result.error, i18n.t),
+      });
     if (result.kind === 'conflict') model.load();
   };
   const editingAnswer = editing ? model.rows.value.find((r) => r.answer.id === editing)?.answer : undefined;
@@ -125,7 +136,13 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
       <h2 id="library-title">{i18n.t('ui.console.library_title')}</h2>
       <div class="row" role="group" aria-label={i18n.t('ui.console.filter')}>
         {FILTERS.map((f) => (
-          <button key={f} type="button" class={model.filter.value === f ? 'btn btn--small btn--primary' : 'btn btn--small'} aria-pressed={model.filter.value === f} onClick={() => (model.filter.value = f)}>
+          <button
+            key={f}
+            type="button"
+            class={model.filter.value === f ? 'btn btn--small btn--primary' : 'btn btn--small'}
+            aria-pressed={model.filter.value === f}
+            onClick={() => (model.filter.value = f)}
+          >
             {i18n.t(`ui.console.filter_${f}`)}
           </button>
         ))}
@@ -170,26 +187,48 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
                 <td>
                   <span class={`badge badge--${answer.status}`}>{i18n.t(`ui.console.status_${answer.status}`)}</span>
                 </td>
-                <td class={overdue ? 'notice--inline-warning' : ''}>{dueAt ? `${overdue ? i18n.t('ui.answers.review_overdue') + ' · ' : ''}${i18n.date(dueAt)}` : '–'}</td>
+                <td class={overdue ? 'notice--inline-warning' : ''}>
+                  {dueAt ? `${overdue ? i18n.t('ui.answers.review_overdue') + ' · ' : ''}${i18n.date(dueAt)}` : '–'}
+                </td>
                 <td>{uses}</td>
                 <td>{misfits}</td>
                 <td>
                   <div class="row">
-                    <button type="button" class="btn btn--small" aria-label={`${i18n.t('ui.console.edit_button')}: ${answer.title}`} onClick={() => setEditing(answer.id)}>
+                    <button
+                      type="button"
+                      class="btn btn--small"
+                      aria-label={`${i18n.t('ui.console.edit_button')}: ${answer.title}`}
+                      onClick={() => setEditing(answer.id)}
+                    >
                       {i18n.t('ui.console.edit_button')}
                     </button>
                     {answer.status !== 'approved' && (
-                      <button type="button" class="btn btn--small btn--primary" aria-label={`${i18n.t('ui.console.approve')}: ${answer.title}`} onClick={() => void act(() => model.approve(answer), 'ui.console.approved')}>
+                      <button
+                        type="button"
+                        class="btn btn--small btn--primary"
+                        aria-label={`${i18n.t('ui.console.approve')}: ${answer.title}`}
+                        onClick={() => void act(() => model.approve(answer), 'ui.console.approved')}
+                      >
                         {i18n.t('ui.console.approve')}
                       </button>
                     )}
                     {answer.status === 'approved' && (
-                      <button type="button" class="btn btn--small" aria-label={`${i18n.t('ui.console.mark_reviewed')}: ${answer.title}`} onClick={() => void act(() => model.approve(answer), 'ui.console.reviewed')}>
+                      <button
+                        type="button"
+                        class="btn btn--small"
+                        aria-label={`${i18n.t('ui.console.mark_reviewed')}: ${answer.title}`}
+                        onClick={() => void act(() => model.approve(answer), 'ui.console.reviewed')}
+                      >
                         {i18n.t('ui.console.mark_reviewed')}
                       </button>
                     )}
                     {answer.status !== 'retired' && (
-                      <button type="button" class="btn btn--small" aria-label={`${i18n.t('ui.console.retire')}: ${answer.title}`} onClick={() => void act(() => model.retire(answer), 'ui.console.retired')}>
+                      <button
+                        type="button"
+                        class="btn btn--small"
+                        aria-label={`${i18n.t('ui.console.retire')}: ${answer.title}`}
+                        onClick={() => void act(() => model.retire(answer), 'ui.console.retired')}
+                      >
                         {i18n.t('ui.console.retire')}
                       </button>
                     )}

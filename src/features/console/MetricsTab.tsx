@@ -20,7 +20,13 @@ export function MetricsTab({ library }: { library: LibraryModel }) {
       <h2 id="metrics-title">{i18n.t('ui.console.metrics_title')}</h2>
       <div class="row" role="group" aria-label={i18n.t('ui.console.window')}>
         {([7, 30] as const).map((d) => (
-          <button key={d} type="button" class={model.days.value === d ? 'btn btn--small btn--primary' : 'btn btn--small'} aria-pressed={model.days.value === d} onClick={() => void model.load(d)}>
+          <button
+            key={d}
+            type="button"
+            class={model.days.value === d ? 'btn btn--small btn--primary' : 'btn btn--small'}
+            aria-pressed={model.days.value === d}
+            onClick={() => void model.load(d)}
+          >
             {i18n.t('ui.console.last_days', { days: d })}
           </button>
         ))}
@@ -32,7 +38,11 @@ export function MetricsTab({ library }: { library: LibraryModel }) {
           <dl class="stats">
             <div>
               <dt>{i18n.t('ui.console.median_response')}</dt>
-              <dd data-testid="median-response">{data.medianLeadResponseMinutes === null ? '–' : i18n.t('ui.console.minutes', { minutes: Math.round(data.medianLeadResponseMinutes) })}</dd>
+              <dd data-testid="median-response">
+                {data.medianLeadResponseMinutes === null
+                  ? '–'
+                  : i18n.t('ui.console.minutes', { minutes: Math.round(data.medianLeadResponseMinutes) })}
+              </dd>
             </div>
             <div>
               <dt>{i18n.t('ui.console.answer_share')}</dt>
@@ -45,7 +55,8 @@ export function MetricsTab({ library }: { library: LibraryModel }) {
           </dl>
           <h3>{i18n.t('ui.console.per_day')}</h3>
           <div class="legend small">
-            <span class="swatch swatch--requested" /> {i18n.t('ui.console.requested')} <span class="swatch swatch--escalated" /> {i18n.t('ui.console.escalated')}
+            <span class="swatch swatch--requested" /> {i18n.t('ui.console.requested')} <span class="swatch swatch--escalated" />{' '}
+            {i18n.t('ui.console.escalated')}
           </div>
           <BarChart
             labels={data.perDay.map((d) => d.day)}

@@ -28,7 +28,11 @@ export async function mapLimited<T, R>(items: readonly T[], limit: number, work:
 
 /** Each ticket's escalation history from its audits, four tickets at a time (REST budget). */
 export async function histories(host: HostClient, tickets: readonly Ticket[], fieldId: number): Promise<Map<number, EscalationHistory>> {
-  const found = await mapLimited(tickets, 4, async (ticket) => [ticket.id, historyFromAudits(await getAudits(host, ticket.id), fieldId)] as const);
+  const found = await mapLimited(
+    tickets,
+    4,
+    async (ticket) => [ticket.id, historyFromAudits(await getAudits(host, ticket.id), fieldId)] as const,
+  );
   return new Map(found);
 }
 

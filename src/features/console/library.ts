@@ -81,8 +81,19 @@ export function createLibraryModel(deps: { host: HostClient; settings: AppSettin
       if (r.custom_object_fields.kind === 'misfit' && id) misfits.set(id, (misfits.get(id) ?? 0) + 1);
     }
     return list.map((answer) => {
-      const review = reviewStatus(answer.status === 'approved' ? answer.approvedAt : null, answer.reviewIntervalDays, settings.answerReviewDays, now());
-      return { answer, dueAt: review.dueAt, overdue: review.overdue, uses: uses.get(answer.id.toLowerCase()) ?? 0, misfits: misfits.get(answer.id) ?? 0 };
+      const review = reviewStatus(
+        answer.status === 'approved' ? answer.approvedAt : null,
+        answer.reviewIntervalDays,
+        settings.answerReviewDays,
+        now(),
+      );
+      return {
+        answer,
+        dueAt: review.dueAt,
+        overdue: review.overdue,
+        uses: uses.get(answer.id.toLowerCase()) ?? 0,
+        misfits: misfits.get(answer.id) ?? 0,
+      };
     });
   });
 
@@ -159,7 +170,19 @@ export function createLibraryModel(deps: { host: HostClient; settings: AppSettin
     if (state.status === 'ready') void feedback.run(async () => state.data.map((r) => (r.id === updated.id ? updated : r)));
   }
 
-  return { answers: answers.state, feedback: feedback.state, usage: usage.state, rows, visible, filter, load, save, approve, retire, handle };
+  return {
+    answers: answers.state,
+    feedback: feedback.state,
+    usage: usage.state,
+    rows,
+    visible,
+    filter,
+    load,
+    save,
+    approve,
+    retire,
+    handle,
+  };
 }
 
 export class NotLeadError extends Error {}

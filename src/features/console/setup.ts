@@ -13,7 +13,8 @@ export interface SetupProblem {
 export async function checkSetup(host: HostClient, settings: AppSettings): Promise<SetupProblem[]> {
   const problems: SetupProblem[] = [];
   const metadata = await host.metadata();
-  for (const p of readSettings(metadata.settings).problems) problems.push({ key: `setting_${p.problem}`, vars: { setting: p.setting, value: p.value } });
+  for (const p of readSettings(metadata.settings).problems)
+    problems.push({ key: `setting_${p.problem}`, vars: { setting: p.setting, value: p.value } });
 
   const [fieldId, fields, answerObject, feedbackObject, groups] = await Promise.all([
     escalationFieldId(host).catch(() => null),

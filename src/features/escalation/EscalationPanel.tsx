@@ -25,7 +25,11 @@ function OutcomeLine({ outcome }: { outcome: Outcome | null }) {
           ? i18n.t(`ui.escalation.refused_${outcome.reason}`)
           : `${errorMessage(outcome.error, i18n.t)} ${i18n.t('ui.escalation.nothing_changed')}`;
   return (
-    <p class={outcome.kind === 'done' ? 'status' : 'status status--error'} role={outcome.kind === 'done' ? 'status' : 'alert'} aria-live="polite">
+    <p
+      class={outcome.kind === 'done' ? 'status' : 'status status--error'}
+      role={outcome.kind === 'done' ? 'status' : 'alert'}
+      aria-live="polite"
+    >
       {text}
     </p>
   );
@@ -42,7 +46,13 @@ function ReasonForm({ action, model, onClose }: { action: EscalationAction; mode
   return (
     <form class="inline-form" onSubmit={(e) => void submit(e)}>
       <label for={`reason-${action}`}>{i18n.t(`ui.escalation.reason_${action}`)}</label>
-      <textarea id={`reason-${action}`} required maxLength={2000} value={reason} onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)} />
+      <textarea
+        id={`reason-${action}`}
+        required
+        maxLength={2000}
+        value={reason}
+        onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)}
+      />
       <div class="row">
         <button type="submit" class="btn btn--small btn--primary" disabled={!reason.trim() || model.busy.value !== null}>
           {i18n.t(BUTTON_KEYS[action])}
@@ -100,7 +110,13 @@ export function EscalationPanel({ model }: { model: EscalationModel }) {
       )}
       {view?.suspicious.map((change) => (
         <div class="notice notice--warning" role="note" key={change.auditId}>
-          <p>{i18n.t('ui.escalation.suspicious', { name: name(change.authorId), state: i18n.t(`ui.escalation.state_${change.to}`), when: when(change.at) })}</p>
+          <p>
+            {i18n.t('ui.escalation.suspicious', {
+              name: name(change.authorId),
+              state: i18n.t(`ui.escalation.state_${change.to}`),
+              when: when(change.at),
+            })}
+          </p>
         </div>
       ))}
       <OutcomeLine outcome={model.outcome.value} />

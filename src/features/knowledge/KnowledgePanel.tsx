@@ -56,7 +56,15 @@ function FlagForm({ article, model, onDone }: { article: Article; model: Knowled
   );
 }
 
-function ArticleItem({ article, model, onResult }: { article: Article; model: KnowledgeModel; onResult: (key: string, r: ActionResult) => void }) {
+function ArticleItem({
+  article,
+  model,
+  onResult,
+}: {
+  article: Article;
+  model: KnowledgeModel;
+  onResult: (key: string, r: ActionResult) => void;
+}) {
   const { i18n } = useServices();
   const [flagging, setFlagging] = useState(false);
   const href = safeHttpUrl(article.html_url);
@@ -80,16 +88,41 @@ function ArticleItem({ article, model, onResult }: { article: Article; model: Kn
         {article.label_names?.length ? ` · ${article.label_names.join(', ')}` : ''}
       </p>
       <div class="row actions" role="group" aria-labelledby={titleId}>
-        <button type="button" class="btn btn--small" aria-describedby={titleId} disabled={!href} onClick={run('linked', () => model.link(article))}>
+        <button
+          type="button"
+          class="btn btn--small"
+          aria-describedby={titleId}
+          disabled={!href}
+          onClick={run('linked', () => model.link(article))}
+        >
           {i18n.t('ui.knowledge.link')}
         </button>
-        <button type="button" class="btn btn--small" aria-describedby={titleId} disabled={!href} onClick={run('quoted', () => model.quote(article))}>
+        <button
+          type="button"
+          class="btn btn--small"
+          aria-describedby={titleId}
+          disabled={!href}
+          onClick={run('quoted', () => model.quote(article))}
+        >
           {i18n.t('ui.knowledge.quote')}
         </button>
-        <button type="button" class="btn btn--small" aria-describedby={titleId} disabled={!href} onClick={() => href && window.open(href, '_blank', 'noopener,noreferrer')}>
+        <button
+          type="button"
+          class="btn btn--small"
+          aria-describedby={titleId}
+          disabled={!href}
+          onClick={() => href && window.open(href, '_blank', 'noopener,noreferrer')}
+        >
           {i18n.t('ui.knowledge.open')}
         </button>
-        <button type="button" class="btn btn--small" aria-describedby={titleId} aria-expanded={flagging} disabled={flagged} onClick={() => setFlagging(!flagging)}>
+        <button
+          type="button"
+          class="btn btn--small"
+          aria-describedby={titleId}
+          aria-expanded={flagging}
+          disabled={flagged}
+          onClick={() => setFlagging(!flagging)}
+        >
           {flagged ? i18n.t('ui.knowledge.flagged') : i18n.t('ui.knowledge.flag')}
         </button>
       </div>
@@ -107,7 +140,19 @@ function ArticleItem({ article, model, onResult }: { article: Article; model: Kn
   );
 }
 
-function Results({ state, model, onRetry, empty, onResult }: { state: ResourceState<Article[]>; model: KnowledgeModel; onRetry: () => void; empty: string; onResult: (key: string, r: ActionResult) => void }) {
+function Results({
+  state,
+  model,
+  onRetry,
+  empty,
+  onResult,
+}: {
+  state: ResourceState<Article[]>;
+  model: KnowledgeModel;
+  onRetry: () => void;
+  empty: string;
+  onResult: (key: string, r: ActionResult) => void;
+}) {
   const articles = 'data' in state ? state.data : undefined;
   return (
     <>
@@ -145,9 +190,21 @@ export function KnowledgePanel({ model }: { model: KnowledgeModel }) {
         {status?.text}
       </p>
       {searching ? (
-        <Results state={model.manual.value} model={model} onRetry={model.retryManual} empty={i18n.t('ui.knowledge.no_results')} onResult={onResult} />
+        <Results
+          state={model.manual.value}
+          model={model}
+          onRetry={model.retryManual}
+          empty={i18n.t('ui.knowledge.no_results')}
+          onResult={onResult}
+        />
       ) : (
-        <Results state={model.suggestions.value} model={model} onRetry={model.retry} empty={i18n.t('ui.knowledge.empty')} onResult={onResult} />
+        <Results
+          state={model.suggestions.value}
+          model={model}
+          onRetry={model.retry}
+          empty={i18n.t('ui.knowledge.empty')}
+          onResult={onResult}
+        />
       )}
     </Panel>
   );

@@ -41,7 +41,12 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
   const customerQuery = computed(() => {
     const requesterId = ticket.requester.value?.id ?? -1;
     const comments = ticket.comments.value.map((c) => ({ authorId: c.author.id, body: htmlToText(c.value), htmlBody: c.value }));
-    const built = buildSearchQuery({ subject: ticket.subject.value, comments, requesterId, locale: ticket.requester.value?.locale ?? undefined });
+    const built = buildSearchQuery({
+      subject: ticket.subject.value,
+      comments,
+      requesterId,
+      locale: ticket.requester.value?.locale ?? undefined,
+    });
     return built.query || ticket.subject.value.trim();
   });
   const requesterLocale = computed(() => ticket.requester.value?.locale ?? undefined);
@@ -61,7 +66,8 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
    */
   async function search(query: string): Promise<Article[]> {
     const available = await locales().catch(() => [settings.helpCenterLocale]);
-    const locale = localeChain(requesterLocale.value, settings.helpCenterLocale).find((l) => available.includes(l)) ?? settings.helpCenterLocale;
+    const locale =
+      localeChain(requesterLocale.value, settings.helpCenterLocale).find((l) => available.includes(l)) ?? settings.helpCenterLocale;
     const key = `hc:${settings.suggestionCount}:${locale}:${query}`;
     const hit = cache.get<Article[]>(key, RESULTS_MAX_AGE_MS);
     if (hit) return hit.value;
@@ -94,9 +100,13 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
 
   /** Records which article was used on which ticket, for the leads, without tagging the ticket. */
   const recordUse = (article: Article, how: 'link' | 'quote') =>
-    createFeedback(host, { kind: 'article_used', name: `${how}: ${article.title}`, ticketId: ticketId(), reporterId: currentUser.id, articleId: article.id }).catch(
-      () => undefined,
-    );
+    createFeedback(host, {
+      kind: 'article_used',
+      name: `${how}: ${article.title}`,
+      ticketId: ticketId(),
+      reporterId: currentUser.id,
+      articleId: article.id,
+    }).catch(() => undefined);
 
   function link(article: Article): Promise<ActionResult> {
     const url = safeHttpUrl(article.html_url);

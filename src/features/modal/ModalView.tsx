@@ -42,7 +42,14 @@ export default function ModalView() {
       {error !== null && <ErrorNotice error={error} />}
       {seed ? (
         <AnswerForm
-          initial={{ title: seed.title, summary: '', body: seed.body, examples: seed.example ? [seed.example] : [], tags: [], locale: seed.locale }}
+          initial={{
+            title: seed.title,
+            summary: '',
+            body: seed.body,
+            examples: seed.example ? [seed.example] : [],
+            tags: [],
+            locale: seed.locale,
+          }}
           submitLabel={i18n.t('ui.answers.form_save')}
           busy={busy}
           onSubmit={(draft) => void save(draft)}

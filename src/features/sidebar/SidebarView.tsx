@@ -19,11 +19,19 @@ import { ErrorNotice } from '../../ui/Panel';
  * Performance marks read by `npm run bench`: first content, and all three panels settled
  * (loaded or failed). Marks cost nothing when nobody reads them.
  */
-function markWhenReady(models: { escalation: { me: { value: { status: string } } }; answers: { library: { value: { status: string } } }; knowledge: { suggestions: { value: { status: string } } } }) {
+function markWhenReady(models: {
+  escalation: { me: { value: { status: string } } };
+  answers: { library: { value: { status: string } } };
+  knowledge: { suggestions: { value: { status: string } } };
+}) {
   performance.mark('closed-loop:first-content');
   const settled = (status: string) => status === 'ready' || status === 'error';
   return effect(() => {
-    if (settled(models.escalation.me.value.status) && settled(models.answers.library.value.status) && settled(models.knowledge.suggestions.value.status)) {
+    if (
+      settled(models.escalation.me.value.status) &&
+      settled(models.answers.library.value.status) &&
+      settled(models.knowledge.suggestions.value.status)
+    ) {
       if (!performance.getEntriesByName('closed-loop:panels-ready').length) performance.mark('closed-loop:panels-ready');
     }
   });
@@ -43,7 +51,10 @@ export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
       knowledge: createKnowledgeModel({ host, settings, ticket, currentUser, cache }),
     };
   }, [host]);
-  const proposal = useMemo(() => ({ status: signal<'idle' | 'done'>('idle'), error: signal<unknown>(null), close: null as null | (() => void) }), []);
+  const proposal = useMemo(
+    () => ({ status: signal<'idle' | 'done'>('idle'), error: signal<unknown>(null), close: null as null | (() => void) }),
+    [],
+  );
   useEffect(
     () => () => {
       Object.values(models).forEach((model) => model.dispose());

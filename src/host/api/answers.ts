@@ -57,7 +57,10 @@ export function toAnswer(record: AnswerRecord): Answer {
     title: record.name,
     summary: f.summary ?? '',
     body: f.answer_body ?? '',
-    examples: (f.examples ?? '').split('\n').map((line) => line.trim()).filter(Boolean),
+    examples: (f.examples ?? '')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean),
     tags: (f.match_tags ?? '').split(/[\s,]+/).filter(Boolean),
     locale: f.locale?.trim() || null,
     status,
@@ -65,7 +68,10 @@ export function toAnswer(record: AnswerRecord): Answer {
     approvedById: toId(f.approved_by_id),
     approvedAt: f.approved_at || null,
     reviewIntervalDays: toId(f.review_interval_days),
-    articleIds: (f.article_ids ?? '').split(/[\s,]+/).map(Number).filter((n) => Number.isFinite(n) && n > 0),
+    articleIds: (f.article_ids ?? '')
+      .split(/[\s,]+/)
+      .map(Number)
+      .filter((n) => Number.isFinite(n) && n > 0),
     updatedAt: record.updated_at,
     createdAt: record.created_at,
   };

@@ -39,15 +39,30 @@ export async function getRecord<T>(host: HostClient, key: string, id: string, sc
   return response.custom_object_record;
 }
 
-export async function createRecord<T>(host: HostClient, key: string, record: { name: string; fields: Record<string, unknown> }, schema: z.ZodMiniType<T>): Promise<T> {
+export async function createRecord<T>(
+  host: HostClient,
+  key: string,
+  record: { name: string; fields: Record<string, unknown> },
+  schema: z.ZodMiniType<T>,
+): Promise<T> {
   const response = await host.request(
-    { url: `${base(key)}.json`, method: 'POST', body: { custom_object_record: { name: record.name, custom_object_fields: record.fields } } },
+    {
+      url: `${base(key)}.json`,
+      method: 'POST',
+      body: { custom_object_record: { name: record.name, custom_object_fields: record.fields } },
+    },
     z.object({ custom_object_record: schema }),
   );
   return response.custom_object_record;
 }
 
-export async function updateRecord<T>(host: HostClient, key: string, id: string, change: { name?: string; fields?: Record<string, unknown> }, schema: z.ZodMiniType<T>): Promise<T> {
+export async function updateRecord<T>(
+  host: HostClient,
+  key: string,
+  id: string,
+  change: { name?: string; fields?: Record<string, unknown> },
+  schema: z.ZodMiniType<T>,
+): Promise<T> {
   const body: Record<string, unknown> = {};
   if (change.name !== undefined) body.name = change.name;
   if (change.fields) body.custom_object_fields = change.fields;

@@ -25,7 +25,15 @@ export type FeedbackKind = 'misfit' | 'outdated_article' | 'article_used' | 'exa
 
 export function createFeedback(
   host: HostClient,
-  feedback: { kind: FeedbackKind; name: string; ticketId: number; reporterId: number; articleId?: number; answerId?: string; note?: string },
+  feedback: {
+    kind: FeedbackKind;
+    name: string;
+    ticketId: number;
+    reporterId: number;
+    articleId?: number;
+    answerId?: string;
+    note?: string;
+  },
 ): Promise<FeedbackRecord> {
   return createRecord(
     host,

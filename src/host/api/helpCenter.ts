@@ -30,10 +30,7 @@ export interface ArticleSearch {
 /** Help Center full-text search (GET /api/v2/help_center/articles/search). */
 export async function searchArticles(host: HostClient, search: ArticleSearch): Promise<Article[]> {
   const params = new URLSearchParams({ query: search.query, locale: search.locale, per_page: String(search.perPage) });
-  const response = await host.request(
-    { url: `/api/v2/help_center/articles/search.json?${params}` },
-    SearchResponseSchema,
-  );
+  const response = await host.request({ url: `/api/v2/help_center/articles/search.json?${params}` }, SearchResponseSchema);
   return response.results;
 }
 

@@ -24,7 +24,7 @@ export async function searchTickets(host: HostClient, query: string, page = 1, p
 /** Every page of a search, for metrics over a window (bounded so a huge account cannot run away). */
 export async function searchAllTickets(host: HostClient, query: string, maxPages = 10): Promise<Ticket[]> {
   const tickets: Ticket[] = [];
-  for (let page: number | null = 1; page !== null && page <= maxPages; ) {
+  for (let page: number | null = 1; page !== null && page <= maxPages;) {
     const result: TicketPage = await searchTickets(host, query, page, 100);
     tickets.push(...result.tickets);
     page = result.nextPage;

@@ -23,7 +23,10 @@ export async function getMe(host: HostClient): Promise<{ user: User; groupIds: n
 
 export async function getUsers(host: HostClient, ids: number[]): Promise<User[]> {
   if (!ids.length) return [];
-  const response = await host.request({ url: `/api/v2/users/show_many.json?ids=${ids.join(',')}` }, z.object({ users: z.array(UserSchema) }));
+  const response = await host.request(
+    { url: `/api/v2/users/show_many.json?ids=${ids.join(',')}` },
+    z.object({ users: z.array(UserSchema) }),
+  );
   return response.users;
 }
 
