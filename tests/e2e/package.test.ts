@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { locationBundleSize } from '../../scripts/bundle-size';
 import { validateManifest, type PackageFiles } from '../../scripts/manifest-rules';
 
 const dist = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -103,5 +104,16 @@ describe('the built package (dist/)', () => {
     } finally {
       zcli.kill();
     }
+  });
+
+  it("keeps the sidebar's download apart from the console and within its size guard", () => {
+    const assets = join(dist, 'assets');
+    const sidebar = locationBundleSize(assets, 'features/sidebar/SidebarView.tsx', 'sidebar');
+    const consoleView = locationBundleSize(assets, 'features/console/ConsoleView.tsx', 'console');
+    const consoleOnly = consoleView.files.filter((f) => !sidebar.files.includes(f));
+    expect(consoleOnly.some((f) => f.startsWith('ConsoleView-'))).toBe(true);
+    expect(sidebar.files.some((f) => f.startsWith('ConsoleView-') || f.startsWith('ModalView-'))).toBe(false);
+    // A regression guard on gzipped JS+CSS (SDK included), not the 30 KB target, which is not met yet.
+    expect(sidebar.gzipBytes).toBeLessThanOrEqual(50_000);
   });
 });

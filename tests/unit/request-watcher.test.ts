@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as z from 'zod/mini';
+import en from '../../translations/en.json';
+import type { LeadAccess } from '../../src/app/lead';
+import { readSettings } from '../../src/domain/settings';
+import { startRequestWatcher } from '../../src/features/background/watcher';
+import type { ApiRequest, HostClient } from '../../src/host/client';
+import { createI18n } from '../../src/i18n';
+
+const ticket = (id: number) => ({
+  id,
+  subject: `Ticket ${id}`,
+  status: 'open',
+  tags: ['escalation_requested'],
+  created_at: '2026-11-20T00:00:00Z',
+  updated_at: '2026-11-20T00:00:00Z',
+});
+
+function fakeHost(pages: ReturnType<typeof ticket>[][]) {
+  const notices: unknown[][] = [];
+  const queries: string[] = [];
+  const host = {
+    async request<T>(req: ApiRequest, schema: z.ZodMiniType<T>): Promise<T> {
+      queries.push(new URL(req.url, 'https://x').searchParams.get('query') ?? '');
+      const results = pages.shift() ?? [];
+      return schema.parse({ results, count: results.length, next_page: null });
+    },
+    async invoke(name: string, ...args: unknown[]) {
+      if (name === 'notify') notices.push(args);
+      return null;
+    },
+  } as unknown as HostClient;
+  return { host, notices, queries };
+}
+
+const lead = (isLead: boolean): LeadAccess => ({
+  cached: async () => ({ userId: 1, name: 'Marta', isLead }),
+  fresh: async () => ({ userId: 1, name: 'Marta', isLead }),
+  people: async () => new Map(),
+});
+const i18n = createI18n('en', [en as never]);
+
+describe('lead notifications for new escalation requests', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('tells a lead once about each new request', async () => {
+    const { host, notices, queries } = fakeHost([[ticket(7)], [ticket(7), ticket(8)], []]);
+    const stop = startRequestWatcher({ host, settings: readSettings({}).settings, lead: lead(true), i18n, intervalMs: 1000 });
+    await vi.advanceTimersByTimeAsync(3100);
+    stop();
+    expect(queries).toHaveLength(3);
+    expect(queries[0]).toContain('tags:escalation_requested');
+    expect(notices.map((n) => n[0])).toEqual([
+      'Escalation requested on ticket #7: Ticket 7',
+      'Escalation requested on ticket #8: Ticket 8',
+    ]);
+  });
+
+  it('asks nothing for agents who are not leads, or when notify_leads is off', async () => {
+    const agent = fakeHost([[ticket(7)]]);
+    const stopAgent = startRequestWatcher({
+      host: agent.host,
+      settings: readSettings({}).settings,
+      lead: lead(false),
+      i18n,
+      intervalMs: 1000,
+    });
+    const off = fakeHost([[ticket(7)]]);
+    const stopOff = startRequestWatcher({
+      host: off.host,
+      settings: readSettings({ notify_leads: false }).settings,
+      lead: lead(true),
+      i18n,
+      intervalMs: 1000,
+    });
+    await vi.advanceTimersByTimeAsync(5000);
+    stopAgent();
+    stopOff();
+    expect(agent.queries).toHaveLength(0);
+    expect(off.queries).toHaveLength(0);
+  });
+});
