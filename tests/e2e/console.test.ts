@@ -112,6 +112,10 @@ describe('lead console', () => {
     await expect.poll(() => c().getByTestId('feedback-outdated_article').count()).toBe(3);
     const handled = (await session().records('closed_loop_feedback')).filter((r) => r.custom_object_fields.handled === true);
     expect(handled).toHaveLength(1);
+    // A misfit is one click from its answer.
+    await c().getByTestId('feedback-misfit').first().getByRole('button', { name: 'Open the answer' }).click();
+    await expect.poll(() => c().getByRole('region', { name: /^Edit / }).count()).toBe(1);
+    expect(await c().getByRole('tab', { name: 'Answer library', selected: true }).count()).toBe(1);
   });
 
   it('draws team metrics with the numbers in a table, for 7 and 30 days', async () => {

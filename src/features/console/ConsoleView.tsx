@@ -68,7 +68,15 @@ export default function ConsoleView() {
           <div class="tabpanel" id={`panel-${current}`} role="tabpanel" aria-labelledby={`tab-${current}`}>
             {current === 'queue' && <QueueTab />}
             {current === 'library' && <LibraryTab model={library} />}
-            {current === 'feedback' && <FeedbackTab model={library} />}
+            {current === 'feedback' && (
+              <FeedbackTab
+                model={library}
+                onOpenAnswer={(id) => {
+                  library.editing.value = id;
+                  setTab('library');
+                }}
+              />
+            )}
             {current === 'metrics' && <MetricsTab library={library} />}
             {current === 'setup' && <SetupTab />}
           </div>

@@ -8,7 +8,7 @@ import type { LibraryModel } from './library';
 const SECTIONS = ['misfit', 'example', 'outdated_article'] as const;
 
 /** What agents sent back: answers that did not fit, new example phrasings, outdated articles. */
-export function FeedbackTab({ model }: { model: LibraryModel }) {
+export function FeedbackTab({ model, onOpenAnswer }: { model: LibraryModel; onOpenAnswer: (id: string) => void }) {
   const { i18n, host, context } = useServices();
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const state = model.feedback.value;
@@ -102,6 +102,11 @@ export function FeedbackTab({ model }: { model: LibraryModel }) {
                       </p>
                       {f.note && <p class="quote">{f.note}</p>}
                       <div class="row">
+                        {answer && (
+                          <button type="button" class="link-button" onClick={() => onOpenAnswer(answer.id)}>
+                            {i18n.t('ui.console.open_answer')}
+                          </button>
+                        )}
                         {f.ticket_id && (
                           <button type="button" class="link-button" onClick={() => openTicket(f.ticket_id)}>
                             {i18n.t('ui.console.open_ticket', { id: String(f.ticket_id) })}

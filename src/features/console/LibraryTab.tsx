@@ -114,7 +114,6 @@ function Editor({ answer, model, onClose }: { answer: Answer; model: LibraryMode
 
 export function LibraryTab({ model }: { model: LibraryModel }) {
   const { i18n } = useServices();
-  const [editing, setEditing] = useState<string | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => model.load(), [model]);
   const state = model.answers.value;
@@ -129,6 +128,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
       });
     if (result.kind === 'conflict') model.load();
   };
+  const editing = model.editing.value;
   const editingAnswer = editing ? model.rows.value.find((r) => r.answer.id === editing)?.answer : undefined;
 
   return (
@@ -157,7 +157,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
           answer={editingAnswer}
           model={model}
           onClose={(message) => {
-            setEditing(null);
+            model.editing.value = null;
             if (message) setStatus({ ok: true, text: message });
           }}
         />
@@ -198,7 +198,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
                       type="button"
                       class="btn btn--small"
                       aria-label={`${i18n.t('ui.console.edit_button')}: ${answer.title}`}
-                      onClick={() => setEditing(answer.id)}
+                      onClick={() => (model.editing.value = answer.id)}
                     >
                       {i18n.t('ui.console.edit_button')}
                     </button>

@@ -70,6 +70,8 @@ export function createLibraryModel(deps: { host: HostClient; settings: AppSettin
   const feedback = createResource<FeedbackRecord[]>();
   const usage = createResource<Map<string, number>>();
   const filter = signal<LibraryFilter>('all');
+  /** The answer open in the editor, from the library or from a report about it. */
+  const editing = signal<string | null>(null);
 
   const rows = computed<LibraryRow[]>(() => {
     const list = answers.state.value.status === 'ready' ? answers.state.value.data : [];
@@ -177,6 +179,7 @@ export function createLibraryModel(deps: { host: HostClient; settings: AppSettin
     rows,
     visible,
     filter,
+    editing,
     load,
     save,
     approve,
