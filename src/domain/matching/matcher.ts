@@ -55,6 +55,9 @@ export interface Tuning {
   classifierMemory: number;
   /** Rough multiply-add budget for training; epochs are cut to fit it (fewer than 2: no classifier). */
   classifierOps: number;
+  /** Postings longer than max(minPrune, pruneShare x rows) are skipped at query time. */
+  pruneShare: number;
+  minPrune: number;
   /** Softmax temperature over fused scores for the confidence. */
   confidenceTemperature: number;
   /** Similarity at which the text evidence counts as fully on topic. */
@@ -71,6 +74,8 @@ export const DEFAULT_TUNING: Tuning = {
   classifierL2: 1e-4,
   classifierMemory: 6_000_000,
   classifierOps: 1_500_000_000,
+  pruneShare: 0.05,
+  minPrune: 2000,
   confidenceTemperature: 0.03,
   gateSimilarity: 0.3,
 };
@@ -113,10 +118,11 @@ export function createMatcher(answers: AnswerDoc[], options: MatcherOptions = {}
 
   const space = new VectorSpace(bags, tuning.blocks);
   const docVecs = bags.map((b) => space.vectorize(b));
-  const docIndex = new InvertedMatrix(docVecs, space.size);
+  const maxPosting = (rows: number): number => Math.max(tuning.minPrune, tuning.pruneShare * rows);
+  const docIndex = new InvertedMatrix(docVecs, space.size, maxPosting(docVecs.length));
   const perAnswer: SparseVec[][] = answers.map(() => []);
   docVecs.forEach((v, d) => perAnswer[docAnswer[d]!]!.push(v));
-  const centroidIndex = new InvertedMatrix(perAnswer.map((vs) => centroid(vs)), space.size);
+  const centroidIndex = new InvertedMatrix(perAnswer.map((vs) => centroid(vs)), space.size, maxPosting(nAnswers));
 
   // The classifier's weights and training cost grow with answers x features, so
   // very large answer sets fall back to the neighbour and centroid scores alone.

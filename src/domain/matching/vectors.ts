@@ -1,6 +1,6 @@
 import { BLOCKS, blockOf, type Block, type FeatureBag } from './features';
 
-/** Sparse vector with feature ids in ascending order. */
+/** Sparse vector: feature ids (unordered) and their weights. */
 export interface SparseVec {
   idx: Int32Array;
   val: Float32Array;
@@ -66,13 +66,9 @@ export class VectorSpace {
       }
     }
     const factor = norms.map((sq, b) => (sq > 0 ? this.scale[b]! / Math.sqrt(sq) : 0));
-    const order = ids.map((_, i) => i).sort((a, b) => ids[a]! - ids[b]!);
-    const idx = new Int32Array(order.length);
-    const val = new Float32Array(order.length);
-    order.forEach((o, i) => {
-      idx[i] = ids[o]!;
-      val[i] = vals[o]! * factor[this.blockOfId[ids[o]!]!]!;
-    });
+    const idx = Int32Array.from(ids);
+    const val = new Float32Array(ids.length);
+    for (let i = 0; i < ids.length; i++) val[i] = vals[i]! * factor[this.blockOfId[ids[i]!]!]!;
     return { idx, val };
   }
 }
@@ -97,9 +93,20 @@ export class InvertedMatrix {
   private readonly rows: Int32Array;
   private readonly vals: Float32Array;
 
-  constructor(vecs: readonly SparseVec[], nFeatures: number) {
+  /**
+   * Features used by more than `maxPosting` rows are left out: they carry little
+   * IDF weight yet dominate query time on large answer sets.
+   */
+  constructor(vecs: readonly SparseVec[], nFeatures: number, maxPosting = Infinity) {
     const counts = new Int32Array(nFeatures + 1);
     for (const v of vecs) for (const f of v.idx) counts[f + 1]!++;
+    const dropped = new Uint8Array(nFeatures);
+    for (let f = 0; f < nFeatures; f++) {
+      if (counts[f + 1]! > maxPosting) {
+        dropped[f] = 1;
+        counts[f + 1] = 0;
+      }
+    }
     for (let f = 0; f < nFeatures; f++) counts[f + 1]! += counts[f]!;
     this.start = counts;
     const fill = counts.slice(0, nFeatures);
@@ -108,6 +115,7 @@ export class InvertedMatrix {
     this.vals = new Float32Array(nnz);
     vecs.forEach((v, row) => {
       for (let i = 0; i < v.idx.length; i++) {
+        if (dropped[v.idx[i]!]) continue;
         const pos = fill[v.idx[i]!]!++;
         this.rows[pos] = row;
         this.vals[pos] = v.val[i]!;
