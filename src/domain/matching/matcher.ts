@@ -116,7 +116,7 @@ export function createMatcher(answers: AnswerDoc[], options: MatcherOptions = {}
     }
   });
 
-  const space = new VectorSpace(bags, tuning.blocks);
+  const space = new VectorSpace(bags, docAnswer, tuning.blocks);
   const docVecs = bags.map((b) => space.vectorize(b));
   const maxPosting = (rows: number): number => Math.max(tuning.minPrune, tuning.pruneShare * rows);
   const docIndex = new InvertedMatrix(docVecs, space.size, maxPosting(docVecs.length));

@@ -22,22 +22,33 @@ export class VectorSpace {
   private unknownIdf = 1;
   private readonly scale: Float64Array;
 
-  constructor(bags: readonly FeatureBag[], weights: BlockWeights) {
+  /**
+   * `groups[i]` is the answer that bag i belongs to: document frequency counts
+   * answers, not examples, so a word every example of one answer uses still
+   * counts as rare (it is what identifies that answer).
+   */
+  constructor(bags: readonly FeatureBag[], groups: readonly number[], weights: BlockWeights) {
     const df: number[] = [];
+    const lastGroup: number[] = [];
     const blocks: number[] = [];
-    for (const bag of bags) {
+    bags.forEach((bag, i) => {
+      const g = groups[i]!;
       for (const key of bag.keys()) {
         let id = this.ids.get(key);
         if (id === undefined) {
           id = df.length;
           this.ids.set(key, id);
           df.push(0);
+          lastGroup.push(-1);
           blocks.push(BLOCK_INDEX[blockOf(key)]);
         }
-        df[id]!++;
+        if (lastGroup[id] !== g) {
+          lastGroup[id] = g;
+          df[id]!++;
+        }
       }
-    }
-    const n = bags.length;
+    });
+    const n = new Set(groups).size;
     this.idf = Float32Array.from(df, (d) => Math.log((1 + n) / (1 + d)) + 1);
     this.blockOfId = Uint8Array.from(blocks);
     // An unseen feature is at least as rare as the rarest seen one; counting it
@@ -57,7 +68,8 @@ export class VectorSpace {
     const vals: number[] = [];
     for (const [key, tf] of bag) {
       const id = this.ids.get(key);
-      const w = (1 + Math.log(tf)) * (id === undefined ? this.unknownIdf : this.idf[id]!);
+      // Sublinear term frequency; fractional weights (function words) stay linear.
+      const w = (tf > 1 ? 1 + Math.log(tf) : tf) * (id === undefined ? this.unknownIdf : this.idf[id]!);
       const b = id === undefined ? BLOCK_INDEX[blockOf(key)] : this.blockOfId[id]!;
       norms[b]! += w * w;
       if (id !== undefined) {
