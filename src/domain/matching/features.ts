@@ -16,7 +16,7 @@ export type FeatureBag = Map<string, number>;
 /** Term weight of a function word relative to a content word. */
 const STOP_WEIGHT = 0.5;
 const CHAR_MIN = 3;
-const CHAR_MAX = 5;
+const CHAR_MAX = 4;
 
 function add(bag: FeatureBag, key: string, n = 1): void {
   bag.set(key, (bag.get(key) ?? 0) + n);

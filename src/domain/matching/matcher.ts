@@ -1,7 +1,7 @@
 import { LinearClassifier, softmaxInPlace } from './classifier';
 import { extractFeatures } from './features';
 import { tokenize } from './text';
-import { InvertedMatrix, VectorSpace, centroid, type BlockWeights, type SparseVec } from './vectors';
+import { InvertedMatrix, VectorSpace, centroids, type BlockWeights, type SparseVec } from './vectors';
 
 export interface AnswerDoc {
   id: string;
@@ -122,7 +122,7 @@ export function createMatcher(answers: AnswerDoc[], options: MatcherOptions = {}
   const docIndex = new InvertedMatrix(docVecs, space.size, maxPosting(docVecs.length));
   const perAnswer: SparseVec[][] = answers.map(() => []);
   docVecs.forEach((v, d) => perAnswer[docAnswer[d]!]!.push(v));
-  const centroidIndex = new InvertedMatrix(perAnswer.map((vs) => centroid(vs)), space.size, maxPosting(nAnswers));
+  const centroidIndex = new InvertedMatrix(centroids(perAnswer, space.size), space.size, maxPosting(nAnswers));
 
   // The classifier's weights and training cost grow with answers x features, so
   // very large answer sets fall back to the neighbour and centroid scores alone.

@@ -85,15 +85,37 @@ export class VectorSpace {
   }
 }
 
-/** Mean of vectors, re-normalised to unit length. */
-export function centroid(vecs: readonly SparseVec[]): SparseVec {
-  const acc = new Map<number, number>();
-  for (const v of vecs) for (let i = 0; i < v.idx.length; i++) acc.set(v.idx[i]!, (acc.get(v.idx[i]!) ?? 0) + v.val[i]!);
-  const keys = [...acc.keys()].sort((a, b) => a - b);
-  let sq = 0;
-  for (const k of keys) sq += acc.get(k)! ** 2;
-  const inv = sq > 0 ? 1 / Math.sqrt(sq) : 0;
-  return { idx: Int32Array.from(keys), val: Float32Array.from(keys, (k) => acc.get(k)! * inv) };
+/**
+ * Unit-length mean vector of each group. One dense scratch array (with a list of
+ * touched features) is reused for all groups: far cheaper than a Map per group.
+ */
+export function centroids(groups: readonly (readonly SparseVec[])[], nFeatures: number): SparseVec[] {
+  const acc = new Float64Array(nFeatures);
+  const seen = new Uint8Array(nFeatures);
+  return groups.map((vecs) => {
+    const touched: number[] = [];
+    for (const v of vecs) {
+      for (let i = 0; i < v.idx.length; i++) {
+        const f = v.idx[i]!;
+        if (!seen[f]) {
+          seen[f] = 1;
+          touched.push(f);
+        }
+        acc[f]! += v.val[i]!;
+      }
+    }
+    let sq = 0;
+    for (const f of touched) sq += acc[f]! * acc[f]!;
+    const inv = sq > 0 ? 1 / Math.sqrt(sq) : 0;
+    const idx = Int32Array.from(touched);
+    const val = new Float32Array(touched.length);
+    touched.forEach((f, i) => {
+      val[i] = acc[f]! * inv;
+      acc[f] = 0;
+      seen[f] = 0;
+    });
+    return { idx, val };
+  });
 }
 
 /**
