@@ -4,6 +4,8 @@ export interface ClassifierOptions {
   epochs: number;
   learningRate: number;
   l2: number;
+  /** Share of an example's features hidden at each presentation (dropout training). */
+  dropout: number;
   seed: number;
 }
 
@@ -53,7 +55,7 @@ export class LinearClassifier {
       }
       const lr = opts.learningRate / (1 + epoch);
       for (const n of order) {
-        const x = xs[n]!;
+        const x = opts.dropout > 0 ? dropFeatures(xs[n]!, opts.dropout, next) : xs[n]!;
         this.scores(x, s);
         softmaxInPlace(s);
         s[ys[n]!]! -= 1;
@@ -67,6 +69,17 @@ export class LinearClassifier {
       }
     }
   }
+}
+
+/**
+ * Copy of x with a random share of features removed (and the rest scaled up), so
+ * the model cannot lean on one or two words of each of its few examples.
+ */
+function dropFeatures(x: SparseVec, p: number, rand: () => number): SparseVec {
+  const keep: number[] = [];
+  for (let i = 0; i < x.idx.length; i++) if (rand() >= p) keep.push(i);
+  const scale = 1 / (1 - p);
+  return { idx: Int32Array.from(keep, (i) => x.idx[i]!), val: Float32Array.from(keep, (i) => x.val[i]! * scale) };
 }
 
 export function softmaxInPlace(s: Float32Array, temperature = 1): void {

@@ -51,6 +51,7 @@ export interface Tuning {
   classifierEpochs: number;
   classifierRate: number;
   classifierL2: number;
+  classifierDropout: number;
   /** Largest classes x features product (weights kept in memory) for which the classifier is trained. */
   classifierMemory: number;
   /** Rough multiply-add budget for training; epochs are cut to fit it (fewer than 2: no classifier). */
@@ -69,9 +70,10 @@ export const DEFAULT_TUNING: Tuning = {
   knn: 1,
   centroid: 1,
   classifier: 1,
-  classifierEpochs: 5,
+  classifierEpochs: 10,
   classifierRate: 3,
   classifierL2: 1e-4,
+  classifierDropout: 0.4,
   classifierMemory: 6_000_000,
   classifierOps: 1_500_000_000,
   pruneShare: 0.05,
@@ -135,6 +137,7 @@ export function createMatcher(answers: AnswerDoc[], options: MatcherOptions = {}
       epochs,
       learningRate: tuning.classifierRate,
       l2: tuning.classifierL2,
+      dropout: tuning.classifierDropout,
       seed: 7,
     });
   }
