@@ -1,6 +1,8 @@
 import { LinearClassifier, softmaxInPlace } from './classifier';
 import { extractFeatures } from './features';
-import { tokenize } from './text';
+import { SpellingCorrector } from './spelling';
+import { stem } from './stemmer';
+import { tokenize, type Token } from './text';
 import { InvertedMatrix, VectorSpace, centroids, type BlockWeights, type SparseVec } from './vectors';
 
 export interface AnswerDoc {
@@ -92,8 +94,11 @@ const LOCALE_PENALTY = 0.9;
 const normTag = (t: string): string => t.trim().toLowerCase();
 const language = (locale: string): string => locale.toLowerCase().split(/[-_]/)[0] ?? '';
 
-function featuresOf(text: string): Map<string, number> {
-  return extractFeatures(tokenize(text));
+function respell(tokens: Token[], speller: SpellingCorrector): Token[] {
+  return tokens.map((t) => {
+    const surface = speller.correct(t.surface);
+    return surface === t.surface ? t : { ...t, surface, stem: stem(surface) };
+  });
 }
 
 function queryText(q: TicketQuery): string {
@@ -108,10 +113,13 @@ export function createMatcher(answers: AnswerDoc[], options: MatcherOptions = {}
   // with no examples yet is still findable.
   const docAnswer: number[] = [];
   const bags: Map<string, number>[] = [];
+  const words: string[] = [];
   answers.forEach((a, ai) => {
     const texts = [[a.title, a.summary ?? ''].join('\n'), ...a.examples];
     for (const t of texts) {
-      const bag = featuresOf(t);
+      const tokens = tokenize(t);
+      for (const tok of tokens) words.push(tok.surface);
+      const bag = extractFeatures(tokens);
       if (bag.size === 0) continue;
       bags.push(bag);
       docAnswer.push(ai);
@@ -119,6 +127,7 @@ export function createMatcher(answers: AnswerDoc[], options: MatcherOptions = {}
   });
 
   const space = new VectorSpace(bags, docAnswer, tuning.blocks);
+  const speller = new SpellingCorrector(words, (w) => space.ids.has('w' + stem(w)));
   const docVecs = bags.map((b) => space.vectorize(b));
   const maxPosting = (rows: number): number => Math.max(tuning.minPrune, tuning.pruneShare * rows);
   const docIndex = new InvertedMatrix(docVecs, space.size, maxPosting(docVecs.length));
@@ -156,7 +165,7 @@ export function createMatcher(answers: AnswerDoc[], options: MatcherOptions = {}
     const fused = new Float64Array(nAnswers);
     const sim = new Float64Array(nAnswers);
     if (nAnswers === 0) return { fused, sim };
-    const qv = space.vectorize(featuresOf(queryText(q)));
+    const qv = space.vectorize(extractFeatures(respell(tokenize(queryText(q)), speller)));
     docScores.fill(0);
     centScores.fill(0);
     docIndex.accumulate(qv, docScores);
