@@ -123,6 +123,9 @@ describe('tags and locale', () => {
     const tagged = matcher.rank({ subject, tags: ['refund'] });
     expect(plain[0]?.id).not.toBe('refund-request');
     expect(tagged[0]?.id).toBe('refund-request');
+    expect(matcher.match({ subject, tags: ['refund'] }).best?.id).toBe('refund-request');
+    // A tag shared by two answers does not decide between them on its own.
+    expect(matcher.match({ subject, tags: ['billing'] }).best).toBeNull();
     // Tags are matched case-insensitively.
     expect(matcher.rank({ subject, tags: ['Shipping'] })[0]?.id).toBe('shipping-delay');
   });
