@@ -1,4 +1,4 @@
-import { LinearClassifier, softmaxInPlace } from './classifier';
+import { SupportClassifier } from './classifier';
 import { extractFeatures } from './features';
 import { SpellingCorrector } from './spelling';
 import { stem } from './stemmer';
@@ -54,8 +54,9 @@ export interface Tuning {
   classifierRate: number;
   classifierL2: number;
   classifierDropout: number;
-  /** Largest classes x features product (weights kept in memory) for which the classifier is trained. */
-  classifierMemory: number;
+  /** Features used by more than max(classifierMinClasses, classifierShare x answers) answers are left out of the classifier. */
+  classifierShare: number;
+  classifierMinClasses: number;
   /** Rough multiply-add budget for training; epochs are cut to fit it (fewer than 2: no classifier). */
   classifierOps: number;
   /** Postings longer than max(minPrune, pruneShare x rows) are skipped at query time. */
@@ -76,8 +77,9 @@ export const DEFAULT_TUNING: Tuning = {
   classifierRate: 3,
   classifierL2: 1e-4,
   classifierDropout: 0.4,
-  classifierMemory: 6_000_000,
-  classifierOps: 1_500_000_000,
+  classifierShare: 0.02,
+  classifierMinClasses: 100,
+  classifierOps: 1_000_000_000,
   pruneShare: 0.05,
   minPrune: 2000,
   confidenceTemperature: 0.03,
@@ -136,20 +138,23 @@ export function createMatcher(answers: AnswerDoc[], options: MatcherOptions = {}
   docVecs.forEach((v, d) => perAnswer[docAnswer[d]!]!.push(v));
   const centroidIndex = new InvertedMatrix(centroids(perAnswer, space.size), space.size, maxPosting(nAnswers));
 
-  // The classifier's weights and training cost grow with answers x features, so
-  // very large answer sets fall back to the neighbour and centroid scores alone.
-  const nnz = docVecs.reduce((s, v) => s + v.idx.length, 0);
-  const epochs = Math.min(tuning.classifierEpochs, Math.floor(tuning.classifierOps / Math.max(1, nnz * nAnswers * 2)));
-  let classifier: LinearClassifier | null = null;
-  if (tuning.classifier > 0 && nAnswers > 1 && epochs >= 2 && nAnswers * space.size <= tuning.classifierMemory) {
-    classifier = new LinearClassifier(nAnswers, space.size);
-    classifier.train(docVecs, docAnswer, {
-      epochs,
-      learningRate: tuning.classifierRate,
-      l2: tuning.classifierL2,
-      dropout: tuning.classifierDropout,
-      seed: 7,
-    });
+  // Training cost grows with answers x examples; past the budget the epochs are
+  // cut, and below two epochs the neighbour and centroid scores serve alone.
+  let classifier: SupportClassifier | null = null;
+  if (tuning.classifier > 0 && nAnswers > 1) {
+    const maxClasses = Math.max(tuning.classifierMinClasses, tuning.classifierShare * nAnswers);
+    const candidate = new SupportClassifier(nAnswers, space.size, docVecs, docAnswer, maxClasses);
+    const epochs = Math.min(tuning.classifierEpochs, Math.floor(tuning.classifierOps / Math.max(1, candidate.epochCost(docVecs))));
+    if (epochs >= 2) {
+      candidate.train(docVecs, docAnswer, {
+        epochs,
+        learningRate: tuning.classifierRate,
+        l2: tuning.classifierL2,
+        dropout: tuning.classifierDropout,
+        seed: 7,
+      });
+      classifier = candidate;
+    }
   }
 
   const answerTags = answers.map((a) => new Set((a.tags ?? []).map(normTag)));
@@ -176,10 +181,7 @@ export function createMatcher(answers: AnswerDoc[], options: MatcherOptions = {}
       const a = docAnswer[d]!;
       if (docScores[d]! > knn[a]!) knn[a] = docScores[d]!;
     }
-    if (classifier) {
-      classifier.scores(qv, clfScores);
-      softmaxInPlace(clfScores);
-    }
+    classifier?.probs(qv, clfScores);
     const tags = new Set((q.tags ?? []).map(normTag));
     const lang = q.locale ? language(q.locale) : null;
     for (let a = 0; a < nAnswers; a++) {
