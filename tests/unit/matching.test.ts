@@ -179,6 +179,7 @@ describe('empty and degenerate inputs', () => {
     expect(matcher.match({ subject: '' }).abstained).toBe(true);
     expect(matcher.match({ subject: '?!', text: '' }).best).toBeNull();
     expect(matcher.rank({ subject: 'password' }, 0)).toEqual([]);
+    expect(matcher.rank({ subject: 'zzzzqx' })).toEqual([]);
     expect(matcher.rank({ subject: 'how do I change the billing address' })[0]?.id).toBe('title-only');
   });
 

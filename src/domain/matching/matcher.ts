@@ -181,7 +181,9 @@ export function createMatcher(answers: AnswerDoc[], options: MatcherOptions = {}
       const a = docAnswer[d]!;
       if (docScores[d]! > knn[a]!) knn[a] = docScores[d]!;
     }
-    classifier?.probs(qv, clfScores);
+    // With no known word the classifier would spread probability evenly: no evidence, no score.
+    if (qv.idx.length > 0) classifier?.probs(qv, clfScores);
+    else clfScores.fill(0);
     const tags = new Set((q.tags ?? []).map(normTag));
     const lang = q.locale ? language(q.locale) : null;
     for (let a = 0; a < nAnswers; a++) {
