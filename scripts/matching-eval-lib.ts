@@ -3,7 +3,7 @@
  * CSV: build one answer per category, score held-out rows, cross-validate.
  */
 import { readFileSync } from 'node:fs';
-import { createMatcher, type AnswerDoc } from '../src/domain/matching/index';
+import { createMatcher, DEFAULT_CONFIDENCE_THRESHOLD, type AnswerDoc } from '../src/domain/matching/index';
 import { DEFAULT_TUNING, type Tuning } from '../src/domain/matching/matcher';
 
 export interface Row {
@@ -119,6 +119,9 @@ export interface Summary {
   top3: number;
   coverageAtPrecision95: number;
   thresholdAtPrecision95: number;
+  /** Share answered and their precision with the shipped DEFAULT_CONFIDENCE_THRESHOLD. */
+  coverageAtDefault: number;
+  precisionAtDefault: number;
   msPerTicket: number;
   buildMs: number;
 }
@@ -129,6 +132,7 @@ export function summarize(results: readonly RunResult[]): Summary {
   const preds = results.flatMap((r) => r.predictions);
   const n = preds.length || 1;
   const cov = coverageAtPrecision(preds);
+  const answered = preds.filter((p) => p.confidence >= DEFAULT_CONFIDENCE_THRESHOLD);
   const mean = (f: (r: RunResult) => number): number => results.reduce((s, r) => s + f(r), 0) / (results.length || 1);
   return {
     tickets: preds.length,
@@ -137,6 +141,8 @@ export function summarize(results: readonly RunResult[]): Summary {
     top3: pct(preds.filter((p) => p.rank > 0).length / n),
     coverageAtPrecision95: pct(cov.coverage),
     thresholdAtPrecision95: Math.round(cov.threshold * 1e4) / 1e4,
+    coverageAtDefault: pct(answered.length / n),
+    precisionAtDefault: pct(answered.filter((p) => p.correct).length / (answered.length || 1)),
     msPerTicket: Math.round(mean((r) => r.msPerTicket) * 1000) / 1000,
     buildMs: Math.round(mean((r) => r.buildMs)),
   };

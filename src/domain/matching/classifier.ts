@@ -4,79 +4,182 @@ export interface ClassifierOptions {
   epochs: number;
   learningRate: number;
   l2: number;
+  /** Share of an example's features hidden at each presentation (dropout training). */
+  dropout: number;
   seed: number;
 }
 
 /**
- * Multinomial logistic regression over the TF-IDF vectors, trained with SGD on
- * the answers' own examples when the index is built. Unlike nearest-neighbour
- * scores it learns which words separate otherwise similar answers.
- * Weights are feature-major (w[f * C + c]) so scoring touches only the query's features.
+ * x with a random share of features removed (and the rest scaled up), so the
+ * model cannot lean on one or two words of each of its few examples. Writes into
+ * `scratch` (at least as long as x) and returns views of it: no allocation per call.
  */
-export class LinearClassifier {
-  private readonly w: Float32Array;
+function dropFeatures(x: SparseVec, p: number, rand: () => number, scratch: SparseVec): SparseVec {
+  const scale = 1 / (1 - p);
+  let n = 0;
+  for (let i = 0; i < x.idx.length; i++) {
+    if (rand() < p) continue;
+    scratch.idx[n] = x.idx[i]!;
+    scratch.val[n++] = x.val[i]! * scale;
+  }
+  return { idx: scratch.idx.subarray(0, n), val: scratch.val.subarray(0, n) };
+}
 
+/** xorshift32: deterministic shuffles and dropout make index builds reproducible. */
+export function xorshift(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Multinomial logistic regression whose weights for an answer exist only on the
+ * features its own examples use ("support"). Memory is then the size of the
+ * examples, not answers x features, and scoring is an inverted-index pass, so
+ * it scales to thousands of answers. Features an answer never uses still count
+ * against it through the softmax, because they raise the other answers' scores.
+ */
+export class SupportClassifier {
+  /** Feature-major postings: for feature f, slots start[f]..start[f+1] give (class, weight). */
+  private readonly start: Int32Array;
+  private readonly cls: Int32Array;
+  private readonly w: Float32Array;
+  private readonly touched: Int32Array;
+  private readonly acc: Float64Array;
+  private readonly mark: Uint8Array;
+
+  /**
+   * Features supported by more than `maxClasses` answers are left out: they
+   * separate little, and their long postings would dominate training time.
+   */
   constructor(
     private readonly nClasses: number,
     nFeatures: number,
+    xs: readonly SparseVec[],
+    ys: readonly number[],
+    maxClasses = Infinity,
   ) {
-    this.w = new Float32Array(nClasses * nFeatures);
-  }
-
-  scores(x: SparseVec, out: Float32Array): void {
-    const C = this.nClasses;
-    out.fill(0);
-    for (let i = 0; i < x.idx.length; i++) {
-      const base = x.idx[i]! * C;
-      const v = x.val[i]!;
-      for (let c = 0; c < C; c++) out[c]! += v * this.w[base + c]!;
-    }
-  }
-
-  train(xs: readonly SparseVec[], ys: readonly number[], opts: ClassifierOptions): void {
-    const C = this.nClasses;
-    const order = xs.map((_, i) => i);
-    const s = new Float32Array(C);
-    let rand = opts.seed >>> 0 || 1;
-    const next = (): number => {
-      // xorshift32: deterministic shuffles make index builds reproducible.
-      rand ^= rand << 13;
-      rand ^= rand >>> 17;
-      rand ^= rand << 5;
-      return (rand >>> 0) / 4294967296;
-    };
-    let shrink = 1;
-    for (let epoch = 0; epoch < opts.epochs; epoch++) {
-      for (let i = order.length - 1; i > 0; i--) {
-        const j = Math.floor(next() * (i + 1));
-        [order[i], order[j]] = [order[j]!, order[i]!];
-      }
-      const lr = opts.learningRate / (1 + epoch);
-      for (const n of order) {
-        const x = xs[n]!;
-        this.scores(x, s);
-        softmaxInPlace(s);
-        s[ys[n]!]! -= 1;
-        // Weight decay applied to the touched features only keeps SGD sparse and cheap.
-        shrink = 1 - lr * opts.l2;
-        for (let i = 0; i < x.idx.length; i++) {
-          const base = x.idx[i]! * C;
-          const g = lr * x.val[i]!;
-          for (let c = 0; c < C; c++) this.w[base + c] = this.w[base + c]! * shrink - g * s[c]!;
+    // Visit examples class by class so one "last class seen" per feature dedupes (feature, class) pairs.
+    const order = xs.map((_, i) => i).sort((a, b) => ys[a]! - ys[b]!);
+    const last = new Int32Array(nFeatures).fill(-1);
+    const counts = new Int32Array(nFeatures + 1);
+    for (const n of order) {
+      for (const f of xs[n]!.idx) {
+        if (last[f] !== ys[n]) {
+          last[f] = ys[n]!;
+          counts[f + 1]!++;
         }
       }
     }
+    const dropped = new Uint8Array(nFeatures);
+    for (let f = 0; f < nFeatures; f++) {
+      if (counts[f + 1]! > maxClasses) {
+        dropped[f] = 1;
+        counts[f + 1] = 0;
+      }
+    }
+    for (let f = 0; f < nFeatures; f++) counts[f + 1]! += counts[f]!;
+    this.start = counts;
+    this.cls = new Int32Array(counts[nFeatures]!);
+    this.w = new Float32Array(counts[nFeatures]!);
+    const fill = counts.slice(0, nFeatures);
+    last.fill(-1);
+    for (const n of order) {
+      for (const f of xs[n]!.idx) {
+        if (last[f] !== ys[n] && !dropped[f]) {
+          last[f] = ys[n]!;
+          this.cls[fill[f]!++] = ys[n]!;
+        }
+      }
+    }
+    this.touched = new Int32Array(nClasses);
+    this.acc = new Float64Array(nClasses);
+    this.mark = new Uint8Array(nClasses);
   }
-}
 
-export function softmaxInPlace(s: Float32Array, temperature = 1): void {
-  let max = -Infinity;
-  for (const v of s) if (v > max) max = v;
-  let sum = 0;
-  for (let c = 0; c < s.length; c++) {
-    const e = Math.exp((s[c]! - max) / temperature);
-    s[c] = e;
-    sum += e;
+  /** Multiply-adds of one training epoch, to fit training into a time budget. */
+  epochCost(xs: readonly SparseVec[]): number {
+    let cost = 0;
+    for (const x of xs) for (const f of x.idx) cost += this.start[f + 1]! - this.start[f]!;
+    return 2 * cost;
   }
-  for (let c = 0; c < s.length; c++) s[c]! /= sum;
+
+  /** Scores the classes sharing a feature with x (into acc/touched); all others score 0. */
+  private forward(x: SparseVec): { n: number; max: number; z: number } {
+    let n = 0;
+    for (let i = 0; i < x.idx.length; i++) {
+      const f = x.idx[i]!;
+      const v = x.val[i]!;
+      for (let s = this.start[f]!; s < this.start[f + 1]!; s++) {
+        const c = this.cls[s]!;
+        if (!this.mark[c]) {
+          this.mark[c] = 1;
+          this.touched[n++] = c;
+        }
+        this.acc[c]! += v * this.w[s]!;
+      }
+    }
+    let max = n < this.nClasses ? 0 : -Infinity;
+    for (let t = 0; t < n; t++) max = Math.max(max, this.acc[this.touched[t]!]!);
+    let z = (this.nClasses - n) * Math.exp(-max);
+    for (let t = 0; t < n; t++) z += Math.exp(this.acc[this.touched[t]!]! - max);
+    return { n, max, z };
+  }
+
+  private reset(n: number): void {
+    for (let t = 0; t < n; t++) {
+      const c = this.touched[t]!;
+      this.acc[c] = 0;
+      this.mark[c] = 0;
+    }
+  }
+
+  /** Writes the softmax probability of every class into out. */
+  probs(x: SparseVec, out: Float32Array): void {
+    const { n, max, z } = this.forward(x);
+    out.fill(Math.exp(-max) / z);
+    for (let t = 0; t < n; t++) {
+      const c = this.touched[t]!;
+      out[c] = Math.exp(this.acc[c]! - max) / z;
+    }
+    this.reset(n);
+  }
+
+  train(xs: readonly SparseVec[], ys: readonly number[], opts: ClassifierOptions): void {
+    const rand = xorshift(opts.seed);
+    const order = xs.map((_, i) => i);
+    const p = new Float64Array(this.nClasses);
+    const longest = xs.reduce((m, x) => Math.max(m, x.idx.length), 0);
+    const scratch: SparseVec = { idx: new Int32Array(longest), val: new Float32Array(longest) };
+    for (let epoch = 0; epoch < opts.epochs; epoch++) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(rand() * (i + 1));
+        [order[i], order[j]] = [order[j]!, order[i]!];
+      }
+      const lr = opts.learningRate / (1 + epoch);
+      const shrink = 1 - lr * opts.l2;
+      for (const n of order) {
+        const x = opts.dropout > 0 ? dropFeatures(xs[n]!, opts.dropout, rand, scratch) : xs[n]!;
+        const y = ys[n]!;
+        const { n: touched, max, z } = this.forward(x);
+        for (let t = 0; t < touched; t++) {
+          const c = this.touched[t]!;
+          p[c] = Math.exp(this.acc[c]! - max) / z;
+        }
+        for (let i = 0; i < x.idx.length; i++) {
+          const f = x.idx[i]!;
+          const g = lr * x.val[i]!;
+          for (let s = this.start[f]!; s < this.start[f + 1]!; s++) {
+            const c = this.cls[s]!;
+            this.w[s] = this.w[s]! * shrink - g * (p[c]! - (c === y ? 1 : 0));
+          }
+        }
+        this.reset(touched);
+      }
+    }
+  }
 }

@@ -13,8 +13,10 @@ export type Block = (typeof BLOCKS)[number];
 
 export type FeatureBag = Map<string, number>;
 
+/** Term weight of a function word relative to a content word. */
+const STOP_WEIGHT = 0.5;
 const CHAR_MIN = 3;
-const CHAR_MAX = 5;
+const CHAR_MAX = 4;
 
 function add(bag: FeatureBag, key: string, n = 1): void {
   bag.set(key, (bag.get(key) ?? 0) + n);
@@ -22,11 +24,12 @@ function add(bag: FeatureBag, key: string, n = 1): void {
 
 export function extractFeatures(tokens: readonly Token[]): FeatureBag {
   const bag: FeatureBag = new Map();
-  let prev: string | null = null;
+  let prev: Token | null = null;
   for (const t of tokens) {
-    add(bag, 'w' + t.stem);
-    if (prev !== null) add(bag, 'b' + prev + ' ' + t.stem);
-    prev = t.stem;
+    add(bag, 'w' + t.stem, t.stop ? STOP_WEIGHT : 1);
+    if (prev !== null) add(bag, 'b' + prev.stem + ' ' + t.stem, prev.stop && t.stop ? STOP_WEIGHT : 1);
+    prev = t;
+    if (t.stop) continue;
     const padded = ' ' + t.surface + ' ';
     const len = padded.length;
     // Short words are already exact word features; n-grams would only duplicate them.

@@ -10,7 +10,26 @@ export interface Token {
   surface: string;
   /** Stemmed form; used for word features. */
   stem: string;
+  /** Function word: kept (phrasing matters) but down-weighted by the features. */
+  stop: boolean;
 }
+
+/**
+ * Common function words of English and the main Latin-script languages. With few
+ * answers, IDF alone cannot tell that "is" or "my" carry no topic, because they
+ * may occur in only one answer. Negations are deliberately absent.
+ */
+const STOPWORDS = new Set(
+  (
+    'a an the is are was were be been being am i me my mine we us our you your he him his she her it its they them their ' +
+    'this that these those to of in on at for with by from as and or but if so do does did have has had can could would ' +
+    'should will shall may might must there here just also than then too very please hi hello hey thanks thank ' +
+    'der die das den dem des ein eine einen einem und ist ich mein meine mich mir wir sie es zu mit von im auf fur bitte ' +
+    'le la les un une des de du et est je mon ma mes moi pour avec dans sur au aux il elle nous vous ' +
+    'el los las una del y es yo mi mis para con en por que lo al ' +
+    'il lo gli uno di da per con che e sono het een en ik mijn van voor op te o os um uma do da meu minha'
+  ).split(' '),
+);
 
 // Han, Hiragana, Katakana, Hangul, Thai and similar scripts are not space separated.
 const UNSPACED = /[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
@@ -87,11 +106,11 @@ export function tokenize(text: string): Token[] {
       for (const part of raw.split(/([a-z0-9]+)/)) {
         if (!part) continue;
         const pieces = /^[a-z0-9]+$/.test(part) ? [part] : unspacedTokens(part);
-        for (const p of pieces) out.push({ surface: p, stem: p });
+        for (const p of pieces) out.push({ surface: p, stem: p, stop: false });
       }
       continue;
     }
-    for (const w of expandContraction(raw)) out.push({ surface: w, stem: stem(w) });
+    for (const w of expandContraction(raw)) out.push({ surface: w, stem: stem(w), stop: STOPWORDS.has(w) });
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { BLOCKS, blockOf, type Block, type FeatureBag } from './features';
 
-/** Sparse vector with feature ids in ascending order. */
+/** Sparse vector: feature ids (unordered) and their weights. */
 export interface SparseVec {
   idx: Int32Array;
   val: Float32Array;
@@ -22,22 +22,33 @@ export class VectorSpace {
   private unknownIdf = 1;
   private readonly scale: Float64Array;
 
-  constructor(bags: readonly FeatureBag[], weights: BlockWeights) {
+  /**
+   * `groups[i]` is the answer that bag i belongs to: document frequency counts
+   * answers, not examples, so a word every example of one answer uses still
+   * counts as rare (it is what identifies that answer).
+   */
+  constructor(bags: readonly FeatureBag[], groups: readonly number[], weights: BlockWeights) {
     const df: number[] = [];
+    const lastGroup: number[] = [];
     const blocks: number[] = [];
-    for (const bag of bags) {
+    bags.forEach((bag, i) => {
+      const g = groups[i]!;
       for (const key of bag.keys()) {
         let id = this.ids.get(key);
         if (id === undefined) {
           id = df.length;
           this.ids.set(key, id);
           df.push(0);
+          lastGroup.push(-1);
           blocks.push(BLOCK_INDEX[blockOf(key)]);
         }
-        df[id]!++;
+        if (lastGroup[id] !== g) {
+          lastGroup[id] = g;
+          df[id]!++;
+        }
       }
-    }
-    const n = bags.length;
+    });
+    const n = new Set(groups).size;
     this.idf = Float32Array.from(df, (d) => Math.log((1 + n) / (1 + d)) + 1);
     this.blockOfId = Uint8Array.from(blocks);
     // An unseen feature is at least as rare as the rarest seen one; counting it
@@ -57,7 +68,8 @@ export class VectorSpace {
     const vals: number[] = [];
     for (const [key, tf] of bag) {
       const id = this.ids.get(key);
-      const w = (1 + Math.log(tf)) * (id === undefined ? this.unknownIdf : this.idf[id]!);
+      // Sublinear term frequency; fractional weights (function words) stay linear.
+      const w = (tf > 1 ? 1 + Math.log(tf) : tf) * (id === undefined ? this.unknownIdf : this.idf[id]!);
       const b = id === undefined ? BLOCK_INDEX[blockOf(key)] : this.blockOfId[id]!;
       norms[b]! += w * w;
       if (id !== undefined) {
@@ -66,26 +78,44 @@ export class VectorSpace {
       }
     }
     const factor = norms.map((sq, b) => (sq > 0 ? this.scale[b]! / Math.sqrt(sq) : 0));
-    const order = ids.map((_, i) => i).sort((a, b) => ids[a]! - ids[b]!);
-    const idx = new Int32Array(order.length);
-    const val = new Float32Array(order.length);
-    order.forEach((o, i) => {
-      idx[i] = ids[o]!;
-      val[i] = vals[o]! * factor[this.blockOfId[ids[o]!]!]!;
-    });
+    const idx = Int32Array.from(ids);
+    const val = new Float32Array(ids.length);
+    for (let i = 0; i < ids.length; i++) val[i] = vals[i]! * factor[this.blockOfId[ids[i]!]!]!;
     return { idx, val };
   }
 }
 
-/** Mean of vectors, re-normalised to unit length. */
-export function centroid(vecs: readonly SparseVec[]): SparseVec {
-  const acc = new Map<number, number>();
-  for (const v of vecs) for (let i = 0; i < v.idx.length; i++) acc.set(v.idx[i]!, (acc.get(v.idx[i]!) ?? 0) + v.val[i]!);
-  const keys = [...acc.keys()].sort((a, b) => a - b);
-  let sq = 0;
-  for (const k of keys) sq += acc.get(k)! ** 2;
-  const inv = sq > 0 ? 1 / Math.sqrt(sq) : 0;
-  return { idx: Int32Array.from(keys), val: Float32Array.from(keys, (k) => acc.get(k)! * inv) };
+/**
+ * Unit-length mean vector of each group. One dense scratch array (with a list of
+ * touched features) is reused for all groups: far cheaper than a Map per group.
+ */
+export function centroids(groups: readonly (readonly SparseVec[])[], nFeatures: number): SparseVec[] {
+  const acc = new Float64Array(nFeatures);
+  const seen = new Uint8Array(nFeatures);
+  return groups.map((vecs) => {
+    const touched: number[] = [];
+    for (const v of vecs) {
+      for (let i = 0; i < v.idx.length; i++) {
+        const f = v.idx[i]!;
+        if (!seen[f]) {
+          seen[f] = 1;
+          touched.push(f);
+        }
+        acc[f]! += v.val[i]!;
+      }
+    }
+    let sq = 0;
+    for (const f of touched) sq += acc[f]! * acc[f]!;
+    const inv = sq > 0 ? 1 / Math.sqrt(sq) : 0;
+    const idx = Int32Array.from(touched);
+    const val = new Float32Array(touched.length);
+    touched.forEach((f, i) => {
+      val[i] = acc[f]! * inv;
+      acc[f] = 0;
+      seen[f] = 0;
+    });
+    return { idx, val };
+  });
 }
 
 /**
@@ -97,9 +127,20 @@ export class InvertedMatrix {
   private readonly rows: Int32Array;
   private readonly vals: Float32Array;
 
-  constructor(vecs: readonly SparseVec[], nFeatures: number) {
+  /**
+   * Features used by more than `maxPosting` rows are left out: they carry little
+   * IDF weight yet dominate query time on large answer sets.
+   */
+  constructor(vecs: readonly SparseVec[], nFeatures: number, maxPosting = Infinity) {
     const counts = new Int32Array(nFeatures + 1);
     for (const v of vecs) for (const f of v.idx) counts[f + 1]!++;
+    const dropped = new Uint8Array(nFeatures);
+    for (let f = 0; f < nFeatures; f++) {
+      if (counts[f + 1]! > maxPosting) {
+        dropped[f] = 1;
+        counts[f + 1] = 0;
+      }
+    }
     for (let f = 0; f < nFeatures; f++) counts[f + 1]! += counts[f]!;
     this.start = counts;
     const fill = counts.slice(0, nFeatures);
@@ -108,6 +149,7 @@ export class InvertedMatrix {
     this.vals = new Float32Array(nnz);
     vecs.forEach((v, row) => {
       for (let i = 0; i < v.idx.length; i++) {
+        if (dropped[v.idx[i]!]) continue;
         const pos = fill[v.idx[i]!]!++;
         this.rows[pos] = row;
         this.vals[pos] = v.val[i]!;
