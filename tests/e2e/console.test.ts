@@ -114,7 +114,13 @@ describe('lead console', () => {
     expect(handled).toHaveLength(1);
     // A misfit is one click from its answer.
     await c().getByTestId('feedback-misfit').first().getByRole('button', { name: 'Open the answer' }).click();
-    await expect.poll(() => c().getByRole('region', { name: /^Edit / }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        c()
+          .getByRole('region', { name: /^Edit / })
+          .count(),
+      )
+      .toBe(1);
     expect(await c().getByRole('tab', { name: 'Answer library', selected: true }).count()).toBe(1);
   });
 
