@@ -2,21 +2,33 @@ import { describe, expect, it } from 'vitest';
 import { useSession } from './harness';
 
 const session = useSession();
-const PAYMENT_TICKET = 4109; // "Payment I didn't make", requester Emma Novak
+const CLOSE_TICKET = 4126; // "Close my account", requester Emma Novak: a confident match
+const UNSURE_TICKET = 4106; // "cant log in": password and locked-account answers are close, so the matcher abstains
+const STATEMENT_TICKET = 4128; // rewritten below into a question about statements
+const PAYMENT_TICKET = 4109; // "Payment I didn't make"
 const GERMAN_TICKET = 4122; // "Karte nicht angekommen", German-speaking requester
-const PAYMENT_ANSWER = '01HQH4ZCMT2SQDVMWCHD501YKC';
+const CLOSE_ANSWER = '01HQ3FKWZ7JGSKEA0YVKDTHJ0Z';
 
 const panel = () => session().sidebar().locator('[data-panel="answers"]');
 const title = () => session().text(panel().locator('.answer__title'));
 
 describe('closed-loop answers', () => {
   it('shows the approved answer for the issue, filled in, with who approved it', async () => {
-    await session().open({ ticket: PAYMENT_TICKET });
-    await expect.poll(title).toBe("Payment I don't recognise");
+    await session().open({ ticket: CLOSE_TICKET });
+    await expect.poll(title).toBe('How to close the account');
     const body = await session().text(panel().getByTestId('answer-body'));
     expect(body).toMatch(/^Hi Emma,/);
     expect(body).not.toContain('{{');
     expect(await session().text(panel().getByTestId('answer-trust'))).toMatch(/Approved by \w+/);
+  });
+
+  it('abstains when no answer stands out, offering the likely ones one click away', async () => {
+    await session().open({ ticket: UNSURE_TICKET });
+    await expect.poll(() => session().text(panel().getByTestId('answers-empty'))).toContain('No answer fits this ticket well enough');
+    expect(await panel().locator('.answer').count()).toBe(0);
+    await panel().locator('.alternates').getByRole('button', { name: 'Forgot password: reset from the login screen' }).click();
+    await expect.poll(title).toBe('Forgot password: reset from the login screen');
+    expect(await session().text(panel().getByTestId('answer-body'))).toMatch(/^Hi Aoife,/);
   });
 
   it("prefers the variant in the requester's language", async () => {
@@ -25,14 +37,15 @@ describe('closed-loop answers', () => {
   });
 
   it("Insert fills the reply with the requester's name and tags the ticket cla_<id>", async () => {
-    await session().open({ ticket: PAYMENT_TICKET });
-    await expect.poll(title).toBe("Payment I don't recognise");
+    await session().open({ ticket: CLOSE_TICKET });
+    await expect.poll(title).toBe('How to close the account');
+    expect((await session().form()).tags.some((t) => t.startsWith('cla_'))).toBe(false);
     await panel()
       .getByRole('button', { name: /^Insert/ })
       .click();
     await expect.poll(async () => (await session().composer()).text).toContain('Hi Emma,');
-    expect((await session().form()).tags).toContain(`cla_${PAYMENT_ANSWER.toLowerCase()}`);
-    expect((await session().form()).tags).toEqual(expect.arrayContaining(['fraud', 'web_form']));
+    expect((await session().form()).tags).toContain(`cla_${CLOSE_ANSWER.toLowerCase()}`);
+    expect((await session().form()).tags).toEqual(expect.arrayContaining(['close_account', 'web_form']));
     // Offer to add the subject as an example; the lead approves it later.
     await panel().getByRole('button', { name: 'Add example' }).click();
     await expect
@@ -41,8 +54,8 @@ describe('closed-loop answers', () => {
   });
 
   it('records "Not right for this ticket" as a misfit for the lead', async () => {
-    await session().open({ ticket: PAYMENT_TICKET });
-    await expect.poll(title).toBe("Payment I don't recognise");
+    await session().open({ ticket: CLOSE_TICKET });
+    await expect.poll(title).toBe('How to close the account');
     await panel().getByRole('button', { name: 'Not right for this ticket' }).click();
     await panel().getByLabel('What does not fit? (optional)').fill('Customer already froze the card.');
     await panel().getByRole('button', { name: 'Send to leads' }).click();
@@ -57,7 +70,7 @@ describe('closed-loop answers', () => {
     const misfit = (await session().records('closed_loop_feedback')).find(
       (r) => r.custom_object_fields.note === 'Customer already froze the card.',
     )!;
-    expect(misfit.custom_object_fields).toMatchObject({ kind: 'misfit', answer_id: PAYMENT_ANSWER, ticket_id: PAYMENT_TICKET });
+    expect(misfit.custom_object_fields).toMatchObject({ kind: 'misfit', answer_id: CLOSE_ANSWER, ticket_id: CLOSE_TICKET });
   });
 
   it('Propose an answer opens a modal prefilled from the ticket and saves a draft owned by the agent', async () => {
@@ -87,9 +100,14 @@ describe('closed-loop answers', () => {
   });
 
   it('renders an answer whose title and body carry script payloads inert', async () => {
-    await session().open({ ticket: PAYMENT_TICKET });
-    await session().page.fill('input[name="subject"]', 'How do I download my monthly statement as a PDF?');
-    await session().page.press('input[name="subject"]', 'Enter');
+    await session().api(`/api/v2/tickets/${STATEMENT_TICKET}.json`, 'PUT', {
+      ticket: {
+        subject: 'Monthly statement as PDF',
+        tags: ['statements', 'web_form'],
+        comment: { body: 'How do I download my monthly statement as a PDF?', public: true, author_id: 20020 },
+      },
+    });
+    await session().open({ ticket: STATEMENT_TICKET });
     await expect.poll(title).toContain('Statement download');
     expect(await title()).toContain('<script>');
     expect(await panel().locator('script, img, [onerror]').count()).toBe(0);
