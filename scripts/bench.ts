@@ -10,6 +10,7 @@ import type { Article } from '../playground/api/store';
 import setup from '../tests/e2e/globalSetup';
 import type { Page } from 'playwright-core';
 import { startSession, type Session } from '../tests/e2e/harness';
+import { benchMatching } from './bench-matching';
 import { locationBundleSize } from './bundle-size';
 
 const root = new URL('..', import.meta.url);
@@ -148,6 +149,7 @@ async function main() {
           startup100msApi,
           restCalls: economy,
           knowledgeRetrieval: retrievalQuality(),
+          matcher: benchMatching([1000, 10000]),
         },
         null,
         2,
