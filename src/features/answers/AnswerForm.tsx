@@ -1,6 +1,6 @@
 import './form.css';
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useServices } from '../../app/services';
 import type { Answer } from '../../host/api/answers';
 
@@ -47,6 +47,9 @@ export function AnswerForm({ initial, submitLabel, busy, onSubmit, onCancel, onC
     setDraft(next);
     onChange?.(toDraft(next));
   };
+  // Focus starts in the form (autofocus is ignored in cross-origin frames such as Zendesk's modals).
+  const titleRef = useRef<HTMLInputElement>(null);
+  useEffect(() => titleRef.current?.focus(), []);
   const submit = (event: Event) => {
     event.preventDefault();
     onSubmit(toDraft(draft));
@@ -55,7 +58,7 @@ export function AnswerForm({ initial, submitLabel, busy, onSubmit, onCancel, onC
     <form class="answer-form" onSubmit={submit}>
       <div class="field">
         <label for="af-title">{i18n.t('ui.answers.form_title')}</label>
-        <input id="af-title" required maxLength={255} value={draft.title} onInput={set('title')} />
+        <input id="af-title" ref={titleRef} required maxLength={255} value={draft.title} onInput={set('title')} />
       </div>
       <div class="field">
         <label for="af-summary">{i18n.t('ui.answers.form_summary')}</label>
