@@ -38,7 +38,6 @@ export const TicketUserSchema = z.object({
   email: z.optional(z.nullable(z.string())),
   locale: z.optional(z.nullable(z.string())),
 });
-export type TicketUser = z.infer<typeof TicketUserSchema>;
 
 export const TicketCommentSchema = z.object({
   id: z.number(),
@@ -47,8 +46,5 @@ export const TicketCommentSchema = z.object({
   public: z.optional(z.boolean()),
   createdAt: z.optional(z.string()),
 });
-export type TicketComment = z.infer<typeof TicketCommentSchema>;
 
-/** `comment.type` of the composer: whether it takes rich text. */
-export const CommentTypeSchema = z.string();
 export const TagsSchema = z.array(z.string());

@@ -97,6 +97,7 @@ export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
           {ticket.subject.value}
         </span>
       </header>
+      {ticket.refreshError.value !== null && <ErrorNotice error={ticket.refreshError.value} onRetry={() => void ticket.refresh()} />}
       <EscalationPanel model={models.escalation} />
       <AnswersPanel model={models.answers} onPropose={() => void propose()} />
       {proposal.error.value !== null && <ErrorNotice error={proposal.error.value} />}
