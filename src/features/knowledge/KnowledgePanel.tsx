@@ -56,6 +56,22 @@ function FlagForm({ article, model, onDone }: { article: Article; model: Knowled
   );
 }
 
+/** One of an article's actions; its accessible name is the action, described by the article's title. */
+function ArticleAction(props: { label: string; titleId: string; disabled: boolean; expanded?: boolean; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      class="btn btn--small"
+      aria-describedby={props.titleId}
+      aria-expanded={props.expanded}
+      disabled={props.disabled}
+      onClick={props.onClick}
+    >
+      {props.label}
+    </button>
+  );
+}
+
 function ArticleItem({
   article,
   model,
@@ -88,43 +104,31 @@ function ArticleItem({
         {article.label_names?.length ? ` · ${article.label_names.join(', ')}` : ''}
       </p>
       <div class="row actions" role="group" aria-labelledby={titleId}>
-        <button
-          type="button"
-          class="btn btn--small"
-          aria-describedby={titleId}
+        <ArticleAction
+          label={i18n.t('ui.knowledge.link')}
+          titleId={titleId}
           disabled={!href}
           onClick={run('linked', () => model.link(article))}
-        >
-          {i18n.t('ui.knowledge.link')}
-        </button>
-        <button
-          type="button"
-          class="btn btn--small"
-          aria-describedby={titleId}
+        />
+        <ArticleAction
+          label={i18n.t('ui.knowledge.quote')}
+          titleId={titleId}
           disabled={!href}
           onClick={run('quoted', () => model.quote(article))}
-        >
-          {i18n.t('ui.knowledge.quote')}
-        </button>
-        <button
-          type="button"
-          class="btn btn--small"
-          aria-describedby={titleId}
+        />
+        <ArticleAction
+          label={i18n.t('ui.knowledge.open')}
+          titleId={titleId}
           disabled={!href}
           onClick={() => href && window.open(href, '_blank', 'noopener,noreferrer')}
-        >
-          {i18n.t('ui.knowledge.open')}
-        </button>
-        <button
-          type="button"
-          class="btn btn--small"
-          aria-describedby={titleId}
-          aria-expanded={flagging}
+        />
+        <ArticleAction
+          label={flagged ? i18n.t('ui.knowledge.flagged') : i18n.t('ui.knowledge.flag')}
+          titleId={titleId}
           disabled={flagged}
+          expanded={flagging}
           onClick={() => setFlagging(!flagging)}
-        >
-          {flagged ? i18n.t('ui.knowledge.flagged') : i18n.t('ui.knowledge.flag')}
-        </button>
+        />
       </div>
       {flagging && (
         <FlagForm
