@@ -64,7 +64,9 @@ describe('escalation', () => {
     await session().persona('lead');
     await session().open({ ticket: REQUESTED_TICKET });
     await expect.poll(() => panel().getByRole('button', { name: 'Escalate' }).count()).toBe(1);
-    // Another lead escalates from elsewhere while this view still shows the request.
+    await panel().getByRole('button', { name: 'Decline' }).click();
+    await panel().getByLabel('Why is the request declined?').fill('Tier 1 can handle this.');
+    // Another lead escalates from elsewhere while this lead is still typing the reason.
     const current = await ticket(REQUESTED_TICKET);
     await session().api(`/api/v2/tickets/${REQUESTED_TICKET}.json`, 'PUT', {
       ticket: {
@@ -77,8 +79,6 @@ describe('escalation', () => {
       },
     });
     const auditsBefore = (await audits(REQUESTED_TICKET)).length;
-    await panel().getByRole('button', { name: 'Decline' }).click();
-    await panel().getByLabel('Why is the request declined?').fill('Tier 1 can handle this.');
     await panel().getByRole('button', { name: 'Decline' }).click();
     await expect.poll(() => session().text(panel().getByRole('alert'))).toContain('Someone else changed');
     await expect.poll(badge).toBe('Escalated');

@@ -140,6 +140,16 @@ describe('escalation model actions', () => {
     expect(escalation.state.value).toBe('requested');
   });
 
+  it('reports a conflict when the ticket moved on after the lead chose the action', async () => {
+    // The ticket is already escalated; the lead opened the decline form while it was requested.
+    const { escalation, writes } = await model({ customRole: 9001, state: 'escalated' });
+    await expect(escalation.act('decline', 'Tier 1 can handle this.', 'requested')).resolves.toEqual({
+      kind: 'conflict',
+      now: 'escalated',
+    });
+    expect(writes).toHaveLength(0);
+  });
+
   it('reports a failure on 500 without changing the state', async () => {
     const { escalation } = await model({ customRole: 9001, failPut: 500 });
     const outcome = await escalation.act('escalate');

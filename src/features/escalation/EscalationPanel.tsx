@@ -38,9 +38,11 @@ function OutcomeLine({ outcome }: { outcome: Outcome | null }) {
 function ReasonForm({ action, model, onClose }: { action: EscalationAction; model: EscalationModel; onClose: () => void }) {
   const { i18n } = useServices();
   const [reason, setReason] = useState('');
+  // The state the lead decided on; a live update while they type must not change what they meant.
+  const [seen] = useState(() => model.state.peek());
   const submit = async (event: Event) => {
     event.preventDefault();
-    const result = await model.act(action, reason);
+    const result = await model.act(action, reason, seen);
     if (result.kind !== 'failed') onClose();
   };
   return (

@@ -127,12 +127,14 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
   /**
    * One transition as one ticket update. Lead powers and the ticket's current state are read
    * fresh at the moment of the action; the update carries the ticket's updated_at with
-   * safe_update, so a concurrent change is a conflict, never an overwrite.
+   * safe_update, so a concurrent change is a conflict, never an overwrite. `seen` is the state
+   * the user decided on (a reason form remembers the state it was opened in), so a change that
+   * arrives while they type is reported as a conflict rather than a refusal.
    */
-  async function act(action: EscalationAction, reason?: string): Promise<Outcome> {
+  async function act(action: EscalationAction, reason?: string, seen?: EscalationState): Promise<Outcome> {
     busy.value = action;
     outcome.value = null;
-    const shown = state.value;
+    const shown = seen ?? state.value;
     let result: Outcome;
     try {
       const [actor, id, fresh] = await Promise.all([
