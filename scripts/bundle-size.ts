@@ -12,17 +12,22 @@ interface ManifestChunk {
 }
 
 export interface BundleSize {
+  /** What the location downloads before its first paint. */
   files: string[];
   bytes: number;
   gzipBytes: number;
+  /** What loads lazily alongside (the sidebar's text analysis), not counted above. */
+  deferred: { files: string[]; gzipBytes: number };
 }
 
 /**
- * What a location downloads: the iframe entry with its static imports and CSS, the location's
- * lazily loaded view chunk with its own, and its English strings (`namespace` names the string
- * bundle, e.g. 'sidebar'). Read from Vite's build manifest, so the figure is exact for the build.
+ * What a location downloads before its first paint: the iframe entry with its static imports and
+ * CSS, the location's lazily loaded view chunk with its own, and its English strings (`namespace`
+ * names the string bundle, e.g. 'sidebar'); and, apart, the chunks of `deferredSources` that load
+ * lazily alongside it (with what they import and the first paint does not already have).
+ * Read from Vite's build manifest, so the figures are exact for the build.
  */
-export function locationBundleSize(distAssets: string, viewSource: string, namespace: string): BundleSize {
+export function locationBundleSize(distAssets: string, viewSource: string, namespace: string, deferredSources: string[] = []): BundleSize {
   const manifest = JSON.parse(readFileSync(join(distAssets, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
   const seen = new Set<string>();
   const files = new Set<string>(['iframe.html']);
@@ -45,12 +50,23 @@ export function locationBundleSize(distAssets: string, viewSource: string, names
   visit(entry);
   visit(view);
   visit(strings);
-  let bytes = 0;
-  let gzipBytes = 0;
-  for (const file of files) {
-    const content = readFileSync(join(distAssets, file));
-    bytes += content.length;
-    gzipBytes += gzipSync(content, { level: 9 }).length;
+  const firstPaint = new Set(files);
+  files.clear();
+  for (const source of deferredSources) {
+    const lazy = Object.keys(manifest).find((key) => key.endsWith(source));
+    if (!lazy) throw new Error(`No chunk for ${source} in the build manifest`);
+    visit(lazy);
   }
-  return { files: [...files].sort(), bytes, gzipBytes };
+  const deferred = [...files].filter((f) => !firstPaint.has(f)).sort();
+  const measure = (list: Iterable<string>) => {
+    let bytes = 0;
+    let gzipBytes = 0;
+    for (const file of list) {
+      const content = readFileSync(join(distAssets, file));
+      bytes += content.length;
+      gzipBytes += gzipSync(content, { level: 9 }).length;
+    }
+    return { bytes, gzipBytes };
+  };
+  return { files: [...firstPaint].sort(), ...measure(firstPaint), deferred: { files: deferred, gzipBytes: measure(deferred).gzipBytes } };
 }

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'preact';
 import type * as z from 'zod/mini';
+import { loadTextAnalysis } from './features/sidebar/textAnalysis';
 import { TicketPaths } from './features/ticket/model';
 import { BACKGROUND, CONSOLE, MODAL, SIDEBAR, type Bundle } from './i18n/bundles';
 
@@ -13,7 +14,12 @@ export interface LocationEntry {
 }
 
 export const LOCATIONS: Record<string, LocationEntry> = {
-  ticket_sidebar: { paths: TicketPaths, strings: SIDEBAR, load: () => import('./features/sidebar/SidebarView') },
+  ticket_sidebar: {
+    paths: TicketPaths,
+    strings: SIDEBAR,
+    // The text analysis downloads alongside the view; the first paint waits only for the view.
+    load: () => (void loadTextAnalysis().catch(() => undefined), import('./features/sidebar/SidebarView')),
+  },
   nav_bar: { paths: {}, strings: CONSOLE, load: () => import('./features/console/ConsoleView') },
   modal: { paths: {}, strings: MODAL, load: () => import('./features/modal/ModalView') },
   background: { paths: {}, strings: BACKGROUND, load: () => import('./features/background/BackgroundView') },

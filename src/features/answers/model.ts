@@ -5,9 +5,8 @@ import type { SessionCache } from '../../app/sessionCache';
 import { placeholderValues, renderPlaceholders } from '../../domain/answers/placeholders';
 import { reviewStatus } from '../../domain/answers/review';
 import { htmlToText } from '../../domain/html';
-import { customerText } from '../../domain/knowledge/query';
 import { pickLocaleVariant } from '../../domain/locale';
-import { createMatcher, type MatchResult } from '../../domain/matching';
+import type { MatchResult } from '../../domain/matching';
 import { answerTag } from '../../domain/answers/usage';
 import type { AppSettings } from '../../domain/settings';
 import { getAnswer, type Answer } from '../../host/api/answers';
@@ -17,6 +16,7 @@ import type { HostClient } from '../../host/client';
 import { appendToReply, textToHtml } from '../../host/composer';
 import type { CurrentUser } from '../../host/schemas';
 import type { TicketModel } from '../ticket/model';
+import type { TextAnalysis } from '../sidebar/textAnalysis';
 import type { AnswerLibrary } from './library';
 
 export type AnswersModel = ReturnType<typeof createAnswersModel>;
@@ -29,6 +29,8 @@ interface Deps {
   currentUser: CurrentUser;
   library: AnswerLibrary;
   cache: SessionCache;
+  /** Loads the matcher (a chunk of its own), fetched alongside the answer library. */
+  analysis: () => Promise<TextAnalysis>;
   now: () => Date;
 }
 
@@ -40,11 +42,12 @@ function isVariant(a: Answer, b: Answer): boolean {
   return shared >= 2 && shared * 2 >= Math.min(a.tags.length, b.tags.length);
 }
 
-export function createAnswersModel({ host, settings, ticket, currentUser, library, cache, now }: Deps) {
+export function createAnswersModel({ host, settings, ticket, currentUser, library, cache, analysis, now }: Deps) {
   const answers = createResource<Answer[]>();
   const chosenId = signal<string | null>(null);
   const inserted = signal<string | null>(null);
   const approverNames = signal<ReadonlyMap<number, string>>(new Map());
+  const tools = signal<TextAnalysis | null>(null);
 
   const approved = computed(() => {
     const state = answers.state.value;
@@ -52,7 +55,7 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
   });
   const byId = computed(() => new Map(approved.value.map((a) => [a.id, a])));
   const matcher = computed(() =>
-    createMatcher(
+    tools.value?.createMatcher(
       approved.value.map((a) => ({
         id: a.id,
         title: a.title,
@@ -66,10 +69,11 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
   const requesterLocale = computed(() => ticket.requester.value?.locale ?? undefined);
 
   const match = computed<MatchResult | null>(() => {
-    if (!approved.value.length) return null;
+    const tool = tools.value;
+    if (!approved.value.length || !tool || !matcher.value) return null;
     const requesterId = ticket.requester.value?.id ?? -1;
     const comments = ticket.comments.value.map((c) => ({ authorId: c.author.id, body: htmlToText(c.value), htmlBody: c.value }));
-    const text = customerText({ subject: ticket.subject.value, comments, requesterId });
+    const text = tool.customerText({ subject: ticket.subject.value, comments, requesterId });
     return matcher.value.match({ subject: ticket.subject.value, text, tags: ticket.tags.value, locale: requesterLocale.value });
   });
 
@@ -127,7 +131,11 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
   }
 
   async function load(force = false) {
-    await answers.run(() => library.load(force));
+    await answers.run(async () => {
+      const [list, loaded] = await Promise.all([library.load(force), analysis()]);
+      tools.value = loaded;
+      return list;
+    });
     const state = answers.state.value;
     if (state.status === 'ready') {
       // Names only for the answers this ticket may show, not the whole library.

@@ -3,7 +3,6 @@ import { attempt, type Attempt } from '../../app/attempt';
 import { createResource } from '../../app/resource';
 import type { SessionCache } from '../../app/sessionCache';
 import { localeChain } from '../../domain/locale';
-import { buildSearchQuery } from '../../domain/knowledge/query';
 import type { AppSettings } from '../../domain/settings';
 import { htmlToText } from '../../domain/html';
 import { escapeHtml, excerpt, safeHttpUrl } from '../../domain/text';
@@ -12,6 +11,7 @@ import { createFeedback } from '../../host/api/feedback';
 import type { HostClient } from '../../host/client';
 import { appendToReply } from '../../host/composer';
 import type { CurrentUser } from '../../host/schemas';
+import type { TextAnalysis } from '../sidebar/textAnalysis';
 import type { TicketModel } from '../ticket/model';
 
 export type KnowledgeModel = ReturnType<typeof createKnowledgeModel>;
@@ -26,22 +26,26 @@ interface Deps {
   ticket: TicketModel;
   currentUser: CurrentUser;
   cache: SessionCache;
+  /** Loads the query builder (a chunk of its own). */
+  analysis: () => Promise<TextAnalysis>;
   /** Waits between keystrokes of the manual search before asking Help Center. */
   debounceMs?: number;
 }
 
-export function createKnowledgeModel({ host, settings, ticket, currentUser, cache, debounceMs = 300 }: Deps) {
+export function createKnowledgeModel({ host, settings, ticket, currentUser, cache, analysis, debounceMs = 300 }: Deps) {
   const suggestions = createResource<Article[]>();
   const manual = createResource<Article[]>();
   const manualQuery = signal('');
   const flagged = signal<ReadonlySet<number>>(new Set());
+  const tools = signal<TextAnalysis | null>(null);
 
   // The query comes from what the customer wrote (subject + latest requester comment), so the
   // agent's typing or replies never trigger a search.
   const customerQuery = computed(() => {
+    if (!tools.value) return '';
     const requesterId = ticket.requester.value?.id ?? -1;
     const comments = ticket.comments.value.map((c) => ({ authorId: c.author.id, body: htmlToText(c.value), htmlBody: c.value }));
-    const built = buildSearchQuery({
+    const built = tools.value.buildSearchQuery({
       subject: ticket.subject.value,
       comments,
       requesterId,
@@ -84,6 +88,13 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
     if (query) void suggestions.run(() => search(query));
   };
   const stopSuggestions = effect(loadSuggestions);
+  /** Until the query builder is here the suggestions are loading; once it is, the effect above starts the search, which supersedes this run. */
+  const prepare = () =>
+    void suggestions.run(async () => {
+      tools.value = await analysis();
+      return [];
+    });
+  prepare();
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const runManual = () => {
@@ -154,7 +165,7 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
     flagged,
     customerQuery,
     setManualQuery,
-    retry: loadSuggestions,
+    retry: () => (tools.value ? loadSuggestions() : prepare()),
     retryManual: runManual,
     link,
     quote,

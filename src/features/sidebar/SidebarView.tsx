@@ -12,6 +12,7 @@ import { EscalationPanel } from '../escalation/EscalationPanel';
 import { createEscalationModel } from '../escalation/model';
 import { KnowledgePanel } from '../knowledge/KnowledgePanel';
 import { createKnowledgeModel } from '../knowledge/model';
+import { loadTextAnalysis } from './textAnalysis';
 import { createTicketModel, type TicketSnapshot } from '../ticket/model';
 import { ErrorNotice } from '../../ui/Panel';
 
@@ -47,8 +48,17 @@ export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
     return {
       ticket,
       escalation: createEscalationModel({ host, settings, ticket, lead, i18n, now }),
-      answers: createAnswersModel({ host, settings, ticket, currentUser, library: createAnswerLibrary(host, cache), cache, now }),
-      knowledge: createKnowledgeModel({ host, settings, ticket, currentUser, cache }),
+      answers: createAnswersModel({
+        host,
+        settings,
+        ticket,
+        currentUser,
+        library: createAnswerLibrary(host, cache),
+        cache,
+        analysis: loadTextAnalysis,
+        now,
+      }),
+      knowledge: createKnowledgeModel({ host, settings, ticket, currentUser, cache, analysis: loadTextAnalysis }),
     };
   }, [host]);
   const proposal = useMemo(

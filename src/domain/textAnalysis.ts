@@ -1,0 +1,7 @@
+/**
+ * The sidebar's text analysis in one place: the Help Center query builder and the answer
+ * matcher. It is the heaviest code the sidebar runs, so the app loads it as a chunk of its own
+ * that downloads while the first paint happens (see features/sidebar/textAnalysis.ts).
+ */
+export { buildSearchQuery, customerText } from './knowledge/query';
+export { createMatcher } from './matching';
