@@ -451,7 +451,9 @@ export class ZafHost {
     try {
       // Marked so the playground can tell the app's calls from the workspace's own.
       const headers: Record<string, string> = { 'x-playground-app': instance.location };
-      const init: RequestInit = { method, headers };
+      // no-store: Chromium holds a second identical GET behind one still pending (its cache lock),
+      // which would stall a retry behind a request the app already gave up on.
+      const init: RequestInit = { method, headers, cache: 'no-store' };
       if (options.data !== undefined && method !== 'GET') {
         init.body = typeof options.data === 'string' ? options.data : JSON.stringify(options.data);
         headers['content-type'] = String(options.contentType ?? 'application/json');
