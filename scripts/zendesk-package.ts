@@ -29,6 +29,19 @@ export function uiTranslations(): Plugin {
   };
 }
 
+/**
+ * Which translations/*.json go into the package and under which name. Zendesk keys an app's
+ * translations by lowercased locale id (its own tooling writes `pt-br.json`, `zh-cn.json`), so
+ * `pt-BR.json` is packaged as `pt-br.json`; the content is copied unchanged.
+ */
+export function translationFiles(files: string[]): [source: string, target: string][] {
+  const pairs = files.filter((f) => f.endsWith('.json')).map((f) => [f, f.toLowerCase()] as [string, string]);
+  const targets = pairs.map(([, target]) => target);
+  const clash = targets.find((target, i) => targets.indexOf(target) !== i);
+  if (clash) throw new Error(`Two translation files would both be packaged as translations/${clash}`);
+  return pairs;
+}
+
 export function zendeskPackage(root: string): Plugin {
   const dist = join(root, 'dist');
   return {
@@ -46,8 +59,8 @@ export function zendeskPackage(root: string): Plugin {
       writeFileSync(join(dist, 'zcli.apps.config.json'), `${JSON.stringify({ parameters: defaults }, null, 2)}\n`);
       writeFileSync(join(dist, '.zcliignore'), 'zcli.apps.config.json\nassets/.vite\n');
       mkdirSync(join(dist, 'translations'), { recursive: true });
-      for (const file of readdirSync(join(root, 'translations'))) {
-        if (file.endsWith('.json')) copyFileSync(join(root, 'translations', file), join(dist, 'translations', file));
+      for (const [source, target] of translationFiles(readdirSync(join(root, 'translations')))) {
+        copyFileSync(join(root, 'translations', source), join(dist, 'translations', target));
       }
       for (const file of readdirSync(join(root, 'assets'))) {
         copyFileSync(join(root, 'assets', file), join(dist, 'assets', file));

@@ -32,6 +32,11 @@ describe('the built package (dist/)', () => {
       'requirements.json',
       'translations/en.json',
       'translations/de.json',
+      'translations/fr.json',
+      'translations/es.json',
+      'translations/ja.json',
+      // Zendesk names translation files by lowercased locale id: pt-BR.json is packaged as pt-br.json.
+      'translations/pt-br.json',
       'assets/iframe.html',
       'assets/logo.png',
       'assets/logo-small.png',

@@ -8,13 +8,13 @@ const keys = (tree: unknown, prefix = ''): string[] =>
   tree && typeof tree === 'object' ? Object.entries(tree).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k)) : [prefix];
 
 const dir = new URL('../../translations/', import.meta.url);
-const languages = readdirSync(dir)
-  .filter((f) => f.endsWith('.json') && f !== 'en.json')
-  .map((f) => [f, JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as unknown] as const);
+const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+const read = (file: string) => JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as typeof en;
+const languages = files.filter((f) => f !== 'en.json').map((f) => [f, read(f) as unknown] as const);
 
 describe('translations', () => {
-  it('ships German at least', () => {
-    expect(languages.map(([f]) => f)).toContain('de.json');
+  it('ships English, German, French, Spanish, Japanese and Brazilian Portuguese', () => {
+    expect(files).toEqual(expect.arrayContaining(['en.json', 'de.json', 'fr.json', 'es.json', 'ja.json', 'pt-BR.json']));
   });
 
   it.each(languages)('%s has every English string and nothing else', (_, strings) => {
@@ -65,6 +65,57 @@ describe('i18n', () => {
     expect(i18n.locale).toBe('pt');
     const english = await loadI18n('fr', bundle);
     expect(english.t('ui.common.retry')).toBe('retry-en');
+  });
+
+  describe('with the shipped translations', () => {
+    const now = new Date('2026-11-20T12:00:00Z');
+    const threeHoursAgo = '2026-11-20T09:00:00Z';
+
+    /** translations/*.json as one location's bundle of strings; `loaded` records which files are downloaded. */
+    const shipped = (loaded: string[]): Bundle =>
+      Object.fromEntries(
+        files.map((f) => [
+          `../../translations/${f}?ns=common,escalation,answers`,
+          async () => {
+            loaded.push(f);
+            return read(f) as unknown as Dictionary;
+          },
+        ]),
+      );
+
+    it.each([
+      ['de', 'de.json'],
+      ['fr', 'fr.json'],
+      ['fr-CA', 'fr.json'],
+      ['es', 'es.json'],
+      ['es-419', 'es.json'],
+      ['ja', 'ja.json'],
+    ])('gives a %s user %s and downloads only it and English', async (locale, file) => {
+      const loaded: string[] = [];
+      const i18n = await loadI18n(locale, shipped(loaded));
+      expect(loaded.sort()).toEqual(['en.json', file].sort());
+      expect(i18n.t('ui.escalation.request')).toBe(read(file).ui.escalation.request);
+      expect(i18n.t('ui.escalation.request')).not.toBe(en.ui.escalation.request);
+    });
+
+    it.each(['pt-BR', 'pt-br', 'pt_BR'])('gives a %s user Brazilian Portuguese, dates included', async (locale) => {
+      const loaded: string[] = [];
+      const i18n = await loadI18n(locale, shipped(loaded));
+      expect(loaded.sort()).toEqual(['en.json', 'pt-BR.json']);
+      expect(i18n.t('ui.escalation.request')).toBe('Solicitar escalonamento');
+      expect(i18n.t('ui.answers.approved', { name: 'Ana', when: i18n.relativeTime(threeHoursAgo, now) })).toBe(
+        'Aprovada por Ana há 3 horas',
+      );
+    });
+
+    it.each(['pt-PT', 'pt'])('gives a %s user English strings (no pt or pt-PT file) but Portuguese dates', async (locale) => {
+      const loaded: string[] = [];
+      const i18n = await loadI18n(locale, shipped(loaded));
+      expect(loaded).toEqual(['en.json']);
+      expect(i18n.locale).toBe(locale);
+      expect(i18n.t('ui.escalation.request')).toBe('Request escalation');
+      expect(i18n.relativeTime(threeHoursAgo, now)).toBe('há 3 horas');
+    });
   });
 
   it('formats relative times in the user language', () => {
