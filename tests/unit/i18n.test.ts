@@ -108,13 +108,19 @@ describe('i18n', () => {
       );
     });
 
-    it.each(['pt-PT', 'pt'])('gives a %s user English strings (no pt or pt-PT file) but Portuguese dates', async (locale) => {
+    it.each(['pt-PT', 'pt'])('gives a %s user the Brazilian strings (no pt or pt-PT file) rather than English', async (locale) => {
       const loaded: string[] = [];
       const i18n = await loadI18n(locale, shipped(loaded));
+      expect(loaded.sort()).toEqual(['en.json', 'pt-BR.json']);
+      expect(i18n.t('ui.escalation.request')).toBe('Solicitar escalonamento');
+      expect(i18n.relativeTime(threeHoursAgo, now)).toMatch(/^há 3 horas$/);
+    });
+
+    it('gives a user whose language does not ship English', async () => {
+      const loaded: string[] = [];
+      const i18n = await loadI18n('nl-BE', shipped(loaded));
       expect(loaded).toEqual(['en.json']);
-      expect(i18n.locale).toBe(locale);
       expect(i18n.t('ui.escalation.request')).toBe('Request escalation');
-      expect(i18n.relativeTime(threeHoursAgo, now)).toBe('há 3 horas');
     });
   });
 
