@@ -10,7 +10,8 @@ import type { Plugin } from 'vite';
 /**
  * The app imports translations/*.json for its UI strings. A `?ns=a,b` query keeps only those
  * `ui.*` namespaces, so each location downloads its own strings; the `app` section (Admin
- * Center texts) is Zendesk's and only `app.name` stays in the bundle.
+ * Center texts) is Zendesk's: only `app.name` stays in the bundle, and the settings' labels
+ * where the setup check uses them.
  */
 export function uiTranslations(): Plugin {
   return {
@@ -19,10 +20,16 @@ export function uiTranslations(): Plugin {
     transform(code, id) {
       const [path = '', query = ''] = id.split('?');
       if (!/[\\/]translations[\\/][^\\/]+\.json$/.test(path)) return null;
-      const { app, ui = {} } = JSON.parse(code) as { app?: { name?: string }; ui?: Record<string, unknown> };
+      type Parameters = Record<string, { label?: string }>;
+      const { app, ui = {} } = JSON.parse(code) as { app?: { name?: string; parameters?: Parameters }; ui?: Record<string, unknown> };
       const namespaces = new URLSearchParams(query).get('ns')?.split(',');
       const kept = namespaces ? Object.fromEntries(Object.entries(ui).filter(([ns]) => namespaces.includes(ns))) : ui;
-      const json = JSON.stringify({ app: { name: app?.name }, ui: kept });
+      // The setup check names a setting by the label Admin Center shows for it.
+      const labels =
+        !namespaces || namespaces.includes('setup')
+          ? Object.fromEntries(Object.entries(app?.parameters ?? {}).map(([name, p]) => [name, { label: p.label }]))
+          : undefined;
+      const json = JSON.stringify({ app: { name: app?.name, parameters: labels }, ui: kept });
       // Vite's JSON plugin skips ids with a query, so those become a module here.
       return { code: query ? `export default JSON.parse(${JSON.stringify(json)});` : json, map: null };
     },

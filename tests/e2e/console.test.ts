@@ -144,7 +144,7 @@ describe('lead console', () => {
     await openTab('Setup check');
     await expect.poll(() => session().text(c().getByTestId('setup-problems'))).toContain('Lead group 999 does not exist');
     const text = await session().text(c().getByTestId('setup-problems'));
-    expect(text).toContain('contains something that is not an id: abc');
+    expect(text).toContain('The setting “Lead group ids” contains something that is not an id: abc');
     expect(text).not.toContain('Lead group 503');
     expect(text).not.toContain('Escalation status ticket field is missing');
   });

@@ -10,6 +10,9 @@ export function SetupTab() {
   const run = () => void check.run(() => checkSetup(host, settings));
   useEffect(run, [host]);
   const state = check.state.value;
+  // A setting is named as Admin Center labels it ("Lead group IDs"), not by its key.
+  const named = (vars: SetupProblem['vars']) =>
+    vars && typeof vars.setting === 'string' ? { ...vars, setting: `“${i18n.t(`app.parameters.${vars.setting}.label`)}”` } : vars;
   return (
     <section aria-labelledby="setup-title">
       <h2 id="setup-title">{i18n.t('ui.setup.title')}</h2>
@@ -25,9 +28,9 @@ export function SetupTab() {
           {state.data.map((problem, i) => (
             <li key={i} class="card notice--warning">
               <p>
-                <strong>{i18n.t(`ui.setup.${problem.key}`, problem.vars)}</strong>
+                <strong>{i18n.t(`ui.setup.${problem.key}`, named(problem.vars))}</strong>
               </p>
-              <p>{i18n.t(`ui.setup.${problem.key}_fix`, problem.vars)}</p>
+              <p>{i18n.t(`ui.setup.${problem.key}_fix`, named(problem.vars))}</p>
             </li>
           ))}
         </ul>
