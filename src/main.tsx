@@ -10,9 +10,12 @@ import { CurrentUserSchema } from './host/schemas';
 import { loadI18n, prefetchEnglish } from './i18n';
 import { OUTSIDE } from './i18n/bundles';
 import { LOCATIONS } from './locations';
+import { applyColorScheme } from './ui/theme';
 import './ui/styles.css';
 
 const root = document.getElementById('app')!;
+// Before the first paint, so a dark workspace never flashes a light app.
+applyColorScheme(new URLSearchParams(window.location.search).get('colorScheme'));
 
 function Message({ title, body }: { title?: string; body: string }) {
   return (
@@ -30,6 +33,7 @@ async function showOutsideZendesk() {
 }
 
 async function boot(host: HostClient) {
+  host.on('colorScheme.changed', applyColorScheme);
   // Round trip 1: the host registers the app (context + metadata arrive together).
   const [context, metadata] = await Promise.all([host.context(), host.metadata()]);
   const entry = LOCATIONS[context.location];

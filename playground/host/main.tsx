@@ -40,6 +40,10 @@ function TopBar() {
     await ws.loadSession();
     host.reloadAll();
   };
+  const switchScheme = (scheme: 'light' | 'dark') => {
+    ws.colorScheme.value = scheme;
+    host.emit('colorScheme.changed', scheme);
+  };
   return (
     <header class="topbar">
       <strong class="brand">Lumen Bank · Support</strong>
@@ -60,6 +64,17 @@ function TopBar() {
           Admin Center · App settings
         </button>
       </nav>
+      <label class="persona">
+        Theme{' '}
+        <select
+          value={ws.colorScheme.value}
+          onChange={(e) => switchScheme((e.target as HTMLSelectElement).value as 'light' | 'dark')}
+          aria-label="Colour scheme"
+        >
+          <option value="light">Light</option>
+          <option value="dark">Dark</option>
+        </select>
+      </label>
       <label class="persona">
         Signed in as{' '}
         <select value={state?.persona} onChange={(e) => void switchPersona((e.target as HTMLSelectElement).value)} aria-label="Persona">

@@ -52,6 +52,10 @@ export async function api<T>(path: string, init?: { method?: string; body?: unkn
   return (response.status === 204 ? null : await response.json()) as T;
 }
 
+/** The agent's colour scheme in Zendesk; apps get it in their iframe URL, from `colorScheme` and its event. */
+export const colorScheme = signal<'light' | 'dark'>(
+  typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
+);
 export const state = signal<PlaygroundState | null>(null);
 export const me = signal<ApiUser | null>(null);
 export const myGroups = signal<{ id: number; name: string }[]>([]);

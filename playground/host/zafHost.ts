@@ -65,6 +65,7 @@ export class ZafHost {
     // The SDK reads origin and app_guid from the query (or the hash); without them init() returns false.
     target.searchParams.set('origin', window.location.origin);
     target.searchParams.set('app_guid', guid);
+    target.searchParams.set('colorScheme', ws.colorScheme.value);
     frame.src = target.toString();
     return guid;
   }
@@ -248,6 +249,7 @@ export class ZafHost {
       return ws.form.value?.custom_fields.find((f) => f.id === id)?.value ?? null;
     }
     const roots: Record<string, () => unknown> = {
+      colorScheme: () => ws.colorScheme.value,
       currentUser: () => {
         const me = ws.me.value!;
         return {

@@ -74,4 +74,15 @@ describe('the app inside the offline Zendesk', () => {
     await session().page.goto(`${session().playground.appOrigin}/app/assets/iframe.html`);
     await expect.poll(() => session().page.getByRole('heading').textContent()).toBe('Closed Loop runs inside Zendesk');
   });
+
+  it("follows the agent's colour scheme when the app opens and when it changes", async () => {
+    await session().page.emulateMedia({ colorScheme: 'dark' });
+    await session().open();
+    const frame = (await (await session().page.waitForSelector('iframe[data-location="ticket_sidebar"]')).contentFrame())!;
+    const background = () => frame.evaluate(() => getComputedStyle(document.body).backgroundColor).catch(() => '');
+    await expect.poll(() => session().text(session().sidebar().getByTestId('ticket-subject'))).not.toBe('');
+    expect(await background()).toBe('rgb(28, 35, 41)');
+    await session().page.selectOption('select[aria-label="Colour scheme"]', 'light');
+    await expect.poll(background).toBe('rgb(255, 255, 255)');
+  });
 });
