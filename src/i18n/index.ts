@@ -12,6 +12,16 @@ export interface I18n {
   t(key: string, vars?: Vars): string;
   relativeTime(date: Date | string, now?: Date): string;
   date(date: Date | string): string;
+  /** A span of minutes in the unit a person would say: '45 minutes', '20 hours', '3 days'. */
+  duration(minutes: number): string;
+}
+
+/** Whole minutes up to two hours, whole hours up to two days, then whole days. */
+export function durationParts(minutes: number): { value: number; unit: 'minute' | 'hour' | 'day' } {
+  const m = Math.max(0, Math.floor(minutes));
+  if (m < 120) return { value: m, unit: 'minute' };
+  if (m < 48 * 60) return { value: Math.floor(m / 60), unit: 'hour' };
+  return { value: Math.floor(m / (24 * 60)), unit: 'day' };
 }
 
 function lookup(dictionary: Dictionary | undefined, key: string): string | undefined {
@@ -47,6 +57,10 @@ export function createI18n(locale: string, chain: Dictionary[]): I18n {
     },
     date(date) {
       return dtf.format(new Date(date));
+    },
+    duration(minutes) {
+      const { value, unit } = durationParts(minutes);
+      return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
     },
   };
 }

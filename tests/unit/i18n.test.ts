@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import en from '../../translations/en.json';
-import { createI18n, loadI18n, type Dictionary } from '../../src/i18n';
+import { createI18n, durationParts, loadI18n, type Dictionary } from '../../src/i18n';
 import type { Bundle } from '../../src/i18n/bundles';
 
 const keys = (tree: unknown, prefix = ''): string[] =>
@@ -128,5 +128,25 @@ describe('i18n', () => {
     const i18n = createI18n('de', []);
     expect(i18n.relativeTime('2026-11-18T12:00:00Z', new Date('2026-11-20T12:00:00Z'))).toBe('vorgestern');
     expect(createI18n('en', []).relativeTime('2026-11-20T09:00:00Z', new Date('2026-11-20T12:00:00Z'))).toBe('3 hours ago');
+  });
+
+  describe('durations', () => {
+    it.each([
+      [0, { value: 0, unit: 'minute' }],
+      [119, { value: 119, unit: 'minute' }],
+      [120, { value: 2, unit: 'hour' }],
+      [47 * 60 + 59, { value: 47, unit: 'hour' }],
+      [48 * 60, { value: 2, unit: 'day' }],
+      [2988, { value: 2, unit: 'day' }],
+      [-5, { value: 0, unit: 'minute' }],
+    ])('%i minutes read as %o', (minutes, parts) => {
+      expect(durationParts(minutes)).toEqual(parts);
+    });
+
+    it('says them in the user language', () => {
+      expect(createI18n('en', []).duration(2988)).toBe('2 days');
+      expect(createI18n('de', []).duration(45)).toBe('45 Minuten');
+      expect(createI18n('fr', []).duration(180)).toMatch(/^3\s+heures$/u);
+    });
   });
 });

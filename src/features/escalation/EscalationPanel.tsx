@@ -106,8 +106,11 @@ export function EscalationPanel({ model }: { model: EscalationModel }) {
       {waiting && (
         <p class={waiting.overdue ? 'small notice--inline-warning' : 'small muted'}>
           {waiting.overdue
-            ? i18n.t('ui.escalation.waiting_overdue', { minutes: waiting.minutes, target: -waiting.remainingMinutes })
-            : i18n.t('ui.escalation.waiting', { minutes: waiting.minutes, left: waiting.remainingMinutes })}
+            ? i18n.t('ui.escalation.waiting_overdue', {
+                waited: i18n.duration(waiting.minutes),
+                over: i18n.duration(-waiting.remainingMinutes),
+              })
+            : i18n.t('ui.escalation.waiting', { waited: i18n.duration(waiting.minutes), left: i18n.duration(waiting.remainingMinutes) })}
         </p>
       )}
       {view?.suspicious.map((change) => (
