@@ -11,7 +11,13 @@ export interface AppSettings {
   answerReviewDays: number;
   leadResponseMinutes: number;
   notifyLeads: boolean;
+  /** Where an escalated ticket moves, and the priority it gets; null leaves the ticket's own. */
+  escalationGroupId: number | null;
+  escalationPriority: TicketPriority | null;
 }
+
+export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
 
 export interface SettingProblem {
   setting: string;
@@ -72,6 +78,16 @@ export function readSettings(raw: Record<string, unknown>): { settings: AppSetti
     return Math.round(n);
   };
 
+  const priority = (value: unknown): TicketPriority | null => {
+    const text = String(value ?? '')
+      .trim()
+      .toLowerCase();
+    if (!text) return null;
+    if ((TICKET_PRIORITIES as readonly string[]).includes(text)) return text as TicketPriority;
+    problems.push({ setting: 'escalation_priority', problem: 'out_of_range', value: String(value) });
+    return null;
+  };
+
   const settings: AppSettings = {
     leadGroupIds: ids('lead_group_ids'),
     leadRoleIds: ids('lead_role_ids'),
@@ -84,6 +100,8 @@ export function readSettings(raw: Record<string, unknown>): { settings: AppSetti
     answerReviewDays: number('answer_review_days'),
     leadResponseMinutes: number('lead_response_minutes'),
     notifyLeads: parseBoolean(raw.notify_leads, true),
+    escalationGroupId: ids('escalation_group_id')[0] ?? null,
+    escalationPriority: priority(raw.escalation_priority),
   };
   return { settings, problems };
 }

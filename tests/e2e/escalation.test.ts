@@ -53,6 +53,16 @@ describe('escalation', () => {
     );
   });
 
+  it('moves an escalated ticket to the escalation group with the priority from the settings', async () => {
+    await session().control('settings', 'POST', { escalation_group_id: '504', escalation_priority: 'urgent' });
+    await session().persona('lead');
+    await session().open({ ticket: REQUESTED_TICKET });
+    await panel().getByRole('button', { name: 'Escalate' }).click();
+    await expect.poll(badge).toBe('Escalated');
+    const saved = (await ticket(REQUESTED_TICKET)) as unknown as { group_id: number; priority: string };
+    expect(saved).toMatchObject({ group_id: 504, priority: 'urgent' });
+  });
+
   it('an agent sees no lead buttons', async () => {
     await session().open({ ticket: REQUESTED_TICKET });
     await expect.poll(badge).toMatch(/Requested|Request overdue/);

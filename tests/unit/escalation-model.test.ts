@@ -127,6 +127,20 @@ describe('escalation model actions', () => {
     expect(escalation.state.value).toBe('escalated');
   });
 
+  it('moves an escalated ticket to the escalation group with the escalation priority, when set', async () => {
+    const routed = await model(
+      { customRole: 9001 },
+      { lead_role_ids: '9001', admins_are_leads: false, escalation_group_id: '504', escalation_priority: 'Urgent' },
+    );
+    await routed.escalation.act('escalate');
+    expect((routed.writes[0]!.body as { ticket: object }).ticket).toMatchObject({ group_id: 504, priority: 'urgent' });
+    const plain = await model({ customRole: 9001 });
+    await plain.escalation.act('escalate');
+    const body = (plain.writes[0]!.body as { ticket: object }).ticket;
+    expect(body).not.toHaveProperty('group_id');
+    expect(body).not.toHaveProperty('priority');
+  });
+
   it('requires a reason for a request', async () => {
     const { escalation, writes } = await model({ state: 'none' });
     await expect(escalation.act('request', '  ')).resolves.toEqual({ kind: 'refused', reason: 'reason_required' });

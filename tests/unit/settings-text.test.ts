@@ -13,6 +13,8 @@ describe('readSettings', () => {
       answerReviewDays: 90,
       leadResponseMinutes: 60,
       notifyLeads: true,
+      escalationGroupId: null,
+      escalationPriority: null,
     });
   });
 
@@ -23,6 +25,8 @@ describe('readSettings', () => {
       answer_review_days: 'soon',
       admins_are_leads: 'false',
       help_center_locale: ' DE ',
+      escalation_group_id: ' 504 ',
+      escalation_priority: 'asap',
     });
     expect(settings).toMatchObject({
       leadGroupIds: [503],
@@ -30,11 +34,14 @@ describe('readSettings', () => {
       answerReviewDays: 90,
       adminsAreLeads: false,
       helpCenterLocale: 'de',
+      escalationGroupId: 504,
+      escalationPriority: null,
     });
     expect(problems).toEqual([
       { setting: 'lead_group_ids', problem: 'not_ids', value: 'x9' },
       { setting: 'suggestion_count', problem: 'out_of_range', value: '25' },
       { setting: 'answer_review_days', problem: 'not_a_number', value: 'soon' },
+      { setting: 'escalation_priority', problem: 'out_of_range', value: 'asap' },
     ]);
   });
 });

@@ -23,6 +23,8 @@ export async function checkSetup(host: HostClient, settings: AppSettings): Promi
     customObjectExists(host, 'closed_loop_feedback'),
     mapLimited(settings.leadGroupIds, 4, async (id) => [id, await groupExists(host, id)] as const),
   ]);
+  if (settings.escalationGroupId !== null && !(await groupExists(host, settings.escalationGroupId)))
+    problems.push({ key: 'escalation_group_missing', vars: { id: settings.escalationGroupId } });
   if (fieldId === null || !fields.includes(fieldId)) problems.push({ key: 'field_missing' });
   if (!answerObject) problems.push({ key: 'object_missing', vars: { key: 'closed_loop_answer' } });
   if (!feedbackObject) problems.push({ key: 'object_missing', vars: { key: 'closed_loop_feedback' } });

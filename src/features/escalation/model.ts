@@ -38,6 +38,14 @@ export type Outcome =
   | { kind: 'refused'; reason: string }
   | { kind: 'failed'; error: unknown };
 
+/** Where the settings send an escalated ticket: its group and priority, when configured. */
+function escalationRouting({ escalationGroupId, escalationPriority }: AppSettings): { group_id?: number; priority?: string } {
+  return {
+    ...(escalationGroupId !== null ? { group_id: escalationGroupId } : {}),
+    ...(escalationPriority !== null ? { priority: escalationPriority } : {}),
+  };
+}
+
 /** The state a ticket's tags say it is in (the drop-down field tags every value). */
 function stateFromTags(tags: readonly string[]): EscalationState {
   for (const state of ['escalated', 'requested', 'resolved'] as const) if (tags.includes(tagFor(state))) return state;
@@ -156,6 +164,7 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
           await updateTicketSafely(host, fresh.id, fresh.updated_at, {
             custom_fields: [{ id, value: tagFor(step.next) }],
             ...tagChange(current, step.next),
+            ...(action === 'escalate' ? escalationRouting(settings) : {}),
             comment: { body: noteFor(action, actor.name, reason, translate), public: false },
           });
           confirmed.value = step.next;
