@@ -50,7 +50,7 @@ export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
       answers: createAnswersModel({ host, settings, ticket, currentUser, library: createAnswerLibrary(host, cache), cache, now }),
       knowledge: createKnowledgeModel({ host, settings, ticket, currentUser, cache }),
     };
-  }, [host]);
+  }, [host, initial, settings, lead, i18n, now, currentUser, cache]);
   const proposal = useMemo(
     () => ({ status: signal<'idle' | 'done'>('idle'), error: signal<unknown>(null), close: null as null | (() => void) }),
     [],
@@ -60,9 +60,9 @@ export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
       Object.values(models).forEach((model) => model.dispose());
       proposal.close?.();
     },
-    [models],
+    [models, proposal],
   );
-  useAutoResize(host, () => root.current);
+  useAutoResize(host, root);
   useEffect(() => markWhenReady(models), [models]);
 
   const { ticket } = models;
