@@ -61,7 +61,12 @@ export const openTicketId = signal<number | null>(null);
 export const savedTicket = signal<ApiTicket | null>(null);
 export const form = signal<ApiTicket | null>(null);
 export const comments = signal<ApiComment[]>([]);
-export const composer = signal({ text: '', html: '', rich: true, type: 'publicReply' as 'publicReply' | 'internalNote' });
+export const composer = signal<{ text: string; html: string; rich: boolean; type: 'publicReply' | 'internalNote' }>({
+  text: '',
+  html: '',
+  rich: true,
+  type: 'publicReply',
+});
 export const notices = signal<{ id: number; message: string; kind: string }[]>([]);
 export const route = signal<'ticket' | 'console' | 'settings'>('ticket');
 

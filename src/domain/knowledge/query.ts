@@ -76,7 +76,7 @@ const REFERENCE = new RegExp(
 );
 const NUMBER_MARK = /(?:#|\bnr\.?|\bno\.|\bn[°º])\s*\d{3,}[\p{L}\p{N}_-]*/giu;
 /** Bounded repetition keeps this linear on long runs of digits. */
-const PHONE = /(?<![\p{L}\p{N}])(?:\+|00)?\(?\d[\d\s().\/-]{5,20}\d(?![\p{L}\p{N}])/gu;
+const PHONE = /(?<![\p{L}\p{N}])(?:\+|00)?\(?\d[\d\s()./-]{5,20}\d(?![\p{L}\p{N}])/gu;
 const ERROR_WORDS = new Set([
   'error',
   'errors',
