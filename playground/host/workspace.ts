@@ -72,7 +72,7 @@ export const route = signal<'ticket' | 'console' | 'settings'>('ticket');
 
 export const requester = computed(() => (form.value ? (users.value.get(form.value.requester_id) ?? null) : null));
 
-export async function loadUsers(ids: number[]) {
+async function loadUsers(ids: number[]) {
   const missing = [...new Set(ids)].filter((id) => !users.value.has(id));
   if (!missing.length) return;
   const { users: found } = await api<{ users: ApiUser[] }>(`/api/v2/users/show_many.json?ids=${missing.join(',')}`);

@@ -29,7 +29,7 @@ export interface SearchQuery {
   terms: string[];
 }
 
-export const DEFAULT_MAX_TERMS = 8;
+const DEFAULT_MAX_TERMS = 8;
 /** Pasted logs can be huge; the first part of a message says what it is about. */
 const MAX_TEXT_CHARS = 10_000;
 
@@ -192,7 +192,7 @@ function classify(raw: string, previous: string | undefined): Token | null {
   return { term: word, code: false };
 }
 
-export function tokenize(text: string, locale?: string): Token[] {
+function tokenize(text: string, locale?: string): Token[] {
   const tokens: Token[] = [];
   let previous: string | undefined;
   for (const match of lower(text, locale).matchAll(WORD)) {
