@@ -3,8 +3,8 @@
  * app validation applies): required keys, framework version, location urls, parameters and the
  * default locale's translations. Returns one readable line per problem.
  */
-export const PARAMETER_TYPES = ['text', 'password', 'checkbox', 'url', 'number', 'multiline', 'hidden', 'oauth'];
-export const FRAMEWORK_VERSIONS = ['2.0'];
+const PARAMETER_TYPES = ['text', 'password', 'checkbox', 'url', 'number', 'multiline', 'hidden', 'oauth'];
+const FRAMEWORK_VERSIONS = ['2.0'];
 const SUPPORT_LOCATIONS = [
   'ticket_sidebar',
   'new_ticket_sidebar',

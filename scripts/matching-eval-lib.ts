@@ -51,7 +51,7 @@ export function parseCsv(content: string): Row[] {
 export const readRows = (file: string): Row[] => parseCsv(readFileSync(file, 'utf8'));
 
 /** One answer per category: its first `shots` rows in file order (all when undefined). */
-export function buildAnswers(rows: readonly Row[], shots?: number): AnswerDoc[] {
+function buildAnswers(rows: readonly Row[], shots?: number): AnswerDoc[] {
   const byCategory = new Map<string, string[]>();
   for (const r of rows) {
     const list = byCategory.get(r.category) ?? [];
@@ -98,7 +98,7 @@ export function runOnce(train: readonly Row[], test: readonly Row[], opts: RunOp
 }
 
 /** Highest coverage (and the threshold giving it) at which precision stays >= target. */
-export function coverageAtPrecision(preds: readonly Prediction[], target = 0.95): { coverage: number; threshold: number } {
+function coverageAtPrecision(preds: readonly Prediction[], target = 0.95): { coverage: number; threshold: number } {
   const sorted = [...preds].sort((a, b) => b.confidence - a.confidence);
   let correct = 0;
   let best = { coverage: 0, threshold: 1 };

@@ -1,6 +1,6 @@
 /**
  * Screenshots of the sidebar and the lead console in the playground, light and dark, for the
- * README: `npx tsx scripts/screenshots.ts` writes docs/screenshots/*.png.
+ * README: `npm run screenshots` writes docs/screenshots/*.png.
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

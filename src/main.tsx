@@ -1,6 +1,5 @@
 import { render } from 'preact';
 import ZAFClient from 'zendesk_app_framework_sdk';
-import * as z from 'zod/mini';
 import { createLeadAccess } from './app/lead';
 import { ServicesContext, type Services } from './app/services';
 import { createSessionCache } from './app/sessionCache';
@@ -41,7 +40,7 @@ async function boot(host: HostClient) {
   // Round trip 2: one batched get for the user and everything the view starts with,
   // while the view's chunk downloads in parallel.
   const [initial, view] = await Promise.all([host.get({ currentUser: CurrentUserSchema, ...(entry?.paths ?? {}) }), entry?.load()]);
-  const currentUser = initial.currentUser as z.infer<typeof CurrentUserSchema>;
+  const currentUser = initial.currentUser;
   const i18n = await loadI18n(currentUser.locale, entry?.strings ?? OUTSIDE);
   if (!entry || !view) {
     render(<Message body={i18n.t('ui.boot.unknown_location', { location: context.location })} />, root);

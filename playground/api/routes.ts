@@ -359,7 +359,7 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
  * Zendesk search syntax, the parts the app uses: `type:ticket`, `tags:x` (any of several),
  * `status:x` / `status<solved`, `created>2026-11-01`, `order_by:created_at sort:asc`, free text.
  */
-export function searchTickets(store: Store, query: string): Ticket[] {
+function searchTickets(store: Store, query: string): Ticket[] {
   const STATUS = ['new', 'open', 'pending', 'hold', 'solved', 'closed'];
   let list = [...store.tickets.values()];
   let orderBy: string = 'created_at';

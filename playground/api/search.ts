@@ -11,7 +11,7 @@ const STOP = new Set(
   ),
 );
 
-export function stem(word: string): string {
+function stem(word: string): string {
   let w = word;
   if (w.length <= 3) return w;
   for (const [suffix, replacement] of [
@@ -32,7 +32,7 @@ export function stem(word: string): string {
   return w.replace(/(.)\1$/, '$1');
 }
 
-export function terms(text: string): string[] {
+function terms(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((t) => !STOP.has(t)).map(stem);
 }
 

@@ -162,9 +162,9 @@ function shiftTimes<T>(value: T, offsetMs: number): T {
   if (typeof value === 'string') {
     return (ISO.test(value) ? new Date(Date.parse(value) + offsetMs).toISOString() : value) as T;
   }
-  if (Array.isArray(value)) return value.map((item) => shiftTimes(item, offsetMs)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((item) => shiftTimes(item, offsetMs)) as T;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shiftTimes(v, offsetMs)])) as T;
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, shiftTimes(v, offsetMs)] as const)) as T;
   }
   return value;
 }

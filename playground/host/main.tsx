@@ -281,7 +281,7 @@ function TicketView() {
 function SettingsPage() {
   const [data, setData] = useState<{
     manifest: { parameters: { name: string; type: string; required?: boolean }[] };
-    translations: Record<string, any>;
+    translations: Record<string, { app?: { parameters?: Record<string, { label?: string; helpText?: string }> } }>;
   } | null>(null);
   const [values, setValues] = useState<Record<string, unknown>>(ws.state.value?.settings ?? {});
   const [saved, setSaved] = useState(false);
@@ -423,12 +423,13 @@ function Workspace() {
 
 /** Changes made by others (another agent, a test) reach the open ticket within a second or two. */
 function watchOpenTicket() {
-  setInterval(async () => {
+  const check = async () => {
     const id = ws.openTicketId.value;
     if (id === null) return;
     const stamps = await ws.api<Record<string, string>>('/__playground/stamps').catch(() => null);
     if (stamps && ws.savedTicket.value && stamps[id] !== ws.savedTicket.value.updated_at) await host.liveUpdate();
-  }, 1000);
+  };
+  setInterval(() => void check(), 1000);
 }
 
 async function start() {

@@ -65,13 +65,18 @@ export const openTicketId = signal<number | null>(null);
 export const savedTicket = signal<ApiTicket | null>(null);
 export const form = signal<ApiTicket | null>(null);
 export const comments = signal<ApiComment[]>([]);
-export const composer = signal({ text: '', html: '', rich: true, type: 'publicReply' as 'publicReply' | 'internalNote' });
+export const composer = signal<{ text: string; html: string; rich: boolean; type: 'publicReply' | 'internalNote' }>({
+  text: '',
+  html: '',
+  rich: true,
+  type: 'publicReply',
+});
 export const notices = signal<{ id: number; message: string; kind: string }[]>([]);
 export const route = signal<'ticket' | 'console' | 'settings'>('ticket');
 
 export const requester = computed(() => (form.value ? (users.value.get(form.value.requester_id) ?? null) : null));
 
-export async function loadUsers(ids: number[]) {
+async function loadUsers(ids: number[]) {
   const missing = [...new Set(ids)].filter((id) => !users.value.has(id));
   if (!missing.length) return;
   const { users: found } = await api<{ users: ApiUser[] }>(`/api/v2/users/show_many.json?ids=${missing.join(',')}`);

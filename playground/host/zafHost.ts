@@ -114,7 +114,7 @@ export class ZafHost {
     for (const instance of this.instances.values()) {
       instance.registered = false;
       instance.subscriptions.clear();
-      // Setting src again navigates the frame anew, even to the same address.
+      // eslint-disable-next-line no-self-assign -- setting src again navigates the frame anew, even to the same address.
       instance.frame.src = instance.frame.src;
     }
   }
@@ -124,7 +124,7 @@ export class ZafHost {
     if (!instance || event.origin !== new URL(this.appUrl()).origin || this.faults.silent) return;
     let data: Record<string, unknown>;
     try {
-      data = typeof event.data === 'string' ? JSON.parse(event.data) : event.data;
+      data = (typeof event.data === 'string' ? JSON.parse(event.data) : event.data) as Record<string, unknown>;
     } catch {
       return;
     }
@@ -303,7 +303,7 @@ export class ZafHost {
     };
     const field = fields[path];
     if (field) {
-      this.editTicket({ [field]: value } as Partial<ws.ApiTicket>);
+      this.editTicket({ [field]: value });
       return;
     }
     if (path.startsWith('ticket.customField:custom_field_')) {

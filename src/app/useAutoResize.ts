@@ -1,10 +1,11 @@
+import type { RefObject } from 'preact';
 import { useEffect } from 'preact/hooks';
 import type { HostClient } from '../host/client';
 
 /** Keeps the sidebar iframe as tall as its content, so Zendesk never shows a scrollbar or a gap. */
-export function useAutoResize(host: HostClient, element: () => HTMLElement | null) {
+export function useAutoResize(host: HostClient, element: RefObject<HTMLElement>) {
   useEffect(() => {
-    const target = element();
+    const target = element.current;
     if (!target || typeof ResizeObserver === 'undefined') return;
     let last = 0;
     let frame = 0;
@@ -23,5 +24,5 @@ export function useAutoResize(host: HostClient, element: () => HTMLElement | nul
       observer.disconnect();
       cancelAnimationFrame(frame);
     };
-  }, [host]);
+  }, [host, element]);
 }

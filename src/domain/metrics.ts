@@ -39,7 +39,6 @@ export interface LeadConsoleMetrics {
 }
 
 const DAY_MS = 86_400_000;
-export { ANSWER_TAG_PREFIX };
 
 export function median(numbers: readonly number[]): number | null {
   const sorted = numbers.filter(Number.isFinite).sort((a, b) => a - b);

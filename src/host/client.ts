@@ -122,9 +122,10 @@ export function createHostClient(zaf: ZafClient, options: HostClientOptions = {}
   }
 
   async function requestOnce(req: ApiRequest): Promise<HttpResponse> {
+    const method = req.method ?? 'GET';
     const options: Record<string, unknown> = {
       url: req.url,
-      type: req.method ?? 'GET',
+      type: method,
       dataType: 'json',
       httpCompleteResponse: true,
     };
@@ -134,7 +135,7 @@ export function createHostClient(zaf: ZafClient, options: HostClientOptions = {}
     }
     let raw: unknown;
     try {
-      raw = await withTimeout(zaf.request(options), requestTimeoutMs, `${options.type} ${req.url}`);
+      raw = await withTimeout(zaf.request(options), requestTimeoutMs, `${method} ${req.url}`);
     } catch (error) {
       if (error instanceof HostError) throw error;
       const failed = HttpResponseSchema.safeParse(error);
@@ -143,7 +144,7 @@ export function createHostClient(zaf: ZafClient, options: HostClientOptions = {}
       // The host reports a 2xx whose body would not parse as a failure; that is bad data, not HTTP.
       if (status >= 200 && status < 300) throw new InvalidPayloadError(req.url, ['the body is not JSON']);
       const retryAfter = Number(header(response, 'retry-after'));
-      let body: unknown = null;
+      let body: unknown;
       try {
         body = bodyOf(response, req.url) ?? null;
       } catch {

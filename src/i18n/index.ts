@@ -9,7 +9,7 @@ export interface I18n {
   /** The locale whose strings are shown first, e.g. 'de'. */
   readonly locale: string;
   /** Never throws: a key missing in the user's language falls back to English, then to the key. */
-  t(key: string, vars?: Vars): string;
+  t: (key: string, vars?: Vars) => string;
   relativeTime(date: Date | string, now?: Date): string;
   date(date: Date | string): string;
   /** A span of minutes in the unit a person would say: '45 minutes', '20 hours', '3 days'. */
@@ -65,16 +65,16 @@ export function createI18n(locale: string, chain: Dictionary[]): I18n {
   };
 }
 
-/**
- * Loads the user's language along its fallback chain ('pt-BR' → 'pt' → 'en'), from the
- * location's bundle of strings; English always comes last as the fallback.
- */
 /** Starts fetching the English strings (always needed as the fallback) before the user's locale is known. */
 export function prefetchEnglish(bundle: Bundle): void {
   const path = Object.keys(bundle).find((p) => /\/en\.json/.test(p));
   if (path) void bundle[path]!().catch(() => undefined);
 }
 
+/**
+ * Loads the user's language along its fallback chain ('pt-BR' → 'pt' → 'en'), from the
+ * location's bundle of strings; English always comes last as the fallback.
+ */
 export async function loadI18n(userLocale: string | undefined, bundle: Bundle): Promise<I18n> {
   const files = new Map(Object.keys(bundle).map((path) => [path.replace(/^.*\/(.*)\.json.*$/, '$1').toLowerCase(), path] as const));
   const chain = localeChain(userLocale).filter((l) => files.has(l));
@@ -83,7 +83,7 @@ export async function loadI18n(userLocale: string | undefined, bundle: Bundle): 
   const language = localeChain(userLocale)[0]?.split('-')[0];
   const sibling = [...files.keys()].find((l) => l.split('-')[0] === language);
   if (language && language !== 'en' && sibling && !chain.some((l) => l.split('-')[0] === language)) chain.unshift(sibling);
-  const dictionaries = await Promise.all(chain.map((l) => bundle[files.get(l)!]!().catch(() => ({}) as Dictionary)));
+  const dictionaries = await Promise.all(chain.map((l) => bundle[files.get(l)!]!().catch(() => ({}))));
   const shown = chain[0] ?? 'en';
   return createI18n(shown === 'en' ? (userLocale ?? 'en') : shown, dictionaries);
 }

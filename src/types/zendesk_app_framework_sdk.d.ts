@@ -1,5 +1,4 @@
 declare module 'zendesk_app_framework_sdk' {
-  import type { ZafClient } from '../host/zaf';
-  const ZAFClient: { init(callback?: (context: unknown) => void): ZafClient | false };
+  const ZAFClient: { init(callback?: (context: unknown) => void): import('../host/zaf').ZafClient | false };
   export default ZAFClient;
 }

@@ -34,11 +34,11 @@ async function openLibrary() {
 interface ActionCase {
   endpoint: string;
   action: string;
-  ready(): Promise<void>;
-  act(): Promise<void>;
-  snapshot(): Promise<unknown>;
-  succeeded(): Promise<boolean>;
-  message(): Locator;
+  ready: () => Promise<void>;
+  act: () => Promise<void>;
+  snapshot: () => Promise<unknown>;
+  succeeded: () => Promise<boolean>;
+  message: () => Locator;
 }
 
 const escalate = (endpoint: string): ActionCase => ({
@@ -61,7 +61,7 @@ const ACTIONS: ActionCase[] = [
   {
     endpoint: 'custom_objects.records.create',
     action: 'Flag an article',
-    async ready() {
+    ready: async () => {
       await session().open({ ticket: PAYMENT_TICKET });
       const first = sidebarPanel('knowledge').locator('li.article').first();
       await first.getByRole('button', { name: 'Flag' }).click();
@@ -76,7 +76,7 @@ const ACTIONS: ActionCase[] = [
   {
     endpoint: 'custom_objects.records.show',
     action: 'Insert an answer',
-    async ready() {
+    ready: async () => {
       await session().open({ ticket: CLOSE_TICKET });
       await expect
         .poll(() =>
@@ -97,7 +97,7 @@ const ACTIONS: ActionCase[] = [
   {
     endpoint: 'custom_objects.records.update',
     action: 'Approve a proposal',
-    async ready() {
+    ready: async () => {
       await openLibrary();
       await expect
         .poll(() =>

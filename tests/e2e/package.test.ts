@@ -96,7 +96,7 @@ describe('the built package (dist/)', () => {
       for (let i = 0; i < 100 && !appJson; i++) {
         await new Promise((r) => setTimeout(r, 200));
         appJson = await fetch(`http://localhost:${port}/app.json`).then(
-          (r) => r.json(),
+          (r) => r.json() as Promise<typeof appJson>,
           () => null,
         );
       }

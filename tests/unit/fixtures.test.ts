@@ -1,51 +1,68 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { FIXTURE_NOW, loadFixtures, type Article, type Audit, type AuditEvent, type CustomObjectRecord } from '../../playground/api/store';
 
 // Referential integrity and minimum sizes of the playground demo data.
 
-type Json = any;
-
-function load(rel: string): Json {
-  const url = new URL(`../../playground/fixtures/${rel}`, import.meta.url);
-  return JSON.parse(readFileSync(url, 'utf8'));
+/** The custom object fields read here (type aliases, so they convert from the records' `Record<string, unknown>`). */
+type AnswerFields = {
+  status: string;
+  locale: string;
+  owner_id: string | number;
+  article_ids: string;
+  examples: string;
+  answer_body: string;
+  approved_by_id: string | number | null;
+  approved_at: string | null;
+  review_interval_days: number | null;
+};
+type FeedbackFields = {
+  kind: string;
+  handled: boolean;
+  answer_id: string | null;
+  article_id: string | number | null;
+  ticket_id: string | number;
+  reporter_id: string | number;
+};
+interface EvalEntry {
+  subject: string;
+  body: string;
+  locale: unknown;
+  relevant_article_ids: number[];
 }
+type HelpCenterArticle = Article & { author_id: number; outdated: boolean };
+type EscalationChange = AuditEvent & { author_id: number; audit: Audit };
 
-const NOW = Date.parse('2026-11-20T12:00:00Z');
+const NOW = FIXTURE_NOW;
 const DAY = 86_400_000;
 const ESCALATION_FIELD = 360001;
 const ESCALATION_VALUES = ['escalation_none', 'escalation_requested', 'escalation_escalated', 'escalation_resolved'];
 const LEAD_ROLE = 9001;
 
-const users: Json[] = load('users.json');
-const groups: Json[] = load('groups.json');
-const memberships: Json[] = load('group_memberships.json');
-const tickets: Json[] = load('tickets.json');
-const comments: Record<string, Json[]> = load('comments.json');
-const audits: Record<string, Json[]> = load('audits.json');
-const sections: Json[] = load('help_center/sections.json');
-const articles: Json[] = load('help_center/articles.json');
-const answers: Json[] = load('answers.json');
-const feedback: Json[] = load('answer_feedback.json');
-const evalSet: Json[] = load('knowledge_eval.json');
+const fixtures = loadFixtures();
+const { users, groups, tickets, comments, audits, sections, answers, feedback } = fixtures;
+const memberships = fixtures.group_memberships;
+const articles = fixtures.articles as HelpCenterArticle[];
+const evalSet = JSON.parse(readFileSync(new URL('../../playground/fixtures/knowledge_eval.json', import.meta.url), 'utf8')) as EvalEntry[];
 
-const userById = new Map<number, Json>(users.map((u) => [u.id, u]));
-const groupIds = new Set<number>(groups.map((g) => g.id));
-const sectionIds = new Set<number>(sections.map((s) => s.id));
-const articleIds = new Set<number>(articles.map((a) => a.id));
-const answerIds = new Set<string>(answers.map((a) => a.id));
-const ticketIds = new Set<number>(tickets.map((t) => t.id));
+const userById = new Map(users.map((u) => [u.id, u]));
+const groupIds = new Set(groups.map((g) => g.id));
+const sectionIds = new Set(sections.map((s) => s.id));
+const articleIds = new Set(articles.map((a) => a.id));
+const answerIds = new Set(answers.map((a) => a.id));
+const ticketIds = new Set(tickets.map((t) => t.id));
 
 const leadGroup = groups.find((g) => g.name === 'Team Leads');
 const isLead = (id: number) => userById.get(id)?.custom_role_id === LEAD_ROLE;
-const isStaff = (id: number) => ['agent', 'admin'].includes(userById.get(id)?.role);
+const isStaff = (id: number) => ['agent', 'admin'].includes(userById.get(id)?.role ?? '');
 
-function escalationValue(t: Json): string | null {
-  const f = (t.custom_fields as Json[]).find((c) => c.id === ESCALATION_FIELD);
+function escalationValue(t: { custom_fields: { id: number; value: unknown }[] }): unknown {
+  const f = t.custom_fields.find((c) => c.id === ESCALATION_FIELD);
   return f ? f.value : null;
 }
 
-function escalationChanges(ticketId: number): Json[] {
-  const out: Json[] = [];
+function escalationChanges(ticketId: number): EscalationChange[] {
+  const out: EscalationChange[] = [];
   for (const audit of audits[String(ticketId)] ?? []) {
     for (const ev of audit.events) {
       if (ev.type === 'Change' && ev.field_name === String(ESCALATION_FIELD)) {
@@ -89,7 +106,7 @@ describe('fixtures: users and groups', () => {
       expect(isStaff(m.user_id)).toBe(true);
     }
     for (const lead of users.filter((u) => isLead(u.id))) {
-      expect(memberships.some((m) => m.user_id === lead.id && m.group_id === leadGroup.id)).toBe(true);
+      expect(memberships.some((m) => m.user_id === lead.id && m.group_id === leadGroup?.id)).toBe(true);
     }
     // Every agent's default group is one of their memberships.
     for (const u of users.filter((x) => isStaff(x.id))) {
@@ -105,12 +122,12 @@ describe('fixtures: tickets, comments and audits', () => {
     for (const t of tickets) {
       expect(['new', 'open', 'pending', 'solved']).toContain(t.status);
       expect([null, 'low', 'normal', 'high', 'urgent']).toContain(t.priority);
-      expect(['email', 'web']).toContain(t.via.channel);
+      expect(['email', 'web']).toContain((t.via as { channel: string }).channel);
       expect(userById.get(t.requester_id)?.role).toBe('end-user');
-      expect(userById.has(t.submitter_id)).toBe(true);
+      expect(userById.has(t.submitter_id!)).toBe(true);
       if (t.assignee_id != null) expect(isStaff(t.assignee_id)).toBe(true);
       else expect(t.status).toBe('new');
-      expect(groupIds.has(t.group_id)).toBe(true);
+      expect(groupIds.has(t.group_id!)).toBe(true);
       expectIso(t.created_at);
       expectIso(t.updated_at);
       expect(Date.parse(t.created_at)).toBeGreaterThanOrEqual(NOW - 30 * DAY);
@@ -118,7 +135,7 @@ describe('fixtures: tickets, comments and audits', () => {
       const value = escalationValue(t);
       expect([null, ...ESCALATION_VALUES]).toContain(value);
       // The drop-down's tag mirrors its value.
-      const escTags = (t.tags as string[]).filter((x) => x.startsWith('escalation_'));
+      const escTags = t.tags.filter((x) => x.startsWith('escalation_'));
       expect(escTags).toEqual(value ? [value] : []);
     }
   });
@@ -133,7 +150,7 @@ describe('fixtures: tickets, comments and audits', () => {
     for (const t of tickets) {
       const list = comments[String(t.id)];
       expect(list?.length).toBeGreaterThan(0);
-      const first = list![0];
+      const first = list![0]!;
       expect(first.author_id).toBe(t.requester_id);
       expect(first.public).toBe(true);
       expect(first.body).toBe(t.description);
@@ -165,7 +182,7 @@ describe('fixtures: tickets, comments and audits', () => {
     for (const t of tickets) {
       const list = audits[String(t.id)];
       expect(list?.length).toBeGreaterThan(0);
-      expect(list![0].events.some((e: Json) => e.type === 'Create' && e.field_name === 'subject')).toBe(true);
+      expect(list![0]!.events.some((e) => e.type === 'Create' && e.field_name === 'subject')).toBe(true);
       for (const a of list!) {
         expect(a.ticket_id).toBe(t.id);
         expect(userById.has(a.author_id)).toBe(true);
@@ -177,10 +194,10 @@ describe('fixtures: tickets, comments and audits', () => {
           }
         }
       }
-      expect(list![list!.length - 1].created_at).toBe(t.updated_at);
+      expect(list![list!.length - 1]!.created_at).toBe(t.updated_at);
       // The last escalation change in the audits matches the field value.
       const changes = escalationChanges(t.id);
-      if (changes.length) expect(changes[changes.length - 1].value).toBe(escalationValue(t));
+      if (changes.length) expect(changes[changes.length - 1]!.value).toBe(escalationValue(t));
     }
     expect(seen.size).toBe(commentIds.size);
   });
@@ -199,16 +216,16 @@ describe('fixtures: tickets, comments and audits', () => {
         continue;
       }
       expect(requested, `ticket ${t.id} request`).toBeDefined();
-      expect(isLead(requested.author_id)).toBe(false);
-      const note = requested.audit.events.find((e: Json) => e.type === 'Comment');
+      expect(isLead(requested!.author_id)).toBe(false);
+      const note = requested!.audit.events.find((e) => e.type === 'Comment');
       expect(note?.public).toBe(false);
       if (value !== 'escalation_requested') {
         expect(escalated, `ticket ${t.id} escalation`).toBeDefined();
-        expect(isLead(escalated.author_id)).toBe(true);
+        expect(isLead(escalated!.author_id)).toBe(true);
       }
       if (value === 'escalation_resolved') {
         expect(resolved).toBeDefined();
-        expect(isLead(resolved.author_id)).toBe(true);
+        expect(isLead(resolved!.author_id)).toBe(true);
       }
     }
     expect(nonLeadEscalations).toHaveLength(1);
@@ -216,10 +233,10 @@ describe('fixtures: tickets, comments and audits', () => {
 
   it('uses cla_ tags that point at existing answers', () => {
     const lower = new Set([...answerIds].map((id) => id.toLowerCase()));
-    const claTickets = tickets.filter((t) => (t.tags as string[]).some((x) => x.startsWith('cla_')));
+    const claTickets = tickets.filter((t) => t.tags.some((x) => x.startsWith('cla_')));
     expect(claTickets.length).toBeGreaterThanOrEqual(5);
     for (const t of claTickets) {
-      for (const tag of (t.tags as string[]).filter((x) => x.startsWith('cla_'))) {
+      for (const tag of t.tags.filter((x) => x.startsWith('cla_'))) {
         expect(lower.has(tag.slice(4))).toBe(true);
       }
     }
@@ -241,7 +258,7 @@ describe('fixtures: help center', () => {
       expect(Array.isArray(a.label_names)).toBe(true);
       expectIso(a.created_at);
       expectIso(a.updated_at);
-      const words = (a.body as string)
+      const words = a.body
         .replace(/<[^>]*>/g, ' ')
         .split(/\s+/)
         .filter(Boolean).length;
@@ -253,7 +270,7 @@ describe('fixtures: help center', () => {
   });
 
   it('has the hostile PIN article for security tests', () => {
-    const a = articles.find((x) => x.id === 9999001);
+    const a = articles.find((x) => x.id === 9999001)!;
     expect(a).toBeDefined();
     expect(a.title).toContain('<script>');
     expect(a.title).toContain('onerror');
@@ -265,7 +282,7 @@ describe('fixtures: help center', () => {
 });
 
 describe('fixtures: answers and feedback', () => {
-  const fields = (a: Json) => a.custom_object_fields;
+  const fields = (a: CustomObjectRecord) => a.custom_object_fields as AnswerFields;
 
   it('has enough answers in each status with valid references', () => {
     const by = (s: string) => answers.filter((a) => fields(a).status === s);
@@ -282,10 +299,10 @@ describe('fixtures: answers and feedback', () => {
       expect(userById.has(Number(f.owner_id))).toBe(true);
       expect(userById.has(Number(a.created_by_user_id))).toBe(true);
       expect(userById.has(Number(a.updated_by_user_id))).toBe(true);
-      const ids = (f.article_ids as string).split(' ').filter(Boolean).map(Number);
+      const ids = f.article_ids.split(' ').filter(Boolean).map(Number);
       expect(ids.length).toBeGreaterThan(0);
       for (const id of ids) expect(articleIds.has(id)).toBe(true);
-      const examples = (f.examples as string).split('\n').filter(Boolean);
+      const examples = f.examples.split('\n').filter(Boolean);
       expect(examples.length).toBeGreaterThanOrEqual(3);
       expect(examples.length).toBeLessThanOrEqual(10);
       expect(f.answer_body).toContain('{{requester.first_name}}');
@@ -304,18 +321,18 @@ describe('fixtures: answers and feedback', () => {
   it('has exactly two approved answers overdue for review', () => {
     const overdue = answers.filter((a) => {
       const f = fields(a);
-      return f.status === 'approved' && f.review_interval_days != null && Date.parse(f.approved_at) + f.review_interval_days * DAY < NOW;
+      return f.status === 'approved' && f.review_interval_days != null && Date.parse(f.approved_at!) + f.review_interval_days * DAY < NOW;
     });
     expect(overdue).toHaveLength(2);
   });
 
   it('has the hostile statement-download answer', () => {
-    const a = answers.find((x) => x.id === '01HQXSS0000000000000000000');
+    const a = answers.find((x) => x.id === '01HQXSS0000000000000000000')!;
     expect(a).toBeDefined();
     expect(fields(a).status).toBe('approved');
     expect(a.name).toContain('<script>window.__xss=1</script>');
     expect(a.name.toLowerCase()).toContain('statement');
-    const body: string = fields(a).answer_body;
+    const body = fields(a).answer_body;
     expect(body).toContain('<script>window.__xss=1</script>');
     expect(body).toContain('<img src=x onerror=window.__xss=1>');
     expect(body).toContain('javascript:');
@@ -323,10 +340,11 @@ describe('fixtures: answers and feedback', () => {
 
   it('has feedback records pointing at existing records', () => {
     expect(feedback.length).toBeGreaterThanOrEqual(4);
-    const kinds = new Set(feedback.map((f) => f.custom_object_fields.kind));
+    const feedbackFields = (r: CustomObjectRecord) => r.custom_object_fields as FeedbackFields;
+    const kinds = new Set(feedback.map((r) => feedbackFields(r).kind));
     expect(kinds).toEqual(new Set(['misfit', 'outdated_article']));
     for (const r of feedback) {
-      const f = r.custom_object_fields;
+      const f = feedbackFields(r);
       expect(r.custom_object_key).toBe('closed_loop_feedback');
       expect(f.handled).toBe(false);
       if (f.answer_id != null) expect(answerIds.has(f.answer_id)).toBe(true);
@@ -341,8 +359,8 @@ describe('fixtures: answers and feedback', () => {
   it('covers every recurring ticket issue with an approved answer via shared articles', () => {
     // Each solved ticket that used an answer points at an approved (or later retired) record.
     for (const t of tickets) {
-      for (const tag of (t.tags as string[]).filter((x) => x.startsWith('cla_'))) {
-        const a = answers.find((x) => x.id.toLowerCase() === tag.slice(4));
+      for (const tag of t.tags.filter((x) => x.startsWith('cla_'))) {
+        const a = answers.find((x) => x.id.toLowerCase() === tag.slice(4))!;
         expect(['approved', 'retired']).toContain(fields(a).status);
       }
     }

@@ -73,6 +73,12 @@ describe('host client get', () => {
   });
 });
 
+/** The SDK rejects a failed request with the jQuery-style response itself, not with an Error. */
+function failedRequest(response: Record<string, unknown>): Promise<never> {
+  // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the shape the SDK really rejects with
+  return Promise.reject(response);
+}
+
 describe('host client request', () => {
   const Body = z.object({ ok: z.boolean() });
 
@@ -91,7 +97,7 @@ describe('host client request', () => {
 
   it('carries the HTTP status of a failure', async () => {
     const host = createHostClient(
-      fakeZaf({ request: async () => Promise.reject({ status: 500, responseText: '{"error":"boom"}', headers: {} }) }),
+      fakeZaf({ request: async () => failedRequest({ status: 500, responseText: '{"error":"boom"}', headers: {} }) }),
     );
     const failure = host.request({ url: '/api/v2/x.json' }, Body);
     await expect(failure).rejects.toBeInstanceOf(ApiError);
@@ -103,7 +109,7 @@ describe('host client request', () => {
     let calls = 0;
     const request = async () => {
       calls += 1;
-      if (calls < 3) return Promise.reject({ status: 429, headers: { 'Retry-After': '2' } });
+      if (calls < 3) return failedRequest({ status: 429, headers: { 'Retry-After': '2' } });
       return { status: 200, responseJSON: { ok: true } };
     };
     const host = createHostClient(fakeZaf({ request }), { sleep });
@@ -114,7 +120,7 @@ describe('host client request', () => {
 
   it('stops retrying and reports the wait when 429 persists', async () => {
     const sleep = vi.fn(async () => undefined);
-    const request = vi.fn(async () => Promise.reject({ status: 429, headers: { 'retry-after': '1' } }));
+    const request = vi.fn(async () => failedRequest({ status: 429, headers: { 'retry-after': '1' } }));
     const host = createHostClient(fakeZaf({ request }), { sleep, maxRetries: 2 });
     await expect(host.request({ url: '/x' }, Body)).rejects.toMatchObject({ status: 429, retryAfterSeconds: 1 });
     expect(request).toHaveBeenCalledTimes(3);
@@ -122,7 +128,7 @@ describe('host client request', () => {
 
   it('does not wait out a Retry-After longer than the cap', async () => {
     const sleep = vi.fn(async () => undefined);
-    const host = createHostClient(fakeZaf({ request: async () => Promise.reject({ status: 429, headers: { 'retry-after': '120' } }) }), {
+    const host = createHostClient(fakeZaf({ request: async () => failedRequest({ status: 429, headers: { 'retry-after': '120' } }) }), {
       sleep,
     });
     await expect(host.request({ url: '/x' }, Body)).rejects.toMatchObject({ status: 429, retryAfterSeconds: 120 });
@@ -137,7 +143,7 @@ describe('host client request', () => {
   });
 
   it('treats a parse failure reported by the host as bad data, not an HTTP error', async () => {
-    const host = createHostClient(fakeZaf({ request: async () => Promise.reject({ status: 200, responseText: '{"ok": tr' }) }));
+    const host = createHostClient(fakeZaf({ request: async () => failedRequest({ status: 200, responseText: '{"ok": tr' }) }));
     await expect(host.request({ url: '/x' }, Body)).rejects.toBeInstanceOf(InvalidPayloadError);
   });
 

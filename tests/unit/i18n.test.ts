@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import en from '../../translations/en.json';
-import { createI18n, durationParts, loadI18n, type Dictionary } from '../../src/i18n';
+import { createI18n, durationParts, loadI18n } from '../../src/i18n';
 import type { Bundle } from '../../src/i18n/bundles';
 
 const keys = (tree: unknown, prefix = ''): string[] =>
@@ -55,7 +55,7 @@ describe('i18n', () => {
         `../../translations/${l}.json?ns=common`,
         async () => {
           loaded.push(l);
-          return { ui: { common: { retry: `retry-${l}` } } } as Dictionary;
+          return { ui: { common: { retry: `retry-${l}` } } };
         },
       ]),
     );
@@ -78,7 +78,7 @@ describe('i18n', () => {
           `../../translations/${f}?ns=common,escalation,answers`,
           async () => {
             loaded.push(f);
-            return read(f) as unknown as Dictionary;
+            return read(f);
           },
         ]),
       );

@@ -38,7 +38,7 @@ const lead = (isLead: boolean): LeadAccess => ({
   fresh: async () => ({ userId: 1, name: 'Marta', isLead }),
   people: async () => new Map(),
 });
-const i18n = createI18n('en', [en as never]);
+const i18n = createI18n('en', [en]);
 
 describe('lead notifications for new escalation requests', () => {
   beforeEach(() => vi.useFakeTimers());

@@ -17,16 +17,8 @@ export interface RenderResult {
   missing: string[];
 }
 
-export const PLACEHOLDER_NAMES = [
-  'requester.first_name',
-  'requester.name',
-  'agent.first_name',
-  'agent.name',
-  'ticket.id',
-  'ticket.subject',
-] as const;
-
-export type PlaceholderName = (typeof PLACEHOLDER_NAMES)[number];
+export type PlaceholderName =
+  'requester.first_name' | 'requester.name' | 'agent.first_name' | 'agent.name' | 'ticket.id' | 'ticket.subject';
 
 const DEFAULT_GAP = '[{name}]';
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_.]+)\s*\}\}/g;

@@ -29,7 +29,7 @@ export interface SearchQuery {
   terms: string[];
 }
 
-export const DEFAULT_MAX_TERMS = 8;
+const DEFAULT_MAX_TERMS = 8;
 /** Pasted logs can be huge; the first part of a message says what it is about. */
 const MAX_TEXT_CHARS = 10_000;
 
@@ -76,7 +76,7 @@ const REFERENCE = new RegExp(
 );
 const NUMBER_MARK = /(?:#|\bnr\.?|\bno\.|\bn[°º])\s*\d{3,}[\p{L}\p{N}_-]*/giu;
 /** Bounded repetition keeps this linear on long runs of digits. */
-const PHONE = /(?<![\p{L}\p{N}])(?:\+|00)?\(?\d[\d\s().\/-]{5,20}\d(?![\p{L}\p{N}])/gu;
+const PHONE = /(?<![\p{L}\p{N}])(?:\+|00)?\(?\d[\d\s()./-]{5,20}\d(?![\p{L}\p{N}])/gu;
 const ERROR_WORDS = new Set([
   'error',
   'errors',
@@ -192,7 +192,7 @@ function classify(raw: string, previous: string | undefined): Token | null {
   return { term: word, code: false };
 }
 
-export function tokenize(text: string, locale?: string): Token[] {
+function tokenize(text: string, locale?: string): Token[] {
   const tokens: Token[] = [];
   let previous: string | undefined;
   for (const match of lower(text, locale).matchAll(WORD)) {

@@ -26,7 +26,7 @@ function dropFeatures(x: SparseVec, p: number, rand: () => number, scratch: Spar
 }
 
 /** xorshift32: deterministic shuffles and dropout make index builds reproducible. */
-export function xorshift(seed: number): () => number {
+function xorshift(seed: number): () => number {
   let s = seed >>> 0 || 1;
   return () => {
     s ^= s << 13;

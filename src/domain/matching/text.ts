@@ -69,7 +69,7 @@ const SUFFIXES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** Lower-cases and strips diacritics so "Überweisung" and "uberweisung" agree. */
-export function fold(text: string): string {
+function fold(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

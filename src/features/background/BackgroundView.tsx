@@ -5,6 +5,6 @@ import { startRequestWatcher } from './watcher';
 /** The background location: no UI, only the lead notifications. */
 export default function BackgroundView() {
   const { host, settings, lead, i18n } = useServices();
-  useEffect(() => startRequestWatcher({ host, settings, lead, i18n }), [host]);
+  useEffect(() => startRequestWatcher({ host, settings, lead, i18n }), [host, settings, lead, i18n]);
   return null;
 }

@@ -4,7 +4,7 @@ import { searchTickets } from '../../host/api/search';
 import type { HostClient } from '../../host/client';
 import type { I18n } from '../../i18n';
 
-export const WATCH_INTERVAL_MS = 5 * 60 * 1000;
+const WATCH_INTERVAL_MS = 5 * 60 * 1000;
 
 /**
  * Tells a lead about new escalation requests without opening the ticket: the background

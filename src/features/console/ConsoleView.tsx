@@ -17,9 +17,9 @@ type Tab = 'queue' | 'library' | 'feedback' | 'metrics' | 'setup';
 export default function ConsoleView() {
   const { i18n, lead, currentUser, host, settings, now } = useServices();
   const access = useMemo(() => createResource<LeadStatus>(), []);
-  const library = useMemo(() => createLibraryModel({ host, settings, lead, now }), [host]);
+  const library = useMemo(() => createLibraryModel({ host, settings, lead, now }), [host, settings, lead, now]);
   const [tab, setTab] = useState<Tab | null>(null);
-  useEffect(() => void access.run(() => lead.fresh()), [lead]);
+  useEffect(() => void access.run(() => lead.fresh()), [access, lead]);
   const state = access.state.value;
   const isLead = state.status === 'ready' && state.data.isLead;
   const isAdmin = currentUser.role === 'admin';
@@ -27,7 +27,7 @@ export default function ConsoleView() {
   const current = tab && tabs.includes(tab) ? tab : tabs[0];
   useEffect(() => {
     if (isLead) library.load();
-  }, [isLead]);
+  }, [isLead, library]);
 
   const onKey = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;

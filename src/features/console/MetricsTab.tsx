@@ -7,7 +7,7 @@ import { createMetricsModel } from './metrics';
 
 export function MetricsTab({ library }: { library: LibraryModel }) {
   const { host, lead, now, i18n } = useServices();
-  const model = useMemo(() => createMetricsModel(host, lead, now), [host]);
+  const model = useMemo(() => createMetricsModel(host, lead, now), [host, lead, now]);
   useEffect(() => void model.load(), [model]);
   const state = model.metrics.value;
   const data = 'data' in state ? state.data : undefined;

@@ -5,7 +5,7 @@ import { createQueueModel } from './queue';
 
 export function QueueTab() {
   const { host, settings, i18n, now } = useServices();
-  const model = useMemo(() => createQueueModel(host, settings, now), [host]);
+  const model = useMemo(() => createQueueModel(host, settings, now), [host, settings, now]);
   useEffect(() => void model.load(1), [model]);
   const state = model.page.value;
   const data = 'data' in state ? state.data : undefined;

@@ -8,7 +8,7 @@ export function SetupTab() {
   const { host, settings, i18n } = useServices();
   const check = useMemo(() => createResource<SetupProblem[]>(), []);
   const run = () => void check.run(() => checkSetup(host, settings));
-  useEffect(run, [host]);
+  useEffect(() => void check.run(() => checkSetup(host, settings)), [check, host, settings]);
   const state = check.state.value;
   // A setting is named as Admin Center labels it ("Lead group IDs"), not by its key.
   const named = (vars: SetupProblem['vars']) =>

@@ -14,7 +14,7 @@ export async function escalationFieldId(host: HostClient): Promise<number> {
 
 /** Runs `work` over `items` with at most `limit` at once, keeping the order of results. */
 export async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+  const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

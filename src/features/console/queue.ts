@@ -24,7 +24,7 @@ export interface QueuePage {
   hasNext: boolean;
 }
 
-export const QUEUE_QUERY = 'tags:escalation_requested tags:escalation_escalated order_by:created_at sort:asc';
+const QUEUE_QUERY = 'tags:escalation_requested tags:escalation_escalated order_by:created_at sort:asc';
 
 /** The escalation queue, a page at a time: waiting time from the audits, oldest request first. */
 export function createQueueModel(host: HostClient, settings: AppSettings, now: () => Date) {

@@ -86,7 +86,9 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
   async function readHistory(): Promise<HistoryView> {
     const [audits, id] = await Promise.all([getAudits(host, ticket.id.value), resolveFieldId()]);
     const found = historyFromAudits(audits, id);
-    const people = found.changes.length ? await lead.people(found.changes.map((c) => c.authorId)) : new Map();
+    const people = found.changes.length
+      ? await lead.people(found.changes.map((c) => c.authorId))
+      : new Map<number, { name: string; isLead: boolean }>();
     return { ...found, people, suspicious: suspiciousChanges(found, (authorId) => people.get(authorId)?.isLead) };
   }
 

@@ -21,7 +21,7 @@ export default function ModalView() {
     });
     host.trigger(EVENTS.ready, { guid: context.instanceGuid }, parent);
     return off;
-  }, [host]);
+  }, [host, context.instanceGuid, parent]);
 
   const save = async (draft: AnswerDraft) => {
     setBusy(true);

@@ -60,7 +60,7 @@ export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
       }),
       knowledge: createKnowledgeModel({ host, settings, ticket, currentUser, cache, analysis: loadTextAnalysis }),
     };
-  }, [host]);
+  }, [host, initial, settings, lead, i18n, now, currentUser, cache]);
   const proposal = useMemo(
     () => ({ status: signal<'idle' | 'done'>('idle'), error: signal<unknown>(null), close: null as null | (() => void) }),
     [],
@@ -70,9 +70,9 @@ export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
       Object.values(models).forEach((model) => model.dispose());
       proposal.close?.();
     },
-    [models],
+    [models, proposal],
   );
-  useAutoResize(host, () => root.current);
+  useAutoResize(host, root);
   useEffect(() => markWhenReady(models), [models]);
 
   const { ticket } = models;

@@ -3,11 +3,11 @@ import type { HostClient } from '../client';
 import { createRecord, getRecord, listRecords, recordSchema, updateRecord } from './customObjects';
 
 /** The lead-approved answers: custom object `closed_loop_answer` (field keys fixed for outside tools). */
-export const ANSWER_OBJECT = 'closed_loop_answer';
+const ANSWER_OBJECT = 'closed_loop_answer';
 
 const idLike = z.optional(z.nullable(z.union([z.number(), z.string()])));
 
-export const AnswerFieldsSchema = z.object({
+const AnswerFieldsSchema = z.object({
   summary: z.optional(z.nullable(z.string())),
   answer_body: z.optional(z.nullable(z.string())),
   examples: z.optional(z.nullable(z.string())),
@@ -20,7 +20,7 @@ export const AnswerFieldsSchema = z.object({
   review_interval_days: z.optional(z.nullable(z.union([z.number(), z.string()]))),
   article_ids: z.optional(z.nullable(z.string())),
 });
-export const AnswerRecordSchema = recordSchema(AnswerFieldsSchema);
+const AnswerRecordSchema = recordSchema(AnswerFieldsSchema);
 export type AnswerRecord = z.infer<typeof AnswerRecordSchema>;
 
 export type AnswerStatus = 'draft' | 'approved' | 'retired';
@@ -49,7 +49,7 @@ const toId = (value: unknown): number | null => {
   return value !== null && value !== undefined && value !== '' && Number.isFinite(n) ? n : null;
 };
 
-export function toAnswer(record: AnswerRecord): Answer {
+function toAnswer(record: AnswerRecord): Answer {
   const f = record.custom_object_fields;
   const status = f.status === 'approved' || f.status === 'retired' ? f.status : 'draft';
   return {
@@ -77,7 +77,7 @@ export function toAnswer(record: AnswerRecord): Answer {
   };
 }
 
-export function answerFields(answer: Partial<Answer>): Record<string, unknown> {
+function answerFields(answer: Partial<Answer>): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   if (answer.summary !== undefined) fields.summary = answer.summary;
   if (answer.body !== undefined) fields.answer_body = answer.body;

@@ -7,9 +7,9 @@ import { createRecord, listRecords, recordSchema, updateRecord } from './customO
  * fit a ticket, an outdated Help Center article, which articles were used on which ticket, and
  * ticket subjects proposed as new example phrasings of an answer.
  */
-export const FEEDBACK_OBJECT = 'closed_loop_feedback';
+const FEEDBACK_OBJECT = 'closed_loop_feedback';
 
-export const FeedbackFieldsSchema = z.object({
+const FeedbackFieldsSchema = z.object({
   kind: z.string(),
   answer_id: z.optional(z.nullable(z.string())),
   article_id: z.optional(z.nullable(z.union([z.number(), z.string()]))),
@@ -18,7 +18,7 @@ export const FeedbackFieldsSchema = z.object({
   reporter_id: z.optional(z.nullable(z.union([z.number(), z.string()]))),
   handled: z.optional(z.nullable(z.boolean())),
 });
-export const FeedbackRecordSchema = recordSchema(FeedbackFieldsSchema);
+const FeedbackRecordSchema = recordSchema(FeedbackFieldsSchema);
 export type FeedbackRecord = z.infer<typeof FeedbackRecordSchema>;
 
 export type FeedbackKind = 'misfit' | 'outdated_article' | 'article_used' | 'example';

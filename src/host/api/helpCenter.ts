@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { HostClient } from '../client';
 
-export const ArticleSchema = z.object({
+const ArticleSchema = z.object({
   id: z.number(),
   title: z.string(),
   html_url: z.string(),

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { HostClient } from '../client';
 
-export const UserSchema = z.object({
+const UserSchema = z.object({
   id: z.number(),
   name: z.string(),
   role: z.string(),
