@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { FaultBook, type FaultRule } from './api/faults';
 import type { ApiResponse } from './api/router';
 import { createRoutes } from './api/routes';
-import { loadFixtures, Store } from './api/store';
+import { loadFixtures, Store, type Article, type User } from './api/store';
 
 /**
  * The offline Zendesk: one server, one port, two origins. The agent workspace (host page) and
@@ -139,6 +139,32 @@ export async function startPlayground(options: { port?: number; host?: string } 
       settings = defaultSettings(store);
       faults.clear();
       faults.calls = [];
+      return { status: 200, body: { ok: true } };
+    },
+    // Data the REST API cannot write (user names, Help Center articles), e.g. hostile input for tests.
+    'POST seed': (body) => {
+      const { users = [], articles = [] } = body as { users?: (Partial<User> & { id: number })[]; articles?: Partial<Article>[] };
+      const missing = users.find((u) => !store.users.has(u.id));
+      if (missing) return { status: 404, body: { error: `unknown user ${missing.id}` } };
+      for (const patch of users) Object.assign(store.users.get(patch.id)!, patch);
+      const now = new Date().toISOString();
+      for (const article of articles) {
+        store.articles.push({
+          title: '',
+          body: '',
+          html_url: '',
+          locale: 'en-us',
+          section_id: store.sections[0]?.id ?? 0,
+          label_names: [],
+          vote_sum: 0,
+          created_at: now,
+          updated_at: now,
+          ...article,
+          id: article.id ?? store.id(),
+        });
+      }
+      // The search index is built from the articles on first use.
+      router = routes();
       return { status: 200, body: { ok: true } };
     },
     'GET manifest': () => ({

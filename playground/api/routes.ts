@@ -140,7 +140,12 @@ export function createRoutes(ctx: ApiContext): Router {
     const hits = index().search(query, locale);
     const { slice, perPage, pageNo, pageCount, hasMore } = page(hits, req, 25);
     return json(200, {
-      results: slice.map(({ article, snippet }) => ({ ...article, snippet, result_type: 'article' })),
+      // A seeded article may bring its own snippet, to test what the app does with any markup in one.
+      results: slice.map(({ article, snippet }) => ({
+        ...article,
+        snippet: typeof article.snippet === 'string' ? article.snippet : snippet,
+        result_type: 'article',
+      })),
       count: hits.length,
       page: pageNo,
       per_page: perPage,

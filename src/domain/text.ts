@@ -47,3 +47,15 @@ export function excerpt(text: string, max = 280): string {
   if (sentence > max * 0.5) return cut.slice(0, sentence + 1);
   return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : max)}…`;
 }
+
+/** Longest name, title or subject the views show; the full text stays in the data. */
+export const SHORT_TEXT_CHARS = 300;
+/** Longest body, note or snippet the views show: a megabyte of text takes seconds to lay out. */
+export const LONG_TEXT_CHARS = 10_000;
+
+/** The start of a text for display, cut at a code point boundary, with an ellipsis when cut. */
+export function clip(text: string | null | undefined, max: number): string {
+  if (!text || text.length <= max) return text ?? '';
+  const end = /[\ud800-\udbff]/.test(text[max - 1] ?? '') ? max - 1 : max;
+  return `${text.slice(0, end)}…`;
+}

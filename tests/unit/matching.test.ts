@@ -94,6 +94,21 @@ describe('stemmer and tokenizer', () => {
     expect(tokenize('dont').map((t) => t.surface)).toEqual(['do', 'not']);
   });
 
+  it("reads Object.prototype's names as words", () => {
+    expect(tokenize('constructor toString __proto__ valueOf').map((t) => t.surface)).toEqual([
+      'constructor',
+      'tostring',
+      'proto',
+      'valueof',
+    ]);
+    expect(createMatcher(SUPPORT_ANSWERS).rank({ subject: "{{constructor.constructor('x')()}} hasOwnProperty" })).toBeDefined();
+  });
+
+  it('skips runs too long to be words, so a megabyte of one letter costs nothing', () => {
+    expect(tokenize(`password ${'w'.repeat(1 << 20)} reset`).map((t) => t.surface)).toEqual(['password', 'reset']);
+    expect(createMatcher(SUPPORT_ANSWERS).rank({ subject: `I forgot my password ${'W'.repeat(1 << 20)}` })[0]?.id).toBe('password-reset');
+  });
+
   it('splits unspaced scripts into character bigrams', () => {
     expect(tokenize('密码重置').map((t) => t.surface)).toEqual(['密码', '码重', '重置']);
     expect(tokenize('ログインできない VPN').map((t) => t.surface)).toContain('vpn');

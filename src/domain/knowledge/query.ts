@@ -35,7 +35,8 @@ const MAX_TEXT_CHARS = 10_000;
 
 const SUBJECT_PREFIX = /^\s*(?:(?:re|aw|fw|fwd|wg|tr|rv|sv|vs|antw|réf|ref|enc|res)\s*(?:\[\d+\])?\s*:\s*)+/i;
 const URL = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s<>"']+/gi;
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+/** Starts only where a run of address characters starts, so a long run without "@" is one failed try, not quadratic. */
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 const BARE_DOMAIN =
   /\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co|de|fr|es|pt|br|uk|ch|at|nl|be|it|eu|info|biz|app|dev)\b(?:\/\S*)?/gi;
 const REFERENCE_KEYWORDS = [

@@ -33,6 +33,7 @@ const STOPWORDS = new Set(
 
 // Han, Hiragana, Katakana, Hangul, Thai and similar scripts are not space separated.
 const UNSPACED = /[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
+const MAX_TOKEN_CHARS = 60;
 const TOKEN_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 // English contractions, with and without the apostrophe, because tickets are typed in a hurry.
@@ -78,7 +79,8 @@ function fold(text: string): string {
 
 function expandContraction(word: string): string[] {
   const w = word.replace(/’/g, "'");
-  const whole = CONTRACTIONS[w];
+  // Own keys only: a customer's "constructor" or "toString" is a word, not Object.prototype.
+  const whole = Object.prototype.hasOwnProperty.call(CONTRACTIONS, w) ? CONTRACTIONS[w] : undefined;
   if (whole) return whole.split(' ');
   for (const [suffix, repl] of SUFFIXES) {
     if (w.endsWith(suffix) && w.length > suffix.length) {
@@ -105,11 +107,13 @@ export function tokenize(text: string): Token[] {
       // Keep Latin/digit runs inside mixed strings as words and bigram the rest.
       for (const part of raw.split(/([a-z0-9]+)/)) {
         if (!part) continue;
-        const pieces = /^[a-z0-9]+$/.test(part) ? [part] : unspacedTokens(part);
+        const pieces = /^[a-z0-9]+$/.test(part) ? (part.length > MAX_TOKEN_CHARS ? [] : [part]) : unspacedTokens(part);
         for (const p of pieces) out.push({ surface: p, stem: p, stop: false });
       }
       continue;
     }
+    // No word is this long; a pasted hash or a megabyte of one letter would only cost memory and time.
+    if (raw.length > MAX_TOKEN_CHARS) continue;
     for (const w of expandContraction(raw)) out.push({ surface: w, stem: stem(w), stop: STOPWORDS.has(w) });
   }
   return out;

@@ -1,4 +1,5 @@
 import { useServices } from '../../app/services';
+import { clip, LONG_TEXT_CHARS, SHORT_TEXT_CHARS } from '../../domain/text';
 import type { FeedbackRecord } from '../../host/api/feedback';
 import { errorMessage } from '../../ui/errorMessage';
 import { ErrorNotice, Loading } from '../../ui/Panel';
@@ -50,13 +51,13 @@ export function FeedbackTab({ model, onOpenAnswer }: { model: LibraryModel; onOp
         <ul class="cards">
           {proposals.map(({ answer }) => (
             <li key={answer.id} class="card" data-testid="proposal">
-              <strong>{answer.title}</strong>
-              <div class="answer__body">{answer.body}</div>
+              <strong>{clip(answer.title, SHORT_TEXT_CHARS)}</strong>
+              <div class="answer__body">{clip(answer.body, LONG_TEXT_CHARS)}</div>
               <div class="row">
                 <button
                   type="button"
                   class="btn btn--small btn--primary"
-                  aria-label={`${i18n.t('ui.console.approve')}: ${answer.title}`}
+                  aria-label={`${i18n.t('ui.console.approve')}: ${clip(answer.title, SHORT_TEXT_CHARS)}`}
                   onClick={() => void model.approve(answer).then(() => setStatus({ ok: true, text: i18n.t('ui.console.approved') }))}
                 >
                   {i18n.t('ui.console.approve')}
@@ -64,7 +65,7 @@ export function FeedbackTab({ model, onOpenAnswer }: { model: LibraryModel; onOp
                 <button
                   type="button"
                   class="btn btn--small"
-                  aria-label={`${i18n.t('ui.console.retire')}: ${answer.title}`}
+                  aria-label={`${i18n.t('ui.console.retire')}: ${clip(answer.title, SHORT_TEXT_CHARS)}`}
                   onClick={() => void model.retire(answer).then(() => setStatus({ ok: true, text: i18n.t('ui.console.retired') }))}
                 >
                   {i18n.t('ui.console.retire')}
@@ -89,18 +90,18 @@ export function FeedbackTab({ model, onOpenAnswer }: { model: LibraryModel; onOp
                   return (
                     <li key={record.id} class="card" data-testid={`feedback-${kind}`}>
                       <p>
-                        {answer && <strong>{answer.title}</strong>}
+                        {answer && <strong>{clip(answer.title, SHORT_TEXT_CHARS)}</strong>}
                         {kind === 'outdated_article' && f.article_id && subdomain && (
                           <a
                             href={`https://${subdomain}.zendesk.com/hc/articles/${Number(f.article_id)}`}
                             target="_blank"
                             rel="noopener noreferrer"
                           >
-                            {record.name.replace(/^Outdated: /, '')}
+                            {clip(record.name.replace(/^Outdated: /, ''), SHORT_TEXT_CHARS)}
                           </a>
                         )}
                       </p>
-                      {f.note && <p class="quote">{f.note}</p>}
+                      {f.note && <p class="quote">{clip(f.note, LONG_TEXT_CHARS)}</p>}
                       <div class="row">
                         {answer && (
                           <button type="button" class="link-button" onClick={() => onOpenAnswer(answer.id)}>

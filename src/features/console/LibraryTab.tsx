@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { clip, LONG_TEXT_CHARS, SHORT_TEXT_CHARS } from '../../domain/text';
 import { useServices } from '../../app/services';
 import { renderPlaceholders } from '../../domain/answers/placeholders';
 import type { Answer } from '../../host/api/answers';
@@ -22,7 +23,7 @@ function Preview({ body }: { body: string }) {
   return (
     <div class="preview" aria-live="polite">
       <p class="small muted">{i18n.t('ui.console.preview')}</p>
-      <div class="answer__body">{renderPlaceholders(body, SAMPLE).text}</div>
+      <div class="answer__body">{clip(renderPlaceholders(body, SAMPLE).text, LONG_TEXT_CHARS)}</div>
     </div>
   );
 }
@@ -32,10 +33,10 @@ function Version({ title, answer }: { title: string; answer: AnswerDraft }) {
     <div class="version">
       <h4>{title}</h4>
       <p>
-        <strong>{answer.title}</strong>
+        <strong>{clip(answer.title, SHORT_TEXT_CHARS)}</strong>
       </p>
-      <div class="answer__body">{answer.body}</div>
-      <p class="small muted">{answer.examples.join(' · ')}</p>
+      <div class="answer__body">{clip(answer.body, LONG_TEXT_CHARS)}</div>
+      <p class="small muted">{clip(answer.examples.join(' · '), LONG_TEXT_CHARS)}</p>
     </div>
   );
 }
@@ -62,7 +63,7 @@ function Editor({ answer, model, onClose }: { answer: Answer; model: LibraryMode
   };
 
   return (
-    <div class="editor" role="region" aria-label={i18n.t('ui.console.edit', { title: answer.title })}>
+    <div class="editor" role="region" aria-label={i18n.t('ui.console.edit', { title: clip(answer.title, SHORT_TEXT_CHARS) })}>
       {stored && !conflict && <p class="notice notice--info">{i18n.t('ui.console.restored')}</p>}
       {conflict && (
         <div class="notice notice--warning" role="alert">
@@ -179,7 +180,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
             {model.visible.value.map(({ answer, dueAt, overdue, uses, misfits }) => (
               <tr key={answer.id} data-testid="library-row">
                 <td>
-                  <strong>{answer.title}</strong>
+                  <strong>{clip(answer.title, SHORT_TEXT_CHARS)}</strong>
                   <div class="small muted">
                     {answer.locale ?? ''} {savedEdits.read(answer.id) && <span class="badge">{i18n.t('ui.console.unsaved')}</span>}
                   </div>
@@ -197,7 +198,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
                     <button
                       type="button"
                       class="btn btn--small"
-                      aria-label={`${i18n.t('ui.console.edit_button')}: ${answer.title}`}
+                      aria-label={`${i18n.t('ui.console.edit_button')}: ${clip(answer.title, SHORT_TEXT_CHARS)}`}
                       onClick={() => (model.editing.value = answer.id)}
                     >
                       {i18n.t('ui.console.edit_button')}
@@ -206,7 +207,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
                       <button
                         type="button"
                         class="btn btn--small btn--primary"
-                        aria-label={`${i18n.t('ui.console.approve')}: ${answer.title}`}
+                        aria-label={`${i18n.t('ui.console.approve')}: ${clip(answer.title, SHORT_TEXT_CHARS)}`}
                         onClick={() => void act(() => model.approve(answer), 'ui.console.approved')}
                       >
                         {i18n.t('ui.console.approve')}
@@ -216,7 +217,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
                       <button
                         type="button"
                         class="btn btn--small"
-                        aria-label={`${i18n.t('ui.console.mark_reviewed')}: ${answer.title}`}
+                        aria-label={`${i18n.t('ui.console.mark_reviewed')}: ${clip(answer.title, SHORT_TEXT_CHARS)}`}
                         onClick={() => void act(() => model.approve(answer), 'ui.console.reviewed')}
                       >
                         {i18n.t('ui.console.mark_reviewed')}
@@ -226,7 +227,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
                       <button
                         type="button"
                         class="btn btn--small"
-                        aria-label={`${i18n.t('ui.console.retire')}: ${answer.title}`}
+                        aria-label={`${i18n.t('ui.console.retire')}: ${clip(answer.title, SHORT_TEXT_CHARS)}`}
                         onClick={() => void act(() => model.retire(answer), 'ui.console.retired')}
                       >
                         {i18n.t('ui.console.retire')}

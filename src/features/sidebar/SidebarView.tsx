@@ -1,4 +1,5 @@
 import { effect, signal } from '@preact/signals';
+import { clip, SHORT_TEXT_CHARS } from '../../domain/text';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import * as z from 'zod/mini';
 import { useServices } from '../../app/services';
@@ -104,7 +105,7 @@ export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
       <header class="ticket-line">
         <span class="muted small">{i18n.t('ui.sidebar.ticket', { id: ticket.id.value })}</span>
         <span class="ticket-line__subject" data-testid="ticket-subject">
-          {ticket.subject.value}
+          {clip(ticket.subject.value, SHORT_TEXT_CHARS)}
         </span>
       </header>
       {ticket.refreshError.value !== null && <ErrorNotice error={ticket.refreshError.value} onRetry={() => void ticket.refresh()} />}

@@ -1,0 +1,297 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { FrameLocator } from 'playwright-core';
+import { useSession } from './harness';
+import { ARTICLE_URLS, chunks, joined, PAYLOADS } from './hostile/payloads';
+
+const session = useSession();
+const TICKET = 4128; // requester 20020; rewritten below into a hostile question about statements
+const REQUESTER = 20020;
+const AGENT = 10004; // the agent persona: requests the escalation
+const LEAD = 10002; // the lead persona: escalates, and approved the hostile answer
+const HOSTILE_ANSWER = '01HQXSS0000000000000000000';
+const WORD = 'zqhostile';
+/** The corpus is megabytes: every frame and the host page take longer than usual to render it. */
+const SLOW = { timeout: 15_000 }; // in every seeded article, so one search finds them all
+
+/** Every untrusted field the app shows or inserts; each carries the whole corpus. */
+const FIELDS = [
+  'ticket subject',
+  'requester comment',
+  'requester name',
+  'agent name',
+  'lead name',
+  'escalation notes',
+  'tags',
+  'article title',
+  'article snippet',
+  'article body',
+  'article labels',
+  'article URL',
+  'answer title',
+  'answer body',
+  'answer examples',
+  'feedback notes',
+  'feedback names',
+] as const;
+
+let checks = 0;
+function check(ok: boolean, message: string) {
+  expect(ok, message).toBe(true);
+  checks++;
+}
+afterAll(() => {
+  console.log(`hostile corpus: ${PAYLOADS.length} payloads × ${FIELDS.length} fields, ${checks} checks passed`);
+});
+
+const all = joined(' ');
+const ARTICLES = chunks(ARTICLE_URLS.length).map((chunk, i) => ({
+  title: `${WORD} ${chunk.map((p) => p.value).join(' ')}`,
+  body: `<p>${WORD}</p>${chunk.map((p) => `<p>${p.value}</p>`).join('')}`,
+  snippet: `<em>${WORD}</em> ${chunk.map((p) => p.value).join(' ')}`,
+  label_names: chunk.map((p) => p.value),
+  html_url: ARTICLE_URLS[i]!.url,
+}));
+
+/** The whole corpus in every field, written through the emulated REST API where Zendesk has one. */
+async function seed() {
+  const s = session();
+  await s.control('settings', 'POST', { suggestion_count: 10 });
+  await s.control('seed', 'POST', {
+    users: [REQUESTER, AGENT, LEAD].map((id) => ({ id, name: all })),
+    articles: ARTICLES,
+  });
+  const put = (ticket: Record<string, unknown>) => s.api(`/api/v2/tickets/${TICKET}.json`, 'PUT', { ticket });
+  await s.control('persona', 'POST', { persona: 'agent' });
+  await put({
+    subject: `Monthly statement as PDF ${all}`,
+    tags: ['statements', 'web_form', ...PAYLOADS.map((p) => p.value)],
+    comment: {
+      html_body: `<p>How do I download my monthly statement as a PDF?</p>${PAYLOADS.map((p) => `<p>${p.value}</p>`).join('')}`,
+      public: true,
+      author_id: REQUESTER,
+    },
+  });
+  await put({ custom_fields: [{ id: 360001, value: 'escalation_requested' }], comment: { body: all, public: false } });
+  await s.control('persona', 'POST', { persona: 'lead' });
+  await put({ custom_fields: [{ id: 360001, value: 'escalation_escalated' }], comment: { body: all, public: false } });
+
+  const answer = (await s.records('closed_loop_answer')).find((r) => r.id === HOSTILE_ANSWER)!;
+  await s.api(`/api/v2/custom_objects/closed_loop_answer/records/${HOSTILE_ANSWER}.json`, 'PATCH', {
+    custom_object_record: {
+      name: `Statement download ${all}`,
+      custom_object_fields: {
+        answer_body: `Hi {{requester.first_name}},\n\n${joined('\n\n')}\n\nBest,\n{{agent.first_name}}`,
+        examples: `${String(answer.custom_object_fields.examples)}\n${joined('\n')}`,
+      },
+    },
+  });
+  for (const [i, p] of PAYLOADS.entries()) {
+    await s.api('/api/v2/custom_objects/closed_loop_answer/records.json', 'POST', {
+      custom_object_record: {
+        name: p.value,
+        custom_object_fields: { answer_body: p.value, examples: p.value, summary: p.value, status: 'draft', locale: 'en' },
+      },
+    });
+    await s.api('/api/v2/custom_objects/closed_loop_feedback/records.json', 'POST', {
+      custom_object_record: {
+        name: `Outdated: ${p.value}`,
+        custom_object_fields: {
+          kind: ['misfit', 'example', 'outdated_article'][i % 3],
+          answer_id: HOSTILE_ANSWER,
+          article_id: 9001001,
+          ticket_id: TICKET,
+          note: p.value,
+          reporter_id: AGENT,
+          handled: false,
+        },
+      },
+    });
+  }
+}
+
+interface Inspection {
+  live: string[];
+  handlers: string[];
+  hrefs: string[];
+  scrollWidth: number;
+  clientWidth: number;
+  text: string;
+}
+
+/** What the data could have turned into inside an app frame: live elements, handlers, links, overflow. */
+function inspect(frame: FrameLocator): Promise<Inspection> {
+  return frame.locator('html').evaluate((root) => {
+    const body = root.ownerDocument.body;
+    const elements = [...body.querySelectorAll('*')];
+    return {
+      live: [
+        ...body.querySelectorAll(
+          'script, iframe, frame, object, embed, img, video, audio, source, form[action], meta, base, link, style, math',
+        ),
+      ].map((e) => e.outerHTML.slice(0, 120)),
+      handlers: elements.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName} ${a.name}`)),
+      hrefs: elements
+        .filter((e) => e.hasAttribute('href') || e.hasAttribute('xlink:href') || e.hasAttribute('action') || e.hasAttribute('formaction'))
+        .map(
+          (e) => e.getAttribute('href') ?? e.getAttribute('xlink:href') ?? e.getAttribute('action') ?? e.getAttribute('formaction') ?? '',
+        ),
+      scrollWidth: root.scrollWidth,
+      clientWidth: root.clientWidth,
+      text: body.innerText.slice(0, 200_000),
+    };
+  });
+}
+
+async function assertInert(where: string, frame: FrameLocator, shown: string[]) {
+  const found = await inspect(frame);
+  check(found.live.length === 0, `${where}: no live elements from data, found ${found.live.join(' | ')}`);
+  check(found.handlers.length === 0, `${where}: no event handler attributes, found ${found.handlers.join(', ')}`);
+  for (const href of found.hrefs) check(/^https?:\/\//i.test(href), `${where}: link is http(s): ${href.slice(0, 120)}`);
+  check(
+    found.scrollWidth <= found.clientWidth + 1,
+    `${where}: no horizontal overflow (scrollWidth ${found.scrollWidth} > clientWidth ${found.clientWidth})`,
+  );
+  // The payloads are there as text, so the checks above looked at the right thing.
+  for (const text of shown) check(found.text.includes(text), `${where}: shows ${JSON.stringify(text.slice(0, 60))} as text`);
+}
+
+/** The reply is inert: what an agent would send contains no live markup and no unsafe link. */
+async function assertComposerInert(where: string) {
+  const { html } = await session().composer();
+  const found = await session().page.evaluate((markup) => {
+    const doc = new DOMParser().parseFromString(markup, 'text/html');
+    const elements = [...doc.body.querySelectorAll('*')];
+    return {
+      tags: [...new Set(elements.map((e) => e.tagName.toLowerCase()))],
+      handlers: elements.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name)),
+      hrefs: elements
+        .filter((e) => e.hasAttribute('href') || e.hasAttribute('src'))
+        .map((e) => e.getAttribute('href') ?? e.getAttribute('src')!),
+    };
+  }, html);
+  const allowed = new Set(['p', 'br', 'a', 'blockquote']);
+  check(
+    found.tags.every((t) => allowed.has(t)),
+    `${where}: reply has only p, br, a and blockquote, found ${found.tags.join(', ')}`,
+  );
+  check(found.handlers.length === 0, `${where}: reply has no event handlers, found ${found.handlers.join(', ')}`);
+  for (const href of found.hrefs) check(/^https?:\/\//i.test(href), `${where}: reply link is http(s): ${href.slice(0, 120)}`);
+}
+
+async function assertNoScriptRan(where: string) {
+  // Handlers such as onerror fire asynchronously; give them a moment.
+  await session().page.waitForTimeout(300);
+  check(!(await session().xssRan()), `${where}: no injected script ran`);
+}
+
+describe('hostile input', () => {
+  it('the sidebar shows every hostile field as text, links only http(s), does not overflow and still works', async () => {
+    await seed();
+    const s = session();
+    await s.open({ ticket: TICKET });
+    const sidebar = s.sidebar();
+    const answers = sidebar.locator('[data-panel="answers"]');
+    const knowledge = sidebar.locator('[data-panel="knowledge"]');
+
+    // The hostile answer is the match; if the matcher abstains it is one click away.
+    await expect
+      .poll(async () => (await s.text(answers.locator('.answer__title'))) || (await s.text(answers.locator('.alternates'))), SLOW)
+      .toContain('Statement download');
+    if (!(await answers.locator('.answer__title').count()))
+      await answers.locator('.alternates button', { hasText: 'Statement download' }).click();
+    await expect.poll(() => s.text(answers.locator('.answer__title')), SLOW).toContain('Statement download');
+    await expect.poll(() => s.text(sidebar.getByTestId('escalation-escalated')), SLOW).toContain('Escalated by');
+    await knowledge.getByRole('searchbox').fill(WORD);
+    await expect.poll(() => knowledge.locator('li.article').count(), SLOW).toBe(ARTICLE_URLS.length);
+
+    // Move over the whole frame, in case a hover handler made it into the page.
+    const box = (await s.page.locator('iframe[data-location="ticket_sidebar"]').boundingBox())!;
+    for (let y = box.y + 5; y < box.y + box.height; y += 60) await s.page.mouse.move(box.x + box.width / 2, y);
+
+    await assertInert('sidebar', sidebar, [
+      '<script>window.__xss=1</script>',
+      '<img src=x onerror=window.__xss=1>',
+      'javascript:',
+      '\u202E',
+      '👩🏽‍💻',
+    ]);
+    // A megabyte is clipped for display (laying it out takes seconds), not dropped.
+    const subject = await s.text(sidebar.getByTestId('ticket-subject'));
+    check(subject.startsWith('Monthly statement as PDF <script>') && subject.length < 1000, 'sidebar: the subject is clipped for display');
+    check(
+      (await s.text(sidebar.getByTestId('escalation-requested'))).includes('<svg onload=window.__xss=1>'),
+      'sidebar: requester and note shown as text',
+    );
+    await assertNoScriptRan('sidebar');
+
+    // Articles with an unsafe URL have no link and cannot be linked, quoted or opened.
+    const items = knowledge.locator('li.article');
+    for (const [i, { url, safe }] of ARTICLE_URLS.entries()) {
+      const item = items.filter({ hasText: ARTICLES[i]!.title.slice(0, 40) }).first();
+      const link = item.getByRole('button', { name: 'Link', exact: true });
+      check((await link.isDisabled()) === !safe, `article URL ${JSON.stringify(url.slice(0, 40))}: Link ${safe ? 'enabled' : 'refused'}`);
+      check(
+        (await item.locator('a').count()) === (safe ? 1 : 0),
+        `article URL ${JSON.stringify(url.slice(0, 40))}: ${safe ? 'one link' : 'no link'}`,
+      );
+    }
+
+    // Still usable: Link, Quote (the one-megabyte article) and Insert reach the composer, inert.
+    const safeItems = ARTICLE_URLS.flatMap((u, i) => (u.safe ? [i] : []));
+    for (const i of safeItems) {
+      const item = items.filter({ hasText: ARTICLES[i]!.title.slice(0, 40) }).first();
+      await item.getByRole('button', { name: 'Link', exact: true }).click();
+      await item.getByRole('button', { name: 'Quote', exact: true }).click();
+    }
+    await expect.poll(async () => (await s.composer()).html.match(/<blockquote>/g)?.length ?? 0, SLOW).toBe(safeItems.length);
+    await answers.getByRole('button', { name: /^Insert/ }).click();
+    await expect.poll(async () => (await s.composer()).text, SLOW).toContain('Hi ');
+    await expect.poll(async () => (await s.composer()).html, SLOW).toContain('&lt;script&gt;window.__xss=1&lt;/script&gt;');
+    await assertComposerInert('reply');
+    check((await s.form()).tags.includes(`cla_${HOSTILE_ANSWER.toLowerCase()}`), 'Insert tagged the ticket');
+    await assertInert('sidebar after actions', sidebar, []);
+    await assertNoScriptRan('sidebar after actions');
+  });
+
+  it('the lead console shows hostile answers, notes and feedback inert and stays usable', async () => {
+    await seed();
+    const s = session();
+    await s.open({ route: 'console' });
+    const console_ = s.console();
+    const tab = (name: string) => console_.getByRole('tab', { name });
+
+    // The newest request comes last in the queue, oldest first.
+    await console_.getByTestId('queue-row').first().waitFor({ timeout: SLOW.timeout });
+    const ours = console_.getByTestId('queue-row').filter({ hasText: `#${TICKET}` });
+    for (let page = 0; page < 10 && !(await ours.count()); page++) {
+      await console_.getByRole('button', { name: 'Next' }).click();
+      await s.page.waitForTimeout(300);
+    }
+    check((await ours.count()) === 1, 'console queue: the hostile ticket is listed');
+    await assertInert('console queue', console_, ['<script>window.__xss=1</script>', '<SCRIPT>window.__xss=1</SCRIPT>']);
+
+    await tab('Answer library').click();
+    await expect.poll(() => console_.getByTestId('library-row').count(), SLOW).toBeGreaterThan(PAYLOADS.length);
+    await assertInert('console library', console_, [
+      '<iframe srcdoc="<script>parent.__xss=1</script>"></iframe>',
+      '{{constructor.constructor',
+    ]);
+
+    // The editor and its preview of the hostile answer; saving still works.
+    const row = console_.getByTestId('library-row').filter({ hasText: 'Statement download' });
+    await row.getByRole('button', { name: /^Edit/ }).click();
+    await expect.poll(() => console_.locator('.preview').count(), SLOW).toBe(1);
+    await assertInert('console editor', console_, ['<svg><script>window.__xss=1</script></svg>']);
+    await console_.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => s.text(console_.getByRole('status').filter({ hasText: 'saved' })), SLOW).toContain('Answer saved.');
+
+    await tab('Proposals and feedback').click();
+    await expect.poll(() => console_.locator('[data-testid^="feedback-"]').count(), SLOW).toBeGreaterThanOrEqual(PAYLOADS.length);
+    await assertInert('console feedback', console_, ['"><img src=x onerror=window.__xss=1>', '[click me](javascript:window.__xss=1)']);
+    const before = await console_.locator('[data-testid^="feedback-"]').count();
+    await console_.locator('[data-testid="feedback-misfit"]').first().getByRole('button', { name: 'Mark handled' }).click();
+    await expect.poll(() => console_.locator('[data-testid^="feedback-"]').count(), SLOW).toBe(before - 1);
+    await assertInert('console after actions', console_, []);
+    await assertNoScriptRan('console');
+  });
+});
