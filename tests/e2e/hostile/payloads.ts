@@ -14,7 +14,7 @@ export interface Payload {
 const X = 'window.__xss=1';
 
 /** About one megabyte without a break opportunity: the worst case for wrapping and for the matcher. */
-export const MEGABYTE = 'W'.repeat(1 << 20);
+const MEGABYTE = 'W'.repeat(1 << 20);
 
 export const PAYLOADS: readonly Payload[] = [
   // script tags
