@@ -22,7 +22,12 @@ export default defineConfig({
     modulePreload: false,
     // Lists which chunks each entry loads, for the size budget (scripts/bundle-size.ts).
     manifest: true,
-    rolldownOptions: { input: fileURLToPath(new URL('./src/iframe.html', import.meta.url)) },
+    rolldownOptions: {
+      input: fileURLToPath(new URL('./src/iframe.html', import.meta.url)),
+      // Whatever two locations use goes into one chunk: fewer, better-compressed files (-1.8 KB
+      // gzipped for the sidebar than rolldown's default split) and one cached file for every location.
+      output: { codeSplitting: { groups: [{ name: 'shared', minShareCount: 2 }] } },
+    },
   },
   plugins: [uiTranslations(), zendeskPackage(root)],
 });
