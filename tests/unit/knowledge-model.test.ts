@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type * as z from 'zod/mini';
+import { createSessionCache } from '../../src/app/sessionCache';
+import { readSettings } from '../../src/domain/settings';
+import * as textAnalysis from '../../src/domain/textAnalysis';
+import { createKnowledgeModel } from '../../src/features/knowledge/model';
+import { createTicketModel } from '../../src/features/ticket/model';
+import type { ApiRequest, HostClient } from '../../src/host/client';
+
+/** A host whose Help Center answers only when the test says so; records each request as it is made. */
+function fakeHelpCenter(helpCenterLocales: string[]) {
+  const requests: string[] = [];
+  const pending: { url: string; answer: () => void }[] = [];
+  const host: HostClient = {
+    get: () => Promise.reject(new Error('not used')),
+    async set() {},
+    invoke: () => Promise.resolve(null),
+    request<T>(req: ApiRequest, schema: z.ZodMiniType<T>): Promise<T> {
+      requests.push(req.url);
+      const body = req.url.includes('/locales')
+        ? { locales: helpCenterLocales }
+        : {
+            results: [
+              {
+                id: requests.length,
+                title: `Found in ${new URL(req.url, 'https://x').searchParams.get('locale')}`,
+                html_url: 'https://hc.example/a',
+              },
+            ],
+          };
+      return new Promise<T>((resolve) => pending.push({ url: req.url, answer: () => resolve(schema.parse(body)) }));
+    },
+    on: () => () => undefined,
+    trigger() {},
+    context: () => Promise.resolve({ instanceGuid: 'g', product: 'support', location: 'ticket_sidebar' }),
+    metadata: () => Promise.resolve({ appId: 1, installationId: 1, name: 'Closed Loop', settings: {} }),
+  };
+  /** Answers every request made so far, then lets the model's promises run. */
+  const answerAll = async () => {
+    for (const p of pending.splice(0)) p.answer();
+    await new Promise((r) => setTimeout(r, 0));
+  };
+  return { host, requests, answerAll };
+}
+
+function knowledge(host: HostClient, requesterLocale: string) {
+  const ticket = createTicketModel(host, {
+    'ticket.id': 7,
+    'ticket.subject': 'Card payment declined abroad',
+    'ticket.requester': { id: 50, name: 'Ada Customer', locale: requesterLocale },
+    'ticket.tags': [],
+    'ticket.comments': [],
+  });
+  return createKnowledgeModel({
+    host,
+    settings: readSettings({}).settings,
+    ticket,
+    currentUser: { id: 11, name: 'Sam Agent', locale: 'en-US', role: 'agent' },
+    cache: createSessionCache(null),
+    analysis: () => Promise.resolve(textAnalysis),
+  });
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('knowledge suggestions on a session’s first ticket', () => {
+  it('searches in the likeliest locale while the Help Center locales are still on their way', async () => {
+    const hc = fakeHelpCenter(['en-us', 'de']);
+    const model = knowledge(hc.host, 'de');
+    await settle();
+    // Both requests are out before either has answered: one round trip, not two.
+    expect(hc.requests.map((u) => u.split('?')[0])).toEqual([
+      '/api/v2/help_center/locales.json',
+      '/api/v2/help_center/articles/search.json',
+    ]);
+    expect(hc.requests[1]).toContain('locale=de');
+    await hc.answerAll();
+    await hc.answerAll();
+    expect(model.suggestions.value).toMatchObject({ status: 'ready', data: [{ title: 'Found in de' }] });
+    expect(hc.requests).toHaveLength(2);
+  });
+
+  it('searches again in the fallback locale when the guess is not a Help Center locale', async () => {
+    const hc = fakeHelpCenter(['en-us']);
+    const model = knowledge(hc.host, 'fr');
+    await settle();
+    await hc.answerAll();
+    await hc.answerAll();
+    expect(hc.requests).toHaveLength(3);
+    expect(hc.requests[2]).toContain('locale=en-us');
+    expect(model.suggestions.value).toMatchObject({ status: 'ready', data: [{ title: 'Found in en-us' }] });
+  });
+});
