@@ -49,13 +49,18 @@ export function excerpt(text: string, max = 280): string {
 }
 
 /** Longest name, title or subject the views show; the full text stays in the data. */
-export const SHORT_TEXT_CHARS = 300;
+const SHORT_TEXT_CHARS = 300;
 /** Longest body, note or snippet the views show: a megabyte of text takes seconds to lay out. */
-export const LONG_TEXT_CHARS = 10_000;
+const LONG_TEXT_CHARS = 10_000;
 
 /** The start of a text for display, cut at a code point boundary, with an ellipsis when cut. */
-export function clip(text: string | null | undefined, max: number): string {
+function clip(text: string | null | undefined, max: number): string {
   if (!text || text.length <= max) return text ?? '';
   const end = /[\ud800-\udbff]/.test(text[max - 1] ?? '') ? max - 1 : max;
   return `${text.slice(0, end)}…`;
 }
+
+/** A name, title, subject or label as the views show it. */
+export const shortText = (text: string | null | undefined) => clip(text, SHORT_TEXT_CHARS);
+/** A body, note or snippet as the views show it. */
+export const longText = (text: string | null | undefined) => clip(text, LONG_TEXT_CHARS);

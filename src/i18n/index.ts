@@ -77,10 +77,11 @@ export function prefetchEnglish(bundle: Bundle): void {
  */
 export async function loadI18n(userLocale: string | undefined, bundle: Bundle): Promise<I18n> {
   const files = new Map(Object.keys(bundle).map((path) => [path.replace(/^.*\/(.*)\.json.*$/, '$1').toLowerCase(), path] as const));
-  const chain = localeChain(userLocale).filter((l) => files.has(l));
+  const wanted = localeChain(userLocale);
+  const chain = wanted.filter((l) => files.has(l));
   // No file for the locale or its language ('pt-PT' when only pt-BR ships): a regional variant of
   // the same language reads better than English.
-  const language = localeChain(userLocale)[0]?.split('-')[0];
+  const language = wanted[0]?.split('-')[0];
   const sibling = [...files.keys()].find((l) => l.split('-')[0] === language);
   if (language && language !== 'en' && sibling && !chain.some((l) => l.split('-')[0] === language)) chain.unshift(sibling);
   const dictionaries = await Promise.all(chain.map((l) => bundle[files.get(l)!]!().catch(() => ({}))));

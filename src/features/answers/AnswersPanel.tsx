@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { clip, LONG_TEXT_CHARS, SHORT_TEXT_CHARS } from '../../domain/text';
 import { useServices } from '../../app/services';
+import { longText, shortText } from '../../domain/text';
 import { errorMessage } from '../../ui/errorMessage';
 import { ErrorNotice, Loading, Panel } from '../../ui/Panel';
 import { RetiredAnswerError, type AnswersModel, type Step } from './model';
@@ -104,20 +104,20 @@ export function AnswersPanel({ model, onPropose }: { model: AnswersModel; onProp
       {answer && filled && (
         <article class="answer" aria-labelledby="answer-title">
           <h3 id="answer-title" class="answer__title">
-            {clip(answer.title, SHORT_TEXT_CHARS)}
+            {shortText(answer.title)}
           </h3>
           {trust && (
             <p class={trust.overdue ? 'small notice--inline-warning' : 'small muted'} data-testid="answer-trust">
               {trust.approvedAt
                 ? i18n.t('ui.answers.approved', {
-                    name: trust.approver ? clip(trust.approver, SHORT_TEXT_CHARS) : i18n.t('ui.answers.a_lead'),
+                    name: trust.approver ? shortText(trust.approver) : i18n.t('ui.answers.a_lead'),
                     when: i18n.relativeTime(trust.approvedAt, now()),
                   })
                 : i18n.t('ui.answers.approved_unknown')}
               {trust.overdue && ` · ${i18n.t('ui.answers.review_overdue')}`}
             </p>
           )}
-          <FilledBody text={clip(filled.text, LONG_TEXT_CHARS)} missing={filled.missing} />
+          <FilledBody text={longText(filled.text)} missing={filled.missing} />
           <div class="row actions">
             <button type="button" class="btn btn--small btn--primary" disabled={busy} onClick={() => void insert()}>
               {i18n.t('ui.answers.insert')}
@@ -161,7 +161,7 @@ export function AnswersPanel({ model, onPropose }: { model: AnswersModel; onProp
             {others.map((other) => (
               <li key={other.id}>
                 <button type="button" class="link-button" onClick={() => model.choose(other.id)}>
-                  {clip(other.title, SHORT_TEXT_CHARS)}
+                  {shortText(other.title)}
                 </button>
               </li>
             ))}

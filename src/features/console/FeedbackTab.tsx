@@ -1,5 +1,5 @@
 import { useServices } from '../../app/services';
-import { clip, LONG_TEXT_CHARS, SHORT_TEXT_CHARS } from '../../domain/text';
+import { longText, shortText } from '../../domain/text';
 import type { FeedbackRecord } from '../../host/api/feedback';
 import { errorMessage } from '../../ui/errorMessage';
 import { ErrorNotice, Loading } from '../../ui/Panel';
@@ -49,30 +49,33 @@ export function FeedbackTab({ model, onOpenAnswer }: { model: LibraryModel; onOp
         <p class="muted">{i18n.t('ui.console.none')}</p>
       ) : (
         <ul class="cards">
-          {proposals.map(({ answer }) => (
-            <li key={answer.id} class="card" data-testid="proposal">
-              <strong>{clip(answer.title, SHORT_TEXT_CHARS)}</strong>
-              <div class="answer__body">{clip(answer.body, LONG_TEXT_CHARS)}</div>
-              <div class="row">
-                <button
-                  type="button"
-                  class="btn btn--small btn--primary"
-                  aria-label={`${i18n.t('ui.console.approve')}: ${clip(answer.title, SHORT_TEXT_CHARS)}`}
-                  onClick={() => void model.approve(answer).then(() => setStatus({ ok: true, text: i18n.t('ui.console.approved') }))}
-                >
-                  {i18n.t('ui.console.approve')}
-                </button>
-                <button
-                  type="button"
-                  class="btn btn--small"
-                  aria-label={`${i18n.t('ui.console.retire')}: ${clip(answer.title, SHORT_TEXT_CHARS)}`}
-                  onClick={() => void model.retire(answer).then(() => setStatus({ ok: true, text: i18n.t('ui.console.retired') }))}
-                >
-                  {i18n.t('ui.console.retire')}
-                </button>
-              </div>
-            </li>
-          ))}
+          {proposals.map(({ answer }) => {
+            const title = shortText(answer.title);
+            return (
+              <li key={answer.id} class="card" data-testid="proposal">
+                <strong>{title}</strong>
+                <div class="answer__body">{longText(answer.body)}</div>
+                <div class="row">
+                  <button
+                    type="button"
+                    class="btn btn--small btn--primary"
+                    aria-label={`${i18n.t('ui.console.approve')}: ${title}`}
+                    onClick={() => void model.approve(answer).then(() => setStatus({ ok: true, text: i18n.t('ui.console.approved') }))}
+                  >
+                    {i18n.t('ui.console.approve')}
+                  </button>
+                  <button
+                    type="button"
+                    class="btn btn--small"
+                    aria-label={`${i18n.t('ui.console.retire')}: ${title}`}
+                    onClick={() => void model.retire(answer).then(() => setStatus({ ok: true, text: i18n.t('ui.console.retired') }))}
+                  >
+                    {i18n.t('ui.console.retire')}
+                  </button>
+                </div>
+              </li>
+            );
+          })}
         </ul>
       )}
       {SECTIONS.map((kind) => {
@@ -90,18 +93,18 @@ export function FeedbackTab({ model, onOpenAnswer }: { model: LibraryModel; onOp
                   return (
                     <li key={record.id} class="card" data-testid={`feedback-${kind}`}>
                       <p>
-                        {answer && <strong>{clip(answer.title, SHORT_TEXT_CHARS)}</strong>}
+                        {answer && <strong>{shortText(answer.title)}</strong>}
                         {kind === 'outdated_article' && f.article_id && subdomain && (
                           <a
                             href={`https://${subdomain}.zendesk.com/hc/articles/${Number(f.article_id)}`}
                             target="_blank"
                             rel="noopener noreferrer"
                           >
-                            {clip(record.name.replace(/^Outdated: /, ''), SHORT_TEXT_CHARS)}
+                            {shortText(record.name.replace(/^Outdated: /, ''))}
                           </a>
                         )}
                       </p>
-                      {f.note && <p class="quote">{clip(f.note, LONG_TEXT_CHARS)}</p>}
+                      {f.note && <p class="quote">{longText(f.note)}</p>}
                       <div class="row">
                         {answer && (
                           <button type="button" class="link-button" onClick={() => onOpenAnswer(answer.id)}>

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { clip, LONG_TEXT_CHARS, SHORT_TEXT_CHARS } from '../../domain/text';
 import { useServices } from '../../app/services';
 import { renderPlaceholders } from '../../domain/answers/placeholders';
+import { longText, shortText } from '../../domain/text';
 import type { Answer } from '../../host/api/answers';
 import { errorMessage } from '../../ui/errorMessage';
 import { ErrorNotice, Loading } from '../../ui/Panel';
@@ -23,7 +23,7 @@ function Preview({ body }: { body: string }) {
   return (
     <div class="preview" aria-live="polite">
       <p class="small muted">{i18n.t('ui.console.preview')}</p>
-      <div class="answer__body">{clip(renderPlaceholders(body, SAMPLE).text, LONG_TEXT_CHARS)}</div>
+      <div class="answer__body">{longText(renderPlaceholders(body, SAMPLE).text)}</div>
     </div>
   );
 }
@@ -33,10 +33,10 @@ function Version({ title, answer }: { title: string; answer: AnswerDraft }) {
     <div class="version">
       <h4>{title}</h4>
       <p>
-        <strong>{clip(answer.title, SHORT_TEXT_CHARS)}</strong>
+        <strong>{shortText(answer.title)}</strong>
       </p>
-      <div class="answer__body">{clip(answer.body, LONG_TEXT_CHARS)}</div>
-      <p class="small muted">{clip(answer.examples.join(' · '), LONG_TEXT_CHARS)}</p>
+      <div class="answer__body">{longText(answer.body)}</div>
+      <p class="small muted">{longText(answer.examples.join(' · '))}</p>
     </div>
   );
 }
@@ -63,7 +63,7 @@ function Editor({ answer, model, onClose }: { answer: Answer; model: LibraryMode
   };
 
   return (
-    <div class="editor" role="region" aria-label={i18n.t('ui.console.edit', { title: clip(answer.title, SHORT_TEXT_CHARS) })}>
+    <div class="editor" role="region" aria-label={i18n.t('ui.console.edit', { title: shortText(answer.title) })}>
       {stored && !conflict && <p class="notice notice--info">{i18n.t('ui.console.restored')}</p>}
       {conflict && (
         <div class="notice notice--warning" role="alert">
@@ -177,66 +177,69 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
             </tr>
           </thead>
           <tbody>
-            {model.visible.value.map(({ answer, dueAt, overdue, uses, misfits }) => (
-              <tr key={answer.id} data-testid="library-row">
-                <td>
-                  <strong>{clip(answer.title, SHORT_TEXT_CHARS)}</strong>
-                  <div class="small muted">
-                    {answer.locale ?? ''} {savedEdits.read(answer.id) && <span class="badge">{i18n.t('ui.console.unsaved')}</span>}
-                  </div>
-                </td>
-                <td>
-                  <span class={`badge badge--${answer.status}`}>{i18n.t(`ui.console.status_${answer.status}`)}</span>
-                </td>
-                <td class={overdue ? 'notice--inline-warning' : ''}>
-                  {dueAt ? `${overdue ? i18n.t('ui.answers.review_overdue') + ' · ' : ''}${i18n.date(dueAt)}` : '–'}
-                </td>
-                <td>{uses}</td>
-                <td>{misfits}</td>
-                <td>
-                  <div class="row">
-                    <button
-                      type="button"
-                      class="btn btn--small"
-                      aria-label={`${i18n.t('ui.console.edit_button')}: ${clip(answer.title, SHORT_TEXT_CHARS)}`}
-                      onClick={() => (model.editing.value = answer.id)}
-                    >
-                      {i18n.t('ui.console.edit_button')}
-                    </button>
-                    {answer.status !== 'approved' && (
-                      <button
-                        type="button"
-                        class="btn btn--small btn--primary"
-                        aria-label={`${i18n.t('ui.console.approve')}: ${clip(answer.title, SHORT_TEXT_CHARS)}`}
-                        onClick={() => void act(() => model.approve(answer), 'ui.console.approved')}
-                      >
-                        {i18n.t('ui.console.approve')}
-                      </button>
-                    )}
-                    {answer.status === 'approved' && (
+            {model.visible.value.map(({ answer, dueAt, overdue, uses, misfits }) => {
+              const title = shortText(answer.title);
+              return (
+                <tr key={answer.id} data-testid="library-row">
+                  <td>
+                    <strong>{title}</strong>
+                    <div class="small muted">
+                      {answer.locale ?? ''} {savedEdits.read(answer.id) && <span class="badge">{i18n.t('ui.console.unsaved')}</span>}
+                    </div>
+                  </td>
+                  <td>
+                    <span class={`badge badge--${answer.status}`}>{i18n.t(`ui.console.status_${answer.status}`)}</span>
+                  </td>
+                  <td class={overdue ? 'notice--inline-warning' : ''}>
+                    {dueAt ? `${overdue ? i18n.t('ui.answers.review_overdue') + ' · ' : ''}${i18n.date(dueAt)}` : '–'}
+                  </td>
+                  <td>{uses}</td>
+                  <td>{misfits}</td>
+                  <td>
+                    <div class="row">
                       <button
                         type="button"
                         class="btn btn--small"
-                        aria-label={`${i18n.t('ui.console.mark_reviewed')}: ${clip(answer.title, SHORT_TEXT_CHARS)}`}
-                        onClick={() => void act(() => model.approve(answer), 'ui.console.reviewed')}
+                        aria-label={`${i18n.t('ui.console.edit_button')}: ${title}`}
+                        onClick={() => (model.editing.value = answer.id)}
                       >
-                        {i18n.t('ui.console.mark_reviewed')}
+                        {i18n.t('ui.console.edit_button')}
                       </button>
-                    )}
-                    {answer.status !== 'retired' && (
-                      <button
-                        type="button"
-                        class="btn btn--small"
-                        aria-label={`${i18n.t('ui.console.retire')}: ${clip(answer.title, SHORT_TEXT_CHARS)}`}
-                        onClick={() => void act(() => model.retire(answer), 'ui.console.retired')}
-                      >
-                        {i18n.t('ui.console.retire')}
-                      </button>
-                    )}
-                  </div>
-                </td>
-              </tr>
-            ))}
+                      {answer.status !== 'approved' && (
+                        <button
+                          type="button"
+                          class="btn btn--small btn--primary"
+                          aria-label={`${i18n.t('ui.console.approve')}: ${title}`}
+                          onClick={() => void act(() => model.approve(answer), 'ui.console.approved')}
+                        >
+                          {i18n.t('ui.console.approve')}
+                        </button>
+                      )}
+                      {answer.status === 'approved' && (
+                        <button
+                          type="button"
+                          class="btn btn--small"
+                          aria-label={`${i18n.t('ui.console.mark_reviewed')}: ${title}`}
+                          onClick={() => void act(() => model.approve(answer), 'ui.console.reviewed')}
+                        >
+                          {i18n.t('ui.console.mark_reviewed')}
+                        </button>
+                      )}
+                      {answer.status !== 'retired' && (
+                        <button
+                          type="button"
+                          class="btn btn--small"
+                          aria-label={`${i18n.t('ui.console.retire')}: ${title}`}
+                          onClick={() => void act(() => model.retire(answer), 'ui.console.retired')}
+                        >
+                          {i18n.t('ui.console.retire')}
+                        </button>
+                      )}
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'preact/hooks';
-import { clip, SHORT_TEXT_CHARS } from '../../domain/text';
 import { useServices } from '../../app/services';
+import { shortText } from '../../domain/text';
 import { BarChart } from '../../ui/BarChart';
 import { ErrorNotice, Loading } from '../../ui/Panel';
 import type { LibraryModel } from './library';
@@ -111,7 +111,7 @@ export function MetricsTab({ library }: { library: LibraryModel }) {
               <h3>{i18n.t('ui.console.due_for_review')}</h3>
               <ul>
                 {due.map((r) => (
-                  <li key={r.answer.id}>{clip(r.answer.title, SHORT_TEXT_CHARS)}</li>
+                  <li key={r.answer.id}>{shortText(r.answer.title)}</li>
                 ))}
               </ul>
             </>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'preact/hooks';
-import { clip, LONG_TEXT_CHARS, SHORT_TEXT_CHARS } from '../../domain/text';
 import { useServices } from '../../app/services';
+import { longText, shortText } from '../../domain/text';
 import { ErrorNotice, Loading } from '../../ui/Panel';
 import { createQueueModel } from './queue';
 
@@ -32,7 +32,7 @@ export function QueueTab() {
               <tr key={item.ticket.id} class={item.age?.overdue ? 'row--overdue' : ''} data-testid="queue-row">
                 <td>
                   <button type="button" class="link-button" onClick={() => void model.open(item.ticket.id)}>
-                    #{item.ticket.id} {clip(item.ticket.subject, SHORT_TEXT_CHARS)}
+                    #{item.ticket.id} {shortText(item.ticket.subject)}
                   </button>
                 </td>
                 <td>
@@ -44,8 +44,8 @@ export function QueueTab() {
                   {item.requestedAt ? i18n.relativeTime(item.requestedAt, now()) : '–'}
                   {item.age && <span class="small muted"> / {i18n.t('ui.console.target', { minutes: settings.leadResponseMinutes })}</span>}
                 </td>
-                <td>{clip(item.requester, SHORT_TEXT_CHARS)}</td>
-                <td class="cell-text">{clip(item.reason, LONG_TEXT_CHARS)}</td>
+                <td>{shortText(item.requester)}</td>
+                <td class="cell-text">{longText(item.reason)}</td>
               </tr>
             ))}
           </tbody>

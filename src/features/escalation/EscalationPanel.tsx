@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { clip, LONG_TEXT_CHARS, SHORT_TEXT_CHARS } from '../../domain/text';
 import { useServices } from '../../app/services';
 import { requiresReason, type EscalationAction } from '../../domain/escalation';
+import { longText, shortText } from '../../domain/text';
 import { errorMessage } from '../../ui/errorMessage';
 import { ErrorNotice, Panel } from '../../ui/Panel';
 import type { EscalationModel, Outcome } from './model';
@@ -75,7 +75,7 @@ export function EscalationPanel({ model }: { model: EscalationModel }) {
   const history = model.history.value;
   const view = history.status === 'ready' || history.status === 'loading' ? ('data' in history ? history.data : undefined) : undefined;
   const waiting = model.waiting.value;
-  const name = (id: number) => clip(view?.people.get(id)?.name ?? `#${id}`, SHORT_TEXT_CHARS);
+  const name = (id: number) => shortText(view?.people.get(id)?.name ?? `#${id}`);
   const when = (at: string) => i18n.relativeTime(at, now());
 
   return (
@@ -96,7 +96,7 @@ export function EscalationPanel({ model }: { model: EscalationModel }) {
       {view?.lastRequest && state !== 'none' && (
         <p class="small" data-testid="escalation-requested">
           {i18n.t('ui.escalation.requested_by', { name: name(view.lastRequest.authorId), when: when(view.lastRequest.at) })}
-          {view.lastRequest.note && <span class="quote">{clip(view.lastRequest.note, LONG_TEXT_CHARS)}</span>}
+          {view.lastRequest.note && <span class="quote">{longText(view.lastRequest.note)}</span>}
         </p>
       )}
       {view?.lastEscalation && (state === 'escalated' || state === 'resolved') && (

@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
-
 import { useServices } from '../../app/services';
 import type { ResourceState } from '../../app/resource';
-import { clip, highlightSegments, LONG_TEXT_CHARS, safeHttpUrl, SHORT_TEXT_CHARS } from '../../domain/text';
+import { highlightSegments, longText, safeHttpUrl, shortText } from '../../domain/text';
 import type { Article } from '../../host/api/helpCenter';
 import { errorMessage } from '../../ui/errorMessage';
 import { ErrorNotice, Loading, Panel } from '../../ui/Panel';
@@ -92,17 +91,17 @@ function ArticleItem({
     <li class="article" aria-labelledby={titleId}>
       {href ? (
         <a class="article__title" id={titleId} href={href} target="_blank" rel="noopener noreferrer">
-          {clip(article.title, SHORT_TEXT_CHARS)}
+          {shortText(article.title)}
         </a>
       ) : (
         <span class="article__title" id={titleId} tabIndex={-1}>
-          {clip(article.title, SHORT_TEXT_CHARS)}
+          {shortText(article.title)}
         </span>
       )}
-      {article.snippet && <Snippet text={clip(article.snippet, LONG_TEXT_CHARS)} />}
+      {article.snippet && <Snippet text={longText(article.snippet)} />}
       <p class="muted small">
         {article.updated_at && i18n.t('ui.knowledge.updated', { date: i18n.date(article.updated_at) })}
-        {article.label_names?.length ? ` · ${clip(article.label_names.join(', '), SHORT_TEXT_CHARS)}` : ''}
+        {article.label_names?.length ? ` · ${shortText(article.label_names.join(', '))}` : ''}
       </p>
       <div class="row actions" role="group" aria-labelledby={titleId}>
         <ArticleAction

@@ -1,10 +1,10 @@
 import { effect, signal } from '@preact/signals';
-import { clip, SHORT_TEXT_CHARS } from '../../domain/text';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import * as z from 'zod/mini';
 import { useServices } from '../../app/services';
 import { useAutoResize } from '../../app/useAutoResize';
 import { htmlToText } from '../../domain/html';
+import { shortText } from '../../domain/text';
 import { AnswersPanel } from '../answers/AnswersPanel';
 import { createAnswerLibrary } from '../answers/library';
 import { createAnswersModel } from '../answers/model';
@@ -105,7 +105,7 @@ export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
       <header class="ticket-line">
         <span class="muted small">{i18n.t('ui.sidebar.ticket', { id: ticket.id.value })}</span>
         <span class="ticket-line__subject" data-testid="ticket-subject">
-          {clip(ticket.subject.value, SHORT_TEXT_CHARS)}
+          {shortText(ticket.subject.value)}
         </span>
       </header>
       {ticket.refreshError.value !== null && <ErrorNotice error={ticket.refreshError.value} onRetry={() => void ticket.refresh()} />}
