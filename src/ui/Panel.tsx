@@ -47,3 +47,17 @@ export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () =
     </div>
   );
 }
+
+/** A small button acting on one item of a list; its accessible name says which ("Approve: <title>"). */
+export function ItemAction({ label, item, primary, onClick }: { label: string; item: string; primary?: boolean; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      class={primary ? 'btn btn--small btn--primary' : 'btn btn--small'}
+      aria-label={`${label}: ${item}`}
+      onClick={onClick}
+    >
+      {label}
+    </button>
+  );
+}

@@ -2,7 +2,7 @@ import { useServices } from '../../app/services';
 import { longText, shortText } from '../../domain/text';
 import type { FeedbackRecord } from '../../host/api/feedback';
 import { errorMessage } from '../../ui/errorMessage';
-import { ErrorNotice, Loading } from '../../ui/Panel';
+import { ErrorNotice, ItemAction, Loading } from '../../ui/Panel';
 import { useState } from 'preact/hooks';
 import type { LibraryModel } from './library';
 
@@ -56,22 +56,17 @@ export function FeedbackTab({ model, onOpenAnswer }: { model: LibraryModel; onOp
                 <strong>{title}</strong>
                 <div class="answer__body">{longText(answer.body)}</div>
                 <div class="row">
-                  <button
-                    type="button"
-                    class="btn btn--small btn--primary"
-                    aria-label={`${i18n.t('ui.console.approve')}: ${title}`}
+                  <ItemAction
+                    label={i18n.t('ui.console.approve')}
+                    item={title}
+                    primary
                     onClick={() => void model.approve(answer).then(() => setStatus({ ok: true, text: i18n.t('ui.console.approved') }))}
-                  >
-                    {i18n.t('ui.console.approve')}
-                  </button>
-                  <button
-                    type="button"
-                    class="btn btn--small"
-                    aria-label={`${i18n.t('ui.console.retire')}: ${title}`}
+                  />
+                  <ItemAction
+                    label={i18n.t('ui.console.retire')}
+                    item={title}
                     onClick={() => void model.retire(answer).then(() => setStatus({ ok: true, text: i18n.t('ui.console.retired') }))}
-                  >
-                    {i18n.t('ui.console.retire')}
-                  </button>
+                  />
                 </div>
               </li>
             );

@@ -4,7 +4,7 @@ import { renderPlaceholders } from '../../domain/answers/placeholders';
 import { longText, shortText } from '../../domain/text';
 import type { Answer } from '../../host/api/answers';
 import { errorMessage } from '../../ui/errorMessage';
-import { ErrorNotice, Loading } from '../../ui/Panel';
+import { ErrorNotice, ItemAction, Loading } from '../../ui/Panel';
 import { AnswerForm, type AnswerDraft } from '../answers/AnswerForm';
 import { NotLeadError, savedEdits, type LibraryFilter, type LibraryModel, type SaveResult } from './library';
 
@@ -197,43 +197,28 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
                   <td>{misfits}</td>
                   <td>
                     <div class="row">
-                      <button
-                        type="button"
-                        class="btn btn--small"
-                        aria-label={`${i18n.t('ui.console.edit_button')}: ${title}`}
-                        onClick={() => (model.editing.value = answer.id)}
-                      >
-                        {i18n.t('ui.console.edit_button')}
-                      </button>
+                      <ItemAction label={i18n.t('ui.console.edit_button')} item={title} onClick={() => (model.editing.value = answer.id)} />
                       {answer.status !== 'approved' && (
-                        <button
-                          type="button"
-                          class="btn btn--small btn--primary"
-                          aria-label={`${i18n.t('ui.console.approve')}: ${title}`}
+                        <ItemAction
+                          label={i18n.t('ui.console.approve')}
+                          item={title}
+                          primary
                           onClick={() => void act(() => model.approve(answer), 'ui.console.approved')}
-                        >
-                          {i18n.t('ui.console.approve')}
-                        </button>
+                        />
                       )}
                       {answer.status === 'approved' && (
-                        <button
-                          type="button"
-                          class="btn btn--small"
-                          aria-label={`${i18n.t('ui.console.mark_reviewed')}: ${title}`}
+                        <ItemAction
+                          label={i18n.t('ui.console.mark_reviewed')}
+                          item={title}
                           onClick={() => void act(() => model.approve(answer), 'ui.console.reviewed')}
-                        >
-                          {i18n.t('ui.console.mark_reviewed')}
-                        </button>
+                        />
                       )}
                       {answer.status !== 'retired' && (
-                        <button
-                          type="button"
-                          class="btn btn--small"
-                          aria-label={`${i18n.t('ui.console.retire')}: ${title}`}
+                        <ItemAction
+                          label={i18n.t('ui.console.retire')}
+                          item={title}
                           onClick={() => void act(() => model.retire(answer), 'ui.console.retired')}
-                        >
-                          {i18n.t('ui.console.retire')}
-                        </button>
+                        />
                       )}
                     </div>
                   </td>
