@@ -44,7 +44,8 @@ describe('closed-loop answers', () => {
       .getByRole('button', { name: /^Insert/ })
       .click();
     await expect.poll(async () => (await session().composer()).text).toContain('Hi Emma,');
-    expect((await session().form()).tags).toContain(`cla_${CLOSE_ANSWER.toLowerCase()}`);
+    // The tag is added after the text, through a second host call: wait for it too.
+    await expect.poll(async () => (await session().form()).tags).toContain(`cla_${CLOSE_ANSWER.toLowerCase()}`);
     expect((await session().form()).tags).toEqual(expect.arrayContaining(['close_account', 'web_form']));
     // Offer to add the subject as an example; the lead approves it later.
     await panel().getByRole('button', { name: 'Add example' }).click();
