@@ -42,6 +42,8 @@ function interpolate(template: string, vars: Vars | undefined): string {
 export function createI18n(locale: string, chain: Dictionary[]): I18n {
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const dtf = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  // One formatter per unit, made on first use and reused on every render.
+  const units = new Map<string, Intl.NumberFormat>();
   return {
     locale,
     t(key, vars) {
@@ -60,7 +62,9 @@ export function createI18n(locale: string, chain: Dictionary[]): I18n {
     },
     duration(minutes) {
       const { value, unit } = durationParts(minutes);
-      return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+      let format = units.get(unit);
+      if (!format) units.set(unit, (format = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' })));
+      return format.format(value);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useCallback, useEffect, useMemo } from 'preact/hooks';
 import { createResource } from '../../app/resource';
 import { useServices } from '../../app/services';
 import { ErrorNotice, Loading } from '../../ui/Panel';
@@ -7,8 +7,8 @@ import { checkSetup, type SetupProblem } from './setup';
 export function SetupTab() {
   const { host, settings, i18n } = useServices();
   const check = useMemo(() => createResource<SetupProblem[]>(), []);
-  const run = () => void check.run(() => checkSetup(host, settings));
-  useEffect(() => void check.run(() => checkSetup(host, settings)), [check, host, settings]);
+  const run = useCallback(() => void check.run(() => checkSetup(host, settings)), [check, host, settings]);
+  useEffect(run, [run]);
   const state = check.state.value;
   // A setting is named as Admin Center labels it ("Lead group IDs"), not by its key.
   const named = (vars: SetupProblem['vars']) =>

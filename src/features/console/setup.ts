@@ -16,14 +16,15 @@ export async function checkSetup(host: HostClient, settings: AppSettings): Promi
   for (const p of readSettings(metadata.settings).problems)
     problems.push({ key: `setting_${p.problem}`, vars: { setting: p.setting, value: p.value } });
 
-  const [fieldId, fields, answerObject, feedbackObject, groups] = await Promise.all([
+  const [fieldId, fields, answerObject, feedbackObject, groups, escalationGroup] = await Promise.all([
     escalationFieldId(host).catch(() => null),
     ticketFieldIds(host),
     customObjectExists(host, 'closed_loop_answer'),
     customObjectExists(host, 'closed_loop_feedback'),
     mapLimited(settings.leadGroupIds, 4, async (id) => [id, await groupExists(host, id)] as const),
+    settings.escalationGroupId === null ? true : groupExists(host, settings.escalationGroupId),
   ]);
-  if (settings.escalationGroupId !== null && !(await groupExists(host, settings.escalationGroupId)))
+  if (settings.escalationGroupId !== null && !escalationGroup)
     problems.push({ key: 'escalation_group_missing', vars: { id: settings.escalationGroupId } });
   if (fieldId === null || !fields.includes(fieldId)) problems.push({ key: 'field_missing' });
   if (!answerObject) problems.push({ key: 'object_missing', vars: { key: 'closed_loop_answer' } });
