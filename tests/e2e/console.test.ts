@@ -137,7 +137,7 @@ describe('lead console', () => {
   });
 
   it('gives admins a setup check that names each problem and its fix', async () => {
-    await session().control('settings', 'POST', { lead_group_ids: '503, 999, abc' });
+    await session().control('settings', 'POST', { lead_group_ids: '503, 999, abc', escalation_group_id: '998' });
     await session().open({ route: 'console' });
     await session().persona('admin');
     await expect.poll(() => c().getByRole('tab', { name: 'Setup check' }).count()).toBe(1);
@@ -145,6 +145,7 @@ describe('lead console', () => {
     await expect.poll(() => session().text(c().getByTestId('setup-problems'))).toContain('Lead group 999 does not exist');
     const text = await session().text(c().getByTestId('setup-problems'));
     expect(text).toContain('The setting “Lead group ids” contains something that is not an id: abc');
+    expect(text).toContain('The escalation group 998 does not exist.');
     expect(text).not.toContain('Lead group 503');
     expect(text).not.toContain('Escalation status ticket field is missing');
   });
