@@ -14,7 +14,9 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/globalSetup.ts'],
-          testTimeout: 60_000,
+          testTimeout: 90_000,
+          // CI shares a loaded 2-core machine: a condition may take seconds to come true there.
+          expect: { poll: { timeout: 30_000 } },
           hookTimeout: 120_000,
           // One Chromium and one playground per file; files run one after another on 2 cores.
           fileParallelism: false,

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 
@@ -61,9 +61,9 @@ export function zendeskPackage(root: string): Plugin {
       copyFileSync(join(root, 'requirements.json'), join(dist, 'requirements.json'));
       // zcli prompts for every setting it has no value for; the defaults keep `zcli apps:server dist`
       // non-interactive, and .zcliignore keeps this local file out of the uploaded package.
-      const parameters = manifest.parameters as { name: string; default?: unknown }[];
-      const defaults = Object.fromEntries(parameters.map((p) => [p.name, p.default ?? '']));
-      writeFileSync(join(dist, 'zcli.apps.config.json'), `${JSON.stringify({ parameters: defaults }, null, 2)}\n`);
+      const configPath = join(dist, 'zcli.apps.config.json');
+      const previous = existsSync(configPath) ? readFileSync(configPath, 'utf8') : null;
+      writeFileSync(configPath, zcliAppsConfig(previous, manifest.parameters as { name: string; default?: unknown }[]));
       writeFileSync(join(dist, '.zcliignore'), 'zcli.apps.config.json\nassets/.vite\n');
       mkdirSync(join(dist, 'translations'), { recursive: true });
       for (const [source, target] of translationFiles(readdirSync(join(root, 'translations')))) {
@@ -74,4 +74,21 @@ export function zendeskPackage(root: string): Plugin {
       }
     },
   };
+}
+
+/**
+ * dist/zcli.apps.config.json: the settings' defaults for `zcli apps:server`, and whatever zcli
+ * wrote there itself, kept across builds: `apps:create` records the new app's `app_id` in it, and
+ * `apps:update` reads it back.
+ */
+export function zcliAppsConfig(previous: string | null, parameters: { name: string; default?: unknown }[]): string {
+  let config: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = previous ? JSON.parse(previous) : {};
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) config = parsed as Record<string, unknown>;
+  } catch {
+    // An unreadable file is rewritten from the defaults.
+  }
+  const defaults = Object.fromEntries(parameters.map((p) => [p.name, p.default ?? '']));
+  return `${JSON.stringify({ ...config, parameters: defaults }, null, 2)}\n`;
 }

@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { locationBundleSize } from '../../scripts/bundle-size';
-import { validateManifest, type PackageFiles } from '../../scripts/manifest-rules';
+import { COV2_LIMITS, validateManifest, validateRequirements, type PackageFiles } from '../../scripts/manifest-rules';
 
 const dist = fileURLToPath(new URL('../../dist', import.meta.url));
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
@@ -60,6 +60,8 @@ describe('the built package (dist/)', () => {
         { name: 'name', type: 'text' },
         { name: 'token', type: 'hidden', required: true },
         { name: 'token', type: 'colour', secure: 'yes' },
+        // Zendesk's validator refuses the old `password` type: a secret is a `secure` text parameter.
+        { name: 'api_password', type: 'password' },
       ],
     };
     const errors = validateManifest(broken, packageFiles());
@@ -73,7 +75,60 @@ describe('the built package (dist/)', () => {
         'token: a hidden parameter cannot be required',
         'token: unknown type colour',
         'token: secure must be true or false',
+        'api_password: unknown type password',
         'translations/en.json: app.parameters.name.label is missing',
+      ]),
+    );
+  });
+
+  it("declares its requirements in the shape and within the limits Zendesk's validator enforces", () => {
+    expect(validateRequirements(readJson(join(dist, 'requirements.json')))).toEqual([]);
+  });
+
+  it('catches requirements that Zendesk would refuse', () => {
+    const requirements = readJson(join(dist, 'requirements.json'));
+    const cov2 = requirements.custom_objects_v2 as { objects: Record<string, unknown>[]; object_fields: Record<string, unknown>[] };
+    // The shape this package once had: object_fields as a map keyed by object.
+    const asMap: Record<string, unknown[]> = {};
+    for (const f of cov2.object_fields) (asMap[String(f.object_key)] ??= []).push(f);
+    expect(validateRequirements({ ...requirements, custom_objects_v2: { ...cov2, object_fields: asMap } })).toEqual([
+      'custom_objects_v2.object_fields must be an array of fields, not a map keyed by object',
+    ]);
+
+    const field = (key: string, extra: Record<string, unknown> = {}) => ({ key, title: key, type: 'text', object_key: 'thing', ...extra });
+    const options = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `O${i}`, value: `o${i}` }));
+    const broken = {
+      ticket_fields: { untitled: { type: 'text' } },
+      gadgets: {},
+      custom_objects_v2: {
+        objects: [
+          { key: 'thing', title: 'Thing', title_pluralized: 'Things', include_in_list_view: true },
+          { key: 'no plural', title: 'X' },
+        ],
+        object_fields: [
+          ...Array.from({ length: COV2_LIMITS.fieldsPerObject - 1 }, (_, i) => field(`f${i}`)),
+          field('123'),
+          field('colour', { type: 'colour' }),
+          field('orphan', { object_key: 'missing' }),
+          ...Array.from({ length: 6 }, (_, i) => field(`pick${i}`, { type: 'dropdown', custom_field_options: options(i === 0 ? 11 : 2) })),
+          { key: 'untyped', title: 'Untyped', object_key: 'thing' },
+        ],
+      },
+    };
+    expect(validateRequirements(broken)).toEqual(
+      expect.arrayContaining([
+        'unknown requirement type: gadgets',
+        'ticket_fields.untitled: title is required',
+        'custom_objects_v2 object no plural: title_pluralized is required',
+        'custom_objects_v2 object no plural: include_in_list_view is required',
+        'custom_objects_v2 object no plural: a key is letters, numbers and underscores',
+        'custom_objects_v2 field thing.123: a key is letters, numbers and underscores, not only numbers',
+        'custom_objects_v2 field thing.colour: unknown type colour',
+        'custom_objects_v2 field missing.orphan: object_key names no object in custom_objects_v2.objects',
+        'custom_objects_v2 field thing.pick0: 11 options, at most 10',
+        'custom_objects_v2 field thing.untyped: type is required',
+        'custom_objects_v2 thing: 28 fields, at most 20',
+        'custom_objects_v2 thing: 6 dropdown fields, at most 5',
       ]),
     );
   });
