@@ -14,7 +14,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/globalSetup.ts'],
-          testTimeout: 90_000,
+          testTimeout: 180_000,
           // CI shares a loaded 2-core machine: a condition may take seconds to come true there.
           expect: { poll: { timeout: 30_000 } },
           hookTimeout: 120_000,

@@ -128,10 +128,10 @@ describe('REST faults on actions: the action says so and nothing in Zendesk chan
           await session().fault(endpoint, fault, times);
           await act();
           if (fails) {
-            await expect.poll(() => session().text(message()), { timeout: 20_000 }).toMatch(expected!);
+            await expect.poll(() => session().text(message())).toMatch(expected!);
             expect(await snapshot()).toEqual(before);
           } else {
-            await expect.poll(succeeded, { timeout: 15_000 }).toBe(true);
+            await expect.poll(succeeded).toBe(true);
           }
         }));
     }
@@ -161,11 +161,11 @@ describe('REST faults in the lead console', () => {
           await session().persona('lead');
           await c().getByRole('tab', { name: tab }).click();
           if (fails) {
-            await expect.poll(() => session().text(c().getByRole('alert').first()), { timeout: 20_000 }).toMatch(message!);
+            await expect.poll(() => session().text(c().getByRole('alert').first())).toMatch(message!);
             await session().control('faults', 'DELETE');
             await c().getByRole('button', { name: 'Try again' }).first().click();
           }
-          await expect.poll(working, { timeout: 15_000 }).toBe(true);
+          await expect.poll(working).toBe(true);
         }));
     }
   }

@@ -37,10 +37,10 @@ describe('REST faults: the panel that needs the call says so, the others keep wo
           await session().fault(endpoint, fault, times);
           await session().open({ ticket: REQUESTED_TICKET });
           await expect.poll(() => session().text(session().sidebar().getByTestId('ticket-subject'))).not.toBe('');
-          for (const other of PANELS.filter((p) => p !== needs)) await expect.poll(() => working(other), { timeout: 15_000 }).toBe(true);
+          for (const other of PANELS.filter((p) => p !== needs)) await expect.poll(() => working(other)).toBe(true);
           if (fails) {
             const alert = panel(needs).getByRole('alert');
-            await expect.poll(() => session().text(alert), { timeout: 20_000 }).toMatch(message!);
+            await expect.poll(() => session().text(alert)).toMatch(message!);
             expect(await panel(needs).getByRole('button', { name: 'Try again' }).count()).toBe(1);
             for (const other of PANELS.filter((p) => p !== needs)) expect(await panel(other).getByRole('alert').count()).toBe(0);
             // Retry once the fault is gone: the panel recovers without a reload.
@@ -48,7 +48,7 @@ describe('REST faults: the panel that needs the call says so, the others keep wo
             await panel(needs).getByRole('button', { name: 'Try again' }).click();
             await expect.poll(() => working(needs)).toBe(true);
           } else {
-            await expect.poll(() => working(needs), { timeout: 15_000 }).toBe(true);
+            await expect.poll(() => working(needs)).toBe(true);
             expect(await panel(needs).getByRole('alert').count()).toBe(0);
           }
         }));
@@ -80,7 +80,7 @@ describe('SDK faults', () => {
         ).__playground.host.faults.silentRequests.push('comment.useRichText'),
       );
       await panel('knowledge').locator('li.article').first().getByRole('button', { name: 'Quote' }).click();
-      await expect.poll(() => session().text(panel('knowledge').locator('.status--error')), { timeout: 12_000 }).toMatch(/took too long/);
+      await expect.poll(() => session().text(panel('knowledge').locator('.status--error'))).toMatch(/took too long/);
     }));
 
   it('a host that never answers at all: the app says it could not start instead of staying blank', () =>
@@ -92,6 +92,6 @@ describe('SDK faults', () => {
         host.faults.silent = true;
         host.reloadAll();
       });
-      await expect.poll(() => session().text(session().sidebar().getByRole('alert')), { timeout: 20_000 }).toMatch(/could not start/);
+      await expect.poll(() => session().text(session().sidebar().getByRole('alert'))).toMatch(/could not start/);
     }));
 });

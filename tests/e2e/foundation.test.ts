@@ -58,7 +58,7 @@ describe('the app inside the offline Zendesk', () => {
     await session().page.getByRole('button', { name: 'Save settings' }).click();
     await session().page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     await session().page.getByRole('button', { name: 'Tickets' }).click();
-    await expect.poll(() => articles.count(), { timeout: 15_000 }).toBe(2);
+    await expect.poll(() => articles.count()).toBe(2);
   });
 
   it('lets a person switch persona, and the app sees the new user', async () => {

@@ -11,7 +11,7 @@ const LEAD = 10002; // the lead persona: escalates, and approved the hostile ans
 const HOSTILE_ANSWER = '01HQXSS0000000000000000000';
 const WORD = 'zqhostile';
 /** The corpus is megabytes: every frame and the host page take longer than usual to render it. */
-const SLOW = { timeout: 15_000 }; // in every seeded article, so one search finds them all
+const SLOW = { timeout: 60_000 }; // in every seeded article, so one search finds them all
 
 /** Every untrusted field the app shows or inserts; each carries the whole corpus. */
 const FIELDS = [
