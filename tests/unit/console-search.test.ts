@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
 import type { LeadAccess } from '../../src/app/lead';
+import { readSettings } from '../../src/domain/settings';
 import { createMetricsModel } from '../../src/features/console/metrics';
+import { createQueueModel } from '../../src/features/console/queue';
 import { exportTickets } from '../../src/host/api/search';
 import type { ApiRequest, HostClient } from '../../src/host/client';
 
@@ -76,6 +78,50 @@ describe('console metrics under Zendesk search limits', () => {
     const many = zendesk(Array.from({ length: 2100 }, (_, i) => ticket(i + 1)));
     expect((await metricsOf(many.host)).truncatedAt).toBe(2000);
     expect((await metricsOf(zendesk(Array.from({ length: 150 }, (_, i) => ticket(i + 1))).host)).truncatedAt).toBeNull();
+  });
+});
+
+describe('escalation queue under Zendesk search limits', () => {
+  const queue = (host: HostClient) => {
+    const model = createQueueModel(host, readSettings({}).settings, () => NOW);
+    return async (n: number) => {
+      await model.load(n);
+      const state = model.page.value;
+      if (state.status !== 'ready') throw new Error(`queue ${state.status}`);
+      return state.data;
+    };
+  };
+
+  it('pages up to the 1,000th request, never to a page search refuses, and says how many more wait', async () => {
+    const { host, urls } = zendesk(Array.from({ length: 1200 }, (_, i) => ticket(i + 1, ['escalation_requested'])));
+    const load = queue(host);
+    expect(await load(1)).toMatchObject({ count: 1200, hasNext: true, limit: 1000 });
+    expect(await load(39)).toMatchObject({ hasNext: true });
+    const last = await load(40);
+    expect(last).toMatchObject({ page: 40, hasNext: false, limit: 1000 });
+    expect(last.items.map((i) => i.ticket.id)).toContain(1000);
+    const pages = urls
+      .filter((u) => u.startsWith('/api/v2/search.json'))
+      .map((u) => Number(new URL(u, 'https://x').searchParams.get('page')));
+    expect(Math.max(...pages)).toBe(40);
+  });
+
+  it('lists all when search serves them all', async () => {
+    const { host } = zendesk(Array.from({ length: 30 }, (_, i) => ticket(i + 1, ['escalation_requested'])));
+    expect(await queue(host)(1)).toMatchObject({ count: 30, hasNext: true, limit: null });
+  });
+
+  it('does not list a ticket again on the next page when a request made meanwhile pushed it there', async () => {
+    const { host } = zendesk(
+      Array.from({ length: 60 }, (_, i) => ticket(i + 1, ['escalation_requested'])),
+      { between: () => ticket(0, ['escalation_requested']) },
+    );
+    const load = queue(host);
+    const first = (await load(1)).items.map((i) => i.ticket.id);
+    const second = (await load(2)).items.map((i) => i.ticket.id);
+    expect(first).toContain(25);
+    expect(second).not.toContain(25);
+    expect(second).toHaveLength(24);
   });
 });
 

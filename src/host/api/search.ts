@@ -2,6 +2,12 @@ import * as z from 'zod/mini';
 import type { HostClient } from '../client';
 import { TicketSchema, type Ticket } from './tickets';
 
+/**
+ * Zendesk search returns at most 1,000 results per query, however many match (`count` still says
+ * how many): a page reaching past them is a 422, though `next_page` points to it.
+ */
+export const SEARCH_RESULT_LIMIT = 1000;
+
 const SearchPageSchema = z.object({
   results: z.array(TicketSchema),
   count: z.number(),
@@ -10,7 +16,9 @@ const SearchPageSchema = z.object({
 
 export interface TicketPage {
   tickets: Ticket[];
+  /** How many tickets match, also those past the first 1,000. */
   count: number;
+  /** The next page, if there is one search will serve. */
   nextPage: number | null;
 }
 
@@ -21,7 +29,8 @@ export interface TicketPage {
 export async function searchTickets(host: HostClient, query: string, page = 1, perPage = 25): Promise<TicketPage> {
   const params = new URLSearchParams({ query: `type:ticket ${query}`, page: String(page), per_page: String(perPage) });
   const response = await host.request({ url: `/api/v2/search.json?${params}` }, SearchPageSchema);
-  return { tickets: response.results, count: response.count, nextPage: response.next_page ? page + 1 : null };
+  const served = (page + 1) * perPage <= SEARCH_RESULT_LIMIT;
+  return { tickets: response.results, count: response.count, nextPage: response.next_page && served ? page + 1 : null };
 }
 
 const ExportPageSchema = z.object({
