@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { FaultBook, type FaultRule } from './api/faults';
 import type { ApiResponse } from './api/router';
 import { createRoutes } from './api/routes';
-import { loadFixtures, Store, type Article, type User } from './api/store';
+import { loadFixtures, Store, type Article, type Ticket, type User } from './api/store';
 
 /**
  * The offline Zendesk: one server, one port, two origins. The agent workspace (host page) and
@@ -89,7 +89,14 @@ function serveFile(res: ServerResponse, base: string, relative: string) {
   createReadStream(path).pipe(res);
 }
 
-export async function startPlayground(options: { port?: number; host?: string } = {}): Promise<Playground> {
+export interface PlaygroundOptions {
+  port?: number;
+  host?: string;
+  /** How long a ticket change takes to reach search, as Zendesk's index lags behind writes (default 0). */
+  searchLagMs?: number;
+}
+
+export async function startPlayground(options: PlaygroundOptions = {}): Promise<Playground> {
   const fixtures = loadFixtures();
   let store = new Store(fixtures);
   const personas = personasFrom(store);
@@ -98,13 +105,14 @@ export async function startPlayground(options: { port?: number; host?: string } 
   const faults = new FaultBook();
   const hanging = new Set<ServerResponse>();
   let baseUrl = '';
-  const routes = () => createRoutes({ store, meId: () => personas[persona], baseUrl: () => baseUrl });
+  let searchLagMs = options.searchLagMs ?? 0;
+  const routes = () => createRoutes({ store, meId: () => personas[persona], baseUrl: () => baseUrl, searchLagMs: () => searchLagMs });
   let router = routes();
 
   const control: Record<string, (body: unknown) => ApiResponse> = {
     'GET state': () => ({
       status: 200,
-      body: { persona, personas, settings, appOrigin: baseUrl.replace('localhost', '127.0.0.1') },
+      body: { persona, personas, settings, searchLagMs, appOrigin: baseUrl.replace('localhost', '127.0.0.1') },
     }),
     'POST persona': (body) => {
       const next = (body as { persona?: Persona }).persona;
@@ -120,6 +128,14 @@ export async function startPlayground(options: { port?: number; host?: string } 
       const rules = Array.isArray(body) ? body : [body];
       for (const rule of rules as FaultRule[]) faults.add(rule);
       return { status: 200, body: { ok: true } };
+    },
+    // The search index lag: a ticket change reaches search this long after it was written.
+    'POST search': (body) => {
+      const lag = (body as { lagMs?: unknown }).lagMs;
+      if (typeof lag !== 'number' || !Number.isFinite(lag) || lag < 0)
+        return { status: 422, body: { error: 'lagMs must be a number ≥ 0' } };
+      searchLagMs = lag;
+      return { status: 200, body: { searchLagMs } };
     },
     'DELETE faults': () => {
       faults.clear();
@@ -137,13 +153,19 @@ export async function startPlayground(options: { port?: number; host?: string } 
       router = routes();
       persona = 'agent';
       settings = defaultSettings(store);
+      searchLagMs = options.searchLagMs ?? 0;
       faults.clear();
       faults.calls = [];
       return { status: 200, body: { ok: true } };
     },
-    // Data the REST API cannot write (user names, Help Center articles), e.g. hostile input for tests.
+    // Data the REST API cannot write (user names, Help Center articles, tickets with past dates),
+    // e.g. hostile input or a large account for tests.
     'POST seed': (body) => {
-      const { users = [], articles = [] } = body as { users?: (Partial<User> & { id: number })[]; articles?: Partial<Article>[] };
+      const {
+        users = [],
+        articles = [],
+        tickets = [],
+      } = body as { users?: (Partial<User> & { id: number })[]; articles?: Partial<Article>[]; tickets?: Partial<Ticket>[] };
       const missing = users.find((u) => !store.users.has(u.id));
       if (missing) return { status: 404, body: { error: `unknown user ${missing.id}` } };
       for (const patch of users) Object.assign(store.users.get(patch.id)!, patch);
@@ -163,7 +185,28 @@ export async function startPlayground(options: { port?: number; host?: string } 
           id: article.id ?? store.id(),
         });
       }
-      // The search index is built from the articles on first use.
+      const requester = [...store.users.values()].find((u) => u.role === 'end-user')?.id ?? 0;
+      for (const ticket of tickets) {
+        const id = ticket.id ?? store.id();
+        const created = ticket.created_at ?? now;
+        store.tickets.set(id, {
+          subject: '',
+          description: '',
+          status: 'open',
+          priority: 'normal',
+          requester_id: requester,
+          assignee_id: null,
+          group_id: null,
+          tags: [],
+          custom_fields: [],
+          updated_at: created,
+          ...ticket,
+          id,
+          created_at: created,
+          url: `${baseUrl}/api/v2/tickets/${id}.json`,
+        });
+      }
+      // The article search index is built on first use; tickets reach search after the index lag.
       router = routes();
       return { status: 200, body: { ok: true } };
     },

@@ -1,5 +1,15 @@
 import { json, invalid, notFound, Router, type ApiRequest } from './router';
 import { ArticleIndex } from './search';
+import {
+  EXPORT_DEFAULT_PAGE_SIZE,
+  EXPORT_MAX_PAGE_SIZE,
+  exportPage,
+  LIMIT_ERROR,
+  SEARCH_MAX_PER_PAGE,
+  SEARCH_RESULT_LIMIT,
+  searchTickets,
+  ticketIndex,
+} from './ticketSearch';
 import type { Audit, AuditEvent, Comment, CustomObjectRecord, Store, Ticket } from './store';
 
 export interface ApiContext {
@@ -7,6 +17,8 @@ export interface ApiContext {
   /** The signed-in agent (the playground's persona). */
   meId: () => number;
   baseUrl: () => string;
+  /** How long a ticket change takes to reach search (the index lag); none when absent. */
+  searchLagMs?: () => number;
 }
 
 const page = <T>(items: T[], req: ApiRequest, defaultSize = 100) => {
@@ -119,16 +131,43 @@ export function createRoutes(ctx: ApiContext): Router {
     }),
   );
 
-  // ---- search
+  // ---- search: the ticket index trails writes; offset search stops at 1,000 results, the export does not
+  const searchIndex = ticketIndex(store);
+  const indexed = () => searchIndex.visible(ctx.searchLagMs?.() ?? 0);
   router.add('search', 'GET', '/api/v2/search.json', (req) => {
-    const results = searchTickets(store, req.query.get('query') ?? '');
-    const { slice, pageNo, hasMore } = page(results, req);
+    const perPage = Math.min(
+      SEARCH_MAX_PER_PAGE,
+      Math.max(1, Number(req.query.get('per_page') ?? SEARCH_MAX_PER_PAGE) || SEARCH_MAX_PER_PAGE),
+    );
+    const pageNo = Math.max(1, Number(req.query.get('page') ?? 1) || 1);
+    if (pageNo * perPage > SEARCH_RESULT_LIMIT) return json(422, LIMIT_ERROR);
+    // Each page runs the query again: a result added or moved meanwhile shifts the offsets.
+    const results = searchTickets(indexed(), req.query.get('query') ?? '');
+    const slice = results.slice((pageNo - 1) * perPage, pageNo * perPage);
     return json(200, {
       results: slice.map((t) => ({ ...t, result_type: 'ticket' })),
       facets: null,
-      next_page: hasMore ? nextPageUrl(ctx, req, pageNo + 1) : null,
+      // Like Zendesk, next_page follows the count, even to a page past the limit.
+      next_page: pageNo * perPage < results.length ? nextPageUrl(ctx, req, pageNo + 1) : null,
       previous_page: pageNo > 1 ? nextPageUrl(ctx, req, pageNo - 1) : null,
       count: results.length,
+    });
+  });
+  router.add('search.export', 'GET', '/api/v2/search/export.json', (req) => {
+    if (req.query.get('filter[type]') !== 'ticket') return json(400, { error: 'invalid', description: 'filter[type] must be ticket' });
+    const size = Math.min(
+      EXPORT_MAX_PAGE_SIZE,
+      Math.max(1, Number(req.query.get('page[size]') ?? EXPORT_DEFAULT_PAGE_SIZE) || EXPORT_DEFAULT_PAGE_SIZE),
+    );
+    const found = exportPage(indexed(), req.query.get('query') ?? '', size, req.query.get('page[after]'));
+    if (!found.ok) return json(400, { error: 'invalid', description: found.description });
+    const next = new URLSearchParams(req.query);
+    if (found.afterCursor) next.set('page[after]', found.afterCursor);
+    return json(200, {
+      results: found.results.map((t) => ({ ...t, result_type: 'ticket' })),
+      facets: null,
+      meta: { has_more: found.hasMore, after_cursor: found.afterCursor, before_cursor: null },
+      links: { next: found.afterCursor ? `${ctx.baseUrl()}${req.path}?${next}` : null, prev: null },
     });
   });
 
@@ -359,43 +398,3 @@ function updateTicket(ctx: ApiContext, ticket: Ticket, update: Record<string, un
 }
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/**
- * Zendesk search syntax, the parts the app uses: `type:ticket`, `tags:x` (any of several),
- * `status:x` / `status<solved`, `created>2026-11-01`, `order_by:created_at sort:asc`, free text.
- */
-function searchTickets(store: Store, query: string): Ticket[] {
-  const STATUS = ['new', 'open', 'pending', 'hold', 'solved', 'closed'];
-  let list = [...store.tickets.values()];
-  let orderBy: string = 'created_at';
-  let sort = 'desc';
-  const tagAny: string[] = [];
-  for (const token of query.match(/(?:[^\s"]+|"[^"]*")+/g) ?? []) {
-    const m = /^(\w+)(:|<|>)(.+)$/.exec(token);
-    const value = m?.[3]?.replace(/^"|"$/g, '') ?? '';
-    if (!m) {
-      const word = token.replace(/^"|"$/g, '').toLowerCase();
-      list = list.filter((t) => `${t.subject} ${t.description}`.toLowerCase().includes(word));
-      continue;
-    }
-    const [, key, op] = m;
-    if (key === 'type' && value !== 'ticket') return [];
-    else if (key === 'tags' || key === 'tag') tagAny.push(...value.split(','));
-    else if (key === 'status') {
-      if (op === ':') list = list.filter((t) => t.status === value);
-      else if (op === '<') list = list.filter((t) => STATUS.indexOf(t.status) < STATUS.indexOf(value));
-      else list = list.filter((t) => STATUS.indexOf(t.status) > STATUS.indexOf(value));
-    } else if (key === 'created' || key === 'updated') {
-      const field = key === 'created' ? 'created_at' : 'updated_at';
-      const time = Date.parse(value);
-      list = list.filter((t) =>
-        op === '>' ? Date.parse(t[field]) > time : op === '<' ? Date.parse(t[field]) < time : t[field].startsWith(value),
-      );
-    } else if (key === 'order_by') orderBy = value;
-    else if (key === 'sort') sort = value;
-  }
-  if (tagAny.length) list = list.filter((t) => t.tags.some((tag) => tagAny.includes(tag)));
-  const field = orderBy === 'updated_at' ? 'updated_at' : 'created_at';
-  list.sort((a, b) => (sort === 'asc' ? 1 : -1) * a[field].localeCompare(b[field]) || a.id - b.id);
-  return list;
-}

@@ -109,9 +109,22 @@ export function answerIdsFromTags(tags: readonly string[]): string[] {
   return [...new Set(ids)];
 }
 
+/**
+ * Each ticket once, first occurrence kept: Zendesk's offset search can return a ticket on two
+ * pages when results change between the reads.
+ */
+export function uniqueById<T extends { id: number }>(items: readonly T[]): T[] {
+  const seen = new Set<number>();
+  return items.filter((item) => {
+    if (seen.has(item.id)) return false;
+    seen.add(item.id);
+    return true;
+  });
+}
+
 function ticketsInWindow(tickets: readonly MetricTicket[], window: MetricWindow): MetricTicket[] {
   const range = windowRange(window);
-  return tickets.filter((ticket) => inWindow(parse(ticket.created_at), range));
+  return uniqueById(tickets).filter((ticket) => inWindow(parse(ticket.created_at), range));
 }
 
 export function approvedAnswerShare(tickets: readonly MetricTicket[], window: MetricWindow): number | null {
@@ -120,13 +133,18 @@ export function approvedAnswerShare(tickets: readonly MetricTicket[], window: Me
   return recent.filter((ticket) => answerIdsFromTags(ticket.tags).length > 0).length / recent.length;
 }
 
-/** Tickets per answer in the window, most used first; ties by answer id for a stable order. */
-export function topAnswers(tickets: readonly MetricTicket[], window: MetricWindow, limit = 10): AnswerUsage[] {
+/** How many tickets used each answer (by its tag), each ticket counted once. */
+export function answerUses(tickets: readonly MetricTicket[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const ticket of ticketsInWindow(tickets, window)) {
+  for (const ticket of uniqueById(tickets)) {
     for (const id of answerIdsFromTags(ticket.tags)) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
-  return [...counts]
+  return counts;
+}
+
+/** Tickets per answer in the window, most used first; ties by answer id for a stable order. */
+export function topAnswers(tickets: readonly MetricTicket[], window: MetricWindow, limit = 10): AnswerUsage[] {
+  return [...answerUses(ticketsInWindow(tickets, window))]
     .map(([answerId, count]) => ({ answerId, count }))
     .sort((a, b) => b.count - a.count || a.answerId.localeCompare(b.answerId))
     .slice(0, limit);

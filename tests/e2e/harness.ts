@@ -26,6 +26,8 @@ export interface Session {
   /** The open ticket's form as the agent sees it (unsaved edits included). */
   form(): Promise<{ tags: string[]; subject: string }>;
   records<T = { id: string; name: string; custom_object_fields: Record<string, unknown> }>(key: string): Promise<T[]>;
+  /** Whether Zendesk search finds ticket `id` for `query` yet: a change reaches search only after the index lag. */
+  searchFinds(query: string, id: number): Promise<boolean>;
   /** A locator's text, or '' while its frame is (re)loading: safe inside expect.poll. */
   text(locator: Locator): Promise<string>;
   /** Whether any injected script ran in the host page or an app frame. */
@@ -33,9 +35,15 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/**
+ * Zendesk's search index trails writes by up to a few minutes; the tests run with a short lag so
+ * that none can rely on a change being searchable at once (`/__playground/search` changes it).
+ */
+const SEARCH_LAG_MS = 1500;
+
 /** One playground and one Chromium for a test file; pages are fresh per `open`. */
 export async function startSession(options: { thirdPartyStorage?: boolean } = {}): Promise<Session> {
-  const [playground, browser] = await Promise.all([startPlayground(), launchChromium(options)]);
+  const [playground, browser] = await Promise.all([startPlayground({ searchLagMs: SEARCH_LAG_MS }), launchChromium(options)]);
   let context: BrowserContext = await browser.newContext();
   const request = async <T>(path: string, method = 'GET', body?: unknown): Promise<T> => {
     const init: RequestInit = { method };
@@ -102,6 +110,11 @@ export async function startSession(options: { thirdPartyStorage?: boolean } = {}
     async records(key) {
       const body = await request<{ custom_object_records: never[] }>(`/api/v2/custom_objects/${key}/records.json?page[size]=100`);
       return body.custom_object_records;
+    },
+    async searchFinds(query, id) {
+      const params = new URLSearchParams({ query: `type:ticket ${query}`, per_page: '100' });
+      const body = await request<{ results: { id: number }[] }>(`/api/v2/search.json?${params}`);
+      return body.results.some((t) => t.id === id);
     },
     text: (locator) =>
       locator.textContent({ timeout: 1000 }).then(

@@ -7,6 +7,7 @@ import {
   medianLeadResponseMinutes,
   requestsPerDay,
   topAnswers,
+  uniqueById,
   windowRange,
   type EscalationEvent,
   type MetricTicket,
@@ -123,6 +124,14 @@ describe('approved answers', () => {
       { answerId: '2fa-reset', count: 1 },
     ]);
     expect(topAnswers(tickets, month, 1)).toEqual([{ answerId: '2fa-reset', count: 3 }]);
+  });
+
+  it('counts a ticket once when search returned it twice (offset pages shifted between reads)', () => {
+    const repeated = [...tickets.slice(0, 3), tickets[1]!, ...tickets.slice(3)];
+    expect(uniqueById(repeated).map((t) => t.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(approvedAnswerShare(repeated, week)).toBe(4 / 6);
+    expect(topAnswers(repeated, week)).toEqual(topAnswers(tickets, week));
+    expect(leadConsoleMetrics([], repeated, week)).toEqual(leadConsoleMetrics([], tickets, week));
   });
 
   it('bundles everything for the console', () => {

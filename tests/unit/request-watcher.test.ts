@@ -57,6 +57,36 @@ describe('lead notifications for new escalation requests', () => {
     ]);
   });
 
+  it('still tells about a request that reached search after the check that should have found it, and only once', async () => {
+    // Search's view: ticket 9 was requested 0.5 s in, but indexed only 1.5 s in, after the first check.
+    const start = Date.parse('2026-11-20T10:00:00Z');
+    vi.setSystemTime(start);
+    const requested = { ...ticket(9), updated_at: new Date(start + 500).toISOString() };
+    const notices: unknown[][] = [];
+    const queries: string[] = [];
+    const host = {
+      async request<T>(req: ApiRequest, schema: z.ZodMiniType<T>): Promise<T> {
+        const query = new URL(req.url, 'https://x').searchParams.get('query') ?? '';
+        queries.push(query);
+        const from = Date.parse(/updated>(\S+)/.exec(query)![1]!);
+        const indexed = Date.now() >= start + 1500;
+        const results = indexed && Date.parse(requested.updated_at) > from ? [requested] : [];
+        return schema.parse({ results, count: results.length, next_page: null });
+      },
+      async invoke(name: string, ...args: unknown[]) {
+        if (name === 'notify') notices.push(args);
+        return null;
+      },
+    } as unknown as HostClient;
+    const stop = startRequestWatcher({ host, settings: readSettings({}).settings, lead: lead(true), i18n, intervalMs: 1000 });
+    await vi.advanceTimersByTimeAsync(4100);
+    stop();
+    expect(queries).toHaveLength(4);
+    expect(notices.map((n) => n[0])).toEqual(['Escalation requested on ticket #9: Ticket 9']);
+    // Never further back than the watcher's start: older requests are not new to the lead.
+    expect(queries.every((q) => q.includes(`updated>${new Date(start).toISOString()}`))).toBe(true);
+  });
+
   it('asks nothing for agents who are not leads, or when notify_leads is off', async () => {
     const agent = fakeHost([[ticket(7)]]);
     const stopAgent = startRequestWatcher({

@@ -36,6 +36,11 @@ export function MetricsTab({ library }: { library: LibraryModel }) {
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={() => void model.load()} />}
       {data && (
         <>
+          {data.truncatedAt !== null && (
+            <p class="notice notice--info" data-testid="metrics-truncated">
+              {i18n.t('ui.console.metrics_truncated', { count: data.truncatedAt })}
+            </p>
+          )}
           <dl class="stats">
             <div>
               <dt>{i18n.t('ui.console.median_response')}</dt>

@@ -15,6 +15,11 @@ export function QueueTab() {
       <h2 id="queue-title">{i18n.t('ui.console.queue_title')}</h2>
       {state.status === 'loading' && !data && <Loading />}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={() => void model.load()} />}
+      {data && data.limit !== null && (
+        <p class="notice notice--info" data-testid="queue-limited">
+          {i18n.t('ui.console.queue_limited', { count: data.count, limit: data.limit })}
+        </p>
+      )}
       {data && data.items.length === 0 && <p class="muted">{i18n.t('ui.console.queue_empty')}</p>}
       {data && data.items.length > 0 && (
         <table class="table">

@@ -2,11 +2,11 @@ import { computed, signal } from '@preact/signals';
 import type { LeadAccess } from '../../app/lead';
 import { createResource } from '../../app/resource';
 import { reviewStatus } from '../../domain/answers/review';
-import { answerIdsFromTags } from '../../domain/metrics';
+import { answerUses } from '../../domain/metrics';
 import type { AppSettings } from '../../domain/settings';
 import { getAnswer, listAnswers, updateAnswer, type Answer } from '../../host/api/answers';
 import { listFeedback, markFeedbackHandled, type FeedbackRecord } from '../../host/api/feedback';
-import { searchAllTickets } from '../../host/api/search';
+import { exportTickets } from '../../host/api/search';
 import type { HostClient } from '../../host/client';
 import type { AnswerDraft } from '../answers/AnswerForm';
 
@@ -118,10 +118,7 @@ export function createLibraryModel(deps: { host: HostClient; settings: AppSettin
 
   async function readUsage(): Promise<Map<string, number>> {
     const since = new Date(now().getTime() - 30 * 86_400_000);
-    const tickets = await searchAllTickets(host, `updated>${dayStamp(since)}`);
-    const counts = new Map<string, number>();
-    for (const ticket of tickets) for (const id of answerIdsFromTags(ticket.tags)) counts.set(id, (counts.get(id) ?? 0) + 1);
-    return counts;
+    return answerUses((await exportTickets(host, `updated>${dayStamp(since)}`)).tickets);
   }
 
   function load() {

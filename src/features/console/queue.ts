@@ -2,7 +2,7 @@ import { signal } from '@preact/signals';
 import { createResource } from '../../app/resource';
 import { requestAge, type RequestAge } from '../../domain/escalation';
 import type { AppSettings } from '../../domain/settings';
-import { searchTickets } from '../../host/api/search';
+import { SEARCH_RESULT_LIMIT, searchTickets } from '../../host/api/search';
 import type { Ticket } from '../../host/api/tickets';
 import { getUsers } from '../../host/api/users';
 import type { HostClient } from '../../host/client';
@@ -22,23 +22,34 @@ export interface QueuePage {
   count: number;
   page: number;
   hasNext: boolean;
+  /** Zendesk search lists only this many of `count` when more are waiting; null when it lists all. */
+  limit: number | null;
 }
 
 const QUEUE_QUERY = 'tags:escalation_requested tags:escalation_escalated order_by:created_at sort:asc';
 
-/** The escalation queue, a page at a time: waiting time from the audits, oldest request first. */
+/**
+ * The escalation queue, a page at a time: waiting time from the audits, oldest request first.
+ * Zendesk search serves the first 1,000 results only, so paging stops there and the view says
+ * how many more wait; and since each page runs the search again, a ticket already listed on the
+ * page before (pushed along by a request made meanwhile) is not listed twice.
+ */
 export function createQueueModel(host: HostClient, settings: AppSettings, now: () => Date) {
   const page = createResource<QueuePage>();
   const pageNo = signal(1);
+  let shown: { page: number; ids: Set<number> } | null = null;
 
   async function read(n: number): Promise<QueuePage> {
     const [result, fieldId] = await Promise.all([searchTickets(host, QUEUE_QUERY, n), escalationFieldId(host)]);
+    const before = shown?.page === n - 1 ? shown.ids : new Set<number>();
+    const tickets = result.tickets.filter((t) => !before.has(t.id));
     const [history, users] = await Promise.all([
-      histories(host, result.tickets, fieldId),
-      getUsers(host, [...new Set(result.tickets.map((t) => t.requester_id).filter((id): id is number => typeof id === 'number'))]),
+      histories(host, tickets, fieldId),
+      getUsers(host, [...new Set(tickets.map((t) => t.requester_id).filter((id): id is number => typeof id === 'number'))]),
     ]);
+    if (n === pageNo.value) shown = { page: n, ids: new Set(result.tickets.map((t) => t.id)) };
     const names = new Map(users.map((u) => [u.id, u.name]));
-    const items = result.tickets.map((ticket): QueueItem => {
+    const items = tickets.map((ticket): QueueItem => {
       const request = history.get(ticket.id)?.lastRequest ?? null;
       const state = ticket.tags.includes('escalation_escalated') ? 'escalated' : 'requested';
       return {
@@ -51,7 +62,13 @@ export function createQueueModel(host: HostClient, settings: AppSettings, now: (
       };
     });
     items.sort((a, b) => (a.requestedAt ?? a.ticket.created_at).localeCompare(b.requestedAt ?? b.ticket.created_at));
-    return { items, count: result.count, page: n, hasNext: result.nextPage !== null };
+    return {
+      items,
+      count: result.count,
+      page: n,
+      hasNext: result.nextPage !== null,
+      limit: result.count > SEARCH_RESULT_LIMIT ? SEARCH_RESULT_LIMIT : null,
+    };
   }
 
   const load = (n = pageNo.value) => {

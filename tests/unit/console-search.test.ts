@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import type * as z from 'zod/mini';
+import type { LeadAccess } from '../../src/app/lead';
+import { readSettings } from '../../src/domain/settings';
+import { createMetricsModel } from '../../src/features/console/metrics';
+import { createQueueModel } from '../../src/features/console/queue';
+import { exportTickets } from '../../src/host/api/search';
+import type { ApiRequest, HostClient } from '../../src/host/client';
+
+const NOW = new Date('2026-11-20T12:00:00Z');
+
+const ticket = (id: number, tags: string[] = []) => {
+  const at = new Date(NOW.getTime() - 3_600_000 - id * 1000).toISOString();
+  return { id, subject: `Ticket ${id}`, status: 'open', tags, created_at: at, updated_at: at };
+};
+type FakeTicket = ReturnType<typeof ticket>;
+
+/**
+ * Zendesk search over `tickets` (newest first): offset pages run the query again, so a ticket
+ * added by `between` after the first page shifts the next ones; export pages follow a cursor.
+ */
+function zendesk(tickets: FakeTicket[], options: { between?: () => FakeTicket; hasMoreAlways?: boolean } = {}) {
+  const list = [...tickets];
+  const urls: string[] = [];
+  let searches = 0;
+  const host = {
+    async get() {
+      return { 'requirement:escalation_status': { requirement_id: 360001 } };
+    },
+    async request<T>(req: ApiRequest, schema: z.ZodMiniType<T>): Promise<T> {
+      urls.push(req.url);
+      const url = new URL(req.url, 'https://x');
+      if (/^\/api\/v2\/tickets\/\d+\/audits\.json$/.test(url.pathname)) return schema.parse({ audits: [], next_page: null });
+      if (searches++ === 1 && options.between) list.unshift(options.between());
+      const q = url.searchParams;
+      if (url.pathname === '/api/v2/search.json') {
+        const perPage = Number(q.get('per_page'));
+        const page = Number(q.get('page'));
+        const results = list.slice((page - 1) * perPage, page * perPage);
+        const more = page * perPage < list.length;
+        return schema.parse({ results, count: list.length, next_page: more ? `https://x/next` : null });
+      }
+      if (url.pathname === '/api/v2/search/export.json') {
+        const size = Number(q.get('page[size]'));
+        const after = q.get('page[after]');
+        const rest = after ? list.filter((t) => t.id > Number(after)) : list;
+        const results = rest.slice(0, size);
+        const hasMore = options.hasMoreAlways === true || rest.length > size;
+        return schema.parse({ results, meta: { has_more: hasMore, after_cursor: hasMore ? String(results.at(-1)?.id ?? 0) : null } });
+      }
+      throw new Error(`unexpected ${req.url}`);
+    },
+  } as unknown as HostClient;
+  return { host, urls };
+}
+
+const lead = { people: async () => new Map() } as unknown as LeadAccess;
+
+async function metricsOf(host: HostClient) {
+  const model = createMetricsModel(host, lead, () => NOW);
+  await model.load(7);
+  const state = model.metrics.value;
+  if (state.status !== 'ready') throw new Error(`metrics ${state.status}`);
+  return state.data;
+}
+
+describe('console metrics under Zendesk search limits', () => {
+  it('count a ticket once though a ticket created between two page reads shifts the pages', async () => {
+    // Ticket 100 is the last of the first page of 100 and used an answer.
+    const tickets = Array.from({ length: 150 }, (_, i) => ticket(i + 1, i + 1 === 100 ? ['cla_boundary'] : []));
+    const { host } = zendesk(tickets, { between: () => ticket(0) });
+    const metrics = await metricsOf(host);
+    expect(metrics.topAnswers).toEqual([{ answerId: 'boundary', count: 1 }]);
+    expect(metrics.approvedAnswerShare).toBeCloseTo(1 / 150, 6);
+  });
+
+  it('say when the window held more tickets than they read, and nothing when it did not', async () => {
+    const many = zendesk(Array.from({ length: 2100 }, (_, i) => ticket(i + 1)));
+    expect((await metricsOf(many.host)).truncatedAt).toBe(2000);
+    expect((await metricsOf(zendesk(Array.from({ length: 150 }, (_, i) => ticket(i + 1))).host)).truncatedAt).toBeNull();
+  });
+});
+
+describe('escalation queue under Zendesk search limits', () => {
+  const queue = (host: HostClient) => {
+    const model = createQueueModel(host, readSettings({}).settings, () => NOW);
+    return async (n: number) => {
+      await model.load(n);
+      const state = model.page.value;
+      if (state.status !== 'ready') throw new Error(`queue ${state.status}`);
+      return state.data;
+    };
+  };
+
+  it('pages up to the 1,000th request, never to a page search refuses, and says how many more wait', async () => {
+    const { host, urls } = zendesk(Array.from({ length: 1200 }, (_, i) => ticket(i + 1, ['escalation_requested'])));
+    const load = queue(host);
+    expect(await load(1)).toMatchObject({ count: 1200, hasNext: true, limit: 1000 });
+    expect(await load(39)).toMatchObject({ hasNext: true });
+    const last = await load(40);
+    expect(last).toMatchObject({ page: 40, hasNext: false, limit: 1000 });
+    expect(last.items.map((i) => i.ticket.id)).toContain(1000);
+    const pages = urls
+      .filter((u) => u.startsWith('/api/v2/search.json'))
+      .map((u) => Number(new URL(u, 'https://x').searchParams.get('page')));
+    expect(Math.max(...pages)).toBe(40);
+  });
+
+  it('lists all when search serves them all', async () => {
+    const { host } = zendesk(Array.from({ length: 30 }, (_, i) => ticket(i + 1, ['escalation_requested'])));
+    expect(await queue(host)(1)).toMatchObject({ count: 30, hasNext: true, limit: null });
+  });
+
+  it('does not list a ticket again on the next page when a request made meanwhile pushed it there', async () => {
+    const { host } = zendesk(
+      Array.from({ length: 60 }, (_, i) => ticket(i + 1, ['escalation_requested'])),
+      { between: () => ticket(0, ['escalation_requested']) },
+    );
+    const load = queue(host);
+    const first = (await load(1)).items.map((i) => i.ticket.id);
+    const second = (await load(2)).items.map((i) => i.ticket.id);
+    expect(first).toContain(25);
+    expect(second).not.toContain(25);
+    expect(second).toHaveLength(24);
+  });
+});
+
+describe('export search', () => {
+  it('follows the cursor with filter[type] and the recommended page size, and stops at its bound', async () => {
+    const { host, urls } = zendesk(
+      Array.from({ length: 250 }, (_, i) => ticket(i + 1)),
+      { hasMoreAlways: true },
+    );
+    const found = await exportTickets(host, 'updated>2026-11-13', 3);
+    expect(found.complete).toBe(false);
+    expect(found.tickets).toHaveLength(250);
+    expect(urls).toHaveLength(3);
+    const query = new URL(urls[1]!, 'https://x').searchParams;
+    expect(Object.fromEntries(query)).toEqual({
+      query: 'updated>2026-11-13',
+      'filter[type]': 'ticket',
+      'page[size]': '100',
+      'page[after]': '100',
+    });
+  });
+
+  it('is complete when Zendesk has no more', async () => {
+    const { host, urls } = zendesk(Array.from({ length: 150 }, (_, i) => ticket(i + 1)));
+    expect(await exportTickets(host, 'updated>2026-11-13')).toMatchObject({ complete: true });
+    expect(urls).toHaveLength(2);
+  });
+});

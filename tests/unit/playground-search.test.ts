@@ -1,0 +1,128 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createRoutes } from '../../playground/api/routes';
+import { loadFixtures, Store, type Ticket } from '../../playground/api/store';
+
+/** The playground's ticket search against Zendesk's documented limits, through its routes. */
+function account(lagMs = 0) {
+  const store = new Store(loadFixtures());
+  const lag = { ms: lagMs };
+  const router = createRoutes({ store, meId: () => 10002, baseUrl: () => 'http://zd.test', searchLagMs: () => lag.ms });
+  const call = async (method: string, url: string, body: unknown = null) => {
+    const { pathname, searchParams } = new URL(url, 'http://zd.test');
+    const found = router.match(method, pathname)!;
+    const response = await found.route.handler({ method, path: pathname, query: searchParams, params: found.params, body });
+    return response as { status: number; body: Record<string, unknown> };
+  };
+  const search = async (query: string, params: Record<string, string> = {}) =>
+    call('GET', `/api/v2/search.json?${new URLSearchParams({ query, ...params })}`);
+  const exportPage = async (query: string, params: Record<string, string> = {}) =>
+    call('GET', `/api/v2/search/export.json?${new URLSearchParams({ query, 'filter[type]': 'ticket', ...params })}`);
+  /** A ticket written at `at`, as the seed control adds one. */
+  const add = (id: number, tag: string, at: string) =>
+    store.tickets.set(id, { ...store.tickets.get(4101)!, id, subject: `Bulk ${id}`, tags: [tag], created_at: at, updated_at: at });
+  /** `count` tickets written over the hour before now, newest first. */
+  const seed = (count: number, tag: string) => {
+    for (let i = 0; i < count; i++) add(8_000_000 + i, tag, new Date(Date.now() - 3_600_000 - i * 1000).toISOString());
+  };
+  return { lag, call, search, exportPage, add, seed };
+}
+
+const ids = (body: Record<string, unknown>) => (body.results as Ticket[]).map((t) => t.id);
+
+beforeEach(() => vi.useFakeTimers({ now: Date.parse('2026-11-20T12:00:00Z'), toFake: ['Date'] }));
+afterEach(() => vi.useRealTimers());
+
+describe('playground search: results limit', () => {
+  it('serves at most 1,000 results: the page past them is a 422, while count and next_page say there are more', async () => {
+    const zd = account();
+    zd.seed(1050, 'bulk');
+    const tenth = await zd.search('type:ticket tags:bulk', { page: '10', per_page: '100' });
+    expect(tenth.status).toBe(200);
+    expect(ids(tenth.body)).toHaveLength(100);
+    expect(tenth.body.count).toBe(1050);
+    expect(tenth.body.next_page).toContain('page=11');
+    const eleventh = await zd.search('type:ticket tags:bulk', { page: '11', per_page: '100' });
+    expect(eleventh).toEqual({
+      status: 422,
+      body: { error: 'invalid', description: 'Invalid search: Requested response size was greater than Search Response Limits' },
+    });
+    expect((await zd.search('type:ticket tags:bulk', { page: '20', per_page: '50' })).status).toBe(200);
+    expect((await zd.search('type:ticket tags:bulk', { page: '21', per_page: '50' })).status).toBe(422);
+  });
+
+  it('gives at most 100 results per page', async () => {
+    const zd = account();
+    zd.seed(150, 'bulk');
+    expect(ids((await zd.search('tags:bulk', { per_page: '500' })).body)).toHaveLength(100);
+  });
+});
+
+describe('playground search: offset pages run the query again', () => {
+  it('repeats a result on the next page when one is added before it between the reads', async () => {
+    const zd = account();
+    zd.seed(150, 'bulk');
+    const first = ids((await zd.search('tags:bulk')).body);
+    // A ticket newer than all of them is created.
+    zd.add(9_000_000, 'bulk', new Date().toISOString());
+    const second = ids((await zd.search('tags:bulk', { page: '2' })).body);
+    expect(second[0]).toBe(first.at(-1));
+  });
+});
+
+describe('playground search: the index lags behind writes', () => {
+  it('finds a changed ticket only once the lag has passed, and the old version until then', async () => {
+    const zd = account(60_000);
+    expect(ids((await zd.search('tags:escalation_requested')).body)).not.toContain(4101);
+    expect(ids((await zd.search('tags:escalation_none')).body)).toContain(4101);
+    await zd.call('PUT', '/api/v2/tickets/4101.json', { ticket: { custom_fields: [{ id: 360001, value: 'escalation_requested' }] } });
+    vi.setSystemTime(Date.now() + 59_000);
+    expect(ids((await zd.search('tags:escalation_requested')).body)).not.toContain(4101);
+    expect(ids((await zd.search('tags:escalation_none')).body)).toContain(4101);
+    vi.setSystemTime(Date.now() + 2_000);
+    expect(ids((await zd.search('tags:escalation_requested')).body)).toContain(4101);
+    expect(ids((await zd.search('tags:escalation_none')).body)).not.toContain(4101);
+  });
+
+  it('applies a changed lag at once: the index catches up', async () => {
+    const zd = account(600_000);
+    await zd.call('PUT', '/api/v2/tickets/4101.json', { ticket: { status: 'pending' } });
+    expect(ids((await zd.search('status:pending')).body)).not.toContain(4101);
+    zd.lag.ms = 0;
+    expect(ids((await zd.search('status:pending')).body)).toContain(4101);
+  });
+});
+
+describe('playground export search', () => {
+  it('pages by cursor past 1,000 results without a count, and never repeats a result', async () => {
+    const zd = account();
+    zd.seed(1050, 'bulk');
+    const seen: number[] = [];
+    let page = await zd.exportPage('tags:bulk', { 'page[size]': '1000' });
+    expect(page.body).not.toHaveProperty('count');
+    seen.push(...ids(page.body));
+    expect(page.body.meta).toMatchObject({ has_more: true });
+    expect((page.body.links as { next: string }).next).toContain('page%5Bafter%5D=');
+    // A newer ticket is created between the pages: it is not given, and nothing repeats.
+    zd.add(9_000_000, 'bulk', new Date().toISOString());
+    const after = (page.body.meta as { after_cursor: string }).after_cursor;
+    page = await zd.exportPage('tags:bulk', { 'page[size]': '1000', 'page[after]': after });
+    seen.push(...ids(page.body));
+    expect(page.body.meta).toMatchObject({ has_more: false, after_cursor: null });
+    expect((page.body.links as { next: string | null }).next).toBeNull();
+    expect(seen).toHaveLength(1050);
+    expect(new Set(seen).size).toBe(1050);
+  });
+
+  it('orders by created_at, newest first, and refuses a type in the query or a missing filter[type]', async () => {
+    const zd = account();
+    const created = (await zd.exportPage('status<solved')).body.results as Ticket[];
+    expect(created.map((t) => t.created_at)).toEqual(
+      created
+        .map((t) => t.created_at)
+        .sort()
+        .reverse(),
+    );
+    expect((await zd.exportPage('type:ticket status<solved')).status).toBe(400);
+    expect((await zd.call('GET', '/api/v2/search/export.json?query=status%3Copen')).status).toBe(400);
+  });
+});
