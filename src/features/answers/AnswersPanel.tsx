@@ -86,7 +86,7 @@ function TrustLine({ trust }: { trust: NonNullable<AnswersModel['trust']['value'
 }
 
 export function AnswersPanel({ model, onPropose }: { model: AnswersModel; onPropose: () => void }) {
-  const { i18n, now } = useServices();
+  const { i18n } = useServices();
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [reporting, setReporting] = useState(false);
   const [busy, setBusy] = useState(false);
