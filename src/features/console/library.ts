@@ -204,7 +204,7 @@ export function createLibraryModel(deps: { host: HostClient; settings: AppSettin
   };
 }
 
-export class NotLeadError extends Error {}
+class NotLeadError extends Error {}
 
 /** The status line after a library action: the one wording for saved, conflict and failure. */
 export function saveStatus(result: SaveResult, t: I18n['t'], done: string): { ok: boolean; text: string } {
