@@ -2,6 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { FrameLocator } from 'playwright-core';
 import { useSession } from './harness';
 import { ARTICLE_URLS, chunks, joined, PAYLOADS } from './hostile/payloads';
+import { contentFingerprint } from '../../src/domain/answers/approval';
+import { toAnswer, type AnswerRecord } from '../../src/host/api/answers';
 
 const session = useSession();
 const TICKET = 4128; // requester 20020; rewritten below into a hostile question about statements
@@ -75,13 +77,24 @@ async function seed() {
   await s.control('persona', 'POST', { persona: 'lead' });
   await put({ custom_fields: [{ id: 360001, value: 'escalation_escalated' }], comment: { body: all, public: false } });
 
-  const answer = (await s.records('closed_loop_answer')).find((r) => r.id === HOSTILE_ANSWER)!;
+  const answer = (await s.records<AnswerRecord>('closed_loop_answer')).find((r) => r.id === HOSTILE_ANSWER)!;
+  const hostile = {
+    ...answer,
+    name: `Statement download ${all}`,
+    custom_object_fields: {
+      ...answer.custom_object_fields,
+      answer_body: `Hi {{requester.first_name}},\n\n${joined('\n\n')}\n\nBest,\n{{agent.first_name}}`,
+      examples: `${String(answer.custom_object_fields.examples)}\n${joined('\n')}`,
+    },
+  };
+  // The lead (the persona now) writes and approves the hostile text, as the console would.
   await s.api(`/api/v2/custom_objects/closed_loop_answer/records/${HOSTILE_ANSWER}.json`, 'PATCH', {
     custom_object_record: {
-      name: `Statement download ${all}`,
+      name: hostile.name,
       custom_object_fields: {
-        answer_body: `Hi {{requester.first_name}},\n\n${joined('\n\n')}\n\nBest,\n{{agent.first_name}}`,
-        examples: `${String(answer.custom_object_fields.examples)}\n${joined('\n')}`,
+        answer_body: hostile.custom_object_fields.answer_body,
+        examples: hostile.custom_object_fields.examples,
+        approval_fingerprint: contentFingerprint(toAnswer(hostile)),
       },
     },
   });

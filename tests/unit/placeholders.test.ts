@@ -41,8 +41,28 @@ describe('renderPlaceholders', () => {
       'requester.name': '{{agent.name}} {{ ticket.id }}',
       'agent.name': 'SHOULD NOT APPEAR',
     });
-    expect(result.text).toBe('Hi {{agent.name}} {{ ticket.id }}');
+    // Shown as written, but no longer a placeholder Zendesk would render in the reply.
+    expect(result.text.replaceAll('\u200b', '')).toBe('Hi {{agent.name}} {{ ticket.id }}');
+    expect(result.text).not.toMatch(/\{\{|\{%/);
     expect(result.missing).toEqual([]);
+  });
+
+  it("keeps a customer's subject or name from injecting Zendesk placeholders, Liquid tags or Markdown links", () => {
+    const hostile = [
+      '{{ticket.requester.email}}',
+      '{% for c in ticket.comments %}{{c.value}}{% endfor %}',
+      '{{{triple}}}',
+      'Refund [click here](https://evil.example/pay)',
+      '{%raw%}',
+      '%}{{',
+    ];
+    for (const value of hostile) {
+      const text = renderPlaceholders('Re: {{ticket.subject}}', { 'ticket.subject': value }).text;
+      expect(text.replaceAll('\u200b', '')).toBe(`Re: ${value}`);
+      expect(text).not.toMatch(/\{\{|\{%|\]\(/);
+    }
+    // A value starting with "{" cannot complete a brace the template left open.
+    expect(renderPlaceholders('{{{ticket.subject}}', { 'ticket.subject': '{x}}' }).text).not.toContain('{{');
   });
 
   it('inserts values literally, including $-patterns of String.replace', () => {

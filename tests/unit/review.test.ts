@@ -11,6 +11,12 @@ describe('reviewStatus', () => {
     expect(status.daysUntilDue).toBe(16);
   });
 
+  it('never comes due, and never yields an Invalid Date, for an interval past the end of time', () => {
+    for (const days of [1e300, Number.MAX_SAFE_INTEGER, 1e9]) {
+      expect(reviewStatus('2024-06-01T12:00:00Z', days, 90, now)).toEqual({ dueAt: null, overdue: false, daysUntilDue: null });
+    }
+  });
+
   it('falls back to the default interval', () => {
     const status = reviewStatus('2024-01-01T00:00:00Z', null, 90, now);
     expect(status.dueAt?.toISOString()).toBe('2024-03-31T00:00:00.000Z');

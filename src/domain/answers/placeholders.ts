@@ -23,12 +23,27 @@ export type PlaceholderName =
 const DEFAULT_GAP = '[{name}]';
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_.]+)\s*\}\}/g;
 
+const ZWSP = '\u200b';
+
+/**
+ * A customer-controlled value (subject, names) made inert in the reply: Zendesk renders `{{…}}`
+ * and `{%…%}` in an agent's comment and Markdown links in it, so a subject like
+ * "{{ticket.requester.email}}" or "[pay here](https://…)" must not become one. A zero-width space
+ * breaks each opening sequence without changing what the customer reads.
+ */
+export function inert(value: string): string {
+  return value
+    .replace(/^(?=[{%(])/, ZWSP)
+    .replace(/([{%])(?=[{%])/g, `$1${ZWSP}`)
+    .replace(/\](?=\()/g, `]${ZWSP}`);
+}
+
 function lookup(values: PlaceholderValues, name: string): string | undefined {
   // Own properties only: "{{constructor}}" or "{{__proto__}}" must not reach Object.prototype.
   if (!Object.prototype.hasOwnProperty.call(values, name)) return undefined;
   const value = values[name];
   if (typeof value !== 'string' || value.trim() === '') return undefined;
-  return value;
+  return inert(value);
 }
 
 /**

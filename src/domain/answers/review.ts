@@ -30,6 +30,8 @@ export function reviewStatus(approvedAt: string | null, intervalDays: number | n
     return { dueAt: null, overdue: false, daysUntilDue: null };
   }
   const dueAt = new Date(approved.getTime() + days * DAY_MS);
+  // An interval past the last representable date (a hostile or mistyped record) never comes due.
+  if (Number.isNaN(dueAt.getTime())) return { dueAt: null, overdue: false, daysUntilDue: null };
   const diff = dueAt.getTime() - now.getTime();
   const wholeDays = Math.ceil(Math.abs(diff) / DAY_MS);
   return {

@@ -3,7 +3,7 @@ import { useServices } from '../../app/services';
 import { longText, shortText } from '../../domain/text';
 import { errorMessage } from '../../ui/errorMessage';
 import { ErrorNotice, Loading, Panel } from '../../ui/Panel';
-import { RetiredAnswerError, type AnswersModel, type Step } from './model';
+import { ChangedAnswerError, RetiredAnswerError, UnverifiedAnswerError, type AnswersModel, type Step } from './model';
 
 /** The answer text with each gap marker visible, rendered as text (never as HTML). */
 function FilledBody({ text, missing }: { text: string; missing: string[] }) {
@@ -54,8 +54,39 @@ function MisfitForm({ model, onDone }: { model: AnswersModel; onDone: (step: Ste
   );
 }
 
-export function AnswersPanel({ model, onPropose }: { model: AnswersModel; onPropose: () => void }) {
+/** Who approved the answer, as Zendesk's records bear it out; or why it cannot be inserted. */
+function TrustLine({ trust }: { trust: NonNullable<AnswersModel['trust']['value']> }) {
   const { i18n, now } = useServices();
+  const { approval } = trust;
+  if (!approval)
+    return (
+      <p class="small muted" data-testid="answer-trust">
+        {i18n.t('ui.answers.checking_approval')}
+      </p>
+    );
+  if (approval.kind !== 'approved')
+    return (
+      <p class="small notice--inline-warning" data-testid="answer-trust">
+        {trust.changedBy
+          ? i18n.t('ui.answers.changed_since_approval', { name: shortText(trust.changedBy) })
+          : i18n.t('ui.answers.changed_since_approval_unknown')}
+      </p>
+    );
+  return (
+    <p class={trust.overdue ? 'small notice--inline-warning' : 'small muted'} data-testid="answer-trust">
+      {trust.approvedAt
+        ? i18n.t('ui.answers.approved', {
+            name: trust.approver ? shortText(trust.approver) : i18n.t('ui.answers.a_lead'),
+            when: i18n.relativeTime(trust.approvedAt, now()),
+          })
+        : i18n.t('ui.answers.approved_unknown')}
+      {trust.overdue && ` · ${i18n.t('ui.answers.review_overdue')}`}
+    </p>
+  );
+}
+
+export function AnswersPanel({ model, onPropose }: { model: AnswersModel; onPropose: () => void }) {
+  const { i18n } = useServices();
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [reporting, setReporting] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -72,7 +103,14 @@ export function AnswersPanel({ model, onPropose }: { model: AnswersModel; onProp
     else
       setStatus({
         ok: false,
-        text: step.error instanceof RetiredAnswerError ? i18n.t('ui.answers.retired') : errorMessage(step.error, i18n.t),
+        text:
+          step.error instanceof RetiredAnswerError
+            ? i18n.t('ui.answers.retired')
+            : step.error instanceof ChangedAnswerError
+              ? i18n.t('ui.answers.changed_look_again')
+              : step.error instanceof UnverifiedAnswerError
+                ? i18n.t('ui.answers.unverified')
+                : errorMessage(step.error, i18n.t),
       });
   };
   const insert = async () => {
@@ -106,20 +144,15 @@ export function AnswersPanel({ model, onPropose }: { model: AnswersModel; onProp
           <h3 id="answer-title" class="answer__title">
             {shortText(answer.title)}
           </h3>
-          {trust && (
-            <p class={trust.overdue ? 'small notice--inline-warning' : 'small muted'} data-testid="answer-trust">
-              {trust.approvedAt
-                ? i18n.t('ui.answers.approved', {
-                    name: trust.approver ? shortText(trust.approver) : i18n.t('ui.answers.a_lead'),
-                    when: i18n.relativeTime(trust.approvedAt, now()),
-                  })
-                : i18n.t('ui.answers.approved_unknown')}
-              {trust.overdue && ` · ${i18n.t('ui.answers.review_overdue')}`}
-            </p>
-          )}
+          {trust && <TrustLine trust={trust} />}
           <FilledBody text={longText(filled.text)} missing={filled.missing} />
           <div class="row actions">
-            <button type="button" class="btn btn--small btn--primary" disabled={busy} onClick={() => void insert()}>
+            <button
+              type="button"
+              class="btn btn--small btn--primary"
+              disabled={busy || trust?.approval?.kind !== 'approved'}
+              onClick={() => void insert()}
+            >
               {i18n.t('ui.answers.insert')}
             </button>
             <button type="button" class="btn btn--small" aria-expanded={reporting} onClick={() => setReporting(!reporting)}>

@@ -1,7 +1,8 @@
 import { computed, signal } from '@preact/signals';
 import { attempt, type Attempt } from '../../app/attempt';
 import { createResource } from '../../app/resource';
-import type { SessionCache } from '../../app/sessionCache';
+import type { LeadAccess } from '../../app/lead';
+import { approvalPeople, contentFingerprint, verifyApproval, type Approval } from '../../domain/answers/approval';
 import { placeholderValues, renderPlaceholders } from '../../domain/answers/placeholders';
 import { reviewStatus } from '../../domain/answers/review';
 import { htmlToText } from '../../domain/html';
@@ -11,7 +12,6 @@ import { answerTag } from '../../domain/answers/usage';
 import type { AppSettings } from '../../domain/settings';
 import { getAnswer, type Answer } from '../../host/api/answers';
 import { createFeedback } from '../../host/api/feedback';
-import { getUsers } from '../../host/api/users';
 import type { HostClient } from '../../host/client';
 import { appendToReply, textToHtml } from '../../host/composer';
 import type { CurrentUser } from '../../host/schemas';
@@ -28,7 +28,8 @@ interface Deps {
   ticket: TicketModel;
   currentUser: CurrentUser;
   library: AnswerLibrary;
-  cache: SessionCache;
+  /** Names and lead status of users, for verifying approvals (app/lead.ts). */
+  people: LeadAccess['people'];
   /** Loads the matcher (a chunk of its own), fetched alongside the answer library. */
   analysis: () => Promise<TextAnalysis>;
   now: () => Date;
@@ -42,11 +43,14 @@ function isVariant(a: Answer, b: Answer): boolean {
   return shared >= 2 && shared * 2 >= Math.min(a.tags.length, b.tags.length);
 }
 
-export function createAnswersModel({ host, settings, ticket, currentUser, library, cache, analysis, now }: Deps) {
+type Person = { name: string; isLead: boolean };
+
+export function createAnswersModel({ host, settings, ticket, currentUser, library, people, analysis, now }: Deps) {
   const answers = createResource<Answer[]>();
   const chosenId = signal<string | null>(null);
   const inserted = signal<string | null>(null);
-  const approverNames = signal<ReadonlyMap<number, string>>(new Map());
+  /** Users looked up for approvals; an answer whose people are not known yet is still being checked. */
+  const known = signal<ReadonlyMap<number, Person>>(new Map());
   const tools = signal<TextAnalysis | null>(null);
 
   const approved = computed(() => {
@@ -110,24 +114,36 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
   );
   const filled = computed(() => (current.value ? renderPlaceholders(current.value.body, values.value) : null));
 
+  /** The approval as Zendesk's records bear it out, or null while its people are being looked up. */
+  const approvalOf = (answer: Answer, people: ReadonlyMap<number, Person>): Approval | null => {
+    if (approvalPeople([answer]).some((id) => !people.has(id))) return null;
+    return verifyApproval(answer, (id) => people.get(id)?.isLead ?? false);
+  };
+
   const trust = computed(() => {
     const answer = current.value;
     if (!answer) return null;
     const review = reviewStatus(answer.approvedAt, answer.reviewIntervalDays, settings.answerReviewDays, now());
-    const approver = answer.approvedById ? (approverNames.value.get(answer.approvedById) ?? null) : null;
-    return { approvedAt: answer.approvedAt, approver, overdue: review.overdue };
+    const approval = approvalOf(answer, known.value);
+    const nameOf = (id: number | null) => (id !== null ? (known.value.get(id)?.name ?? null) : null);
+    return {
+      approval,
+      approvedAt: answer.approvedAt,
+      approver: approval?.kind === 'approved' ? nameOf(approval.approverId) : null,
+      changedBy: approval?.kind === 'changed' ? nameOf(approval.byId) : null,
+      overdue: review.overdue,
+    };
   });
 
-  async function loadApprovers(list: Answer[]) {
-    const key = 'user-names';
-    const known = new Map(cache.get<[number, string][]>(key, Number.POSITIVE_INFINITY)?.value ?? []);
-    const missing = [...new Set(list.map((a) => a.approvedById).filter((id): id is number => id !== null && !known.has(id)))];
-    if (missing.length) {
-      const users = await getUsers(host, missing).catch(() => []);
-      for (const user of users) known.set(user.id, user.name);
-      cache.set(key, [...known]);
-    }
-    approverNames.value = known;
+  async function lookUp(list: Answer[]) {
+    const missing = approvalPeople(list).filter((id) => !known.value.has(id));
+    if (!missing.length) return;
+    const found = await people(missing);
+    const next = new Map(known.value);
+    for (const [id, person] of found) next.set(id, person);
+    // A user Zendesk no longer has is nobody's lead.
+    for (const id of missing) if (!next.has(id)) next.set(id, { name: '', isLead: false });
+    known.value = next;
   }
 
   async function load(force = false) {
@@ -140,30 +156,38 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
     if (state.status === 'ready') {
       // Names only for the answers this ticket may show, not the whole library.
       const shown = candidates.value;
-      if (shown.length) void loadApprovers(shown);
+      if (shown.length) void lookUp(shown).catch(() => undefined);
     }
   }
   void load();
 
   /**
-   * Inserts the filled answer in the composer's mode and tags the ticket cla_<id> (additively,
-   * through the ticket form) so adoption can be counted. The record is re-read first: an answer
-   * retired since the library was cached is never inserted.
+   * Inserts exactly the answer the agent saw, and only if it is still lead-approved: the record is
+   * re-read and compared with the one shown (a change means the panel refreshes and the agent looks
+   * again), and its approval is verified afresh. The ticket is tagged cla_<id> first, so that a
+   * failed tag never leaves a reply the agent might insert twice.
    */
   function insert(): Promise<Step> {
     const answer = current.value;
     if (!answer) return Promise.resolve({ ok: false, error: new Error('no answer') });
     return attempt(async () => {
       const latest = await getAnswer(host, answer.id);
-      library.remember(latest);
       if (latest.status !== 'approved') {
+        library.remember(latest);
         await load();
         throw new RetiredAnswerError();
       }
+      if (latest.updatedAt !== answer.updatedAt || contentFingerprint(latest) !== contentFingerprint(answer)) {
+        library.remember(latest);
+        await load();
+        throw new ChangedAnswerError();
+      }
+      const fresh = await people(approvalPeople([latest]));
+      if (verifyApproval(latest, (id) => fresh.get(id)?.isLead ?? false).kind !== 'approved') throw new UnverifiedAnswerError();
       // Answer bodies are plain text: in a rich-text reply every character is escaped, markup included.
       const text = renderPlaceholders(latest.body, values.value).text;
-      await appendToReply(host, { text, html: textToHtml(text) });
       await host.invoke('ticket.tags.add', answerTag(latest.id));
+      await appendToReply(host, { text, html: textToHtml(text) });
       inserted.value = latest.id;
     });
   }
@@ -222,3 +246,7 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
 }
 
 export class RetiredAnswerError extends Error {}
+/** The answer changed since the panel showed it: the agent looks at the new version first. */
+export class ChangedAnswerError extends Error {}
+/** The record says approved, but what Zendesk recorded does not bear it out. */
+export class UnverifiedAnswerError extends Error {}

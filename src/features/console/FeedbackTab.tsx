@@ -4,7 +4,7 @@ import type { FeedbackRecord } from '../../host/api/feedback';
 import { errorMessage } from '../../ui/errorMessage';
 import { ErrorNotice, ItemAction, Loading } from '../../ui/Panel';
 import { useState } from 'preact/hooks';
-import type { LibraryModel } from './library';
+import { saveStatus, type LibraryModel } from './library';
 
 const SECTIONS = ['misfit', 'example', 'outdated_article'] as const;
 
@@ -60,12 +60,14 @@ export function FeedbackTab({ model, onOpenAnswer }: { model: LibraryModel; onOp
                     label={i18n.t('ui.console.approve')}
                     item={title}
                     primary
-                    onClick={() => void model.approve(answer).then(() => setStatus({ ok: true, text: i18n.t('ui.console.approved') }))}
+                    onClick={() =>
+                      void model.approve(answer).then((result) => setStatus(saveStatus(result, i18n.t, 'ui.console.approved')))
+                    }
                   />
                   <ItemAction
                     label={i18n.t('ui.console.retire')}
                     item={title}
-                    onClick={() => void model.retire(answer).then(() => setStatus({ ok: true, text: i18n.t('ui.console.retired') }))}
+                    onClick={() => void model.retire(answer).then((result) => setStatus(saveStatus(result, i18n.t, 'ui.console.retired')))}
                   />
                 </div>
               </li>

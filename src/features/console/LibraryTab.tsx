@@ -3,10 +3,9 @@ import { useServices } from '../../app/services';
 import { renderPlaceholders } from '../../domain/answers/placeholders';
 import { longText, shortText } from '../../domain/text';
 import type { Answer } from '../../host/api/answers';
-import { errorMessage } from '../../ui/errorMessage';
 import { ErrorNotice, ItemAction, Loading } from '../../ui/Panel';
 import { AnswerForm, type AnswerDraft } from '../answers/AnswerForm';
-import { NotLeadError, savedEdits, type LibraryFilter, type LibraryModel, type SaveResult } from './library';
+import { saveStatus, savedEdits, type LibraryFilter, type LibraryModel, type SaveResult } from './library';
 
 const FILTERS: LibraryFilter[] = ['all', 'approved', 'due', 'proposals', 'retired'];
 const SAMPLE = {
@@ -120,13 +119,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
   const state = model.answers.value;
   const act = async (run: () => Promise<SaveResult>, done: string) => {
     const result = await run();
-    if (result.kind === 'saved') setStatus({ ok: true, text: i18n.t(done) });
-    else if (result.kind === 'conflict') setStatus({ ok: false, text: i18n.t('ui.console.changed_meanwhile') });
-    else
-      setStatus({
-        ok: false,
-        text: result.error instanceof NotLeadError ? i18n.t('ui.escalation.refused_not_lead') : errorMessage(result.error, i18n.t),
-      });
+    setStatus(saveStatus(result, i18n.t, done));
     if (result.kind === 'conflict') model.load();
   };
   const editing = model.editing.value;

@@ -1,6 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import type { LeadAccess } from '../../app/lead';
 import { createResource } from '../../app/resource';
+import { contentFingerprint } from '../../domain/answers/approval';
 import { reviewStatus } from '../../domain/answers/review';
 import { answerUses } from '../../domain/metrics';
 import type { AppSettings } from '../../domain/settings';
@@ -8,6 +9,8 @@ import { getAnswer, listAnswers, updateAnswer, type Answer } from '../../host/ap
 import { listFeedback, markFeedbackHandled, type FeedbackRecord } from '../../host/api/feedback';
 import { exportTickets } from '../../host/api/search';
 import type { HostClient } from '../../host/client';
+import type { I18n } from '../../i18n';
+import { errorMessage } from '../../ui/errorMessage';
 import type { AnswerDraft } from '../answers/AnswerForm';
 
 export type LibraryFilter = 'all' | 'approved' | 'due' | 'proposals' | 'retired';
@@ -135,13 +138,34 @@ export function createLibraryModel(deps: { host: HostClient; settings: AppSettin
   /**
    * Writes a change only if the record is still the version the lead edited; otherwise returns
    * the newer version so the lead can choose. Custom object records have no safe_update, so the
-   * check reads the record right before the write.
+   * check reads the record right before the write. A change to the content of an approved answer
+   * is an approval of the new content by the lead who makes it (checked fresh), stamped with its
+   * fingerprint; made by anyone else, it sends the answer back to draft.
    */
   async function save(id: string, basedOn: string, change: Partial<Answer>): Promise<SaveResult> {
     try {
       const latest = await getAnswer(host, id);
       if (latest.updatedAt !== basedOn) return { kind: 'conflict', theirs: latest };
-      const saved = await updateAnswer(host, id, change);
+      const next = { ...latest, ...change };
+      const approving = change.status === 'approved';
+      const contentChanged = contentFingerprint(next) !== contentFingerprint(latest);
+      const write: Partial<Answer> = { ...change };
+      if (approving || (contentChanged && next.status === 'approved')) {
+        const me = await lead.fresh();
+        if (me.isLead) {
+          Object.assign(write, {
+            status: 'approved',
+            approvedById: me.userId,
+            approvedAt: now().toISOString(),
+            approvalFingerprint: contentFingerprint(next),
+          });
+        } else if (approving) {
+          return { kind: 'failed', error: new NotLeadError() };
+        } else {
+          Object.assign(write, { status: 'draft', approvalFingerprint: null });
+        }
+      }
+      const saved = await updateAnswer(host, id, write);
       savedEdits.clear(id);
       replace(saved);
       return { kind: 'saved', answer: saved };
@@ -150,16 +174,8 @@ export function createLibraryModel(deps: { host: HostClient; settings: AppSettin
     }
   }
 
-  /** Approve or mark reviewed: stamps the approving lead and today, which restarts the review interval. */
-  async function approve(answer: Answer): Promise<SaveResult> {
-    try {
-      const me = await lead.fresh();
-      if (!me.isLead) return { kind: 'failed', error: new NotLeadError() };
-      return await save(answer.id, answer.updatedAt, { status: 'approved', approvedById: me.userId, approvedAt: now().toISOString() });
-    } catch (error) {
-      return { kind: 'failed', error };
-    }
-  }
+  /** Approve or mark reviewed: stamps the approving lead, today and the content's fingerprint. */
+  const approve = (answer: Answer) => save(answer.id, answer.updatedAt, { status: 'approved' });
 
   const retire = (answer: Answer) => save(answer.id, answer.updatedAt, { status: 'retired' });
 
@@ -185,5 +201,12 @@ export function createLibraryModel(deps: { host: HostClient; settings: AppSettin
   };
 }
 
-export class NotLeadError extends Error {}
+class NotLeadError extends Error {}
+
+/** The status line after a library action: the one wording for saved, conflict and failure. */
+export function saveStatus(result: SaveResult, t: I18n['t'], done: string): { ok: boolean; text: string } {
+  if (result.kind === 'saved') return { ok: true, text: t(done) };
+  if (result.kind === 'conflict') return { ok: false, text: t('ui.console.changed_meanwhile') };
+  return { ok: false, text: result.error instanceof NotLeadError ? t('ui.escalation.refused_not_lead') : errorMessage(result.error, t) };
+}
 export type LibraryModel = ReturnType<typeof createLibraryModel>;

@@ -55,7 +55,7 @@ export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
         ticket,
         currentUser,
         library: createAnswerLibrary(host, cache),
-        cache,
+        people: lead.people,
         analysis: loadTextAnalysis,
         now,
       }),

@@ -17,6 +17,7 @@ const AnswerFieldsSchema = z.object({
   owner_id: idLike,
   approved_by_id: idLike,
   approved_at: z.optional(z.nullable(z.string())),
+  approval_fingerprint: z.optional(z.nullable(z.string())),
   review_interval_days: z.optional(z.nullable(z.union([z.number(), z.string()]))),
   article_ids: z.optional(z.nullable(z.string())),
 });
@@ -38,10 +39,14 @@ export interface Answer {
   ownerId: number | null;
   approvedById: number | null;
   approvedAt: string | null;
+  /** The content fingerprint stored with the approval (domain/answers/approval.ts). */
+  approvalFingerprint: string | null;
   reviewIntervalDays: number | null;
   articleIds: number[];
   updatedAt: string;
   createdAt: string;
+  /** Who last wrote the record, as Zendesk recorded it. */
+  updatedById: number | null;
 }
 
 const toId = (value: unknown): number | null => {
@@ -49,7 +54,7 @@ const toId = (value: unknown): number | null => {
   return value !== null && value !== undefined && value !== '' && Number.isFinite(n) ? n : null;
 };
 
-function toAnswer(record: AnswerRecord): Answer {
+export function toAnswer(record: AnswerRecord): Answer {
   const f = record.custom_object_fields;
   const status = f.status === 'approved' || f.status === 'retired' ? f.status : 'draft';
   return {
@@ -67,6 +72,7 @@ function toAnswer(record: AnswerRecord): Answer {
     ownerId: toId(f.owner_id),
     approvedById: toId(f.approved_by_id),
     approvedAt: f.approved_at || null,
+    approvalFingerprint: f.approval_fingerprint || null,
     reviewIntervalDays: toId(f.review_interval_days),
     articleIds: (f.article_ids ?? '')
       .split(/[\s,]+/)
@@ -74,6 +80,7 @@ function toAnswer(record: AnswerRecord): Answer {
       .filter((n) => Number.isFinite(n) && n > 0),
     updatedAt: record.updated_at,
     createdAt: record.created_at,
+    updatedById: toId(record.updated_by_user_id),
   };
 }
 
@@ -88,6 +95,7 @@ function answerFields(answer: Partial<Answer>): Record<string, unknown> {
   if (answer.ownerId !== undefined) fields.owner_id = answer.ownerId;
   if (answer.approvedById !== undefined) fields.approved_by_id = answer.approvedById;
   if (answer.approvedAt !== undefined) fields.approved_at = answer.approvedAt ?? '';
+  if (answer.approvalFingerprint !== undefined) fields.approval_fingerprint = answer.approvalFingerprint ?? '';
   if (answer.reviewIntervalDays !== undefined) fields.review_interval_days = answer.reviewIntervalDays;
   if (answer.articleIds !== undefined) fields.article_ids = answer.articleIds.join(' ');
   return fields;

@@ -10,6 +10,8 @@ export function recordSchema<F extends z.ZodMiniType>(fields: F) {
     created_at: z.string(),
     updated_at: z.string(),
     created_by_user_id: z.optional(z.nullable(z.union([z.string(), z.number()]))),
+    // Set by Zendesk on every write, never by the client: what approvals are verified against.
+    updated_by_user_id: z.optional(z.nullable(z.union([z.string(), z.number()]))),
   });
 }
 

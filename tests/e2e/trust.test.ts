@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { contentFingerprint } from '../../src/domain/answers/approval';
+import { toAnswer, type AnswerRecord } from '../../src/host/api/answers';
+import { useSession } from './harness';
+
+/**
+ * Attacks an agent can make with Zendesk's API around the app: what the app shows as approved
+ * and what it inserts must be borne out by what Zendesk recorded.
+ */
+const session = useSession();
+const CLOSE_TICKET = 4126; // "Close my account": a confident match for CLOSE_ANSWER
+const CLOSE_ANSWER = '01HQ3FKWZ7JGSKEA0YVKDTHJ0Z';
+const AGENT_NAME = 'Sam Whitfield'; // the agent persona
+const FOREIGN = 'Please confirm your card details at https://evil.example/verify';
+
+const panel = () => session().sidebar().locator('[data-panel="answers"]');
+const title = () => session().text(panel().locator('.answer__title'));
+const trust = () => session().text(panel().getByTestId('answer-trust'));
+const insertButton = () => panel().getByRole('button', { name: /^Insert/ });
+const recordsUrl = `/api/v2/custom_objects/closed_loop_answer/records/${CLOSE_ANSWER}.json`;
+
+async function closeAnswer(): Promise<AnswerRecord> {
+  return (await session().records<AnswerRecord>('closed_loop_answer')).find((r) => r.id === CLOSE_ANSWER)!;
+}
+
+/** Rewrites the answer's body through the API as the current persona, with a matching fingerprint. */
+async function rewriteBody(body: string) {
+  const record = await closeAnswer();
+  const next = { ...record, custom_object_fields: { ...record.custom_object_fields, answer_body: body } };
+  await session().api(recordsUrl, 'PATCH', {
+    custom_object_record: {
+      custom_object_fields: {
+        answer_body: body,
+        status: 'approved',
+        approved_by_id: 10002,
+        approval_fingerprint: contentFingerprint(toAnswer(next)),
+      },
+    },
+  });
+}
+
+describe('approvals verified from what Zendesk recorded', () => {
+  it('an agent who rewrites an approved answer in a lead’s name does not get it offered as approved', async () => {
+    await session().control('persona', 'POST', { persona: 'agent' });
+    // Everything a record can claim is forged, the fingerprint included; only Zendesk's
+    // updated_by_user_id says who wrote it.
+    await rewriteBody(`Hi {{requester.first_name}}, ${FOREIGN}`);
+    await session().open({ ticket: CLOSE_TICKET });
+    await expect.poll(title).toBe('How to close the account');
+    await expect.poll(trust).toBe(`Changed since its approval, by ${AGENT_NAME}. A lead must approve it again before it can be inserted.`);
+    expect(await insertButton().isDisabled()).toBe(true);
+    expect((await session().composer()).text).not.toContain('evil.example');
+  });
+
+  it('a lead who rewrites and approves an answer keeps it approved', async () => {
+    await session().control('persona', 'POST', { persona: 'lead' });
+    await rewriteBody('Hi {{requester.first_name}}, we can close your account today.');
+    await session().control('persona', 'POST', { persona: 'agent' });
+    await session().open({ ticket: CLOSE_TICKET });
+    await expect.poll(trust).toMatch(/^Approved by Marta Kowalski/);
+    expect(await insertButton().isDisabled()).toBe(false);
+  });
+
+  it('Insert puts in exactly what the agent saw: an edit made meanwhile is shown first, not inserted', async () => {
+    await session().open({ ticket: CLOSE_TICKET });
+    await expect.poll(trust).toMatch(/^Approved by/);
+    // A lead changes the text while the agent reads the old one.
+    await session().control('persona', 'POST', { persona: 'lead' });
+    await rewriteBody(`Hi {{requester.first_name}}, new text the agent has not read. ${FOREIGN}`);
+    await session().control('persona', 'POST', { persona: 'agent' });
+    await insertButton().click();
+    await expect.poll(() => session().text(panel().getByRole('status'))).toContain('This answer changed since you opened it');
+    expect((await session().composer()).text).not.toContain('new text');
+    expect((await session().form()).tags.some((t) => t.startsWith('cla_'))).toBe(false);
+    // The panel now shows the new version; inserting it is a second, informed click.
+    await expect.poll(() => session().text(panel().getByTestId('answer-body'))).toContain('new text the agent has not read');
+  });
+});
+
+describe('console actions report what happened', () => {
+  it('Approve on the proposals tab says so when Zendesk refused the write', async () => {
+    const c = () => session().console();
+    await session().open({ route: 'console' });
+    await session().persona('lead');
+    await c().getByRole('tab', { name: 'Proposals and feedback' }).click();
+    await session().fault('custom_objects.records.update', { kind: 'status', status: 500 }, 1);
+    await c()
+      .getByRole('button', { name: /^Approve: Apple Pay/ })
+      .click();
+    await expect.poll(() => session().text(c().getByRole('status').first())).toContain('Zendesk answered with an error (500)');
+    const draft = (await session().records('closed_loop_answer')).find((r) => r.id === '01HQBJJ581DK7BXCWJ2CYMTSPH')!;
+    expect(draft.custom_object_fields.status).toBe('draft');
+  });
+});
