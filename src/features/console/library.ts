@@ -144,7 +144,7 @@ export function createLibraryModel(deps: { host: HostClient; settings: AppSettin
     try {
       const latest = await getAnswer(host, id);
       if (latest.updatedAt !== basedOn) return { kind: 'conflict', theirs: latest };
-      const saved = await updateAnswer(host, id, change);
+      const saved = await updateAnswer(host, id, change, latest);
       savedEdits.clear(id);
       replace(saved);
       return { kind: 'saved', answer: saved };
