@@ -26,7 +26,21 @@ export default defineConfig({
       input: fileURLToPath(new URL('./src/iframe.html', import.meta.url)),
       // Whatever two locations use goes into one chunk: fewer, better-compressed files (-1.8 KB
       // gzipped for the sidebar than rolldown's default split) and one cached file for every location.
-      output: { codeSplitting: { groups: [{ name: 'shared', minShareCount: 2 }] } },
+      // The answer form (proposal modal and console, never the sidebar) gets a chunk of its own,
+      // without its dependencies (they stay shared), so the sidebar does not download it (-0.9 KB gzipped).
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: 'answer-form',
+              test: /[\\/]features[\\/]answers[\\/](AnswerForm\.tsx|form\.css)/,
+              priority: 1,
+              includeDependenciesRecursively: false,
+            },
+            { name: 'shared', minShareCount: 2 },
+          ],
+        },
+      },
     },
   },
   plugins: [uiTranslations(), zendeskPackage(root)],

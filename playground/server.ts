@@ -3,10 +3,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FaultBook, type FaultRule } from './api/faults';
+import { FaultBook, TicketUpdateLimiter, type FaultRule, type RateLimit, type TicketUpdateLimits } from './api/faults';
 import type { ApiResponse } from './api/router';
 import { createRoutes } from './api/routes';
-import { loadFixtures, Store, type Article, type Ticket, type User } from './api/store';
+import { loadFixtures, Store, zendeskTime, type Article, type Audit, type Ticket, type User } from './api/store';
 
 /**
  * The offline Zendesk: one server, one port, two origins. The agent workspace (host page) and
@@ -103,10 +103,12 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   let persona: Persona = 'agent';
   let settings = defaultSettings(store);
   const faults = new FaultBook();
+  const limits = new TicketUpdateLimiter();
   const hanging = new Set<ServerResponse>();
   let baseUrl = '';
   let searchLagMs = options.searchLagMs ?? 0;
-  const routes = () => createRoutes({ store, meId: () => personas[persona], baseUrl: () => baseUrl, searchLagMs: () => searchLagMs });
+  const routes = () =>
+    createRoutes({ store, meId: () => personas[persona], baseUrl: () => baseUrl, searchLagMs: () => searchLagMs, limits });
   let router = routes();
 
   const control: Record<string, (body: unknown) => ApiResponse> = {
@@ -141,6 +143,17 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       faults.clear();
       return { status: 200, body: { ok: true } };
     },
+    // Zendesk's ticket update rate limits, lowered by tests that need to reach them.
+    'GET limits': () => ({ status: 200, body: limits.limits }),
+    'POST limits': (body) => {
+      const changes = body as Partial<Record<keyof TicketUpdateLimits, RateLimit>>;
+      const valid = (l: RateLimit | undefined) => l === undefined || (Number.isInteger(l.max) && l.max >= 0 && l.window_seconds > 0);
+      if (!valid(changes.ticket_updates_per_user) || !valid(changes.ticket_updates_per_account)) {
+        return { status: 422, body: { error: 'limits need a whole max >= 0 and window_seconds > 0' } };
+      }
+      limits.configure(changes);
+      return { status: 200, body: limits.limits };
+    },
     // The host page's live updates: the open ticket's updated_at, read without counting as an API call.
     'GET stamps': () => ({ status: 200, body: Object.fromEntries([...store.tickets.values()].map((t) => [t.id, t.updated_at])) }),
     'GET calls': () => ({ status: 200, body: { counts: faults.counts(), calls: faults.calls } }),
@@ -156,20 +169,50 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       searchLagMs = options.searchLagMs ?? 0;
       faults.clear();
       faults.calls = [];
+      limits.reset();
       return { status: 200, body: { ok: true } };
     },
     // Data the REST API cannot write (user names, Help Center articles, tickets with past dates),
-    // e.g. hostile input or a large account for tests.
+    // e.g. hostile input or a large account for tests. Also what tests need in bulk: agents with
+    // their groups (large groups), tickets created or patched without an audit, and audits
+    // appended to a ticket's trail (long histories).
     'POST seed': (body) => {
       const {
         users = [],
         articles = [],
+        agents = [],
         tickets = [],
-      } = body as { users?: (Partial<User> & { id: number })[]; articles?: Partial<Article>[]; tickets?: Partial<Ticket>[] };
+        audits = [],
+      } = body as {
+        users?: (Partial<User> & { id: number })[];
+        articles?: Partial<Article>[];
+        agents?: (Partial<User> & { id: number; name: string; group_ids?: number[] })[];
+        tickets?: Partial<Ticket>[];
+        audits?: (Partial<Audit> & Pick<Audit, 'ticket_id' | 'author_id' | 'events'>)[];
+      };
       const missing = users.find((u) => !store.users.has(u.id));
       if (missing) return { status: 404, body: { error: `unknown user ${missing.id}` } };
+      const missingTicket = audits.map((a) => ({ id: a.ticket_id })).find((t) => !store.tickets.has(t.id));
+      if (missingTicket) return { status: 404, body: { error: `unknown ticket ${missingTicket.id}` } };
       for (const patch of users) Object.assign(store.users.get(patch.id)!, patch);
-      const now = new Date().toISOString();
+      const now = zendeskTime();
+      for (const { group_ids: groupIds = [], ...agent } of agents) {
+        store.users.set(agent.id, {
+          email: `agent${agent.id}@lumenbank.example`,
+          role: 'agent',
+          custom_role_id: null,
+          locale: 'en-US',
+          created_at: now,
+          updated_at: now,
+          ...agent,
+        });
+        for (const groupId of groupIds) store.memberships.push({ id: store.id(), user_id: agent.id, group_id: groupId, created_at: now });
+      }
+      for (const audit of audits) {
+        const trail = store.audits.get(audit.ticket_id) ?? [];
+        trail.push({ id: store.id(), created_at: now, metadata: {}, via: { channel: 'web' }, ...audit });
+        store.audits.set(audit.ticket_id, trail);
+      }
       for (const article of articles) {
         store.articles.push({
           title: '',
@@ -187,6 +230,12 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       }
       const requester = [...store.users.values()].find((u) => u.role === 'end-user')?.id ?? 0;
       for (const ticket of tickets) {
+        // A known id is a patch of that ticket; any other creates one.
+        const existing = ticket.id !== undefined ? store.tickets.get(ticket.id) : undefined;
+        if (existing) {
+          Object.assign(existing, ticket);
+          continue;
+        }
         const id = ticket.id ?? store.id();
         const created = ticket.created_at ?? now;
         store.tickets.set(id, {

@@ -64,3 +64,64 @@ export class FaultBook {
     return applied;
   }
 }
+
+/** One rate limit: at most `max` accepted requests in any `window_seconds`. */
+export interface RateLimit {
+  max: number;
+  window_seconds: number;
+}
+
+/**
+ * Zendesk's rate limits on Update Ticket (PUT /api/v2/tickets/{id}): 30 updates per ticket per
+ * user in 10 minutes, and 100 requests a minute per account. Tests lower them through the
+ * `limits` control.
+ */
+export interface TicketUpdateLimits {
+  ticket_updates_per_user: RateLimit;
+  ticket_updates_per_account: RateLimit;
+}
+
+const ZENDESK_TICKET_UPDATE_LIMITS: TicketUpdateLimits = {
+  ticket_updates_per_user: { max: 30, window_seconds: 600 },
+  ticket_updates_per_account: { max: 100, window_seconds: 60 },
+};
+
+/** Counts ticket updates in sliding windows and says how long to wait once a limit is reached. */
+export class TicketUpdateLimiter {
+  limits: TicketUpdateLimits = structuredClone(ZENDESK_TICKET_UPDATE_LIMITS);
+  private accepted: { at: number; ticketId: number; userId: number }[] = [];
+
+  configure(limits: Partial<TicketUpdateLimits>) {
+    this.limits = { ...this.limits, ...limits };
+  }
+
+  reset() {
+    this.limits = structuredClone(ZENDESK_TICKET_UPDATE_LIMITS);
+    this.accepted = [];
+  }
+
+  /**
+   * Takes one update of `ticketId` by `userId`: null when it may go ahead (and it is counted),
+   * otherwise the whole seconds to wait (Retry-After). Refused requests are not counted.
+   */
+  take(ticketId: number, userId: number, now = Date.now()): number | null {
+    const { ticket_updates_per_user: perUser, ticket_updates_per_account: perAccount } = this.limits;
+    const longest = Math.max(perUser.window_seconds, perAccount.window_seconds) * 1000;
+    this.accepted = this.accepted.filter((u) => u.at > now - longest);
+    const wait = (limit: RateLimit, counted: (u: { ticketId: number; userId: number }) => boolean) => {
+      if (limit.max <= 0) return limit.window_seconds;
+      const inWindow = this.accepted.filter((u) => u.at > now - limit.window_seconds * 1000 && counted(u));
+      if (inWindow.length < limit.max) return 0;
+      // The window frees a place when the oldest update that fills it leaves.
+      const freeing = inWindow[inWindow.length - limit.max]!;
+      return Math.max(1, Math.ceil((freeing.at + limit.window_seconds * 1000 - now) / 1000));
+    };
+    const seconds = Math.max(
+      wait(perUser, (u) => u.ticketId === ticketId && u.userId === userId),
+      wait(perAccount, () => true),
+    );
+    if (seconds > 0) return seconds;
+    this.accepted.push({ at: now, ticketId, userId });
+    return null;
+  }
+}

@@ -1,3 +1,4 @@
+import type { TicketUpdateLimiter } from './faults';
 import { json, invalid, notFound, Router, type ApiRequest } from './router';
 import { ArticleIndex } from './search';
 import {
@@ -10,7 +11,7 @@ import {
   searchTickets,
   ticketIndex,
 } from './ticketSearch';
-import type { Audit, AuditEvent, Comment, CustomObjectRecord, Store, Ticket } from './store';
+import { zendeskTime, type Audit, type AuditEvent, type Comment, type CustomObjectRecord, type Store, type Ticket } from './store';
 
 export interface ApiContext {
   store: Store;
@@ -19,7 +20,12 @@ export interface ApiContext {
   baseUrl: () => string;
   /** How long a ticket change takes to reach search (the index lag); none when absent. */
   searchLagMs?: () => number;
+  /** Zendesk's rate limits on ticket updates. */
+  limits: TicketUpdateLimiter;
 }
+
+/** Zendesk: "Each record has a maximum size of 32 KB" (Custom Object Record Limitations). */
+const RECORD_MAX_BYTES = 32 * 1024;
 
 const page = <T>(items: T[], req: ApiRequest, defaultSize = 100) => {
   const perPage = Math.min(100, Math.max(1, Number(req.query.get('per_page') ?? defaultSize) || defaultSize));
@@ -54,17 +60,22 @@ export function createRoutes(ctx: ApiContext): Router {
     return json(200, include.includes('groups') ? { user, groups: store.groupsOf(user.id) } : { user });
   });
   router.add('users.show_many', 'GET', '/api/v2/users/show_many.json', (req) => {
-    const ids = (req.query.get('ids') ?? '').split(',').map(Number);
+    // "Accepts a comma-separated list of up to 100 user ids": ids past the hundredth go unanswered.
+    const ids = (req.query.get('ids') ?? '').split(',').slice(0, 100).map(Number);
     return json(200, { users: ids.map(userJson).filter(Boolean) });
   });
   router.add('users.show', 'GET', '/api/v2/users/:id.json', (req) => {
     const user = userJson(Number(req.params.id));
     return user ? json(200, { user }) : notFound();
   });
-  router.add('users.group_memberships', 'GET', '/api/v2/users/:id/group_memberships.json', (req) => {
-    const memberships = store.memberships.filter((m) => m.user_id === Number(req.params.id));
-    return json(200, { group_memberships: memberships, next_page: null, previous_page: null, count: memberships.length });
-  });
+  router.add('users.group_memberships', 'GET', '/api/v2/users/:id/group_memberships.json', (req) =>
+    offsetPage(
+      ctx,
+      req,
+      'group_memberships',
+      store.memberships.filter((m) => m.user_id === Number(req.params.id)),
+    ),
+  );
   router.add('groups.list', 'GET', '/api/v2/groups.json', (req) => {
     const groups = [...store.groups.values()].filter((g) => !g.deleted);
     const { slice, pageNo, hasMore } = page(groups, req);
@@ -75,10 +86,14 @@ export function createRoutes(ctx: ApiContext): Router {
       count: groups.length,
     });
   });
-  router.add('groups.memberships', 'GET', '/api/v2/groups/:id/memberships.json', (req) => {
-    const memberships = store.memberships.filter((m) => m.group_id === Number(req.params.id));
-    return json(200, { group_memberships: memberships, next_page: null, previous_page: null, count: memberships.length });
-  });
+  router.add('groups.memberships', 'GET', '/api/v2/groups/:id/memberships.json', (req) =>
+    offsetPage(
+      ctx,
+      req,
+      'group_memberships',
+      store.memberships.filter((m) => m.group_id === Number(req.params.id)),
+    ),
+  );
   router.add('groups.show', 'GET', '/api/v2/groups/:id.json', (req) => {
     const group = store.groups.get(Number(req.params.id));
     return group && !group.deleted ? json(200, { group }) : notFound();
@@ -96,6 +111,14 @@ export function createRoutes(ctx: ApiContext): Router {
   router.add('tickets.update', 'PUT', '/api/v2/tickets/:id.json', (req) => {
     const ticket = store.tickets.get(Number(req.params.id));
     if (!ticket) return notFound();
+    const wait = ctx.limits.take(ticket.id, ctx.meId());
+    if (wait !== null) {
+      return json(
+        429,
+        { error: 'TooManyRequests', description: 'Rate limit for ticket updates exceeded. Please wait and try again.' },
+        { 'retry-after': String(wait) },
+      );
+    }
     const update = (req.body as { ticket?: Record<string, unknown> } | null)?.ticket;
     if (!update || typeof update !== 'object') return invalid('Missing ticket');
     return updateTicket(ctx, ticket, update);
@@ -109,8 +132,7 @@ export function createRoutes(ctx: ApiContext): Router {
   router.add('tickets.audits', 'GET', '/api/v2/tickets/:id/audits.json', (req) => {
     const id = Number(req.params.id);
     if (!store.tickets.has(id)) return notFound();
-    const audits = store.audits.get(id) ?? [];
-    return json(200, { audits, next_page: null, previous_page: null, count: audits.length });
+    return offsetPage(ctx, req, 'audits', store.audits.get(id) ?? []);
   });
   router.add('ticket_fields.list', 'GET', '/api/v2/ticket_fields.json', () =>
     json(200, {
@@ -231,7 +253,7 @@ export function createRoutes(ctx: ApiContext): Router {
     if (!records) return notFound();
     const input = (req.body as { custom_object_record?: Partial<CustomObjectRecord> } | null)?.custom_object_record;
     if (!input || typeof input.name !== 'string' || !input.name.trim()) return invalid('Name: cannot be blank');
-    const now = new Date().toISOString();
+    const now = zendeskTime();
     const record: CustomObjectRecord = {
       id: `01CL${String(store.id()).padStart(22, '0')}`,
       name: input.name,
@@ -243,6 +265,8 @@ export function createRoutes(ctx: ApiContext): Router {
       created_by_user_id: String(ctx.meId()),
       updated_by_user_id: String(ctx.meId()),
     };
+    const refused = tooLarge(record);
+    if (refused) return refused;
     records.push(record);
     return json(201, { custom_object_record: record });
   });
@@ -251,10 +275,14 @@ export function createRoutes(ctx: ApiContext): Router {
     if (!record) return notFound();
     const input = (req.body as { custom_object_record?: Partial<CustomObjectRecord> } | null)?.custom_object_record;
     if (!input) return invalid('Missing custom_object_record');
-    if (input.name !== undefined) record.name = String(input.name);
-    Object.assign(record.custom_object_fields, input.custom_object_fields ?? {});
-    record.updated_at = laterThan(record.updated_at);
-    record.updated_by_user_id = String(ctx.meId());
+    const next: CustomObjectRecord = {
+      ...record,
+      name: input.name !== undefined ? String(input.name) : record.name,
+      custom_object_fields: { ...record.custom_object_fields, ...(input.custom_object_fields ?? {}) },
+    };
+    const refused = tooLarge(next);
+    if (refused) return refused;
+    Object.assign(record, next, { updated_at: zendeskTime(), updated_by_user_id: String(ctx.meId()) });
     return json(200, { custom_object_record: record });
   });
   router.add('custom_objects.records.delete', 'DELETE', '/api/v2/custom_objects/:key/records/:id.json', (req) => {
@@ -268,11 +296,37 @@ export function createRoutes(ctx: ApiContext): Router {
   return router;
 }
 
-/** An ISO time after both now and `previous`, so every write moves updated_at forward. */
-function laterThan(previous: string): string {
-  const now = Date.now();
+/**
+ * A ticket's new updated_at, in Zendesk's whole seconds. Zendesk documents that a safe update
+ * fails with 409 "if the ticket was updated since you retrieved the ticket's last updated_at
+ * timestamp", so every update must give a new timestamp: a second update within the same second
+ * takes the next one.
+ */
+function ticketStamp(previous: string): string {
+  const now = Math.floor(Date.now() / 1000) * 1000;
   const prev = Date.parse(previous);
-  return new Date(Number.isFinite(prev) && prev >= now ? prev + 1000 : now).toISOString();
+  return zendeskTime(Number.isFinite(prev) && prev >= now ? prev + 1000 : now);
+}
+
+/** Offset pagination as Zendesk answers it when no cursor is asked for: 100 a page with next_page. */
+function offsetPage<T>(ctx: ApiContext, req: ApiRequest, key: string, items: T[]) {
+  const { slice, pageNo, hasMore } = page(items, req);
+  return json(200, {
+    [key]: slice,
+    next_page: hasMore ? nextPageUrl(ctx, req, pageNo + 1) : null,
+    previous_page: pageNo > 1 ? nextPageUrl(ctx, req, pageNo - 1) : null,
+    count: items.length,
+  });
+}
+
+/** The 422 Zendesk gives a record over its 32 KB (name and fields as JSON, in UTF-8), or null. */
+function tooLarge(record: CustomObjectRecord) {
+  const bytes = Buffer.byteLength(JSON.stringify({ name: record.name, custom_object_fields: record.custom_object_fields }));
+  return bytes > RECORD_MAX_BYTES
+    ? invalid(`Record is too large: ${bytes} bytes, the maximum is ${RECORD_MAX_BYTES}`, {
+        base: [{ error: 'RecordTooLarge', description: `A record can hold at most ${RECORD_MAX_BYTES / 1024} KB` }],
+      })
+    : null;
 }
 
 function cursorPage(ctx: ApiContext, req: ApiRequest, records: CustomObjectRecord[]) {
@@ -354,6 +408,7 @@ function updateTicket(ctx: ApiContext, ticket: Ticket, update: Record<string, un
   }
   change('tags', ticket.tags, next.tags);
 
+  const stamp = ticketStamp(ticket.updated_at);
   const comment = update.comment as { body?: unknown; html_body?: unknown; public?: unknown; author_id?: unknown } | undefined;
   let newComment: Comment | null = null;
   if (comment && (typeof comment.body === 'string' || typeof comment.html_body === 'string')) {
@@ -367,7 +422,7 @@ function updateTicket(ctx: ApiContext, ticket: Ticket, update: Record<string, un
       html_body: html,
       plain_body: plain,
       public: comment.public !== false,
-      created_at: new Date().toISOString(),
+      created_at: stamp,
       attachments: [],
     };
     events.push({
@@ -381,7 +436,7 @@ function updateTicket(ctx: ApiContext, ticket: Ticket, update: Record<string, un
   }
   if (!events.length) return json(200, { ticket, audit: null });
 
-  next.updated_at = laterThan(ticket.updated_at);
+  next.updated_at = stamp;
   store.tickets.set(ticket.id, next);
   if (newComment) store.comments.set(ticket.id, [...(store.comments.get(ticket.id) ?? []), newComment]);
   const audit: Audit = {

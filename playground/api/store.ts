@@ -157,10 +157,15 @@ export function loadFixtures(): Fixtures {
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
+/** A time as Zendesk writes it: UTC with whole seconds, e.g. `2026-11-29T16:04:33Z`. */
+export function zendeskTime(ms = Date.now()): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
 /** Moves every ISO timestamp in the fixtures by the same offset, so "3 days ago" stays true. */
 function shiftTimes<T>(value: T, offsetMs: number): T {
   if (typeof value === 'string') {
-    return (ISO.test(value) ? new Date(Date.parse(value) + offsetMs).toISOString() : value) as T;
+    return (ISO.test(value) ? zendeskTime(Date.parse(value) + offsetMs) : value) as T;
   }
   if (Array.isArray(value)) return (value as unknown[]).map((item) => shiftTimes(item, offsetMs)) as T;
   if (value && typeof value === 'object') {

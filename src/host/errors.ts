@@ -36,6 +36,26 @@ export class InvalidPayloadError extends HostError {
   }
 }
 
+/** A list has more pages than the app reads (see host/api/pages.ts); nothing partial is returned. */
+export class TooManyPagesError extends HostError {
+  constructor(
+    readonly source: string,
+    readonly pages: number,
+  ) {
+    super(`More than ${pages} pages from ${source}`);
+  }
+}
+
+/** A custom object record would be larger than Zendesk stores; it was not sent. */
+export class RecordTooLargeError extends HostError {
+  constructor(
+    readonly bytes: number,
+    readonly maxBytes: number,
+  ) {
+    super(`Record of ${bytes} bytes is over Zendesk's ${maxBytes}`);
+  }
+}
+
 /** A REST call through `client.request` failed with an HTTP status (0 = no response). */
 export class ApiError extends HostError {
   constructor(

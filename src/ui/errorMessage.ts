@@ -1,16 +1,24 @@
-import { ApiError, HostPathError, HostTimeoutError, InvalidPayloadError } from '../host/errors';
+import { ApiError, HostPathError, HostTimeoutError, InvalidPayloadError, RecordTooLargeError, TooManyPagesError } from '../host/errors';
 import type { I18n } from '../i18n';
 
 /** One actionable, translated sentence for any failure the host layer reports. */
 export function errorMessage(error: unknown, t: I18n['t']): string {
   if (error instanceof ApiError) {
     if (error.status === 0) return t('ui.common.error_network');
-    if (error.status === 429) return t('ui.common.error_rate_limited', { seconds: error.retryAfterSeconds ?? 30 });
+    if (error.status === 429) {
+      // Zendesk's Retry-After is in seconds; a ticket's update limit can ask for up to ten minutes.
+      const seconds = error.retryAfterSeconds ?? 30;
+      return seconds > 90
+        ? t('ui.common.error_rate_limited_minutes', { minutes: Math.ceil(seconds / 60) })
+        : t('ui.common.error_rate_limited', { seconds });
+    }
     if (error.status === 401 || error.status === 403) return t('ui.common.error_forbidden');
     if (error.status === 404) return t('ui.common.error_not_found');
     return t('ui.common.error_status', { status: error.status });
   }
   if (error instanceof HostTimeoutError) return t('ui.common.error_timeout');
+  if (error instanceof TooManyPagesError) return t('ui.common.error_too_many');
+  if (error instanceof RecordTooLargeError) return t('ui.common.error_too_large', { kb: error.maxBytes / 1024 });
   if (error instanceof InvalidPayloadError) return t('ui.common.error_invalid');
   if (error instanceof HostPathError) return t('ui.common.error_generic');
   return t('ui.common.error_generic');

@@ -46,6 +46,13 @@ afterAll(() => {
 });
 
 const all = joined(' ');
+/**
+ * Zendesk stores at most 32 KB per custom object record, so in answers and feedback the megabyte
+ * payload becomes the longest unbroken word that still leaves the record room for the rest.
+ */
+const RECORD_WORD = 4096;
+const inRecord = (value: string) => value.slice(0, RECORD_WORD);
+const recordJoined = (separator: string) => PAYLOADS.map((p) => inRecord(p.value)).join(separator);
 const ARTICLES = chunks(ARTICLE_URLS.length).map((chunk, i) => ({
   title: `${WORD} ${chunk.map((p) => p.value).join(' ')}`,
   body: `<p>${WORD}</p>${chunk.map((p) => `<p>${p.value}</p>`).join('')}`,
@@ -80,11 +87,11 @@ async function seed() {
   const answer = (await s.records<AnswerRecord>('closed_loop_answer')).find((r) => r.id === HOSTILE_ANSWER)!;
   const hostile = {
     ...answer,
-    name: `Statement download ${all}`,
+    name: `Statement download ${recordJoined(' ')}`,
     custom_object_fields: {
       ...answer.custom_object_fields,
-      answer_body: `Hi {{requester.first_name}},\n\n${joined('\n\n')}\n\nBest,\n{{agent.first_name}}`,
-      examples: `${String(answer.custom_object_fields.examples)}\n${joined('\n')}`,
+      answer_body: `Hi {{requester.first_name}},\n\n${recordJoined('\n\n')}\n\nBest,\n{{agent.first_name}}`,
+      examples: `${String(answer.custom_object_fields.examples)}\n${recordJoined('\n')}`,
     },
   };
   // The lead (the persona now) writes and approves the hostile text, as the console would.
@@ -98,22 +105,23 @@ async function seed() {
       },
     },
   });
-  for (const [i, p] of PAYLOADS.entries()) {
+  for (const [i, { value: whole }] of PAYLOADS.entries()) {
+    const value = inRecord(whole);
     await s.api('/api/v2/custom_objects/closed_loop_answer/records.json', 'POST', {
       custom_object_record: {
-        name: p.value,
-        custom_object_fields: { answer_body: p.value, examples: p.value, summary: p.value, status: 'draft', locale: 'en' },
+        name: value,
+        custom_object_fields: { answer_body: value, examples: value, summary: value, status: 'draft', locale: 'en' },
       },
     });
     await s.api('/api/v2/custom_objects/closed_loop_feedback/records.json', 'POST', {
       custom_object_record: {
-        name: `Outdated: ${p.value}`,
+        name: `Outdated: ${value}`,
         custom_object_fields: {
           kind: ['misfit', 'example', 'outdated_article'][i % 3],
           answer_id: HOSTILE_ANSWER,
           article_id: 9001001,
           ticket_id: TICKET,
-          note: p.value,
+          note: value,
           reporter_id: AGENT,
           handled: false,
         },

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TicketUpdateLimiter } from '../../playground/api/faults';
 import { createRoutes } from '../../playground/api/routes';
 import { loadFixtures, Store, type Ticket } from '../../playground/api/store';
 
@@ -6,7 +7,13 @@ import { loadFixtures, Store, type Ticket } from '../../playground/api/store';
 function account(lagMs = 0) {
   const store = new Store(loadFixtures());
   const lag = { ms: lagMs };
-  const router = createRoutes({ store, meId: () => 10002, baseUrl: () => 'http://zd.test', searchLagMs: () => lag.ms });
+  const router = createRoutes({
+    store,
+    meId: () => 10002,
+    baseUrl: () => 'http://zd.test',
+    searchLagMs: () => lag.ms,
+    limits: new TicketUpdateLimiter(),
+  });
   const call = async (method: string, url: string, body: unknown = null) => {
     const { pathname, searchParams } = new URL(url, 'http://zd.test');
     const found = router.match(method, pathname)!;

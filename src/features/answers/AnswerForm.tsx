@@ -1,14 +1,17 @@
 import './form.css';
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useServices } from '../../app/services';
-import type { Answer } from '../../host/api/answers';
+import { answerRecordBytes, type Answer } from '../../host/api/answers';
+import { RECORD_MAX_BYTES } from '../../host/api/customObjects';
 
 export type AnswerDraft = Pick<Answer, 'title' | 'summary' | 'body' | 'examples' | 'tags' | 'locale'>;
 
 /** The answer's editable fields; used to propose (modal) and to edit (lead console). */
 interface AnswerFormProps {
   initial: AnswerDraft;
+  /** The rest of the record the draft is saved into (status, owner…): it counts towards Zendesk's 32 KB. */
+  record: Partial<Answer>;
   submitLabel: string;
   busy: boolean;
   onSubmit: (draft: AnswerDraft) => void;
@@ -35,8 +38,9 @@ function toDraft(state: FormState): AnswerDraft {
   };
 }
 
-export function AnswerForm({ initial, submitLabel, busy, onSubmit, onCancel, onChange, preview }: AnswerFormProps) {
+export function AnswerForm({ initial, record, submitLabel, busy, onSubmit, onCancel, onChange, preview }: AnswerFormProps) {
   const { i18n } = useServices();
+  const kb = useMemo(() => new Intl.NumberFormat(i18n.locale, { maximumFractionDigits: 1 }), [i18n.locale]);
   const [draft, setDraft] = useState<FormState>({
     ...initial,
     examplesText: initial.examples.join('\n'),
@@ -50,9 +54,15 @@ export function AnswerForm({ initial, submitLabel, busy, onSubmit, onCancel, onC
   // Focus starts in the form (autofocus is ignored in cross-origin frames such as Zendesk's modals).
   const titleRef = useRef<HTMLInputElement>(null);
   useEffect(() => titleRef.current?.focus(), []);
+  // Zendesk stores at most 32 KB per record: say how much is left, and refuse more before saving.
+  const bytes = answerRecordBytes({ ...record, ...toDraft(draft) });
+  const over = bytes > RECORD_MAX_BYTES;
+  // KB to one decimal, rounded the cautious way: what is left down, what is over up.
+  const inKb = (n: number, round: (x: number) => number) => kb.format(round(n / 102.4) / 10);
+  const limit = inKb(RECORD_MAX_BYTES, Math.round);
   const submit = (event: Event) => {
     event.preventDefault();
-    onSubmit(toDraft(draft));
+    if (!over) onSubmit(toDraft(draft));
   };
   return (
     <form class="answer-form" onSubmit={submit}>
@@ -66,10 +76,21 @@ export function AnswerForm({ initial, submitLabel, busy, onSubmit, onCancel, onC
       </div>
       <div class="field">
         <label for="af-body">{i18n.t('ui.answers.form_body')}</label>
-        <textarea id="af-body" rows={8} required value={draft.body} onInput={set('body')} aria-describedby="af-body-help" />
+        <textarea id="af-body" rows={8} required value={draft.body} onInput={set('body')} aria-describedby="af-body-help af-size" />
         <p id="af-body-help" class="small muted">
           {i18n.t('ui.answers.form_body_help')}
         </p>
+        <p id="af-size" class="small muted" data-testid="answer-size">
+          {i18n.t('ui.answers.form_size_left', {
+            left: inKb(Math.max(0, RECORD_MAX_BYTES - bytes), Math.floor),
+            limit,
+          })}
+        </p>
+        {over && (
+          <p class="status status--error" role="alert">
+            {i18n.t('ui.answers.form_size_over', { over: inKb(bytes - RECORD_MAX_BYTES, Math.ceil), limit })}
+          </p>
+        )}
         {preview?.(toDraft(draft))}
       </div>
       <div class="field">
@@ -87,7 +108,7 @@ export function AnswerForm({ initial, submitLabel, busy, onSubmit, onCancel, onC
         </div>
       </div>
       <div class="row">
-        <button type="submit" class="btn btn--primary" disabled={busy || !draft.title.trim() || !draft.body.trim()}>
+        <button type="submit" class="btn btn--primary" disabled={busy || over || !draft.title.trim() || !draft.body.trim()}>
           {submitLabel}
         </button>
         {onCancel && (

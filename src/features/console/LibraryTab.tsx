@@ -95,6 +95,7 @@ function Editor({ answer, model, onClose }: { answer: Answer; model: LibraryMode
       <AnswerForm
         key={formKey}
         initial={draft}
+        record={answer}
         submitLabel={i18n.t('ui.common.save')}
         busy={busy}
         onChange={(next) => {

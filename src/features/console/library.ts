@@ -165,7 +165,7 @@ export function createLibraryModel(deps: { host: HostClient; settings: AppSettin
           Object.assign(write, { status: 'draft', approvalFingerprint: null });
         }
       }
-      const saved = await updateAnswer(host, id, write);
+      const saved = await updateAnswer(host, id, write, latest);
       savedEdits.clear(id);
       replace(saved);
       return { kind: 'saved', answer: saved };

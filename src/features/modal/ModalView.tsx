@@ -13,6 +13,8 @@ export default function ModalView() {
   const [seed, setSeed] = useState<ProposalSeed | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // A proposal is a draft owned by the agent who makes it.
+  const proposal = { status: 'draft' as const, ownerId: currentUser.id };
 
   useEffect(() => {
     const off = host.on(EVENTS.seed, (data) => {
@@ -27,7 +29,7 @@ export default function ModalView() {
     setBusy(true);
     setError(null);
     try {
-      await createAnswer(host, { ...draft, status: 'draft', ownerId: currentUser.id });
+      await createAnswer(host, { ...draft, ...proposal });
       host.trigger(EVENTS.proposed, {}, parent);
       await host.invoke('destroy');
     } catch (e) {
@@ -50,6 +52,7 @@ export default function ModalView() {
             tags: [],
             locale: seed.locale,
           }}
+          record={proposal}
           submitLabel={i18n.t('ui.answers.form_save')}
           busy={busy}
           onSubmit={(draft) => void save(draft)}

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { HostClient } from '../client';
-import { createRecord, getRecord, listRecords, recordSchema, updateRecord } from './customObjects';
+import { createRecord, getRecord, listRecords, recordBytes, recordSchema, updateRecord } from './customObjects';
 
 /** The lead-approved answers: custom object `closed_loop_answer` (field keys fixed for outside tools). */
 const ANSWER_OBJECT = 'closed_loop_answer';
@@ -113,8 +113,15 @@ export async function createAnswer(host: HostClient, answer: Partial<Answer> & {
   return toAnswer(await createRecord(host, ANSWER_OBJECT, { name: answer.title, fields: answerFields(answer) }, AnswerRecordSchema));
 }
 
-export async function updateAnswer(host: HostClient, id: string, change: Partial<Answer>): Promise<Answer> {
+/** Saves a change to an answer; `current` (as last read) lets an over-size result be refused unsent. */
+export async function updateAnswer(host: HostClient, id: string, change: Partial<Answer>, current?: Answer): Promise<Answer> {
   const update: { name?: string; fields: Record<string, unknown> } = { fields: answerFields(change) };
   if (change.title !== undefined) update.name = change.title;
-  return toAnswer(await updateRecord(host, ANSWER_OBJECT, id, update, AnswerRecordSchema));
+  const before = current && { name: current.title, fields: answerFields(current) };
+  return toAnswer(await updateRecord(host, ANSWER_OBJECT, id, update, AnswerRecordSchema, before));
+}
+
+/** The size of the record an answer with these values is stored as (Zendesk allows 32 KB). */
+export function answerRecordBytes(answer: Partial<Answer> & { title: string }): number {
+  return recordBytes({ name: answer.title, fields: answerFields(answer) });
 }

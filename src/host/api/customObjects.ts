@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { HostClient } from '../client';
+import { RecordTooLargeError } from '../errors';
 
 /** A Custom Objects v2 record; `fields` are validated by each object's own schema. */
 export function recordSchema<F extends z.ZodMiniType>(fields: F) {
@@ -13,6 +14,25 @@ export function recordSchema<F extends z.ZodMiniType>(fields: F) {
     // Set by Zendesk on every write, never by the client: what approvals are verified against.
     updated_by_user_id: z.optional(z.nullable(z.union([z.string(), z.number()]))),
   });
+}
+
+/** Zendesk: "Each record has a maximum size of 32 KB". */
+export const RECORD_MAX_BYTES = 32 * 1024;
+
+interface RecordContent {
+  name: string;
+  fields: Record<string, unknown>;
+}
+
+/** A record's size as counted against the 32 KB: its name and fields as JSON, in UTF-8 bytes. */
+export function recordBytes({ name, fields }: RecordContent): number {
+  return new TextEncoder().encode(JSON.stringify({ name, custom_object_fields: fields })).length;
+}
+
+/** Refuses, before anything is sent, a record Zendesk would not store. */
+function assertFits(record: RecordContent) {
+  const bytes = recordBytes(record);
+  if (bytes > RECORD_MAX_BYTES) throw new RecordTooLargeError(bytes, RECORD_MAX_BYTES);
 }
 
 const base = (key: string) => `/api/v2/custom_objects/${encodeURIComponent(key)}/records`;
@@ -47,6 +67,7 @@ export async function createRecord<T>(
   record: { name: string; fields: Record<string, unknown> },
   schema: z.ZodMiniType<T>,
 ): Promise<T> {
+  assertFits(record);
   const response = await host.request(
     {
       url: `${base(key)}.json`,
@@ -58,13 +79,19 @@ export async function createRecord<T>(
   return response.custom_object_record;
 }
 
+/**
+ * Patches a record. With `current` (the record as last read), a change that would take it over
+ * 32 KB is refused before it is sent.
+ */
 export async function updateRecord<T>(
   host: HostClient,
   key: string,
   id: string,
   change: { name?: string; fields?: Record<string, unknown> },
   schema: z.ZodMiniType<T>,
+  current?: RecordContent,
 ): Promise<T> {
+  if (current) assertFits({ name: change.name ?? current.name, fields: { ...current.fields, ...change.fields } });
   const body: Record<string, unknown> = {};
   if (change.name !== undefined) body.name = change.name;
   if (change.fields) body.custom_object_fields = change.fields;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { HostClient } from '../client';
+import { readPages } from './pages';
 
 export const TicketSchema = z.object({
   id: z.number(),
@@ -37,16 +38,11 @@ export async function getTicket(host: HostClient, id: number): Promise<Ticket> {
   return (await host.request({ url: `/api/v2/tickets/${id}.json` }, z.object({ ticket: TicketSchema }))).ticket;
 }
 
+const AuditPage = z.object({ audits: z.array(AuditSchema), next_page: z.optional(z.nullable(z.string())) });
+
+/** A ticket's audits, every page (100 a page, oldest first). */
 export async function getAudits(host: HostClient, id: number): Promise<Audit[]> {
-  const Page = z.object({ audits: z.array(AuditSchema), next_page: z.optional(z.nullable(z.string())) });
-  const audits: Audit[] = [];
-  let url: string | null = `/api/v2/tickets/${id}/audits.json`;
-  while (url) {
-    const page: z.infer<typeof Page> = await host.request({ url }, Page);
-    audits.push(...page.audits);
-    url = page.next_page ? new URL(page.next_page).pathname + new URL(page.next_page).search : null;
-  }
-  return audits;
+  return readPages(host, `/api/v2/tickets/${id}/audits.json`, AuditPage, (page) => page.audits);
 }
 
 export interface TicketUpdate {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { HostClient } from '../client';
+import { readPages } from './pages';
 
 const UserSchema = z.object({
   id: z.number(),
@@ -21,27 +22,29 @@ export async function getMe(host: HostClient): Promise<{ user: User; groupIds: n
   return { user: response.user, groupIds: (response.groups ?? []).map((g) => g.id) };
 }
 
+/** Zendesk's Show Many Users "accepts a comma-separated list of up to 100 user ids". */
+const SHOW_MANY_MAX = 100;
+
+/** Users by id: one show_many call per 100 distinct ids, all at once. */
 export async function getUsers(host: HostClient, ids: number[]): Promise<User[]> {
-  if (!ids.length) return [];
-  const response = await host.request(
-    { url: `/api/v2/users/show_many.json?ids=${ids.join(',')}` },
-    z.object({ users: z.array(UserSchema) }),
+  const distinct = [...new Set(ids)];
+  const chunks: number[][] = [];
+  for (let i = 0; i < distinct.length; i += SHOW_MANY_MAX) chunks.push(distinct.slice(i, i + SHOW_MANY_MAX));
+  const Response = z.object({ users: z.array(UserSchema) });
+  const pages = await Promise.all(
+    chunks.map((chunk) => host.request({ url: `/api/v2/users/show_many.json?ids=${chunk.join(',')}` }, Response)),
   );
-  return response.users;
+  return pages.flatMap((page) => page.users);
 }
 
-/** Ids of the members of a group (GET /api/v2/groups/{id}/memberships), all pages. */
+const MembershipPage = z.object({
+  group_memberships: z.array(z.object({ user_id: z.number() })),
+  next_page: z.optional(z.nullable(z.string())),
+});
+
+/** Ids of the members of a group (GET /api/v2/groups/{id}/memberships), every page. */
 export async function getGroupMemberIds(host: HostClient, groupId: number): Promise<number[]> {
-  const Page = z.object({
-    group_memberships: z.array(z.object({ user_id: z.number() })),
-    next_page: z.optional(z.nullable(z.string())),
-  });
-  const ids: number[] = [];
-  let url: string | null = `/api/v2/groups/${groupId}/memberships.json`;
-  while (url) {
-    const page: z.infer<typeof Page> = await host.request({ url }, Page);
-    ids.push(...page.group_memberships.map((m) => m.user_id));
-    url = page.next_page ? new URL(page.next_page).pathname + new URL(page.next_page).search : null;
-  }
-  return ids;
+  return readPages(host, `/api/v2/groups/${groupId}/memberships.json`, MembershipPage, (page) =>
+    page.group_memberships.map((m) => m.user_id),
+  );
 }
