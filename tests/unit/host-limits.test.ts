@@ -111,7 +111,8 @@ describe('custom object records: at most 32 KB', () => {
     const library = createLibraryModel({
       host,
       settings: readSettings({}).settings,
-      lead: {} as never,
+      // A lead editing an approved answer re-approves it in the same save.
+      lead: { fresh: () => Promise.resolve({ userId: 10002, name: 'Marta', isLead: true }) } as never,
       now: () => new Date('2026-11-20T12:00:00Z'),
     });
     const result = await library.save(stored.id, stored.updated_at, { body: 'x'.repeat(33 * 1024) });
