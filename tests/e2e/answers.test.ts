@@ -76,7 +76,7 @@ describe('closed-loop answers', () => {
 
   it('Propose an answer opens a modal prefilled from the ticket and saves a draft owned by the agent', async () => {
     await session().open({ ticket: PAYMENT_TICKET });
-    await session().page.fill('textarea[name="reply"]', 'Please freeze the card in the app, then we refund it.');
+    await session().page.getByRole('textbox', { name: 'Reply' }).fill('Please freeze the card in the app, then we refund it.');
     await panel().getByRole('button', { name: 'Propose an answer' }).click();
     const modal = session().modal();
     await expect

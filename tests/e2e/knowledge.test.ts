@@ -61,7 +61,7 @@ describe('knowledge suggestions', () => {
     await session().open({ ticket: PAYMENT_TICKET });
     await expect.poll(articleTitles).not.toEqual([]);
     const before = await searchCalls();
-    await session().page.fill('textarea[name="reply"]', 'Hi Emma, let me check that for you.');
+    await session().page.getByRole('textbox', { name: 'Reply' }).fill('Hi Emma, let me check that for you.');
     await session().page.waitForTimeout(400);
     expect(await searchCalls()).toBe(before);
     await session().page.fill('input[name="subject"]', 'Money transfer not received by my landlord');
