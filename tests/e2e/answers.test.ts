@@ -8,6 +8,7 @@ const STATEMENT_TICKET = 4128; // rewritten below into a question about statemen
 const PAYMENT_TICKET = 4109; // "Payment I didn't make"
 const GERMAN_TICKET = 4122; // "Karte nicht angekommen", German-speaking requester
 const CLOSE_ANSWER = '01HQ3FKWZ7JGSKEA0YVKDTHJ0Z';
+const STATEMENT_ANSWER = '01HQ5TM7RQ2D9V4K8XWB3NCS6E'; // "Statement download", approved by the lead persona
 
 const panel = () => session().sidebar().locator('[data-panel="answers"]');
 const title = () => session().text(panel().locator('.answer__title'));
@@ -101,6 +102,19 @@ describe('closed-loop answers', () => {
   });
 
   it('renders an answer whose title and body carry script payloads inert', async () => {
+    // The lead edits the approved answer, so it stays lead-made; the payloads come with the edit.
+    await session().control('persona', 'POST', { persona: 'lead' });
+    await session().api(`/api/v2/custom_objects/closed_loop_answer/records/${STATEMENT_ANSWER}.json`, 'PATCH', {
+      custom_object_record: {
+        name: 'Statement download <script>window.__xss=1</script><img src=x onerror=window.__xss=1>',
+        custom_object_fields: {
+          answer_body:
+            'Hi {{requester.first_name}},\n\nDownload it under Account > Statements. <script>window.__xss=1</script>\n\n' +
+            '<img src=x onerror=window.__xss=1> Full guide: <a href="javascript:window.__xss=1">statements</a> or javascript:window.__xss=1\n\nBest,\n{{agent.first_name}}',
+        },
+      },
+    });
+    await session().control('persona', 'POST', { persona: 'agent' });
     await session().api(`/api/v2/tickets/${STATEMENT_TICKET}.json`, 'PUT', {
       ticket: {
         subject: 'Monthly statement as PDF',
