@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { sanitizeHtml, toHtml, toText, type RichTextOptions } from './richText';
+import { sanitizeHtml, toHtml, type RichTextOptions } from './richText';
 import { ZafHost, type Instance } from './zafHost';
 import * as ws from './workspace';
 import './styles.css';
@@ -146,11 +146,9 @@ function ReplyEditor() {
     );
   }
   const edited = (element: HTMLDivElement) => {
-    const nodes = sanitizeHtml(element.innerHTML);
-    const html = toHtml(nodes);
-    shown.current = { element, html };
-    ws.composer.value = { ...ws.composer.value, html, text: toText(nodes) };
-    host.emit('comment.text.changed', html);
+    ws.setReply(element.innerHTML, true);
+    shown.current = { element, html: ws.composer.value.html };
+    host.emit('comment.text.changed', ws.replyValue());
   };
   return (
     <div
