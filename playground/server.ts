@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { FaultBook, TicketUpdateLimiter, type FaultRule, type RateLimit, type TicketUpdateLimits } from './api/faults';
 import type { ApiResponse } from './api/router';
 import { createRoutes } from './api/routes';
-import { loadFixtures, Store, zendeskTime, type Article, type Audit, type Ticket, type User } from './api/store';
+import { loadFixtures, servedUrl, Store, zendeskTime, type Article, type Audit, type Ticket, type User } from './api/store';
 
 /**
  * The offline Zendesk: one server, one port, two origins. The agent workspace (host page) and
@@ -79,15 +79,22 @@ function send(res: ServerResponse, response: ApiResponse) {
   res.writeHead(response.status, headers).end(typeof response.body === 'string' ? response.body : JSON.stringify(response.body));
 }
 
-function serveFile(res: ServerResponse, base: string, relative: string) {
+function serveFile(res: ServerResponse, base: string, relative: string, headers: Record<string, string> = {}) {
   const path = normalize(join(base, relative));
   if (!path.startsWith(base) || !existsSync(path) || !statSync(path).isFile()) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
     return;
   }
-  res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+  res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache', ...headers });
   createReadStream(path).pipe(res);
 }
+
+/**
+ * The Help Center's article pages show what editors wrote, i.e. untrusted HTML: the page sanitises
+ * it, and this policy runs no script but the page's own and loads nothing from elsewhere.
+ */
+const ARTICLE_PAGE_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export interface PlaygroundOptions {
   port?: number;
@@ -320,6 +327,25 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     send(res, await found.route.handler({ method, path: url.pathname, query: url.searchParams, params: found.params, body }));
   }
 
+  /**
+   * The account's Help Center, where the API's `html_url`s point: `/hc/<locale>/articles/<id>-<slug>`
+   * is the article page (it reads the article from the API), and `/hc/articles/<id>`, the address
+   * without locale and slug, redirects there as Zendesk does.
+   */
+  function helpCenter(res: ServerResponse, url: URL) {
+    if (/^\/hc\/[\w-]+\/articles\/\d+(-[^/]*)?$/.test(url.pathname)) {
+      return serveFile(res, HOST_DIST, 'article.html', { 'content-security-policy': ARTICLE_PAGE_POLICY });
+    }
+    const id = /^\/hc\/articles\/(\d+)(-[^/]*)?$/.exec(url.pathname)?.[1];
+    const article = id === undefined ? undefined : store.articles.find((a) => a.id === Number(id));
+    const target = article && servedUrl(article.html_url, baseUrl);
+    if (target?.startsWith(`${baseUrl}/hc/`)) {
+      res.writeHead(302, { location: target, 'cache-control': 'no-store' }).end();
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+  }
+
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const handle = async () => {
@@ -332,6 +358,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         return send(res, action(raw ? JSON.parse(raw) : {}));
       }
       if (url.pathname.startsWith('/app/')) return serveFile(res, APP_DIST, url.pathname.slice('/app/'.length));
+      if (url.pathname.startsWith('/hc/')) return helpCenter(res, url);
       return serveFile(res, HOST_DIST, url.pathname === '/' || !extname(url.pathname) ? 'index.html' : url.pathname);
     };
     handle().catch((error: unknown) => {

@@ -1,9 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
-/** Builds the playground's host page (the offline agent workspace) into .cache/playground. */
+const host = (file: string) => fileURLToPath(new URL(`./host/${file}`, import.meta.url));
+
+/** Builds the playground's pages (the agent workspace, Help Center article pages) into .cache/playground. */
 export default defineConfig({
-  root: fileURLToPath(new URL('./host', import.meta.url)),
+  root: host(''),
   base: '/',
   publicDir: false,
   logLevel: 'warn',
@@ -12,5 +14,6 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../.cache/playground', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
+    rolldownOptions: { input: { index: host('index.html'), article: host('article.html') } },
   },
 });

@@ -11,7 +11,17 @@ import {
   searchTickets,
   ticketIndex,
 } from './ticketSearch';
-import { zendeskTime, type Audit, type AuditEvent, type Comment, type CustomObjectRecord, type Store, type Ticket } from './store';
+import {
+  servedUrl,
+  zendeskTime,
+  type Article,
+  type Audit,
+  type AuditEvent,
+  type Comment,
+  type CustomObjectRecord,
+  type Store,
+  type Ticket,
+} from './store';
 
 export interface ApiContext {
   store: Store;
@@ -194,6 +204,8 @@ export function createRoutes(ctx: ApiContext): Router {
   });
 
   // ---- Help Center
+  // The account's Help Center is the playground's own (see server.ts): its URLs point there.
+  const articleJson = (article: Article): Article => ({ ...article, html_url: servedUrl(article.html_url, ctx.baseUrl()) });
   router.add('help_center.search', 'GET', '/api/v2/help_center/articles/search.json', (req) => {
     const query = req.query.get('query') ?? '';
     if (!query.trim()) return invalid('query is required');
@@ -203,7 +215,7 @@ export function createRoutes(ctx: ApiContext): Router {
     return json(200, {
       // A seeded article may bring its own snippet, to test what the app does with any markup in one.
       results: slice.map(({ article, snippet }) => ({
-        ...article,
+        ...articleJson(article),
         snippet: typeof article.snippet === 'string' ? article.snippet : snippet,
         result_type: 'article',
       })),
@@ -221,7 +233,7 @@ export function createRoutes(ctx: ApiContext): Router {
   });
   router.add('help_center.article', 'GET', '/api/v2/help_center/:locale/articles/:id.json', (req) => {
     const article = store.articles.find((a) => a.id === Number(req.params.id));
-    return article ? json(200, { article }) : notFound();
+    return article ? json(200, { article: articleJson(article) }) : notFound();
   });
 
   // ---- custom objects (v2)

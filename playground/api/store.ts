@@ -155,6 +155,17 @@ export function loadFixtures(): Fixtures {
   };
 }
 
+/** Where the demo account lives in the fixtures' URLs, as Zendesk writes them. */
+const FIXTURE_ORIGIN = 'https://lumenbank.zendesk.com';
+
+/**
+ * A fixture URL on the demo account, moved to the playground, which serves that account at
+ * `baseUrl`: Help Center links then open the playground's own article pages. Other URLs are kept.
+ */
+export function servedUrl(url: string, baseUrl: string): string {
+  return url.startsWith(`${FIXTURE_ORIGIN}/`) ? baseUrl + url.slice(FIXTURE_ORIGIN.length) : url;
+}
+
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /** A time as Zendesk writes it: UTC with whole seconds, e.g. `2026-11-29T16:04:33Z`. */

@@ -1,5 +1,6 @@
 import { render } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { sanitizeHtml, toHtml, type RichTextOptions } from './richText';
 import { ZafHost, type Instance } from './zafHost';
 import * as ws from './workspace';
 import './styles.css';
@@ -106,6 +107,72 @@ function TicketList() {
 }
 
 const ESCALATION_FIELD = 360001;
+const NEW_TAB: RichTextOptions = { newTab: true };
+
+/** Formatted text from HTML someone else wrote (a comment, an article), rendered from sanitised nodes. */
+function RichText({ html, class: className, options }: { html: string; class: string; options?: RichTextOptions }) {
+  const box = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => box.current?.replaceChildren(sanitizeHtml(html, options)), [html, options]);
+  return <div ref={box} class={className} />;
+}
+
+/**
+ * The reply editor. Rich text is an editable, formatted document, as in Zendesk: what apps append
+ * shows as paragraphs and links, never as markup. Plain text is a text area.
+ */
+function ReplyEditor() {
+  const composer = ws.composer.value;
+  const editor = useRef<HTMLDivElement>(null);
+  // What the editor shows, so the agent's own typing is not written back under the caret.
+  const shown = useRef<{ element: HTMLDivElement; html: string } | null>(null);
+  useLayoutEffect(() => {
+    const element = editor.current;
+    if (!element || (shown.current?.element === element && shown.current.html === composer.html)) return;
+    element.replaceChildren(sanitizeHtml(composer.html));
+    shown.current = { element, html: composer.html };
+  }, [composer.html, composer.rich]);
+
+  if (!composer.rich) {
+    return (
+      <textarea
+        aria-label="Reply"
+        name="reply"
+        value={composer.text}
+        onInput={(e) => {
+          ws.setReply((e.target as HTMLTextAreaElement).value, false);
+          host.emit('comment.text.changed', ws.replyValue());
+        }}
+      />
+    );
+  }
+  const edited = (element: HTMLDivElement) => {
+    ws.setReply(element.innerHTML, true);
+    shown.current = { element, html: ws.composer.value.html };
+    host.emit('comment.text.changed', ws.replyValue());
+  };
+  return (
+    <div
+      ref={editor}
+      class="composer__editor"
+      contentEditable
+      role="textbox"
+      aria-multiline="true"
+      aria-label="Reply"
+      onFocus={() => document.execCommand('defaultParagraphSeparator', false, 'p')}
+      onInput={(e) => edited(e.currentTarget)}
+      onPaste={(e) => {
+        // Pasted HTML goes through the same allow-list as everything else in the editor.
+        const data = e.clipboardData;
+        if (!data) return;
+        e.preventDefault();
+        const html = data.getData('text/html');
+        const nodes = html ? sanitizeHtml(html) : null;
+        if (nodes) document.execCommand('insertHTML', false, toHtml(nodes));
+        else document.execCommand('insertText', false, data.getData('text/plain'));
+      }}
+    />
+  );
+}
 
 function TicketView() {
   const ticket = ws.form.value;
@@ -125,7 +192,6 @@ function TicketView() {
         setError(`An app stopped the save: ${refusal}`);
         return;
       }
-      const body = composer.rich ? composer.html : composer.text;
       const update: Record<string, unknown> = {
         subject: ticket.subject,
         status: ticket.status,
@@ -133,10 +199,12 @@ function TicketView() {
         tags: ticket.tags,
         custom_fields: ticket.custom_fields,
       };
-      if (body.replace(/<[^>]*>/g, '').trim()) {
+      if (composer.text.trim()) {
+        // Rich text is saved as HTML; its plain form (paragraphs apart, entities decoded) goes with
+        // it as the comment's plain body, which Zendesk derives the same way.
         update.comment = composer.rich
-          ? { html_body: body, public: composer.type === 'publicReply' }
-          : { body, public: composer.type === 'publicReply' };
+          ? { html_body: composer.html, body: composer.text, public: composer.type === 'publicReply' }
+          : { body: composer.text, public: composer.type === 'publicReply' };
       }
       await ws.api(`/api/v2/tickets/${ticket.id}.json`, { method: 'PUT', body: { ticket: update } });
       await ws.openTicket(ticket.id);
@@ -223,7 +291,7 @@ function TicketView() {
                   <strong>{author?.name ?? c.author_id}</strong> · {new Date(c.created_at).toLocaleString()}{' '}
                   {!c.public && <span class="badge">internal note</span>}
                 </div>
-                <div class="comment__body">{c.body}</div>
+                <RichText class="comment__body" html={c.html_body} options={NEW_TAB} />
               </li>
             );
           })}
@@ -247,23 +315,7 @@ function TicketView() {
               Rich text
             </label>
           </div>
-          <textarea
-            aria-label="Reply"
-            name="reply"
-            value={composer.text}
-            onInput={(e) => {
-              const text = (e.target as HTMLTextAreaElement).value;
-              ws.composer.value = {
-                ...composer,
-                text,
-                html: text
-                  .split('\n')
-                  .map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
-                  .join(''),
-              };
-              host.emit('comment.text.changed', text);
-            }}
-          />
+          <ReplyEditor />
           {error && (
             <p class="error" role="alert">
               {error}

@@ -1,4 +1,5 @@
 import { computed, signal } from '@preact/signals';
+import { sanitizeHtml, textToHtml, toHtml, toText } from './richText';
 
 /**
  * The agent workspace's own state: what Zendesk's UI holds for the agent. The ticket form keeps
@@ -71,6 +72,22 @@ export const composer = signal<{ text: string; html: string; rich: boolean; type
   rich: true,
   type: 'publicReply',
 });
+/**
+ * Replaces the reply. The rich editor keeps sanitised HTML, as Zendesk's does; the plain-text
+ * composer keeps text. Both forms stay in step: `text` is what the reply reads as, `html` how it is formatted.
+ */
+export function setReply(value: string, rich = composer.value.rich) {
+  if (rich) {
+    const nodes = sanitizeHtml(value);
+    composer.value = { ...composer.value, html: toHtml(nodes), text: toText(nodes) };
+  } else {
+    composer.value = { ...composer.value, text: value, html: textToHtml(value) };
+  }
+}
+
+/** The reply as `comment.text` gives it to apps: the editor's HTML in rich text, else the text. */
+export const replyValue = () => (composer.value.rich ? composer.value.html : composer.value.text);
+
 export const notices = signal<{ id: number; message: string; kind: string }[]>([]);
 export const route = signal<'ticket' | 'console' | 'settings'>('ticket');
 

@@ -1,3 +1,4 @@
+import { sanitizeHtml, textToHtml, toText } from './richText';
 import * as ws from './workspace';
 
 /**
@@ -33,15 +34,6 @@ const REQUIREMENTS: Record<string, { requirement_id: number | string; requiremen
 };
 
 class PathError extends Error {}
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const htmlToText = (html: string) =>
-  html
-    .replace(/<br\s*\/?>|<\/p>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 
 export class ZafHost {
   readonly instances = new Map<string, Instance>();
@@ -268,7 +260,7 @@ export class ZafHost {
         return this.ticketJson();
       },
       comment: () => ({
-        text: ws.composer.value.rich ? ws.composer.value.html : ws.composer.value.text,
+        text: ws.replyValue(),
         type: ws.composer.value.type,
         useRichText: ws.composer.value.rich,
       }),
@@ -341,11 +333,9 @@ export class ZafHost {
     }
   }
 
-  private setComposer(value: string, rich = ws.composer.value.rich) {
-    ws.composer.value = rich
-      ? { ...ws.composer.value, html: value, text: htmlToText(value) }
-      : { ...ws.composer.value, text: value, html: `<p>${escapeHtml(value)}</p>` };
-    this.emit('comment.text.changed', value);
+  private setComposer(value: string) {
+    ws.setReply(value);
+    this.emit('comment.text.changed', ws.replyValue());
   }
 
   // ---- invoke
@@ -357,26 +347,17 @@ export class ZafHost {
         this.onResize(instance);
         return null;
       }
+      // Zendesk's editor takes text as text and HTML as formatting, in whichever mode it is in.
       case 'comment.appendText': {
         const text = String(args[0] ?? '');
         const c = ws.composer.value;
-        if (c.rich)
-          this.setComposer(
-            c.html +
-              text
-                .split('\n')
-                .map((line) => `<p>${escapeHtml(line)}</p>`)
-                .join(''),
-            true,
-          );
-        else this.setComposer(c.text + text, false);
+        this.setComposer(c.rich ? c.html + textToHtml(text) : c.text + text);
         return null;
       }
       case 'comment.appendHtml': {
         const html = String(args[0] ?? '');
         const c = ws.composer.value;
-        if (c.rich) this.setComposer(c.html + html, true);
-        else this.setComposer(c.text + htmlToText(html), false);
+        this.setComposer(c.rich ? c.html + html : c.text + toText(sanitizeHtml(html)));
         return null;
       }
       case 'ticket.tags.add':

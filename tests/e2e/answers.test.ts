@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { contentFingerprint } from '../../src/domain/answers/approval';
+import { toAnswer, type AnswerRecord } from '../../src/host/api/answers';
 import { useSession } from './harness';
 
 const session = useSession();
@@ -8,6 +10,7 @@ const STATEMENT_TICKET = 4128; // rewritten below into a question about statemen
 const PAYMENT_TICKET = 4109; // "Payment I didn't make"
 const GERMAN_TICKET = 4122; // "Karte nicht angekommen", German-speaking requester
 const CLOSE_ANSWER = '01HQ3FKWZ7JGSKEA0YVKDTHJ0Z';
+const STATEMENT_ANSWER = '01HQ5TM7RQ2D9V4K8XWB3NCS6E'; // "Statement download", approved by the lead persona
 
 const panel = () => session().sidebar().locator('[data-panel="answers"]');
 const title = () => session().text(panel().locator('.answer__title'));
@@ -76,7 +79,7 @@ describe('closed-loop answers', () => {
 
   it('Propose an answer opens a modal prefilled from the ticket and saves a draft owned by the agent', async () => {
     await session().open({ ticket: PAYMENT_TICKET });
-    await session().page.fill('textarea[name="reply"]', 'Please freeze the card in the app, then we refund it.');
+    await session().page.getByRole('textbox', { name: 'Reply' }).fill('Please freeze the card in the app, then we refund it.');
     await panel().getByRole('button', { name: 'Propose an answer' }).click();
     const modal = session().modal();
     await expect
@@ -101,6 +104,22 @@ describe('closed-loop answers', () => {
   });
 
   it('renders an answer whose title and body carry script payloads inert', async () => {
+    // The lead edits the approved answer, so it stays lead-made; the payloads come with the edit.
+    await session().control('persona', 'POST', { persona: 'lead' });
+    const record = (await session().records<AnswerRecord>('closed_loop_answer')).find((r) => r.id === STATEMENT_ANSWER)!;
+    const name = 'Statement download <script>window.__xss=1</script><img src=x onerror=window.__xss=1>';
+    const body =
+      'Hi {{requester.first_name}},\n\nDownload it under Account > Statements. <script>window.__xss=1</script>\n\n' +
+      '<img src=x onerror=window.__xss=1> Full guide: <a href="javascript:window.__xss=1">statements</a> or javascript:window.__xss=1\n\nBest,\n{{agent.first_name}}';
+    const edited = { ...record, name, custom_object_fields: { ...record.custom_object_fields, answer_body: body } };
+    await session().api(`/api/v2/custom_objects/closed_loop_answer/records/${STATEMENT_ANSWER}.json`, 'PATCH', {
+      custom_object_record: {
+        name,
+        // Approved again with the edit, as the console does when a lead changes an approved answer.
+        custom_object_fields: { answer_body: body, approval_fingerprint: contentFingerprint(toAnswer(edited)) },
+      },
+    });
+    await session().control('persona', 'POST', { persona: 'agent' });
     await session().api(`/api/v2/tickets/${STATEMENT_TICKET}.json`, 'PUT', {
       ticket: {
         subject: 'Monthly statement as PDF',

@@ -9,8 +9,8 @@ const session = useSession();
 const TICKET = 4128; // requester 20020; rewritten below into a hostile question about statements
 const REQUESTER = 20020;
 const AGENT = 10004; // the agent persona: requests the escalation
-const LEAD = 10002; // the lead persona: escalates, and approved the hostile answer
-const HOSTILE_ANSWER = '01HQXSS0000000000000000000';
+const LEAD = 10002; // the lead persona: escalates, and approved the statement answer
+const HOSTILE_ANSWER = '01HQ5TM7RQ2D9V4K8XWB3NCS6E'; // "Statement download", rewritten by seed() to carry the corpus
 const WORD = 'zqhostile';
 /** The corpus is megabytes: every frame and the host page take longer than usual to render it. */
 const SLOW = { timeout: 60_000 }; // in every seeded article, so one search finds them all

@@ -61,7 +61,7 @@ describe('knowledge suggestions', () => {
     await session().open({ ticket: PAYMENT_TICKET });
     await expect.poll(articleTitles).not.toEqual([]);
     const before = await searchCalls();
-    await session().page.fill('textarea[name="reply"]', 'Hi Emma, let me check that for you.');
+    await session().page.getByRole('textbox', { name: 'Reply' }).fill('Hi Emma, let me check that for you.');
     await session().page.waitForTimeout(400);
     expect(await searchCalls()).toBe(before);
     await session().page.fill('input[name="subject"]', 'Money transfer not received by my landlord');
@@ -83,6 +83,19 @@ describe('knowledge suggestions', () => {
   });
 
   it('renders an article whose title and snippet carry script payloads inert', async () => {
+    await session().control('seed', 'POST', {
+      articles: [
+        {
+          title: 'Card PIN <img src=x onerror="window.__xss=1">reset <script>window.__xss=1</script>',
+          body:
+            '<p>Forgot your card PIN? Reset it in the app under Card &gt; Security &gt; Change PIN.<script>window.__xss=1</script></p>' +
+            '<h2 onmouseover="window.__xss=1">Reset your PIN</h2><p><img src="x" onerror="window.__xss=1" alt="PIN reset"></p>' +
+            '<p><a href="javascript:window.__xss=1">PIN reset guide</a></p><iframe src="javascript:window.__xss=1"></iframe><svg onload="window.__xss=1"></svg>',
+          label_names: ['card', 'pin'],
+          html_url: 'https://lumenbank.zendesk.com/hc/en-us/articles/9990201-card-pin-reset',
+        },
+      ],
+    });
     await session().open({ ticket: PAYMENT_TICKET });
     await panel().getByRole('searchbox').fill('PIN reset');
     await expect.poll(articleTitles).toEqual(expect.arrayContaining([expect.stringContaining('<script>')]));

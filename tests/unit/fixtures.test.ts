@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_NOW, loadFixtures, type Article, type Audit, type AuditEvent, type CustomObjectRecord } from '../../playground/api/store';
 
@@ -268,17 +268,6 @@ describe('fixtures: help center', () => {
     const locales = new Set(articles.map((a) => a.locale));
     for (const l of ['en-us', 'de', 'fr', 'es']) expect(locales.has(l)).toBe(true);
   });
-
-  it('has the hostile PIN article for security tests', () => {
-    const a = articles.find((x) => x.id === 9999001)!;
-    expect(a).toBeDefined();
-    expect(a.title).toContain('<script>');
-    expect(a.title).toContain('onerror');
-    expect(a.title.toLowerCase()).toContain('pin');
-    expect(a.body).toContain('<script>');
-    expect(a.body).toContain('javascript:');
-    expect(a.body).toContain('onerror');
-  });
 });
 
 describe('fixtures: answers and feedback', () => {
@@ -326,18 +315,6 @@ describe('fixtures: answers and feedback', () => {
     expect(overdue).toHaveLength(2);
   });
 
-  it('has the hostile statement-download answer', () => {
-    const a = answers.find((x) => x.id === '01HQXSS0000000000000000000')!;
-    expect(a).toBeDefined();
-    expect(fields(a).status).toBe('approved');
-    expect(a.name).toContain('<script>window.__xss=1</script>');
-    expect(a.name.toLowerCase()).toContain('statement');
-    const body = fields(a).answer_body;
-    expect(body).toContain('<script>window.__xss=1</script>');
-    expect(body).toContain('<img src=x onerror=window.__xss=1>');
-    expect(body).toContain('javascript:');
-  });
-
   it('has feedback records pointing at existing records', () => {
     expect(feedback.length).toBeGreaterThanOrEqual(4);
     const feedbackFields = (r: CustomObjectRecord) => r.custom_object_fields as FeedbackFields;
@@ -376,6 +353,73 @@ describe('fixtures: knowledge eval set', () => {
       expect(typeof e.locale).toBe('string');
       expect(e.relevant_article_ids.length).toBeGreaterThan(0);
       for (const id of e.relevant_article_ids) expect(articleIds.has(id)).toBe(true);
+    }
+  });
+});
+
+/**
+ * Test payloads: markup that runs or loads something, script URLs, hidden or reordering characters,
+ * template injection and oversized strings. The hostile-input tests seed these themselves.
+ */
+const PAYLOADS: [string, RegExp][] = [
+  [
+    'a script, frame, form, media or foreign element',
+    /<\/?\s*(script|iframe|frame|object|embed|svg|math|style|template|noscript|meta|base|link|form|input|button|img|video|audio|source|details|marquee|body)\b/i,
+  ],
+  ['an event handler or style attribute', /<[^>]*\s(on[a-z]+|style)\s*=/i],
+  ['a script URL', /(java|vb)\s*script\s*:|data:\s*text\/html/i],
+  ['a test marker or template injection', /__xss|srcdoc|\{\{\s*constructor|\$\{|<%|<!\[CDATA\[|<!--/i],
+  ['stacked combining marks', /\p{M}{3,}/u],
+  ['a word too long to wrap', /\S{300}/],
+];
+/** Bidi overrides, zero-width characters, line and paragraph separators, control characters other than tab and line breaks. */
+const hidden = (char: string) => {
+  const code = char.codePointAt(0)!;
+  return (
+    (code < 0x20 && !'\t\n\r'.includes(char)) ||
+    (code >= 0x200b && code <= 0x200d) ||
+    (code >= 0x2028 && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069) ||
+    code === 0x2060 ||
+    code === 0xfeff
+  );
+};
+/** Longer than any demo text (the longest, an article body, is about 1,100 characters). */
+const LONGEST_STRING = 10_000;
+
+describe('fixtures: demo data', () => {
+  const dir = new URL('../../playground/fixtures/', import.meta.url);
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
+
+  /** Every string in a JSON value, with where it is. */
+  function* strings(value: unknown, path: string): Generator<[string, string]> {
+    if (typeof value === 'string') yield [path, value];
+    else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* strings(item, `${path}[${i}]`);
+    else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) yield* strings(item, `${path}.${key}`);
+  }
+
+  it('holds no test payloads: a person reads it in the playground', () => {
+    expect(files).toEqual(
+      expect.arrayContaining(['users.json', 'tickets.json', 'comments.json', 'answers.json', 'help_center/articles.json']),
+    );
+    const found: string[] = [];
+    for (const file of files) {
+      for (const [path, text] of strings(JSON.parse(readFileSync(new URL(file, dir), 'utf8')), file)) {
+        for (const [what, pattern] of PAYLOADS)
+          if (pattern.test(text)) found.push(`${path}: ${what}: ${JSON.stringify(text.slice(0, 80))}`);
+        if ([...text].some(hidden)) found.push(`${path}: bidi override, zero-width or control character`);
+        if (text.length > LONGEST_STRING) found.push(`${path}: ${text.length} characters`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('has article bodies with only the markup Help Center articles use, and links within the Help Center', () => {
+    for (const a of articles) {
+      const tags = new Set([...a.body.matchAll(/<\/?([a-z0-9]+)/gi)].map((m) => m[1]!.toLowerCase()));
+      for (const tag of tags)
+        expect(['p', 'h2', 'h3', 'ul', 'ol', 'li', 'strong', 'em', 'a', 'br', 'table', 'tr', 'td', 'th']).toContain(tag);
+      for (const [, href] of a.body.matchAll(/href="([^"]*)"/g)) expect(href).toMatch(/^\/hc\/[a-z-]+\/articles\/\d+$/);
     }
   });
 });

@@ -1,6 +1,7 @@
 import { useServices } from '../../app/services';
 import { longText, shortText } from '../../domain/text';
 import type { FeedbackRecord } from '../../host/api/feedback';
+import { zendeskOrigin } from '../../host/origin';
 import { errorMessage } from '../../ui/errorMessage';
 import { ErrorNotice, ItemAction, Loading } from '../../ui/Panel';
 import { useState } from 'preact/hooks';
@@ -10,13 +11,13 @@ const SECTIONS = ['misfit', 'example', 'outdated_article'] as const;
 
 /** What agents sent back: answers that did not fit, new example phrasings, outdated articles. */
 export function FeedbackTab({ model, onOpenAnswer }: { model: LibraryModel; onOpenAnswer: (id: string) => void }) {
-  const { i18n, host, context } = useServices();
+  const { i18n, host } = useServices();
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const state = model.feedback.value;
   const answers = new Map(model.rows.value.map((r) => [r.answer.id, r.answer]));
   const records = state.status === 'ready' ? state.data.filter((r) => !r.custom_object_fields.handled) : [];
   const proposals = model.rows.value.filter((r) => r.answer.status === 'draft');
-  const subdomain = context.account?.subdomain;
+  const zendesk = zendeskOrigin();
 
   const handle = async (record: FeedbackRecord, addExample?: boolean) => {
     try {
@@ -91,12 +92,8 @@ export function FeedbackTab({ model, onOpenAnswer }: { model: LibraryModel; onOp
                     <li key={record.id} class="card" data-testid={`feedback-${kind}`}>
                       <p>
                         {answer && <strong>{shortText(answer.title)}</strong>}
-                        {kind === 'outdated_article' && f.article_id && subdomain && (
-                          <a
-                            href={`https://${subdomain}.zendesk.com/hc/articles/${Number(f.article_id)}`}
-                            target="_blank"
-                            rel="noopener noreferrer"
-                          >
+                        {kind === 'outdated_article' && f.article_id && zendesk && (
+                          <a href={`${zendesk}/hc/articles/${Number(f.article_id)}`} target="_blank" rel="noopener noreferrer">
                             {shortText(record.name.replace(/^Outdated: /, ''))}
                           </a>
                         )}
