@@ -35,13 +35,23 @@ export function createLeadAccess(host: HostClient, settings: AppSettings, cache:
    * Names and lead status of other users (who requested, who escalated), for the history.
    * Lead-group members are read once per session; users are looked up in one call.
    */
-  async function people(ids: number[]): Promise<Map<number, { name: string; isLead: boolean }>> {
+  // Panels ask at the same moment (escalation history, answer approvals): one read serves them all.
+  let membersInFlight: Promise<number[]> | null = null;
+  function leadMembers(): Promise<number[]> {
     const memberKey = `lead-members:${settings.leadGroupIds.join(',')}`;
-    let members = cache.get<number[]>(memberKey, ME_MAX_AGE_MS)?.value;
-    if (!members) {
-      members = (await Promise.all(settings.leadGroupIds.map((id) => getGroupMemberIds(host, id)))).flat();
-      cache.set(memberKey, members);
-    }
+    const hit = cache.get<number[]>(memberKey, ME_MAX_AGE_MS)?.value;
+    if (hit) return Promise.resolve(hit);
+    membersInFlight ??= Promise.all(settings.leadGroupIds.map((id) => getGroupMemberIds(host, id)))
+      .then((lists) => {
+        const members = lists.flat();
+        cache.set(memberKey, members);
+        return members;
+      })
+      .finally(() => (membersInFlight = null));
+    return membersInFlight;
+  }
+  async function people(ids: number[]): Promise<Map<number, { name: string; isLead: boolean }>> {
+    const members = await leadMembers();
     // Users already looked up this session are not asked for again.
     const known = new Map(cache.get<[number, User][]>('users', ME_MAX_AGE_MS)?.value ?? []);
     const missing = [...new Set(ids)].filter((id) => !known.has(id));

@@ -178,6 +178,7 @@ describe('the built package (dist/)', () => {
     expect(sidebar.deferred.files.some((f) => f.startsWith('textAnalysis-'))).toBe(true);
     // Regression guards on gzipped JS+CSS (SDK included), not the 30 KB target, which is not met.
     expect(sidebar.gzipBytes).toBeLessThanOrEqual(45_000);
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(55_000);
+    // 55 KB → 56 KB with approval verification (content fingerprint, verdicts) and the 32 KB size meter.
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(56_000);
   });
 });
