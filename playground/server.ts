@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FaultBook, type FaultRule } from './api/faults';
+import { FaultBook, type CallRecord, type Fault, type FaultRule } from './api/faults';
 import type { ApiResponse } from './api/router';
 import { createRoutes } from './api/routes';
 import { loadFixtures, Store, type Article, type User } from './api/store';
@@ -189,43 +189,56 @@ export async function startPlayground(options: { port?: number; host?: string } 
     }
     const endpoint = found.route.endpoint;
     const app = req.headers['x-playground-app'];
-    faults.record({ endpoint, method, path: url.pathname + url.search, at: Date.now(), app: typeof app === 'string' ? app : null });
     const raw = await readBody(req);
     let body: unknown = null;
-    if (raw) {
-      try {
-        body = JSON.parse(raw);
-      } catch {
-        send(res, { status: 400, body: { error: 'InvalidJSON', description: 'Request body is not JSON' } });
-        return;
-      }
+    let invalidJson = false;
+    try {
+      body = raw ? JSON.parse(raw) : null;
+    } catch {
+      invalidJson = true;
     }
+    // Everything about the call is kept, for call counts and for the API contract check.
+    const call: CallRecord = {
+      endpoint,
+      method,
+      path: url.pathname + url.search,
+      at: Date.now(),
+      app: typeof app === 'string' ? app : null,
+      body,
+      response: null,
+      fault: null,
+    };
+    faults.record(call);
+    const answer = (response: ApiResponse, fault: Fault['kind'] | null = null) => {
+      call.response = { status: response.status, body: response.body };
+      call.fault = fault;
+      send(res, response);
+    };
+    if (invalidJson) return answer({ status: 400, body: { error: 'InvalidJSON', description: 'Request body is not JSON' } });
     for (const fault of faults.take(endpoint, typeof app === 'string')) {
       if (fault.kind === 'latency') await new Promise((r) => setTimeout(r, fault.ms));
       else if (fault.kind === 'timeout') {
+        call.fault = fault.kind;
         hanging.add(res);
         res.on('close', () => hanging.delete(res));
         return;
       } else if (fault.kind === 'status') {
         const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
-        send(res, {
-          status: fault.status,
-          headers,
-          body: fault.body ?? {
-            error: fault.status === 429 ? 'TooManyRequests' : 'InternalError',
-            description: `Injected ${fault.status}`,
-          },
-        });
-        return;
+        const errorBody = fault.body ?? {
+          error: fault.status === 429 ? 'TooManyRequests' : 'InternalError',
+          description: `Injected ${fault.status}`,
+        };
+        return answer({ status: fault.status, headers, body: errorBody }, fault.kind);
       } else if (fault.kind === 'malformed') {
+        call.response = { status: 200 };
+        call.fault = fault.kind;
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"results": [ {"id": 1, "title": ');
         return;
       } else if (fault.kind === 'wrong_shape') {
-        send(res, { status: 200, body: { unexpected: true, data: 'not what Zendesk documents' } });
-        return;
+        return answer({ status: 200, body: { unexpected: true, data: 'not what Zendesk documents' } }, fault.kind);
       }
     }
-    send(res, await found.route.handler({ method, path: url.pathname, query: url.searchParams, params: found.params, body }));
+    answer(await found.route.handler({ method, path: url.pathname, query: url.searchParams, params: found.params, body }));
   }
 
   const server = createServer((req, res) => {
