@@ -178,9 +178,9 @@ export function createRoutes(ctx: ApiContext): Router {
   router.add('custom_objects.records.list', 'GET', '/api/v2/custom_objects/:key/records.json', (req) => {
     const records = store.records.get(req.params.key!);
     if (!records) return notFound();
-    const since = req.query.get('filter[updated_at][gt]');
+    // Only the documented filters; Zendesk ignores query parameters it does not know.
     const ids = req.query.get('filter[ids]')?.split(',');
-    const list = records.filter((r) => !since || r.updated_at > since).filter((r) => !ids || ids.includes(r.id));
+    const list = records.filter((r) => !ids || ids.includes(r.id));
     return cursorPage(ctx, req, list);
   });
   router.add('custom_objects.records.show', 'GET', '/api/v2/custom_objects/:key/records/:id.json', (req) => {
