@@ -259,7 +259,7 @@ function cursorPage(ctx: ApiContext, req: ApiRequest, records: CustomObjectRecor
 }
 
 /**
- * Ticket update as Zendesk does it: fields, tags replaced or changed additively, custom fields,
+ * Ticket update as Zendesk does it: fields, tags replaced, custom fields,
  * one comment, one audit; `safe_update` with a stale `updated_stamp` is a 409 and changes nothing.
  */
 function updateTicket(ctx: ApiContext, ticket: Ticket, update: Record<string, unknown>) {
@@ -287,14 +287,9 @@ function updateTicket(ctx: ApiContext, ticket: Ticket, update: Record<string, un
       (next as Record<string, unknown>)[field] = update[field];
     }
   }
-  // Zendesk keeps tags in lower case.
-  const tagList = (value: unknown[]) => value.map((t) => String(t).toLowerCase());
-  if (Array.isArray(update.tags)) next.tags = [...new Set(tagList(update.tags))];
-  if (Array.isArray(update.additional_tags)) next.tags = [...new Set([...next.tags, ...tagList(update.additional_tags)])];
-  if (Array.isArray(update.remove_tags)) {
-    const removed = tagList(update.remove_tags);
-    next.tags = next.tags.filter((t) => !removed.includes(t));
-  }
+  // Zendesk keeps tags in lower case. A single ticket's update takes the whole list (`tags`);
+  // add/remove lists are not documented for it, and like any unknown property they do nothing.
+  if (Array.isArray(update.tags)) next.tags = [...new Set(update.tags.map((t) => String(t).toLowerCase()))];
 
   if (Array.isArray(update.custom_fields)) {
     for (const entry of update.custom_fields as { id?: unknown; value?: unknown }[]) {
