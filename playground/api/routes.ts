@@ -166,7 +166,9 @@ export function createRoutes(ctx: ApiContext): Router {
   // ---- custom objects (v2)
   router.add('custom_objects.show', 'GET', '/api/v2/custom_objects/:key.json', (req) => {
     const object = store.objects.find((o) => o.key === req.params.key);
-    return object ? json(200, { custom_object: object }) : notFound();
+    return object
+      ? json(200, { custom_object: { ...object, url: `${ctx.baseUrl()}/api/v2/custom_objects/${object.key}.json` } })
+      : notFound();
   });
   router.add('custom_objects.records.search', 'GET', '/api/v2/custom_objects/:key/records/search.json', (req) => {
     const records = store.records.get(req.params.key!);
