@@ -6,7 +6,8 @@ import { ErrorNotice, ItemAction, Loading } from '../../ui/Panel';
 import { useState } from 'preact/hooks';
 import type { LibraryModel } from './library';
 
-const SECTIONS = ['misfit', 'example', 'outdated_article'] as const;
+// `other`: records made in Zendesk itself, without a kind the app writes; shown so a lead can read and close them.
+const SECTIONS = ['misfit', 'example', 'outdated_article', 'other'] as const;
 
 /** What agents sent back: answers that did not fit, new example phrasings, outdated articles. */
 export function FeedbackTab({ model, onOpenAnswer }: { model: LibraryModel; onOpenAnswer: (id: string) => void }) {
@@ -89,6 +90,7 @@ export function FeedbackTab({ model, onOpenAnswer }: { model: LibraryModel; onOp
                     <li key={record.id} class="card" data-testid={`feedback-${kind}`}>
                       <p>
                         {answer && <strong>{shortText(answer.title)}</strong>}
+                        {kind === 'other' && <strong>{shortText(record.name)}</strong>}
                         {kind === 'outdated_article' && f.article_id && subdomain && (
                           <a
                             href={`https://${subdomain}.zendesk.com/hc/articles/${Number(f.article_id)}`}

@@ -5,10 +5,23 @@ const UserSchema = z.object({
   id: z.number(),
   name: z.string(),
   role: z.string(),
-  custom_role_id: z.optional(z.nullable(z.number())),
+  // A number, but Zendesk sends it as a string for some roles (its administrator roles, for one).
+  custom_role_id: z.optional(z.nullable(z.union([z.number(), z.string()]))),
   locale: z.optional(z.string()),
 });
-export type User = z.infer<typeof UserSchema>;
+
+export interface User {
+  id: number;
+  name: string;
+  role: string;
+  custom_role_id: number | null;
+  locale?: string;
+}
+
+function toUser({ custom_role_id, ...user }: z.infer<typeof UserSchema>): User {
+  const roleId = custom_role_id === null || custom_role_id === undefined || custom_role_id === '' ? NaN : Number(custom_role_id);
+  return { ...user, custom_role_id: Number.isFinite(roleId) ? roleId : null };
+}
 
 const GroupSchema = z.object({ id: z.number(), name: z.string() });
 
@@ -18,7 +31,7 @@ export async function getMe(host: HostClient): Promise<{ user: User; groupIds: n
     { url: '/api/v2/users/me.json?include=groups' },
     z.object({ user: UserSchema, groups: z.optional(z.array(GroupSchema)) }),
   );
-  return { user: response.user, groupIds: (response.groups ?? []).map((g) => g.id) };
+  return { user: toUser(response.user), groupIds: (response.groups ?? []).map((g) => g.id) };
 }
 
 export async function getUsers(host: HostClient, ids: number[]): Promise<User[]> {
@@ -27,7 +40,7 @@ export async function getUsers(host: HostClient, ids: number[]): Promise<User[]>
     { url: `/api/v2/users/show_many.json?ids=${ids.join(',')}` },
     z.object({ users: z.array(UserSchema) }),
   );
-  return response.users;
+  return response.users.map(toUser);
 }
 
 /** Ids of the members of a group (GET /api/v2/groups/{id}/memberships), all pages. */
