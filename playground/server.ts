@@ -101,6 +101,14 @@ export async function startPlayground(options: { port?: number; host?: string } 
   const routes = () => createRoutes({ store, meId: () => personas[persona], baseUrl: () => baseUrl });
   let router = routes();
 
+  /** Each call's answer body as the JSON text sent, spliced into the call log without parsing it again. */
+  const answeredJson = new WeakMap<CallRecord, string>();
+  const callJson = (call: CallRecord) => {
+    const text = answeredJson.get(call);
+    if (!call.response || text === undefined) return JSON.stringify(call);
+    const { response, ...rest } = call;
+    return `${JSON.stringify(rest).slice(0, -1)},"response":{"status":${response.status},"body":${text}}}`;
+  };
   const control: Record<string, (body: unknown) => ApiResponse> = {
     'GET state': () => ({
       status: 200,
@@ -127,7 +135,10 @@ export async function startPlayground(options: { port?: number; host?: string } 
     },
     // The host page's live updates: the open ticket's updated_at, read without counting as an API call.
     'GET stamps': () => ({ status: 200, body: Object.fromEntries([...store.tickets.values()].map((t) => [t.id, t.updated_at])) }),
-    'GET calls': () => ({ status: 200, body: { counts: faults.counts(), calls: faults.calls } }),
+    'GET calls': () => ({
+      status: 200,
+      body: `{"counts":${JSON.stringify(faults.counts())},"calls":[${faults.calls.map(callJson).join(',')}]}`,
+    }),
     'DELETE calls': () => {
       faults.calls = [];
       return { status: 200, body: { ok: true } };
@@ -210,9 +221,12 @@ export async function startPlayground(options: { port?: number; host?: string } 
     };
     faults.record(call);
     const answer = (response: ApiResponse, fault: Fault['kind'] | null = null) => {
-      call.response = { status: response.status, body: response.body };
+      const text = response.body === undefined || typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+      call.response = { status: response.status };
       call.fault = fault;
-      send(res, response);
+      // The JSON as sent, not the store's objects (later writes change those); parsed only when asked for.
+      if (text !== undefined) answeredJson.set(call, typeof response.body === 'string' ? JSON.stringify(text) : text);
+      send(res, text === undefined ? response : { ...response, body: text });
     };
     if (invalidJson) return answer({ status: 400, body: { error: 'InvalidJSON', description: 'Request body is not JSON' } });
     for (const fault of faults.take(endpoint, typeof app === 'string')) {
