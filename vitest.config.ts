@@ -16,6 +16,8 @@ export default defineConfig({
           globalSetup: ['tests/e2e/globalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // expect.poll waits 1 s by default: too short for a panel to settle on a loaded 2-core machine.
+          expect: { poll: { timeout: 20_000 } },
           // One Chromium and one playground per file; files run one after another on 2 cores.
           fileParallelism: false,
         },
