@@ -3,7 +3,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FaultBook, TicketUpdateLimiter, type FaultRule, type RateLimit, type TicketUpdateLimits } from './api/faults';
+import {
+  FaultBook,
+  TicketUpdateLimiter,
+  type CallRecord,
+  type Fault,
+  type FaultRule,
+  type RateLimit,
+  type TicketUpdateLimits,
+} from './api/faults';
 import type { ApiResponse } from './api/router';
 import { createRoutes } from './api/routes';
 import { loadFixtures, servedUrl, Store, zendeskTime, type Article, type Audit, type Ticket, type User } from './api/store';
@@ -118,6 +126,14 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     createRoutes({ store, meId: () => personas[persona], baseUrl: () => baseUrl, searchLagMs: () => searchLagMs, limits });
   let router = routes();
 
+  /** Each call's answer body as the JSON text sent, spliced into the call log without parsing it again. */
+  const answeredJson = new WeakMap<CallRecord, string>();
+  const callJson = (call: CallRecord) => {
+    const text = answeredJson.get(call);
+    if (!call.response || text === undefined) return JSON.stringify(call);
+    const { response, ...rest } = call;
+    return `${JSON.stringify(rest).slice(0, -1)},"response":{"status":${response.status},"body":${text}}}`;
+  };
   const control: Record<string, (body: unknown) => ApiResponse> = {
     'GET state': () => ({
       status: 200,
@@ -163,7 +179,10 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     },
     // The host page's live updates: the open ticket's updated_at, read without counting as an API call.
     'GET stamps': () => ({ status: 200, body: Object.fromEntries([...store.tickets.values()].map((t) => [t.id, t.updated_at])) }),
-    'GET calls': () => ({ status: 200, body: { counts: faults.counts(), calls: faults.calls } }),
+    'GET calls': () => ({
+      status: 200,
+      body: `{"counts":${JSON.stringify(faults.counts())},"calls":[${faults.calls.map(callJson).join(',')}]}`,
+    }),
     'DELETE calls': () => {
       faults.calls = [];
       return { status: 200, body: { ok: true } };
@@ -288,43 +307,59 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     }
     const endpoint = found.route.endpoint;
     const app = req.headers['x-playground-app'];
-    faults.record({ endpoint, method, path: url.pathname + url.search, at: Date.now(), app: typeof app === 'string' ? app : null });
     const raw = await readBody(req);
     let body: unknown = null;
-    if (raw) {
-      try {
-        body = JSON.parse(raw);
-      } catch {
-        send(res, { status: 400, body: { error: 'InvalidJSON', description: 'Request body is not JSON' } });
-        return;
-      }
+    let invalidJson = false;
+    try {
+      body = raw ? JSON.parse(raw) : null;
+    } catch {
+      invalidJson = true;
     }
+    // Everything about the call is kept, for call counts and for the API contract check.
+    const call: CallRecord = {
+      endpoint,
+      method,
+      path: url.pathname + url.search,
+      at: Date.now(),
+      app: typeof app === 'string' ? app : null,
+      body,
+      response: null,
+      fault: null,
+    };
+    faults.record(call);
+    const answer = (response: ApiResponse, fault: Fault['kind'] | null = null) => {
+      const text = response.body === undefined || typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+      call.response = { status: response.status };
+      call.fault = fault;
+      // The JSON as sent, not the store's objects (later writes change those); parsed only when asked for.
+      if (text !== undefined) answeredJson.set(call, typeof response.body === 'string' ? JSON.stringify(text) : text);
+      send(res, text === undefined ? response : { ...response, body: text });
+    };
+    if (invalidJson) return answer({ status: 400, body: { error: 'InvalidJSON', description: 'Request body is not JSON' } });
     for (const fault of faults.take(endpoint, typeof app === 'string')) {
       if (fault.kind === 'latency') await new Promise((r) => setTimeout(r, fault.ms));
       else if (fault.kind === 'timeout') {
+        call.fault = fault.kind;
         hanging.add(res);
         res.on('close', () => hanging.delete(res));
         return;
       } else if (fault.kind === 'status') {
         const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
-        send(res, {
-          status: fault.status,
-          headers,
-          body: fault.body ?? {
-            error: fault.status === 429 ? 'TooManyRequests' : 'InternalError',
-            description: `Injected ${fault.status}`,
-          },
-        });
-        return;
+        const errorBody = fault.body ?? {
+          error: fault.status === 429 ? 'TooManyRequests' : 'InternalError',
+          description: `Injected ${fault.status}`,
+        };
+        return answer({ status: fault.status, headers, body: errorBody }, fault.kind);
       } else if (fault.kind === 'malformed') {
+        call.response = { status: 200 };
+        call.fault = fault.kind;
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"results": [ {"id": 1, "title": ');
         return;
       } else if (fault.kind === 'wrong_shape') {
-        send(res, { status: 200, body: { unexpected: true, data: 'not what Zendesk documents' } });
-        return;
+        return answer({ status: 200, body: { unexpected: true, data: 'not what Zendesk documents' } }, fault.kind);
       }
     }
-    send(res, await found.route.handler({ method, path: url.pathname, query: url.searchParams, params: found.params, body }));
+    answer(await found.route.handler({ method, path: url.pathname, query: url.searchParams, params: found.params, body }));
   }
 
   /**

@@ -25,6 +25,12 @@ export interface CallRecord {
   at: number;
   /** The app location that made the call through client.request, or null for the workspace itself. */
   app: string | null;
+  /** The JSON body sent, for the API contract check (null when none). */
+  body: unknown;
+  /** What the playground answered; null until it does (or when it never does). */
+  response: { status: number; body?: unknown } | null;
+  /** The injected fault that replaced the answer, if any: such answers are not Zendesk's. */
+  fault: Fault['kind'] | null;
 }
 
 export class FaultBook {

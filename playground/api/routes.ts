@@ -239,7 +239,9 @@ export function createRoutes(ctx: ApiContext): Router {
   // ---- custom objects (v2)
   router.add('custom_objects.show', 'GET', '/api/v2/custom_objects/:key.json', (req) => {
     const object = store.objects.find((o) => o.key === req.params.key);
-    return object ? json(200, { custom_object: object }) : notFound();
+    return object
+      ? json(200, { custom_object: { ...object, url: `${ctx.baseUrl()}/api/v2/custom_objects/${object.key}.json` } })
+      : notFound();
   });
   router.add('custom_objects.records.search', 'GET', '/api/v2/custom_objects/:key/records/search.json', (req) => {
     const records = store.records.get(req.params.key!);
@@ -251,9 +253,9 @@ export function createRoutes(ctx: ApiContext): Router {
   router.add('custom_objects.records.list', 'GET', '/api/v2/custom_objects/:key/records.json', (req) => {
     const records = store.records.get(req.params.key!);
     if (!records) return notFound();
-    const since = req.query.get('filter[updated_at][gt]');
+    // Only the documented filters; Zendesk ignores query parameters it does not know.
     const ids = req.query.get('filter[ids]')?.split(',');
-    const list = records.filter((r) => !since || r.updated_at > since).filter((r) => !ids || ids.includes(r.id));
+    const list = records.filter((r) => !ids || ids.includes(r.id));
     return cursorPage(ctx, req, list);
   });
   router.add('custom_objects.records.show', 'GET', '/api/v2/custom_objects/:key/records/:id.json', (req) => {
@@ -364,7 +366,7 @@ function cursorPage(ctx: ApiContext, req: ApiRequest, records: CustomObjectRecor
 }
 
 /**
- * Ticket update as Zendesk does it: fields, tags replaced or changed additively, custom fields,
+ * Ticket update as Zendesk does it: fields, tags replaced, custom fields,
  * one comment, one audit; `safe_update` with a stale `updated_stamp` is a 409 and changes nothing.
  */
 function updateTicket(ctx: ApiContext, ticket: Ticket, update: Record<string, unknown>) {
@@ -392,14 +394,9 @@ function updateTicket(ctx: ApiContext, ticket: Ticket, update: Record<string, un
       (next as Record<string, unknown>)[field] = update[field];
     }
   }
-  // Zendesk keeps tags in lower case.
-  const tagList = (value: unknown[]) => value.map((t) => String(t).toLowerCase());
-  if (Array.isArray(update.tags)) next.tags = [...new Set(tagList(update.tags))];
-  if (Array.isArray(update.additional_tags)) next.tags = [...new Set([...next.tags, ...tagList(update.additional_tags)])];
-  if (Array.isArray(update.remove_tags)) {
-    const removed = tagList(update.remove_tags);
-    next.tags = next.tags.filter((t) => !removed.includes(t));
-  }
+  // Zendesk keeps tags in lower case. A single ticket's update takes the whole list (`tags`);
+  // add/remove lists are not documented for it, and like any unknown property they do nothing.
+  if (Array.isArray(update.tags)) next.tags = [...new Set(update.tags.map((t) => String(t).toLowerCase()))];
 
   if (Array.isArray(update.custom_fields)) {
     for (const entry of update.custom_fields as { id?: unknown; value?: unknown }[]) {

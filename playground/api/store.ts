@@ -185,11 +185,37 @@ function shiftTimes<T>(value: T, offsetMs: number): T {
   return value;
 }
 
+/** A custom object as Zendesk shows it (Show Custom Object), installed from the app's requirements. */
 export interface ObjectDefinition {
   key: string;
   title: string;
+  raw_title: string;
   title_pluralized: string;
+  raw_title_pluralized: string;
+  description: string;
+  raw_description: string;
+  include_in_list_view: boolean;
+  allows_photos: boolean;
+  created_at: string;
+  updated_at: string;
+  created_by_user_id: string;
+  updated_by_user_id: string;
 }
+
+interface RequiredObject {
+  key: string;
+  title: string;
+  title_pluralized: string;
+  description?: string;
+  include_in_list_view?: boolean;
+}
+
+const requiredObjects = (): RequiredObject[] =>
+  (
+    JSON.parse(readFileSync(new URL('../../requirements.json', import.meta.url), 'utf8')) as {
+      custom_objects_v2: { objects: RequiredObject[] };
+    }
+  ).custom_objects_v2.objects;
 
 export class Store {
   users = new Map<number, User>();
@@ -219,10 +245,24 @@ export class Store {
     this.articles = data.articles;
     this.records.set('closed_loop_answer', data.answers);
     this.records.set('closed_loop_feedback', data.feedback);
-    this.objects = [
-      { key: 'closed_loop_answer', title: 'Closed-loop answer', title_pluralized: 'Closed-loop answers' },
-      { key: 'closed_loop_feedback', title: 'Closed-loop feedback', title_pluralized: 'Closed-loop feedback' },
-    ];
+    // Installed with the app by the account's first admin, some months before the demo's "now".
+    const installedAt = new Date(now - 180 * 24 * 3600 * 1000).toISOString();
+    const installer = String(data.users.find((u) => u.role === 'admin')?.id ?? '');
+    this.objects = requiredObjects().map((o) => ({
+      key: o.key,
+      title: o.title,
+      raw_title: o.title,
+      title_pluralized: o.title_pluralized,
+      raw_title_pluralized: o.title_pluralized,
+      description: o.description ?? '',
+      raw_description: o.description ?? '',
+      include_in_list_view: o.include_in_list_view ?? false,
+      allows_photos: false,
+      created_at: installedAt,
+      updated_at: installedAt,
+      created_by_user_id: installer,
+      updated_by_user_id: installer,
+    }));
   }
 
   id(): number {

@@ -27,7 +27,8 @@ export const CurrentUserSchema = z.object({
   name: z.string(),
   email: z.optional(z.string()),
   locale: z.string(),
-  role: z.string(),
+  // "end-user", "agent", "admin", or for an agent in a custom role that role's id.
+  role: z.union([z.string(), z.number()]),
   groups: z.optional(z.array(IdName)),
 });
 export type CurrentUser = z.infer<typeof CurrentUserSchema>;

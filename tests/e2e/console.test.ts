@@ -18,12 +18,13 @@ const answer = async (id: string) =>
     .custom_object_record;
 const openTab = async (name: string) => {
   await c().getByRole('tab', { name }).click();
-  await expect.poll(() => c().getByRole('tab', { name, selected: true }).count()).toBe(1);
+  await expect.poll(() => c().getByRole('tab', { name, selected: true }).count(), { timeout: 20_000 }).toBe(1);
 };
 const asLead = async () => {
   await session().open({ route: 'console' });
   await session().persona('lead');
-  await expect.poll(() => c().getByRole('tab', { name: 'Escalations' }).count()).toBe(1);
+  // The lead check is a fresh REST call: on a loaded machine it can take a few seconds.
+  await expect.poll(() => c().getByRole('tab', { name: 'Escalations' }).count(), { timeout: 20_000 }).toBe(1);
 };
 
 describe('lead console', () => {
@@ -101,6 +102,23 @@ describe('lead console', () => {
     expect((await answer(APPROVED)).custom_object_fields.answer_body).toBe('Their newer wording.');
     await c().getByRole('button', { name: 'Save my version' }).click();
     await expect.poll(async () => (await answer(APPROVED)).custom_object_fields.answer_body).toContain('upload a utility bill');
+  });
+
+  it('lists a feedback record made in Zendesk without a kind under other feedback, beside the rest', async () => {
+    // Someone adds a record in Zendesk's own records list, where the kind field can be left empty.
+    await session().api('/api/v2/custom_objects/closed_loop_feedback/records.json', 'POST', {
+      custom_object_record: {
+        name: 'Customers ask about the new fee table',
+        custom_object_fields: { note: 'Seen on five tickets this week' },
+      },
+    });
+    await asLead();
+    await openTab('Proposals and feedback');
+    await expect.poll(() => c().getByTestId('feedback-other').count(), { timeout: 20_000 }).toBe(1);
+    expect(await session().text(c().getByTestId('feedback-other'))).toContain('Customers ask about the new fee table');
+    expect(await c().getByTestId('feedback-misfit').count()).toBe(3);
+    await c().getByTestId('feedback-other').getByRole('button', { name: 'Mark handled' }).click();
+    await expect.poll(() => c().getByTestId('feedback-other').count(), { timeout: 20_000 }).toBe(0);
   });
 
   it('lists outdated-article flags and misfits, and marks them handled', async () => {

@@ -83,8 +83,7 @@ describe('escalation', () => {
         safe_update: true,
         updated_stamp: current.updated_at,
         custom_fields: [{ id: 360001, value: 'escalation_escalated' }],
-        additional_tags: ['escalation_escalated'],
-        remove_tags: ['escalation_requested'],
+        tags: [...current.tags.filter((t) => t !== 'escalation_requested'), 'escalation_escalated'],
         comment: { body: 'Daniel escalated this.', public: false, author_id: 10003 },
       },
     });

@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
-import type { Fault } from '../../playground/api/faults';
+import type { CallRecord, Fault } from '../../playground/api/faults';
 import { startPlayground, type Playground } from '../../playground/server';
+import { checkCalls, Contract, CoverageTally } from '../contract/check';
 import { launchChromium } from './browser';
+import { saveCoverage } from './contractCoverage';
 
 export interface Session {
   browser: Browser;
@@ -18,7 +20,7 @@ export interface Session {
   modal(): FrameLocator;
   control<T = unknown>(name: string, method?: string, body?: unknown): Promise<T>;
   fault(endpoint: string, fault: Fault, times?: number): Promise<void>;
-  calls(): Promise<{ counts: Record<string, number>; calls: { endpoint: string; method: string; path: string; app: string | null }[] }>;
+  calls(): Promise<{ counts: Record<string, number>; calls: CallRecord[] }>;
   api<T = unknown>(path: string, method?: string, body?: unknown): Promise<T>;
   persona(persona: 'agent' | 'lead' | 'admin'): Promise<void>;
   /** The reply composer's content in the host page. */
@@ -138,15 +140,26 @@ export async function startSession(options: { thirdPartyStorage?: boolean } = {}
 
 /**
  * One playground and one Chromium per test file, a reset account and a fresh agent session per
- * test. Returns a getter for use inside tests.
+ * test. After each test, every REST call the app made is checked against Zendesk's API contract
+ * (tests/contract); a violation fails the test. Returns a getter for use inside tests.
  */
 export function useSession(options: { thirdPartyStorage?: boolean } = {}): () => Session {
   let session: Session | undefined;
+  const contract = new Contract();
+  const coverage = new CoverageTally();
   beforeAll(async () => {
     session = await startSession(options);
   });
+  afterEach(async () => {
+    if (!session) return;
+    // The app's own calls only: the workspace page and the tests' direct calls play other people.
+    const calls = (await session.calls()).calls.filter((call) => call.app !== null);
+    const violations = checkCalls(contract, calls, coverage);
+    expect(violations, `API calls that break Zendesk's documented contract:\n  ${violations.join('\n  ')}\n`).toEqual([]);
+  });
   afterAll(async () => {
     await session?.close();
+    saveCoverage(coverage);
   });
   beforeEach(async () => {
     await session!.control('reset', 'POST');

@@ -14,15 +14,21 @@ function record(id: string, updatedAt: string, status = 'approved') {
   };
 }
 
-/** A host serving custom object records, honouring the updated_at filter; counts the calls. */
-function host(records: ReturnType<typeof record>[]) {
+/**
+ * A host serving custom object records in cursor pages, as Zendesk does: it ignores query
+ * parameters it does not document (so a "changed since" filter does nothing); counts the calls.
+ */
+function host(records: ReturnType<typeof record>[], pageSize = 100) {
   const urls: string[] = [];
   const client = {
     async request<T>(req: ApiRequest, schema: z.ZodMiniType<T>): Promise<T> {
       urls.push(req.url);
-      const since = new URL(req.url, 'https://x').searchParams.get('filter[updated_at][gt]');
-      const list = records.filter((r) => !since || r.updated_at > since);
-      return schema.parse({ custom_object_records: list, meta: { has_more: false, after_cursor: null } });
+      const query = new URL(req.url, 'https://x').searchParams;
+      const size = Math.min(pageSize, Number(query.get('page[size]') ?? 100));
+      const start = Number(query.get('page[after]') ?? 0);
+      const list = records.slice(start, start + size);
+      const more = start + size < records.length;
+      return schema.parse({ custom_object_records: list, meta: { has_more: more, after_cursor: more ? String(start + size) : null } });
     },
   } as unknown as HostClient;
   return { client, urls };
@@ -44,17 +50,37 @@ describe('answer library', () => {
     expect(urls).toHaveLength(1);
   });
 
-  it('afterwards asks only for records changed since the newest one it has', async () => {
-    const records = [record('A', '2026-11-01T00:00:00Z'), record('B', '2026-11-02T00:00:00Z')];
+  it('reads every cursor page of 100 with documented parameters only, at first and on refresh', async () => {
+    const records = Array.from({ length: 250 }, (_, i) => record(`R${i}`, '2026-11-01T00:00:00Z'));
+    const { client, urls } = host(records);
+    let now = 0;
+    const cache = createSessionCache(null, () => now);
+    expect(await createAnswerLibrary(client, cache, () => now).load()).toHaveLength(250);
+    now = LIBRARY_FRESH_MS + 1;
+    expect(await createAnswerLibrary(client, cache, () => now).load()).toHaveLength(250);
+    expect(urls).toHaveLength(6);
+    for (const url of urls) {
+      const names = [...new URL(url, 'https://x').searchParams.keys()];
+      expect(
+        names.every((n) => ['page[size]', 'page[after]'].includes(n)),
+        url,
+      ).toBe(true);
+      expect(new URL(url, 'https://x').searchParams.get('page[size]')).toBe('100');
+    }
+  });
+
+  it('after an hour reads the library again: changed records change and deleted ones disappear', async () => {
+    const records = [record('A', '2026-11-01T00:00:00Z'), record('B', '2026-11-02T00:00:00Z'), record('C', '2026-11-03T00:00:00Z')];
     const { client, urls } = host(records);
     let now = 0;
     const cache = createSessionCache(null, () => now);
     await createAnswerLibrary(client, cache, () => now).load();
     records[0] = record('A', '2026-11-05T00:00:00Z', 'retired');
+    records.splice(1, 1); // B deleted in Zendesk
     now = LIBRARY_FRESH_MS + 1;
     const refreshed = await createAnswerLibrary(client, cache, () => now).load();
-    expect(urls[1]).toContain(encodeURIComponent('filter[updated_at][gt]') + '=' + encodeURIComponent('2026-11-02T00:00:00Z'));
+    expect(urls).toHaveLength(2);
+    expect(refreshed.map((a) => a.id)).toEqual(['A', 'C']);
     expect(refreshed.find((a) => a.id === 'A')?.status).toBe('retired');
-    expect(refreshed).toHaveLength(2);
   });
 });

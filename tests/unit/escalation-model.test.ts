@@ -12,7 +12,10 @@ import { createI18n } from '../../src/i18n';
 
 const FIELD = 360001;
 
-/** A host whose REST answers come from a tiny in-memory ticket and user; records every write. */
+/**
+ * A host whose REST answers come from a tiny in-memory ticket and user; records every write.
+ * A safe update based on an older updated_at is a 409, as in Zendesk.
+ */
 function fakeHost(options: { role?: string; customRole?: number | null; state?: string; failPut?: number }) {
   const writes: ApiRequest[] = [];
   let ticket = {
@@ -53,11 +56,14 @@ function fakeHost(options: { role?: string; customRole?: number | null; state?: 
       else if (req.method === 'PUT') {
         writes.push(req);
         if (options.failPut) throw new ApiError(options.failPut, req.url);
-        const update = (req.body as { ticket: { custom_fields: { value: string }[] } }).ticket;
+        const update = (
+          req.body as { ticket: { custom_fields: { value: string }[]; tags?: string[]; safe_update?: boolean; updated_stamp?: string } }
+        ).ticket;
+        if (update.safe_update && update.updated_stamp !== ticket.updated_at) throw new ApiError(409, req.url);
         ticket = {
           ...ticket,
           custom_fields: [{ id: FIELD, value: update.custom_fields[0]!.value }],
-          tags: ['vip', update.custom_fields[0]!.value],
+          tags: update.tags ?? ticket.tags,
           updated_at: '2026-11-20T11:00:00Z',
         };
         body = { ticket };
@@ -69,14 +75,16 @@ function fakeHost(options: { role?: string; customRole?: number | null; state?: 
     context: async () => ({ instanceGuid: 'g', product: 'support', location: 'ticket_sidebar' }),
     metadata: async () => ({ appId: 1, installationId: 1, name: 'Closed Loop', settings: {} }),
   };
-  return { host, writes };
+  /** Someone else changes the ticket in Zendesk (the sidebar has not seen it yet). */
+  const elsewhere = (change: Partial<typeof ticket>) => (ticket = { ...ticket, ...change });
+  return { host, writes, elsewhere };
 }
 
 async function model(
   options: Parameters<typeof fakeHost>[0],
   rawSettings: Record<string, unknown> = { lead_role_ids: '9001', admins_are_leads: false },
 ) {
-  const { host, writes } = fakeHost(options);
+  const { host, writes, elsewhere } = fakeHost(options);
   const settings = readSettings(rawSettings).settings;
   const cache = createSessionCache(null);
   const ticket = createTicketModel(
@@ -92,6 +100,7 @@ async function model(
   const i18n = createI18n('en', [en]);
   return {
     writes,
+    elsewhere,
     escalation: createEscalationModel({
       host,
       settings,
@@ -119,13 +128,24 @@ describe('escalation model actions', () => {
       safe_update: true,
       updated_stamp: '2026-11-20T10:00:00Z',
       custom_fields: [{ id: FIELD, value: 'escalation_escalated' }],
-      additional_tags: ['escalation_escalated'],
+      // The whole list (Zendesk documents no add/remove lists for one ticket), guarded by safe_update.
+      tags: ['vip', 'escalation_escalated'],
       comment: { public: false },
     });
     expect((body.comment as { body: string }).body).toContain('Sam Agent escalated');
-    expect(body.remove_tags).toContain('escalation_requested');
-    expect(body).not.toHaveProperty('tags');
+    expect(body).not.toHaveProperty('additional_tags');
+    expect(body).not.toHaveProperty('remove_tags');
     expect(escalation.state.value).toBe('escalated');
+  });
+
+  it('sends the tags of the ticket as read fresh for the action, so tags added elsewhere are kept', async () => {
+    const { escalation, writes, elsewhere } = await model({ role: 'agent', customRole: 9001 });
+    elsewhere({ tags: ['vip', 'escalation_requested', 'billing_dispute'], updated_at: '2026-11-20T10:30:00Z' });
+    await expect(escalation.act('escalate')).resolves.toEqual({ kind: 'done', action: 'escalate' });
+    expect((writes[0]!.body as { ticket: object }).ticket).toMatchObject({
+      updated_stamp: '2026-11-20T10:30:00Z',
+      tags: ['vip', 'billing_dispute', 'escalation_escalated'],
+    });
   });
 
   it('moves an escalated ticket to the escalation group with the escalation priority, when set', async () => {

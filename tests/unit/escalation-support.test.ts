@@ -5,7 +5,7 @@ import {
   NOTE_KEYS,
   noteFor,
   requestAge,
-  tagChange,
+  tagsFor,
   tagFor,
   type LeadSettings,
   type Translate,
@@ -18,19 +18,14 @@ describe('tags', () => {
     expect(tagFor('escalated')).toBe('escalation_escalated');
   });
 
-  it('adds the new tag and removes all other state tags', () => {
-    expect(tagChange('none', 'requested')).toEqual({
-      additional_tags: ['escalation_requested'],
-      remove_tags: ['escalation_none', 'escalation_escalated', 'escalation_resolved'],
-    });
-    expect(tagChange('escalated', 'resolved')).toEqual({
-      additional_tags: ['escalation_resolved'],
-      remove_tags: ['escalation_none', 'escalation_requested', 'escalation_escalated'],
-    });
+  it('keeps every other tag, adds the new state tag and removes all other state tags', () => {
+    expect(tagsFor(['vip', 'escalation_none'], 'requested')).toEqual(['vip', 'escalation_requested']);
+    // A ticket whose tags drifted (two state tags) is repaired on the next change.
+    expect(tagsFor(['escalation_requested', 'card', 'escalation_escalated'], 'resolved')).toEqual(['card', 'escalation_resolved']);
   });
 
-  it('changes nothing when the state stays', () => {
-    expect(tagChange('requested', 'requested')).toEqual({ additional_tags: [], remove_tags: [] });
+  it('changes nothing when the state tag is already the only one', () => {
+    expect(tagsFor(['vip', 'escalation_requested'], 'requested')).toEqual(['vip', 'escalation_requested']);
   });
 });
 

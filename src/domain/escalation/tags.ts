@@ -9,20 +9,14 @@ export function tagFor(state: EscalationState): EscalationTag {
 
 export const ESCALATION_TAGS: readonly EscalationTag[] = ESCALATION_STATES.map(tagFor);
 
-export interface TagChange {
-  additional_tags: string[];
-  remove_tags: string[];
-}
-
 /**
- * Tag update for a state change. Every other state tag is removed, not only
- * the one for `from`, so a ticket whose tags drifted is repaired on the next change.
+ * The ticket's whole tag list for a state change: every other tag kept, every state tag but the
+ * new one removed (so a ticket whose tags drifted is repaired on the next change). Zendesk takes
+ * a single ticket's tags as one list; computed from a fresh read and sent with safe_update, a
+ * concurrent change is a conflict, never a lost tag.
  */
-export function tagChange(from: EscalationState, to: EscalationState): TagChange {
-  if (from === to) return { additional_tags: [], remove_tags: [] };
+export function tagsFor(tags: readonly string[], to: EscalationState): string[] {
   const target = tagFor(to);
-  return {
-    additional_tags: [target],
-    remove_tags: ESCALATION_TAGS.filter((tag) => tag !== target),
-  };
+  const stateTags = new Set<string>(ESCALATION_TAGS);
+  return [...tags.filter((tag) => !stateTags.has(tag)), target];
 }

@@ -3,37 +3,26 @@ import { listAnswers, type Answer } from '../../host/api/answers';
 import type { HostClient } from '../../host/client';
 
 const KEY = 'answers';
-/** How long a session trusts its copy before asking for what changed (by updated_at). */
+/** How long a session trusts its copy before reading the library again. */
 export const LIBRARY_FRESH_MS = 60 * 60 * 1000;
 
 interface Stored {
   answers: Answer[];
-  /** The newest updated_at seen: the next refresh asks only for records changed after it. */
-  cursor: string;
 }
-
-const newest = (answers: Answer[], since = '') => answers.reduce((max, a) => (a.updatedAt > max ? a.updatedAt : max), since);
 
 /**
  * The answer library, fetched once per agent session and shared by every ticket's sidebar
- * through the session cache; afterwards only changed records are fetched, at most hourly.
+ * through the session cache. At most hourly it is read again in full: Zendesk documents no
+ * "changed since" filter for records, and a full read also drops records deleted in Zendesk.
  */
 export function createAnswerLibrary(host: HostClient, cache: SessionCache, now: () => number = Date.now) {
   let inflight: Promise<Answer[]> | null = null;
 
   async function fetchLibrary(force: boolean): Promise<Answer[]> {
-    const hit = cache.get<Stored>(KEY, Number.POSITIVE_INFINITY);
-    if (hit && !force && now() - hit.savedAt < LIBRARY_FRESH_MS) return hit.value.answers;
-    if (hit) {
-      const changed = await listAnswers(host, hit.value.cursor);
-      const byId = new Map(hit.value.answers.map((a) => [a.id, a]));
-      for (const answer of changed) byId.set(answer.id, answer);
-      const answers = [...byId.values()];
-      cache.set(KEY, { answers, cursor: newest(changed, hit.value.cursor) } satisfies Stored);
-      return answers;
-    }
+    const hit = force ? null : cache.get<Stored>(KEY, LIBRARY_FRESH_MS);
+    if (hit && now() - hit.savedAt < LIBRARY_FRESH_MS) return hit.value.answers;
     const answers = await listAnswers(host);
-    cache.set(KEY, { answers, cursor: newest(answers) } satisfies Stored);
+    cache.set(KEY, { answers } satisfies Stored);
     return answers;
   }
 
@@ -42,12 +31,12 @@ export function createAnswerLibrary(host: HostClient, cache: SessionCache, now: 
       inflight ??= fetchLibrary(force).finally(() => (inflight = null));
       return inflight;
     },
-    /** Puts a record the app itself changed into the cached copy right away. */
+    /** Puts a record the app itself changed into the cached copy right away (a stale copy is read again anyway). */
     remember(answer: Answer) {
-      const hit = cache.get<Stored>(KEY, Number.POSITIVE_INFINITY);
+      const hit = cache.get<Stored>(KEY, LIBRARY_FRESH_MS);
       if (!hit) return;
       const answers = hit.value.answers.filter((a) => a.id !== answer.id).concat(answer);
-      cache.set(KEY, { answers, cursor: hit.value.cursor } satisfies Stored);
+      cache.set(KEY, { answers } satisfies Stored);
     },
   };
 }

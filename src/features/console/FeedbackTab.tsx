@@ -7,7 +7,8 @@ import { ErrorNotice, ItemAction, Loading } from '../../ui/Panel';
 import { useState } from 'preact/hooks';
 import { saveStatus, type LibraryModel } from './library';
 
-const SECTIONS = ['misfit', 'example', 'outdated_article'] as const;
+// `other`: records made in Zendesk itself, without a kind the app writes; shown so a lead can read and close them.
+const SECTIONS = ['misfit', 'example', 'outdated_article', 'other'] as const;
 
 /** What agents sent back: answers that did not fit, new example phrasings, outdated articles. */
 export function FeedbackTab({ model, onOpenAnswer }: { model: LibraryModel; onOpenAnswer: (id: string) => void }) {
@@ -92,6 +93,7 @@ export function FeedbackTab({ model, onOpenAnswer }: { model: LibraryModel; onOp
                     <li key={record.id} class="card" data-testid={`feedback-${kind}`}>
                       <p>
                         {answer && <strong>{shortText(answer.title)}</strong>}
+                        {kind === 'other' && <strong>{shortText(record.name)}</strong>}
                         {kind === 'outdated_article' && f.article_id && zendesk && (
                           <a href={`${zendesk}/hc/articles/${Number(f.article_id)}`} target="_blank" rel="noopener noreferrer">
                             {shortText(record.name.replace(/^Outdated: /, ''))}

@@ -9,8 +9,8 @@ import {
   requestAge,
   stateFromFieldValue,
   suspiciousChanges,
-  tagChange,
   tagFor,
+  tagsFor,
   transition,
   type EscalationAction,
   type EscalationHistory,
@@ -165,7 +165,7 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
         } else {
           await updateTicketSafely(host, fresh.id, fresh.updated_at, {
             custom_fields: [{ id, value: tagFor(step.next) }],
-            ...tagChange(current, step.next),
+            tags: tagsFor(fresh.tags, step.next),
             ...(action === 'escalate' ? escalationRouting(settings) : {}),
             comment: { body: noteFor(action, actor.name, reason, translate), public: false },
           });

@@ -101,8 +101,8 @@ function answerFields(answer: Partial<Answer>): Record<string, unknown> {
   return fields;
 }
 
-export async function listAnswers(host: HostClient, updatedAfter?: string): Promise<Answer[]> {
-  return (await listRecords(host, ANSWER_OBJECT, AnswerRecordSchema, updatedAfter)).map(toAnswer);
+export async function listAnswers(host: HostClient): Promise<Answer[]> {
+  return (await listRecords(host, ANSWER_OBJECT, AnswerRecordSchema)).map(toAnswer);
 }
 
 export async function getAnswer(host: HostClient, id: string): Promise<Answer> {

@@ -37,8 +37,8 @@ function assertFits(record: RecordContent) {
 
 const base = (key: string) => `/api/v2/custom_objects/${encodeURIComponent(key)}/records`;
 
-/** Lists every record (cursor pagination), optionally only those changed after `updatedAfter`. */
-export async function listRecords<T>(host: HostClient, key: string, schema: z.ZodMiniType<T>, updatedAfter?: string): Promise<T[]> {
+/** Lists every record, in cursor pages of 100 (the most Zendesk gives). */
+export async function listRecords<T>(host: HostClient, key: string, schema: z.ZodMiniType<T>): Promise<T[]> {
   const Page = z.object({
     custom_object_records: z.array(schema),
     meta: z.object({ has_more: z.boolean(), after_cursor: z.nullable(z.string()) }),
@@ -48,7 +48,6 @@ export async function listRecords<T>(host: HostClient, key: string, schema: z.Zo
   do {
     const params = new URLSearchParams({ 'page[size]': '100' });
     if (after) params.set('page[after]', after);
-    if (updatedAfter) params.set('filter[updated_at][gt]', updatedAfter);
     const page: z.infer<typeof Page> = await host.request({ url: `${base(key)}.json?${params}` }, Page);
     records.push(...page.custom_object_records);
     after = page.meta.has_more ? page.meta.after_cursor : null;

@@ -10,7 +10,8 @@ import { createRecord, listRecords, recordSchema, updateRecord } from './customO
 const FEEDBACK_OBJECT = 'closed_loop_feedback';
 
 const FeedbackFieldsSchema = z.object({
-  kind: z.string(),
+  // Records made in Zendesk's own records list may have no kind, or one the app does not know.
+  kind: z.optional(z.nullable(z.string())),
   answer_id: z.optional(z.nullable(z.string())),
   article_id: z.optional(z.nullable(z.union([z.number(), z.string()]))),
   ticket_id: z.optional(z.nullable(z.union([z.number(), z.string()]))),
@@ -19,11 +20,25 @@ const FeedbackFieldsSchema = z.object({
   handled: z.optional(z.nullable(z.boolean())),
 });
 const FeedbackRecordSchema = recordSchema(FeedbackFieldsSchema);
-export type FeedbackRecord = z.infer<typeof FeedbackRecordSchema>;
+type RawFeedbackRecord = z.infer<typeof FeedbackRecordSchema>;
 
 export type FeedbackKind = 'misfit' | 'outdated_article' | 'article_used' | 'example';
+const KINDS: readonly string[] = ['misfit', 'outdated_article', 'article_used', 'example'] satisfies FeedbackKind[];
 
-export function createFeedback(
+/** A feedback record; a kind the app does not write (or none) is `other`. */
+export type FeedbackRecord = Omit<RawFeedbackRecord, 'custom_object_fields'> & {
+  custom_object_fields: Omit<RawFeedbackRecord['custom_object_fields'], 'kind'> & { kind: FeedbackKind | 'other' };
+};
+
+function toFeedback(record: RawFeedbackRecord): FeedbackRecord {
+  const kind = record.custom_object_fields.kind;
+  return {
+    ...record,
+    custom_object_fields: { ...record.custom_object_fields, kind: kind && KINDS.includes(kind) ? (kind as FeedbackKind) : 'other' },
+  };
+}
+
+export async function createFeedback(
   host: HostClient,
   feedback: {
     kind: FeedbackKind;
@@ -35,7 +50,7 @@ export function createFeedback(
     note?: string;
   },
 ): Promise<FeedbackRecord> {
-  return createRecord(
+  const record = await createRecord(
     host,
     FEEDBACK_OBJECT,
     {
@@ -52,12 +67,13 @@ export function createFeedback(
     },
     FeedbackRecordSchema,
   );
+  return toFeedback(record);
 }
 
 export async function listFeedback(host: HostClient): Promise<FeedbackRecord[]> {
-  return listRecords(host, FEEDBACK_OBJECT, FeedbackRecordSchema);
+  return (await listRecords(host, FEEDBACK_OBJECT, FeedbackRecordSchema)).map(toFeedback);
 }
 
 export async function markFeedbackHandled(host: HostClient, id: string): Promise<FeedbackRecord> {
-  return updateRecord(host, FEEDBACK_OBJECT, id, { fields: { handled: true } }, FeedbackRecordSchema);
+  return toFeedback(await updateRecord(host, FEEDBACK_OBJECT, id, { fields: { handled: true } }, FeedbackRecordSchema));
 }

@@ -47,8 +47,8 @@ export async function getAudits(host: HostClient, id: number): Promise<Audit[]> 
 
 export interface TicketUpdate {
   custom_fields?: { id: number; value: unknown }[];
-  additional_tags?: string[];
-  remove_tags?: string[];
+  /** The whole list: Zendesk documents no add/remove lists for a single ticket's update. */
+  tags?: string[];
   comment?: { body: string; public: boolean };
   priority?: string;
   group_id?: number;

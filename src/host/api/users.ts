@@ -6,10 +6,23 @@ const UserSchema = z.object({
   id: z.number(),
   name: z.string(),
   role: z.string(),
-  custom_role_id: z.optional(z.nullable(z.number())),
+  // A number, but Zendesk sends it as a string for some roles (its administrator roles, for one).
+  custom_role_id: z.optional(z.nullable(z.union([z.number(), z.string()]))),
   locale: z.optional(z.string()),
 });
-export type User = z.infer<typeof UserSchema>;
+
+export interface User {
+  id: number;
+  name: string;
+  role: string;
+  custom_role_id: number | null;
+  locale?: string;
+}
+
+function toUser({ custom_role_id, ...user }: z.infer<typeof UserSchema>): User {
+  const roleId = custom_role_id === null || custom_role_id === undefined || custom_role_id === '' ? NaN : Number(custom_role_id);
+  return { ...user, custom_role_id: Number.isFinite(roleId) ? roleId : null };
+}
 
 const GroupSchema = z.object({ id: z.number(), name: z.string() });
 
@@ -19,7 +32,7 @@ export async function getMe(host: HostClient): Promise<{ user: User; groupIds: n
     { url: '/api/v2/users/me.json?include=groups' },
     z.object({ user: UserSchema, groups: z.optional(z.array(GroupSchema)) }),
   );
-  return { user: response.user, groupIds: (response.groups ?? []).map((g) => g.id) };
+  return { user: toUser(response.user), groupIds: (response.groups ?? []).map((g) => g.id) };
 }
 
 /** Zendesk's Show Many Users "accepts a comma-separated list of up to 100 user ids". */
@@ -34,7 +47,7 @@ export async function getUsers(host: HostClient, ids: number[]): Promise<User[]>
   const pages = await Promise.all(
     chunks.map((chunk) => host.request({ url: `/api/v2/users/show_many.json?ids=${chunk.join(',')}` }, Response)),
   );
-  return pages.flatMap((page) => page.users);
+  return pages.flatMap((page) => page.users.map(toUser));
 }
 
 const MembershipPage = z.object({
