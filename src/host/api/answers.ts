@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { ApprovedContent } from '../../domain/answers/approval';
 import type { HostClient } from '../client';
 import { createRecord, getRecord, listRecords, recordBytes, recordSchema, updateRecord } from './customObjects';
 
@@ -27,14 +28,8 @@ export type AnswerRecord = z.infer<typeof AnswerRecordSchema>;
 export type AnswerStatus = 'draft' | 'approved' | 'retired';
 
 /** The record in the shape the app works with: lists split, ids as numbers, status checked. */
-export interface Answer {
+export interface Answer extends ApprovedContent {
   id: string;
-  title: string;
-  summary: string;
-  body: string;
-  examples: string[];
-  tags: string[];
-  locale: string | null;
   status: AnswerStatus;
   ownerId: number | null;
   approvedById: number | null;
