@@ -16,7 +16,12 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SOURCE = process.argv[2] ?? `${ROOT}../shared/reference/zendesk-support-api.oas.yaml`;
+// Zendesk's OpenAPI description of the Support API (openapi-src.yaml), given on the command line.
+const SOURCE = process.argv[2];
+if (!SOURCE) {
+  console.error('usage: npx tsx scripts/extract-api-contract.ts <zendesk-support-api.oas.yaml>');
+  process.exit(1);
+}
 const OUT = `${ROOT}tests/contract/zendesk-support-api.operations.json`;
 
 /** The operations used, by method and OAS path (the app adds `.json`, which Zendesk accepts). */
