@@ -3,5 +3,5 @@
  * matcher. It is the heaviest code the sidebar runs, so the app loads it as a chunk of its own
  * that downloads while the first paint happens (see features/sidebar/textAnalysis.ts).
  */
-export { buildSearchQuery, customerText } from './knowledge/query';
+export { buildSearchQuery, customerText, scrubQuery } from './knowledge/query';
 export { createMatcher } from './matching';

@@ -25,6 +25,7 @@ function fakeHelpCenter(helpCenterLocales: string[]) {
                 id: requests.length,
                 title: `Found in ${new URL(req.url, 'https://x').searchParams.get('locale')}`,
                 html_url: 'https://hc.example/a',
+                body: '<p>The whole article.</p>',
               },
             ],
           };
@@ -43,10 +44,10 @@ function fakeHelpCenter(helpCenterLocales: string[]) {
   return { host, requests, answerAll };
 }
 
-function knowledge(host: HostClient, requesterLocale: string) {
+function knowledge(host: HostClient, requesterLocale: string, subject = 'Card payment declined abroad', cache = createSessionCache(null)) {
   const ticket = createTicketModel(host, {
     'ticket.id': 7,
-    'ticket.subject': 'Card payment declined abroad',
+    'ticket.subject': subject,
     'ticket.requester': { id: 50, name: 'Ada Customer', locale: requesterLocale },
     'ticket.tags': [],
     'ticket.comments': [],
@@ -56,7 +57,7 @@ function knowledge(host: HostClient, requesterLocale: string) {
     settings: readSettings({}).settings,
     ticket,
     currentUser: { id: 11, name: 'Sam Agent', locale: 'en-US', role: 'agent' },
-    cache: createSessionCache(null),
+    cache,
     analysis: () => Promise.resolve(textAnalysis),
   });
 }
@@ -89,5 +90,41 @@ describe('knowledge suggestions on a session’s first ticket', () => {
     expect(hc.requests).toHaveLength(3);
     expect(hc.requests[2]).toContain('locale=en-us');
     expect(model.suggestions.value).toMatchObject({ status: 'ready', data: [{ title: 'Found in en-us' }] });
+  });
+});
+
+describe('what a search gives away', () => {
+  it('sends no names and keeps no article bodies in the session cache', async () => {
+    const hc = fakeHelpCenter(['en-us']);
+    const storage = new Map<string, string>();
+    const cache = createSessionCache({
+      getItem: (k) => storage.get(k) ?? null,
+      setItem: (k, v) => void storage.set(k, v),
+      removeItem: (k) => void storage.delete(k),
+    } as Storage);
+    const model = knowledge(hc.host, 'en-US', 'Ada Customer: card payment declined, Sam Agent said to write', cache);
+    await settle();
+    await hc.answerAll();
+    await hc.answerAll();
+    expect(model.suggestions.value).toMatchObject({ status: 'ready' });
+    const search = hc.requests.find((u) => u.includes('/search'))!;
+    expect(search).toContain('declined');
+    expect(search.toLowerCase()).not.toMatch(/ada|customer|sam|agent/);
+    const kept = [...storage.values()].join('\n');
+    expect(kept).toContain('Found in');
+    expect(kept).not.toContain('The whole article');
+    expect(kept.toLowerCase()).not.toMatch(/ada|sam agent/);
+  });
+
+  it('removes personal data from a manual search before it is sent', async () => {
+    const hc = fakeHelpCenter(['en-us']);
+    const model = knowledge(hc.host, 'en-US');
+    await settle();
+    await hc.answerAll();
+    await hc.answerAll();
+    model.setManualQuery('refund ada.customer@example.com DE89 3704 0044 0532 0130 00');
+    await expect.poll(() => hc.requests.filter((u) => u.includes('/search')).length).toBe(2);
+    const manual = hc.requests.filter((u) => u.includes('/search'))[1]!;
+    expect(new URL(manual, 'https://x').searchParams.get('query')).toBe('refund');
   });
 });

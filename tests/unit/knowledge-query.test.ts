@@ -5,6 +5,7 @@ import {
   buildSearchQuery,
   cleanSubject,
   customerText,
+  scrubQuery,
   stemKey,
   type QueryComment,
   type QueryInput,
@@ -294,5 +295,52 @@ describe('buildSearchQuery', () => {
   it('exposes the cleaned customer text', () => {
     const input = ticket('Re: Export', [fromCustomer('Hi,\nExport is empty, see https://x.example.com/a\n\nBest regards,\nJane')]);
     expect(customerText(input)).toBe('Export\n\nExport is empty, see');
+  });
+});
+
+describe('personal data never reaches the search query', () => {
+  const terms = (input: QueryInput) => buildSearchQuery(input, { maxTerms: 30 }).terms;
+
+  it('drops IBANs, written grouped or in one run', () => {
+    const found = terms(
+      ticket('Transfer to DE89 3704 0044 0532 0130 00 missing', [
+        fromCustomer('My IBAN is GB29NWBK60161331926819 and the transfer failed.'),
+      ]),
+    );
+    expect(found).toEqual(expect.arrayContaining(['transfer', 'missing', 'failed']));
+    for (const part of ['de89', '3704', '0044', '0532', '0130', '00', 'gb29nwbk60161331926819']) expect(found).not.toContain(part);
+  });
+
+  it('drops passwords the customer typed, in any of the app languages', () => {
+    const bodies = [
+      'Login fails, my password is sunFlower7 and it was fine',
+      'Anmeldung geht nicht, Passwort: Sommerwiese',
+      'Connexion impossible, mot de passe : papillon',
+      'No puedo entrar, contraseña: mariposa',
+      'Não consigo entrar, senha = borboleta',
+      'ログインできません パスワード：Sakurabana',
+    ];
+    for (const body of bodies) {
+      const query = buildSearchQuery(ticket('Login', [fromCustomer(body)]), { maxTerms: 30 }).query;
+      expect(query).not.toMatch(/sunflower7|sommerwiese|papillon|mariposa|borboleta|sakurabana/i);
+    }
+  });
+
+  it("drops the names it is given (the requester's, the agent's) wherever they appear", () => {
+    const input = {
+      ...ticket('Card for Annika Lindqvist blocked', [
+        fromCustomer('Annika here: my card was blocked after a payment. Lindqvist family account.'),
+      ]),
+      names: ['Annika Lindqvist'],
+    };
+    const found = terms(input);
+    expect(found).toEqual(expect.arrayContaining(['card', 'blocked', 'payment']));
+    expect(found).not.toContain('annika');
+    expect(found).not.toContain('lindqvist');
+  });
+
+  it('scrubs a manual search the same way before it is sent or used as a cache key', () => {
+    expect(scrubQuery('refund jane.doe@example.com +44 20 7946 0958 DE89370400440532013000', ['Jane Doe'])).toBe('refund');
+    expect(scrubQuery('card declined error 502', [])).toBe('card declined error 502');
   });
 });

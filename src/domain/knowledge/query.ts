@@ -18,6 +18,8 @@ export interface QueryInput {
   comments: QueryComment[];
   requesterId: number;
   locale?: string;
+  /** People's names on the ticket (requester, agent): never part of a query or a cache key. */
+  names?: readonly string[];
 }
 
 export interface QueryOptions {
@@ -76,6 +78,20 @@ const REFERENCE = new RegExp(
   'giu',
 );
 const NUMBER_MARK = /(?:#|\bnr\.?|\bno\.|\bn[°º])\s*\d{3,}[\p{L}\p{N}_-]*/giu;
+/** Two letters, two check digits, 11–30 letters and digits, written in one run or in groups of four. */
+const IBAN = /(?<![\p{L}\p{N}])[a-z]{2}\d{2}(?:[ -]?[a-z0-9]{4}){2,7}(?:[ -]?[a-z0-9]{1,3})?(?![\p{L}\p{N}])/giu;
+const anyCase = (word: string) =>
+  [...word].map((c) => (c.toLowerCase() === c.toUpperCase() ? c : `[${c.toLowerCase()}${c.toUpperCase()}]`)).join('');
+/**
+ * "password: x", "senha = x", "パスワード：x", and "password is x" when x looks like a password (a
+ * digit, a symbol or a capital inside), not like "the password is refused": the word stays, the value goes.
+ */
+const PASSWORD = new RegExp(
+  // Case-insensitive words spelled out, because with the `i` flag \p{Lu} would match any letter.
+  `(${['password', 'passwort', 'kennwort', 'mot de passe', 'contraseña', 'senha', 'パスワード'].map(anyCase).join('|')})` +
+    `(?:\\s*[:：=]\\s*\\S+|\\s+(?:is|was|ist|war|est|était|es|era|é)\\s+(?=\\S*(?:\\d|[^\\p{L}\\s.,;!?]|\\p{Ll}\\p{Lu}))\\S+)`,
+  'gu',
+);
 /** Bounded repetition keeps this linear on long runs of digits. */
 const PHONE = /(?<![\p{L}\p{N}])(?:\+|00)?\(?\d[\d\s()./-]{5,20}\d(?![\p{L}\p{N}])/gu;
 const ERROR_WORDS = new Set([
@@ -104,15 +120,31 @@ function isPhone(match: string, offset: number, whole: string): boolean {
   return /^(?:\+|00|\()|[-./()]|\d{4,}/.test(match);
 }
 
-/** Removes personal data and identifiers that would only add noise to a search. */
-function scrub(text: string): string {
-  return text
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Each word of the given names, as a whole word in any case ("Annika", "LINDQVIST"). */
+function namePattern(names: readonly string[] | undefined): RegExp | null {
+  const words = [...new Set((names ?? []).flatMap((name) => name.split(/[\s,]+/)).filter((w) => w.length >= 2))];
+  if (!words.length) return null;
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+/**
+ * Removes personal data (e-mail addresses, phone numbers, IBANs, passwords, the names given) and
+ * identifiers that would only add noise, before any text becomes a search query or a cache key.
+ */
+function scrub(text: string, names?: readonly string[]): string {
+  const people = namePattern(names);
+  const cleaned = text
+    .replace(PASSWORD, (_m, word: string) => ` ${word} `)
     .replace(URL, ' ')
     .replace(EMAIL, ' ')
+    .replace(IBAN, ' ')
     .replace(BARE_DOMAIN, ' ')
     .replace(REFERENCE, (_m, keyword: string) => ` ${keyword} `)
     .replace(NUMBER_MARK, ' ')
-    .replace(PHONE, (match: string, offset: number, whole: string) => (isPhone(match, offset, whole) ? ' ' : match))
+    .replace(PHONE, (match: string, offset: number, whole: string) => (isPhone(match, offset, whole) ? ' ' : match));
+  return (people ? cleaned.replace(people, ' ') : cleaned)
     .replace(/[ \t]+/g, ' ')
     .replace(/ *\n */g, '\n')
     .trim();
@@ -123,12 +155,17 @@ function commentPlainText(comment: QueryComment): string {
   return looksLikeHtml(source) ? htmlToText(source) : source;
 }
 
-function cleanComment(comment: QueryComment): string {
-  return scrub(cleanEmailText(commentPlainText(comment)).slice(0, MAX_TEXT_CHARS));
+function cleanComment(comment: QueryComment, names?: readonly string[]): string {
+  return scrub(cleanEmailText(commentPlainText(comment)).slice(0, MAX_TEXT_CHARS), names);
 }
 
-export function cleanSubject(subject: string): string {
-  return scrub(subject.replace(SUBJECT_PREFIX, ''));
+export function cleanSubject(subject: string, names?: readonly string[]): string {
+  return scrub(subject.replace(SUBJECT_PREFIX, ''), names);
+}
+
+/** A search the agent typed, with the same personal data removed before it is sent or cached. */
+export function scrubQuery(text: string, names: readonly string[]): string {
+  return scrub(text.slice(0, MAX_TEXT_CHARS), names).replace(/\s+/g, ' ').trim();
 }
 
 /** Public comments by the requester, newest first; the description if there are none. */
@@ -267,8 +304,8 @@ interface CustomerParts {
 }
 
 function customerParts(input: QueryInput): CustomerParts {
-  const subject = cleanSubject(input.subject);
-  const comments = customerComments(input).map(cleanComment);
+  const subject = cleanSubject(input.subject, input.names);
+  const comments = customerComments(input).map((comment) => cleanComment(comment, input.names));
   // A last "Thanks, that worked!" says nothing; use the newest comment that has content terms.
   const body = comments.find((text) => tokenize(text, input.locale).length > 0) ?? comments[0] ?? '';
   return { subject, body };

@@ -6,7 +6,7 @@ import { localeChain } from '../../domain/locale';
 import type { AppSettings } from '../../domain/settings';
 import { htmlToText } from '../../domain/html';
 import { escapeHtml, excerpt, safeHttpUrl } from '../../domain/text';
-import { helpCenterLocales, searchArticles, type Article } from '../../host/api/helpCenter';
+import { getArticle, helpCenterLocales, searchArticles, withoutBody, type Article } from '../../host/api/helpCenter';
 import { createFeedback } from '../../host/api/feedback';
 import type { HostClient } from '../../host/client';
 import { appendToReply } from '../../host/composer';
@@ -41,6 +41,8 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
 
   // The query comes from what the customer wrote (subject + latest requester comment), so the
   // agent's typing or replies never trigger a search.
+  /** The requester's and the agent's names: never part of a query, a cache key or a request. */
+  const names = computed(() => [ticket.requester.value?.name ?? '', currentUser.name]);
   const customerQuery = computed(() => {
     if (!tools.value) return '';
     const requesterId = ticket.requester.value?.id ?? -1;
@@ -50,8 +52,9 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
       comments,
       requesterId,
       locale: ticket.requester.value?.locale ?? undefined,
+      names: names.value,
     });
-    return built.query || ticket.subject.value.trim();
+    return built.query || tools.value.scrubQuery(ticket.subject.value, names.value);
   });
   const requesterLocale = computed(() => ticket.requester.value?.locale ?? undefined);
 
@@ -94,7 +97,7 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
     if (hit) return hit.value;
     let articles = early && locale === guess ? await early : await fetchArticles(query, locale);
     if (!articles.length && locale !== settings.helpCenterLocale) articles = await fetchArticles(query, settings.helpCenterLocale);
-    cache.set(key, articles);
+    cache.set(key, articles.map(withoutBody));
     return articles;
   }
 
@@ -113,8 +116,11 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const runManual = () => {
-    const query = manualQuery.value.trim();
-    if (query) void manual.run(() => search(query));
+    if (!manualQuery.value.trim()) return;
+    void manual.run(async () => {
+      const query = (tools.value ?? (await analysis())).scrubQuery(manualQuery.value, names.value);
+      return query ? search(query) : [];
+    });
   };
   function setManualQuery(query: string) {
     manualQuery.value = query;
@@ -149,8 +155,10 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
   function quote(article: Article): Promise<ActionResult> {
     const url = safeHttpUrl(article.html_url);
     if (!url) return Promise.resolve({ ok: false, error: new Error('unsafe url') });
-    const words = excerpt(htmlToText(article.body ?? article.snippet ?? ''));
     return attempt(async () => {
+      // Bodies are not kept in the session cache: a result read from it is read again here.
+      const body = article.body ?? (article.locale ? (await getArticle(host, article.locale, article.id)).body : null);
+      const words = excerpt(htmlToText(body ?? article.snippet ?? ''));
       await appendToReply(host, {
         text: `"${words}"\n${article.title}: ${url}`,
         html: `<blockquote><p>${escapeHtml(words)}</p></blockquote><p><a href="${escapeHtml(url)}">${escapeHtml(article.title)}</a></p>`,

@@ -12,6 +12,8 @@ const ArticleSchema = z.object({
   locale: z.optional(z.string()),
   updated_at: z.optional(z.string()),
   vote_sum: z.optional(z.number()),
+  /** Set when only a user segment (signed-in users, agents) may read the article. */
+  user_segment_id: z.optional(z.nullable(z.number())),
 });
 export type Article = z.infer<typeof ArticleSchema>;
 
@@ -38,4 +40,15 @@ export async function searchArticles(host: HostClient, search: ArticleSearch): P
 export async function helpCenterLocales(host: HostClient): Promise<string[]> {
   const response = await host.request({ url: '/api/v2/help_center/locales.json' }, z.object({ locales: z.array(z.string()) }));
   return response.locales.map((l) => l.toLowerCase());
+}
+
+/** One article with its body (GET /api/v2/help_center/{locale}/articles/{id}). */
+export async function getArticle(host: HostClient, locale: string, id: number): Promise<Article> {
+  const url = `/api/v2/help_center/${encodeURIComponent(locale)}/articles/${id}.json`;
+  return (await host.request({ url }, z.object({ article: ArticleSchema }))).article;
+}
+
+/** What a session keeps of a search result: everything but the article's body, read again when quoted. */
+export function withoutBody({ body: _body, ...rest }: Article): Article {
+  return rest;
 }
