@@ -57,7 +57,9 @@ function personasFrom(store: Store): Record<Persona, number> {
   const staff = [...store.users.values()].filter((u) => u.role !== 'end-user');
   const admin = staff.find((u) => u.role === 'admin');
   const lead = staff.find((u) => u.role === 'agent' && leadIds.has(u.id));
-  const agent = staff.find((u) => u.role === 'agent' && !leadIds.has(u.id) && !u.custom_role_id);
+  // The agent persona holds none of the leads' roles, so no lead setting makes it a lead.
+  const leadRoles = new Set(staff.filter((u) => leadIds.has(u.id)).map((u) => u.custom_role_id));
+  const agent = staff.find((u) => u.role === 'agent' && !leadIds.has(u.id) && !leadRoles.has(u.custom_role_id));
   if (!admin || !lead || !agent) throw new Error('The demo fixtures need an admin, a lead and an agent');
   return { agent: agent.id, lead: lead.id, admin: admin.id };
 }

@@ -104,6 +104,10 @@ export function createRoutes(ctx: ApiContext): Router {
       store.memberships.filter((m) => m.group_id === Number(req.params.id)),
     ),
   );
+  // Enterprise's custom agent roles; Zendesk documents no pagination for this list.
+  router.add('custom_roles.list', 'GET', '/api/v2/custom_roles.json', () =>
+    json(200, { custom_roles: store.customRoles, next_page: null, previous_page: null, count: store.customRoles.length }),
+  );
   router.add('groups.show', 'GET', '/api/v2/groups/:id.json', (req) => {
     const group = store.groups.get(Number(req.params.id));
     return group && !group.deleted ? json(200, { group }) : notFound();

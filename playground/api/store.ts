@@ -124,6 +124,18 @@ export interface CustomObjectRecord {
   [key: string]: unknown;
 }
 
+/** A custom agent role (Enterprise), with the custom object permissions Zendesk documents in its configuration. */
+export interface CustomRole {
+  id: number;
+  name: string;
+  description: string;
+  role_type: number;
+  team_member_count: number;
+  created_at: string;
+  updated_at: string;
+  configuration: Record<string, unknown> & { custom_objects?: Record<string, { scopes: string[] }> };
+}
+
 export interface Fixtures {
   users: User[];
   groups: Group[];
@@ -135,6 +147,7 @@ export interface Fixtures {
   articles: Article[];
   answers: CustomObjectRecord[];
   feedback: CustomObjectRecord[];
+  custom_roles: CustomRole[];
 }
 
 const fixtureDir = new URL('../fixtures/', import.meta.url);
@@ -152,6 +165,7 @@ export function loadFixtures(): Fixtures {
     articles: read('help_center/articles.json'),
     answers: read('answers.json'),
     feedback: read('answer_feedback.json'),
+    custom_roles: read('custom_roles.json'),
   };
 }
 
@@ -230,6 +244,7 @@ export class Store {
   records = new Map<string, CustomObjectRecord[]>();
   objects: ObjectDefinition[] = [];
   /** Ticket fields installed by the app's requirements (id → identifier). */
+  customRoles: CustomRole[] = [];
   ticketFields = [{ id: 360001, identifier: 'escalation_status', title: 'Escalation status', type: 'tagger' }];
   private nextId = 90000000;
 
@@ -238,6 +253,7 @@ export class Store {
     for (const user of data.users) this.users.set(user.id, user);
     for (const group of data.groups) this.groups.set(group.id, group);
     this.memberships = data.group_memberships;
+    this.customRoles = data.custom_roles;
     for (const ticket of data.tickets) this.tickets.set(ticket.id, ticket);
     for (const [id, list] of Object.entries(data.comments)) this.comments.set(Number(id), list);
     for (const [id, list] of Object.entries(data.audits)) this.audits.set(Number(id), list);

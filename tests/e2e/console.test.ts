@@ -155,7 +155,7 @@ describe('lead console', () => {
   });
 
   it('gives admins a setup check that names each problem and its fix', async () => {
-    await session().control('settings', 'POST', { lead_group_ids: '503, 999, abc', escalation_group_id: '998' });
+    await session().control('settings', 'POST', { lead_group_ids: '503, 999, abc', escalation_group_id: '998', lead_role_ids: '9001' });
     await session().open({ route: 'console' });
     await session().persona('admin');
     await expect.poll(() => c().getByRole('tab', { name: 'Setup check' }).count()).toBe(1);
@@ -166,5 +166,9 @@ describe('lead console', () => {
     expect(text).toContain('The escalation group 998 does not exist.');
     expect(text).not.toContain('Lead group 503');
     expect(text).not.toContain('Escalation status ticket field is missing');
+    // Read from the account's custom roles: a non-lead role that may update answer records.
+    expect(text).toContain('Agents with the roles “Senior agent” can change or delete answer records directly in Zendesk.');
+    expect(text).toContain('to the setting “Lead custom role ids”');
+    expect(text).not.toContain('Team lead');
   });
 });

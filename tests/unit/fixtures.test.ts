@@ -95,6 +95,10 @@ describe('fixtures: users and groups', () => {
       expectIso(u.created_at);
       if (u.default_group_id != null) expect(groupIds.has(u.default_group_id)).toBe(true);
     }
+    // Every agent has a custom role of the account (an Enterprise account), the leads the "Team lead" one.
+    const roleIds = new Set(fixtures.custom_roles.map((r) => r.id));
+    for (const u of staff.filter((s) => s.role === 'agent')) expect(roleIds.has(Number(u.custom_role_id))).toBe(true);
+    for (const r of fixtures.custom_roles) expect(staff.filter((u) => u.custom_role_id === r.id)).toHaveLength(r.team_member_count);
   });
 
   it('has the four groups and consistent memberships', () => {

@@ -1,5 +1,5 @@
 import { readSettings, type AppSettings } from '../../domain/settings';
-import { customObjectExists, groupExists, ticketFieldIds } from '../../host/api/setup';
+import { customObjectExists, groupExists, rolesThatEdit, ticketFieldIds } from '../../host/api/setup';
 import type { HostClient } from '../../host/client';
 import { escalationFieldId, mapLimited } from './data';
 
@@ -16,13 +16,14 @@ export async function checkSetup(host: HostClient, settings: AppSettings): Promi
   for (const p of readSettings(metadata.settings).problems)
     problems.push({ key: `setting_${p.problem}`, vars: { setting: p.setting, value: p.value } });
 
-  const [fieldId, fields, answerObject, feedbackObject, groups, escalationGroup] = await Promise.all([
+  const [fieldId, fields, answerObject, feedbackObject, groups, escalationGroup, answerEditors] = await Promise.all([
     escalationFieldId(host).catch(() => null),
     ticketFieldIds(host),
     customObjectExists(host, 'closed_loop_answer'),
     customObjectExists(host, 'closed_loop_feedback'),
     mapLimited(settings.leadGroupIds, 4, async (id) => [id, await groupExists(host, id)] as const),
     settings.escalationGroupId === null ? true : groupExists(host, settings.escalationGroupId),
+    rolesThatEdit(host, 'closed_loop_answer'),
   ]);
   if (settings.escalationGroupId !== null && !escalationGroup)
     problems.push({ key: 'escalation_group_missing', vars: { id: settings.escalationGroupId } });
@@ -30,6 +31,13 @@ export async function checkSetup(host: HostClient, settings: AppSettings): Promi
   if (!answerObject) problems.push({ key: 'object_missing', vars: { key: 'closed_loop_answer' } });
   if (!feedbackObject) problems.push({ key: 'object_missing', vars: { key: 'closed_loop_feedback' } });
   for (const [id, exists] of groups) if (!exists) problems.push({ key: 'group_missing', vars: { id } });
+  // The app detects an edit it did not make (approval.ts), but only Zendesk can prevent one.
+  if (answerEditors === null) problems.push({ key: 'answer_permissions_unknown' });
+  else {
+    const nonLeads = answerEditors.filter((role) => !settings.leadRoleIds.includes(role.id));
+    if (nonLeads.length)
+      problems.push({ key: 'answers_editable', vars: { roles: nonLeads.map((r) => `“${r.name}”`).join(', '), setting: 'lead_role_ids' } });
+  }
   if (!settings.leadGroupIds.length && !settings.leadRoleIds.length && !settings.adminsAreLeads) problems.push({ key: 'no_leads' });
   return problems;
 }

@@ -23,3 +23,35 @@ export async function ticketFieldIds(host: HostClient): Promise<number[]> {
   );
   return response.ticket_fields.filter((f) => f.active !== false).map((f) => f.id);
 }
+
+const CustomRolesSchema = z.object({
+  custom_roles: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      configuration: z.optional(
+        z.object({ custom_objects: z.optional(z.nullable(z.record(z.string(), z.object({ scopes: z.array(z.string()) })))) }),
+      ),
+    }),
+  ),
+});
+
+/** Scopes of a custom role that change or remove records, as opposed to reading and adding them. */
+const WRITE_SCOPES = ['update', 'delete'];
+
+/**
+ * The custom agent roles allowed to change or delete records of `objectKey`, from each role's
+ * `configuration.custom_objects` scopes; null where the account has no custom roles to read
+ * (the list is Enterprise only: 403 or 404 elsewhere).
+ */
+export async function rolesThatEdit(host: HostClient, objectKey: string): Promise<{ id: number; name: string }[] | null> {
+  try {
+    const { custom_roles } = await host.request({ url: '/api/v2/custom_roles.json' }, CustomRolesSchema);
+    return custom_roles
+      .filter((role) => role.configuration?.custom_objects?.[objectKey]?.scopes.some((scope) => WRITE_SCOPES.includes(scope)))
+      .map(({ id, name }) => ({ id, name }));
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return null;
+    throw error;
+  }
+}
