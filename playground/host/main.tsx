@@ -436,9 +436,8 @@ function Notices() {
   return (
     <div class="notices" aria-live="polite">
       {ws.notices.value.map((n) => (
-        <div key={n.id} class={`toast toast--${n.kind}`}>
-          {n.message}
-        </div>
+        // Zendesk renders an app's notice as HTML (apps put <b> in theirs): so does the playground.
+        <div key={n.id} class={`toast toast--${n.kind}`} dangerouslySetInnerHTML={{ __html: n.message }} />
       ))}
     </div>
   );

@@ -6,6 +6,8 @@ import { readSettings } from '../../src/domain/settings';
 import { startRequestWatcher } from '../../src/features/background/watcher';
 import type { ApiRequest, HostClient } from '../../src/host/client';
 import { createI18n } from '../../src/i18n';
+import { shortText } from '../../src/domain/text';
+import { PAYLOADS } from '../e2e/hostile/payloads';
 
 const ticket = (id: number) => ({
   id,
@@ -109,5 +111,28 @@ describe('lead notifications for new escalation requests', () => {
     stopOff();
     expect(agent.queries).toHaveLength(0);
     expect(off.queries).toHaveLength(0);
+  });
+});
+
+describe('a notice is text, whatever the subject', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  // Zendesk renders a notify message as HTML (apps put <b> in theirs), so a subject goes in escaped.
+  it('escapes every hostile subject and keeps it short', async () => {
+    const tickets = PAYLOADS.map((p, i) => ({ ...ticket(100 + i), subject: p.value }));
+    const { host, notices } = fakeHost([tickets]);
+    const stop = startRequestWatcher({ host, settings: readSettings({}).settings, lead: lead(true), i18n, intervalMs: 1000 });
+    await vi.advanceTimersByTimeAsync(1100);
+    stop();
+    expect(notices).toHaveLength(PAYLOADS.length);
+    const decode = (html: string) =>
+      html.replace(/&(lt|gt|quot|#39|amp);/g, (_m, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!);
+    for (const [i, [message]] of notices.entries()) {
+      const text = String(message);
+      expect(text).not.toMatch(/[<>"]/);
+      expect(text.length).toBeLessThan(400);
+      expect(decode(text)).toContain(shortText(PAYLOADS[i]!.value).slice(0, 40));
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { LeadAccess } from '../../app/lead';
 import type { AppSettings } from '../../domain/settings';
+import { escapeHtml, shortText } from '../../domain/text';
 import { searchTickets } from '../../host/api/search';
 import type { HostClient } from '../../host/client';
 import type { I18n } from '../../i18n';
@@ -41,7 +42,9 @@ export function startRequestWatcher(deps: {
       for (const ticket of tickets) {
         if (seen.has(ticket.id)) continue;
         seen.add(ticket.id);
-        await host.invoke('notify', i18n.t('ui.background.new_request', { id: ticket.id, subject: ticket.subject ?? '' }), 'notice', {
+        // Zendesk renders a notice as HTML: the customer's subject goes in as escaped, shortened text.
+        const subject = escapeHtml(shortText(ticket.subject));
+        await host.invoke('notify', i18n.t('ui.background.new_request', { id: ticket.id, subject }), 'notice', {
           sticky: true,
         });
       }
