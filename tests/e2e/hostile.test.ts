@@ -274,6 +274,22 @@ describe('hostile input', () => {
     check((await s.form()).tags.includes(`cla_${HOSTILE_ANSWER.toLowerCase()}`), 'Insert tagged the ticket');
     await assertInert('sidebar after actions', sidebar, []);
     await assertNoScriptRan('sidebar after actions');
+
+    // A plain-text reply is formatted by Zendesk as Markdown: nothing from data may become a link,
+    // an image or a placeholder there.
+    await s.page.getByLabel('Rich text').uncheck();
+    const before = (await s.composer()).text.length;
+    for (const i of safeItems) {
+      const item = items.filter({ hasText: ARTICLES[i]!.title.slice(0, 40) }).first();
+      await item.getByRole('button', { name: 'Link', exact: true }).click();
+      await item.getByRole('button', { name: 'Quote', exact: true }).click();
+    }
+    const appended = async () => (await s.composer()).text.slice(before);
+    await expect.poll(async () => ((await appended()).match(/\n/g)?.length ?? 0) >= safeItems.length * 2, SLOW).toBe(true);
+    const plain = await appended();
+    check(!/\]\(/.test(plain), `plain reply: no Markdown link or image, found ${plain.match(/.{0,30}\]\(.{0,30}/)?.[0] ?? ''}`);
+    check(!/\{\{|\{%/.test(plain), 'plain reply: no Zendesk placeholder');
+    check(plain.includes('[click me]') && plain.includes('constructor.constructor'), 'plain reply: the payloads are there as text');
   });
 
   it('the lead console shows hostile answers, notes and feedback inert and stays usable', async () => {

@@ -342,5 +342,7 @@ describe('personal data never reaches the search query', () => {
   it('scrubs a manual search the same way before it is sent or used as a cache key', () => {
     expect(scrubQuery('refund jane.doe@example.com +44 20 7946 0958 DE89370400440532013000', ['Jane Doe'])).toBe('refund');
     expect(scrubQuery('card declined error 502', [])).toBe('card declined error 502');
+    // A hostile "name" of a megabyte, or of regular-expression syntax, is data: the search still works.
+    expect(scrubQuery('zqhostile refund', ['W'.repeat(1 << 20), '(a+)+$ [x', 'Jane Doe'])).toBe('zqhostile refund');
   });
 });

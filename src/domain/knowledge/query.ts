@@ -122,9 +122,20 @@ function isPhone(match: string, offset: number, whole: string): boolean {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Each word of the given names, as a whole word in any case ("Annika", "LINDQVIST"). */
+const NAME_WORD = /^\p{L}[\p{L}\p{M}'’.-]{1,39}$/u;
+
+/**
+ * Each word of the given names, as a whole word in any case ("Annika", "LINDQVIST"). A name is
+ * data too: only its first few word-like parts count, so a megabyte "name" cannot blow up the pattern.
+ */
 function namePattern(names: readonly string[] | undefined): RegExp | null {
-  const words = [...new Set((names ?? []).flatMap((name) => name.split(/[\s,]+/)).filter((w) => w.length >= 2))];
+  const parts = (names ?? []).flatMap((name) =>
+    name
+      .slice(0, 200)
+      .split(/[\s,]+/)
+      .slice(0, 6),
+  );
+  const words = [...new Set(parts.filter((w) => NAME_WORD.test(w)))];
   if (!words.length) return null;
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 }

@@ -5,6 +5,7 @@ import type { SessionCache } from '../../app/sessionCache';
 import { localeChain } from '../../domain/locale';
 import type { AppSettings } from '../../domain/settings';
 import { htmlToText } from '../../domain/html';
+import { inert } from '../../domain/answers/placeholders';
 import { escapeHtml, excerpt, safeHttpUrl } from '../../domain/text';
 import { getArticle, helpCenterLocales, searchArticles, withoutBody, type Article } from '../../host/api/helpCenter';
 import { createFeedback } from '../../host/api/feedback';
@@ -145,7 +146,8 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
     if (!url) return Promise.resolve({ ok: false, error: new Error('unsafe url') });
     return attempt(async () => {
       await appendToReply(host, {
-        text: `${article.title}: ${url}`,
+        // A plain-text reply is Markdown to Zendesk: the title must not become a link or a placeholder.
+        text: `${inert(article.title)}: ${url}`,
         html: `<p><a href="${escapeHtml(url)}">${escapeHtml(article.title)}</a></p>`,
       });
       void recordUse(article, 'link');
@@ -160,7 +162,7 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
       const body = article.body ?? (article.locale ? (await getArticle(host, article.locale, article.id)).body : null);
       const words = excerpt(htmlToText(body ?? article.snippet ?? ''));
       await appendToReply(host, {
-        text: `"${words}"\n${article.title}: ${url}`,
+        text: `"${inert(words)}"\n${inert(article.title)}: ${url}`,
         html: `<blockquote><p>${escapeHtml(words)}</p></blockquote><p><a href="${escapeHtml(url)}">${escapeHtml(article.title)}</a></p>`,
       });
       void recordUse(article, 'quote');
