@@ -115,13 +115,13 @@ async function model(
 describe('escalation model actions', () => {
   it('refuses a lead action for a non-lead, checked fresh, and writes nothing', async () => {
     const { escalation, writes } = await model({ role: 'agent' });
-    await expect(escalation.act('escalate')).resolves.toEqual({ kind: 'refused', reason: 'not_lead' });
+    await expect(escalation.act.run('escalate')).resolves.toEqual({ kind: 'refused', reason: 'ui.escalation.refused_not_lead' });
     expect(writes).toHaveLength(0);
   });
 
   it('lets a lead (by custom role) escalate in one safe update with tags and an internal note', async () => {
     const { escalation, writes } = await model({ role: 'agent', customRole: 9001 });
-    await expect(escalation.act('escalate')).resolves.toEqual({ kind: 'done', action: 'escalate' });
+    await expect(escalation.act.run('escalate')).resolves.toEqual({ kind: 'done', value: 'escalate' });
     expect(writes).toHaveLength(1);
     const body = (writes[0]!.body as { ticket: Record<string, unknown> }).ticket;
     expect(body).toMatchObject({
@@ -141,7 +141,7 @@ describe('escalation model actions', () => {
   it('sends the tags of the ticket as read fresh for the action, so tags added elsewhere are kept', async () => {
     const { escalation, writes, elsewhere } = await model({ role: 'agent', customRole: 9001 });
     elsewhere({ tags: ['vip', 'escalation_requested', 'billing_dispute'], updated_at: '2026-11-20T10:30:00Z' });
-    await expect(escalation.act('escalate')).resolves.toEqual({ kind: 'done', action: 'escalate' });
+    await expect(escalation.act.run('escalate')).resolves.toEqual({ kind: 'done', value: 'escalate' });
     expect((writes[0]!.body as { ticket: object }).ticket).toMatchObject({
       updated_stamp: '2026-11-20T10:30:00Z',
       tags: ['vip', 'billing_dispute', 'escalation_escalated'],
@@ -153,10 +153,10 @@ describe('escalation model actions', () => {
       { customRole: 9001 },
       { lead_role_ids: '9001', admins_are_leads: false, escalation_group_id: '504', escalation_priority: 'Urgent' },
     );
-    await routed.escalation.act('escalate');
+    await routed.escalation.act.run('escalate');
     expect((routed.writes[0]!.body as { ticket: object }).ticket).toMatchObject({ group_id: 504, priority: 'urgent' });
     const plain = await model({ customRole: 9001 });
-    await plain.escalation.act('escalate');
+    await plain.escalation.act.run('escalate');
     const body = (plain.writes[0]!.body as { ticket: object }).ticket;
     expect(body).not.toHaveProperty('group_id');
     expect(body).not.toHaveProperty('priority');
@@ -164,13 +164,16 @@ describe('escalation model actions', () => {
 
   it('requires a reason for a request', async () => {
     const { escalation, writes } = await model({ state: 'none' });
-    await expect(escalation.act('request', '  ')).resolves.toEqual({ kind: 'refused', reason: 'reason_required' });
+    await expect(escalation.act.run('request', '  ')).resolves.toEqual({
+      kind: 'refused',
+      reason: 'ui.escalation.refused_reason_required',
+    });
     expect(writes).toHaveLength(0);
   });
 
   it('reports a conflict on 409 and keeps the state it reads back', async () => {
     const { escalation } = await model({ customRole: 9001, failPut: 409 });
-    const outcome = await escalation.act('escalate');
+    const outcome = await escalation.act.run('escalate');
     expect(outcome.kind).toBe('conflict');
     expect(escalation.state.value).toBe('requested');
   });
@@ -178,16 +181,16 @@ describe('escalation model actions', () => {
   it('reports a conflict when the ticket moved on after the lead chose the action', async () => {
     // The ticket is already escalated; the lead opened the decline form while it was requested.
     const { escalation, writes } = await model({ customRole: 9001, state: 'escalated' });
-    await expect(escalation.act('decline', 'Tier 1 can handle this.', 'requested')).resolves.toEqual({
+    await expect(escalation.act.run('decline', 'Tier 1 can handle this.', 'requested')).resolves.toEqual({
       kind: 'conflict',
-      now: 'escalated',
+      current: 'escalated',
     });
     expect(writes).toHaveLength(0);
   });
 
   it('reports a failure on 500 without changing the state', async () => {
     const { escalation } = await model({ customRole: 9001, failPut: 500 });
-    const outcome = await escalation.act('escalate');
+    const outcome = await escalation.act.run('escalate');
     expect(outcome).toMatchObject({ kind: 'failed' });
     expect(escalation.state.value).toBe('requested');
   });
