@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type * as z from 'zod/mini';
 import en from '../../translations/en.json';
 import { createLeadAccess } from '../../src/app/lead';
 import { createSessionCache } from '../../src/app/sessionCache';
 import { readSettings } from '../../src/domain/settings';
 import { createEscalationModel } from '../../src/features/escalation/model';
 import { createTicketModel } from '../../src/features/ticket/model';
-import type { ApiRequest, HostClient } from '../../src/host/client';
 import { ApiError } from '../../src/host/errors';
 import { createI18n } from '../../src/i18n';
+import { fakeHost } from './fakeHost';
 
 const FIELD = 360001;
 
@@ -16,8 +15,7 @@ const FIELD = 360001;
  * A host whose REST answers come from a tiny in-memory ticket and user; records every write.
  * A safe update based on an older updated_at is a 409, as in Zendesk.
  */
-function fakeHost(options: { role?: string; customRole?: number | null; state?: string; failPut?: number }) {
-  const writes: ApiRequest[] = [];
+function zendesk(options: { role?: string; customRole?: number | null; state?: string; failPut?: number }) {
   let ticket = {
     id: 7,
     subject: 'Card blocked',
@@ -27,34 +25,17 @@ function fakeHost(options: { role?: string; customRole?: number | null; state?: 
     created_at: '2026-11-01T00:00:00Z',
     updated_at: '2026-11-20T10:00:00Z',
   };
-  const host: HostClient = {
-    async get(schemas) {
-      const values: Record<string, unknown> = {
-        'requirement:escalation_status': { requirement_id: FIELD },
-        'ticket.id': 7,
-        'ticket.subject': ticket.subject,
-        'ticket.requester': { id: 50, name: 'Ada Customer' },
-        'ticket.tags': ticket.tags,
-        'ticket.comments': [],
-      };
-      return Object.fromEntries(Object.keys(schemas).map((k) => [k, values[k]])) as never;
-    },
-    async set() {},
-    async invoke() {
-      return null;
-    },
-    async request<T>(req: ApiRequest, schema: z.ZodMiniType<T>): Promise<T> {
-      let body: unknown;
-      if (req.url.startsWith('/api/v2/users/me.json'))
-        body = {
-          user: { id: 11, name: 'Sam Agent', role: options.role ?? 'agent', custom_role_id: options.customRole ?? null },
-          groups: [{ id: 501, name: 'Tier 1' }],
-        };
-      else if (req.url.startsWith('/api/v2/users/show_many')) body = { users: [] };
-      else if (req.url.includes('/memberships')) body = { group_memberships: [] };
-      else if (req.url.endsWith('/audits.json')) body = { audits: [] };
-      else if (req.method === 'PUT') {
-        writes.push(req);
+  const { host, writes } = fakeHost(
+    {
+      'GET /api/v2/users/me.json': () => ({
+        user: { id: 11, name: 'Sam Agent', role: options.role ?? 'agent', custom_role_id: options.customRole ?? null },
+        groups: [{ id: 501, name: 'Tier 1' }],
+      }),
+      'GET /api/v2/users/show_many.json': () => ({ users: [] }),
+      'GET /api/v2/groups/*/memberships.json': () => ({ group_memberships: [] }),
+      'GET /api/v2/tickets/7/audits.json': () => ({ audits: [] }),
+      'GET /api/v2/tickets/7.json': () => ({ ticket }),
+      'PUT /api/v2/tickets/7.json': (req) => {
         if (options.failPut) throw new ApiError(options.failPut, req.url);
         const update = (
           req.body as { ticket: { custom_fields: { value: string }[]; tags?: string[]; safe_update?: boolean; updated_stamp?: string } }
@@ -66,25 +47,28 @@ function fakeHost(options: { role?: string; customRole?: number | null; state?: 
           tags: update.tags ?? ticket.tags,
           updated_at: '2026-11-20T11:00:00Z',
         };
-        body = { ticket };
-      } else body = { ticket };
-      return schema.parse(body);
+        return { ticket };
+      },
     },
-    on: () => () => undefined,
-    trigger() {},
-    context: async () => ({ instanceGuid: 'g', product: 'support', location: 'ticket_sidebar' }),
-    metadata: async () => ({ appId: 1, installationId: 1, name: 'Closed Loop', settings: {} }),
-  };
+    () => ({
+      'requirement:escalation_status': { requirement_id: FIELD },
+      'ticket.id': 7,
+      'ticket.subject': ticket.subject,
+      'ticket.requester': { id: 50, name: 'Ada Customer' },
+      'ticket.tags': ticket.tags,
+      'ticket.comments': [],
+    }),
+  );
   /** Someone else changes the ticket in Zendesk (the sidebar has not seen it yet). */
   const elsewhere = (change: Partial<typeof ticket>) => (ticket = { ...ticket, ...change });
   return { host, writes, elsewhere };
 }
 
 async function model(
-  options: Parameters<typeof fakeHost>[0],
+  options: Parameters<typeof zendesk>[0],
   rawSettings: Record<string, unknown> = { lead_role_ids: '9001', admins_are_leads: false },
 ) {
-  const { host, writes, elsewhere } = fakeHost(options);
+  const { host, writes, elsewhere } = zendesk(options);
   const settings = readSettings(rawSettings).settings;
   const cache = createSessionCache(null);
   const ticket = createTicketModel(
