@@ -1,6 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import { conflict, createAction, done, refused, type Outcome, type Report } from '../../app/action';
 import type { LeadAccess } from '../../app/lead';
+import { browserStorage } from '../../app/storage';
 import { createResource } from '../../app/resource';
 import { contentFingerprint } from '../../domain/answers/approval';
 import { reviewStatus } from '../../domain/answers/review';
@@ -32,13 +33,7 @@ export interface StoredEdit {
 }
 const editKey = (id: string) => `closed-loop:v1:edit:${id}`;
 
-function storage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
+const storage = () => browserStorage('localStorage');
 
 export const savedEdits = {
   read(id: string): StoredEdit | null {
