@@ -1,3 +1,5 @@
+import { browserStorage } from './storage';
+
 /**
  * Data kept for the agent's browser session (sessionStorage is shared by every instance of the
  * app in the tab, so each ticket's sidebar reuses it). Falls back to memory where storage is
@@ -11,15 +13,7 @@ export interface SessionCache {
 
 const PREFIX = 'closed-loop:v1:';
 
-function defaultStorage(): Storage | null {
-  try {
-    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
-  } catch {
-    return null;
-  }
-}
-
-export function createSessionCache(storage: Storage | null = defaultStorage(), now: () => number = Date.now): SessionCache {
+export function createSessionCache(storage: Storage | null = browserStorage('sessionStorage'), now: () => number = Date.now): SessionCache {
   const memory = new Map<string, string>();
   const read = (key: string) => {
     try {

@@ -5,3 +5,6 @@
  */
 export { buildSearchQuery, customerText, scrubQuery } from './knowledge/query';
 export { createMatcher } from './matching';
+
+/** The module as a value, for code that receives it once its chunk has loaded. */
+export type TextAnalysis = typeof import('./textAnalysis');

@@ -1,8 +1,10 @@
 import { ApiError, HostPathError, HostTimeoutError, InvalidPayloadError, RecordTooLargeError, TooManyPagesError } from '../host/errors';
+import { AppError } from '../app/errors';
 import type { I18n } from '../i18n';
 
-/** One actionable, translated sentence for any failure the host layer reports. */
+/** One actionable, translated sentence for any failure: the app's own (by key) and the host layer's; never an error's raw text. */
 export function errorMessage(error: unknown, t: I18n['t']): string {
+  if (error instanceof AppError) return t(error.key, error.vars);
   if (error instanceof ApiError) {
     if (error.status === 0) return t('ui.common.error_network');
     if (error.status === 429) {

@@ -116,6 +116,21 @@ const ACTIONS: ActionCase[] = [
       (await session().records('closed_loop_answer')).find((r) => r.id === DRAFT)?.custom_object_fields.status === 'approved',
     message: () => c().locator('.status--error'),
   },
+  {
+    endpoint: 'custom_objects.records.update',
+    action: 'Mark feedback handled',
+    ready: async () => {
+      await session().open({ route: 'console' });
+      await session().persona('lead');
+      await c().getByRole('tab', { name: 'Proposals and feedback' }).click();
+      await expect.poll(() => c().getByTestId('feedback-outdated_article').count()).toBe(4);
+    },
+    act: () => c().getByTestId('feedback-outdated_article').first().getByRole('button', { name: 'Mark handled' }).click(),
+    snapshot: async () => (await session().records('closed_loop_feedback')).filter((r) => r.custom_object_fields.handled === true).length,
+    succeeded: async () =>
+      (await session().records('closed_loop_feedback')).filter((r) => r.custom_object_fields.handled === true).length === 1,
+    message: () => c().locator('.status--error'),
+  },
 ];
 
 describe('REST faults on actions: the action says so and nothing in Zendesk changes half-way', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
 import { createSessionCache } from '../../src/app/sessionCache';
-import { createAnswerLibrary, LIBRARY_FRESH_MS } from '../../src/features/answers/library';
+import { createAnswerLibrary, LIBRARY_FRESH_MS } from '../../src/features/answers/cachedLibrary';
 import type { ApiRequest, HostClient } from '../../src/host/client';
 
 function record(id: string, updatedAt: string, status = 'approved') {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type * as z from 'zod/mini';
 import type { LeadAccess } from '../../src/app/lead';
 import { readSettings } from '../../src/domain/settings';
 import { createMetricsModel } from '../../src/features/console/metrics';
 import { createQueueModel } from '../../src/features/console/queue';
 import { exportTickets } from '../../src/host/api/search';
-import type { ApiRequest, HostClient } from '../../src/host/client';
+import type { HostClient } from '../../src/host/client';
+import { fakeHost } from './fakeHost';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 
@@ -21,37 +21,39 @@ type FakeTicket = ReturnType<typeof ticket>;
  */
 function zendesk(tickets: FakeTicket[], options: { between?: () => FakeTicket; hasMoreAlways?: boolean } = {}) {
   const list = [...tickets];
-  const urls: string[] = [];
   let searches = 0;
-  const host = {
-    async get() {
-      return { 'requirement:escalation_status': { requirement_id: 360001 } };
-    },
-    async request<T>(req: ApiRequest, schema: z.ZodMiniType<T>): Promise<T> {
-      urls.push(req.url);
-      const url = new URL(req.url, 'https://x');
-      if (/^\/api\/v2\/tickets\/\d+\/audits\.json$/.test(url.pathname)) return schema.parse({ audits: [], next_page: null });
-      if (searches++ === 1 && options.between) list.unshift(options.between());
-      const q = url.searchParams;
-      if (url.pathname === '/api/v2/search.json') {
+  /** Another search run: the second is when `between` adds its ticket. */
+  const searched = () => {
+    if (searches++ === 1 && options.between) list.unshift(options.between());
+  };
+  const fake = fakeHost(
+    {
+      'GET /api/v2/tickets/*/audits.json': () => ({ audits: [], next_page: null }),
+      'GET /api/v2/search.json': (_req, { searchParams: q }) => {
+        searched();
         const perPage = Number(q.get('per_page'));
         const page = Number(q.get('page'));
         const results = list.slice((page - 1) * perPage, page * perPage);
         const more = page * perPage < list.length;
-        return schema.parse({ results, count: list.length, next_page: more ? `https://x/next` : null });
-      }
-      if (url.pathname === '/api/v2/search/export.json') {
+        return { results, count: list.length, next_page: more ? `https://x/next` : null };
+      },
+      'GET /api/v2/search/export.json': (_req, { searchParams: q }) => {
+        searched();
         const size = Number(q.get('page[size]'));
         const after = q.get('page[after]');
         const rest = after ? list.filter((t) => t.id > Number(after)) : list;
         const results = rest.slice(0, size);
         const hasMore = options.hasMoreAlways === true || rest.length > size;
-        return schema.parse({ results, meta: { has_more: hasMore, after_cursor: hasMore ? String(results.at(-1)?.id ?? 0) : null } });
-      }
-      throw new Error(`unexpected ${req.url}`);
+        return { results, meta: { has_more: hasMore, after_cursor: hasMore ? String(results.at(-1)?.id ?? 0) : null } };
+      },
+      'GET /api/v2/users/show_many.json': () => ({ users: [] }),
     },
-  } as unknown as HostClient;
-  return { host, urls };
+    { 'requirement:escalation_status': { requirement_id: 360001 } },
+  );
+  return {
+    host: fake.host,
+    urls: fake.urls,
+  };
 }
 
 const lead = { people: async () => new Map() } as unknown as LeadAccess;

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type * as z from 'zod/mini';
 import en from '../../translations/en.json';
 import { createLeadAccess } from '../../src/app/lead';
 import { createSessionCache } from '../../src/app/sessionCache';
 import { readSettings } from '../../src/domain/settings';
 import { createEscalationModel } from '../../src/features/escalation/model';
 import { createTicketModel } from '../../src/features/ticket/model';
-import type { ApiRequest, HostClient } from '../../src/host/client';
 import { ApiError } from '../../src/host/errors';
 import { createI18n } from '../../src/i18n';
+import { fakeHost } from './fakeHost';
 
 const FIELD = 360001;
 
@@ -16,8 +15,7 @@ const FIELD = 360001;
  * A host whose REST answers come from a tiny in-memory ticket and user; records every write.
  * A safe update based on an older updated_at is a 409, as in Zendesk.
  */
-function fakeHost(options: { role?: string; customRole?: number | null; state?: string; failPut?: number }) {
-  const writes: ApiRequest[] = [];
+function zendesk(options: { role?: string; customRole?: number | null; state?: string; failPut?: number }) {
   let ticket = {
     id: 7,
     subject: 'Card blocked',
@@ -27,34 +25,17 @@ function fakeHost(options: { role?: string; customRole?: number | null; state?: 
     created_at: '2026-11-01T00:00:00Z',
     updated_at: '2026-11-20T10:00:00Z',
   };
-  const host: HostClient = {
-    async get(schemas) {
-      const values: Record<string, unknown> = {
-        'requirement:escalation_status': { requirement_id: FIELD },
-        'ticket.id': 7,
-        'ticket.subject': ticket.subject,
-        'ticket.requester': { id: 50, name: 'Ada Customer' },
-        'ticket.tags': ticket.tags,
-        'ticket.comments': [],
-      };
-      return Object.fromEntries(Object.keys(schemas).map((k) => [k, values[k]])) as never;
-    },
-    async set() {},
-    async invoke() {
-      return null;
-    },
-    async request<T>(req: ApiRequest, schema: z.ZodMiniType<T>): Promise<T> {
-      let body: unknown;
-      if (req.url.startsWith('/api/v2/users/me.json'))
-        body = {
-          user: { id: 11, name: 'Sam Agent', role: options.role ?? 'agent', custom_role_id: options.customRole ?? null },
-          groups: [{ id: 501, name: 'Tier 1' }],
-        };
-      else if (req.url.startsWith('/api/v2/users/show_many')) body = { users: [] };
-      else if (req.url.includes('/memberships')) body = { group_memberships: [] };
-      else if (req.url.endsWith('/audits.json')) body = { audits: [] };
-      else if (req.method === 'PUT') {
-        writes.push(req);
+  const { host, writes } = fakeHost(
+    {
+      'GET /api/v2/users/me.json': () => ({
+        user: { id: 11, name: 'Sam Agent', role: options.role ?? 'agent', custom_role_id: options.customRole ?? null },
+        groups: [{ id: 501, name: 'Tier 1' }],
+      }),
+      'GET /api/v2/users/show_many.json': () => ({ users: [] }),
+      'GET /api/v2/groups/*/memberships.json': () => ({ group_memberships: [] }),
+      'GET /api/v2/tickets/7/audits.json': () => ({ audits: [] }),
+      'GET /api/v2/tickets/7.json': () => ({ ticket }),
+      'PUT /api/v2/tickets/7.json': (req) => {
         if (options.failPut) throw new ApiError(options.failPut, req.url);
         const update = (
           req.body as { ticket: { custom_fields: { value: string }[]; tags?: string[]; safe_update?: boolean; updated_stamp?: string } }
@@ -66,25 +47,28 @@ function fakeHost(options: { role?: string; customRole?: number | null; state?: 
           tags: update.tags ?? ticket.tags,
           updated_at: '2026-11-20T11:00:00Z',
         };
-        body = { ticket };
-      } else body = { ticket };
-      return schema.parse(body);
+        return { ticket };
+      },
     },
-    on: () => () => undefined,
-    trigger() {},
-    context: async () => ({ instanceGuid: 'g', product: 'support', location: 'ticket_sidebar' }),
-    metadata: async () => ({ appId: 1, installationId: 1, name: 'Closed Loop', settings: {} }),
-  };
+    () => ({
+      'requirement:escalation_status': { requirement_id: FIELD },
+      'ticket.id': 7,
+      'ticket.subject': ticket.subject,
+      'ticket.requester': { id: 50, name: 'Ada Customer' },
+      'ticket.tags': ticket.tags,
+      'ticket.comments': [],
+    }),
+  );
   /** Someone else changes the ticket in Zendesk (the sidebar has not seen it yet). */
   const elsewhere = (change: Partial<typeof ticket>) => (ticket = { ...ticket, ...change });
   return { host, writes, elsewhere };
 }
 
 async function model(
-  options: Parameters<typeof fakeHost>[0],
+  options: Parameters<typeof zendesk>[0],
   rawSettings: Record<string, unknown> = { lead_role_ids: '9001', admins_are_leads: false },
 ) {
-  const { host, writes, elsewhere } = fakeHost(options);
+  const { host, writes, elsewhere } = zendesk(options);
   const settings = readSettings(rawSettings).settings;
   const cache = createSessionCache(null);
   const ticket = createTicketModel(
@@ -115,13 +99,13 @@ async function model(
 describe('escalation model actions', () => {
   it('refuses a lead action for a non-lead, checked fresh, and writes nothing', async () => {
     const { escalation, writes } = await model({ role: 'agent' });
-    await expect(escalation.act('escalate')).resolves.toEqual({ kind: 'refused', reason: 'not_lead' });
+    await expect(escalation.act.run('escalate')).resolves.toEqual({ kind: 'refused', reason: 'ui.escalation.refused_not_lead' });
     expect(writes).toHaveLength(0);
   });
 
   it('lets a lead (by custom role) escalate in one safe update with tags and an internal note', async () => {
     const { escalation, writes } = await model({ role: 'agent', customRole: 9001 });
-    await expect(escalation.act('escalate')).resolves.toEqual({ kind: 'done', action: 'escalate' });
+    await expect(escalation.act.run('escalate')).resolves.toEqual({ kind: 'done', value: 'escalate' });
     expect(writes).toHaveLength(1);
     const body = (writes[0]!.body as { ticket: Record<string, unknown> }).ticket;
     expect(body).toMatchObject({
@@ -141,7 +125,7 @@ describe('escalation model actions', () => {
   it('sends the tags of the ticket as read fresh for the action, so tags added elsewhere are kept', async () => {
     const { escalation, writes, elsewhere } = await model({ role: 'agent', customRole: 9001 });
     elsewhere({ tags: ['vip', 'escalation_requested', 'billing_dispute'], updated_at: '2026-11-20T10:30:00Z' });
-    await expect(escalation.act('escalate')).resolves.toEqual({ kind: 'done', action: 'escalate' });
+    await expect(escalation.act.run('escalate')).resolves.toEqual({ kind: 'done', value: 'escalate' });
     expect((writes[0]!.body as { ticket: object }).ticket).toMatchObject({
       updated_stamp: '2026-11-20T10:30:00Z',
       tags: ['vip', 'billing_dispute', 'escalation_escalated'],
@@ -153,10 +137,10 @@ describe('escalation model actions', () => {
       { customRole: 9001 },
       { lead_role_ids: '9001', admins_are_leads: false, escalation_group_id: '504', escalation_priority: 'Urgent' },
     );
-    await routed.escalation.act('escalate');
+    await routed.escalation.act.run('escalate');
     expect((routed.writes[0]!.body as { ticket: object }).ticket).toMatchObject({ group_id: 504, priority: 'urgent' });
     const plain = await model({ customRole: 9001 });
-    await plain.escalation.act('escalate');
+    await plain.escalation.act.run('escalate');
     const body = (plain.writes[0]!.body as { ticket: object }).ticket;
     expect(body).not.toHaveProperty('group_id');
     expect(body).not.toHaveProperty('priority');
@@ -164,13 +148,16 @@ describe('escalation model actions', () => {
 
   it('requires a reason for a request', async () => {
     const { escalation, writes } = await model({ state: 'none' });
-    await expect(escalation.act('request', '  ')).resolves.toEqual({ kind: 'refused', reason: 'reason_required' });
+    await expect(escalation.act.run('request', '  ')).resolves.toEqual({
+      kind: 'refused',
+      reason: 'ui.escalation.refused_reason_required',
+    });
     expect(writes).toHaveLength(0);
   });
 
   it('reports a conflict on 409 and keeps the state it reads back', async () => {
     const { escalation } = await model({ customRole: 9001, failPut: 409 });
-    const outcome = await escalation.act('escalate');
+    const outcome = await escalation.act.run('escalate');
     expect(outcome.kind).toBe('conflict');
     expect(escalation.state.value).toBe('requested');
   });
@@ -178,16 +165,16 @@ describe('escalation model actions', () => {
   it('reports a conflict when the ticket moved on after the lead chose the action', async () => {
     // The ticket is already escalated; the lead opened the decline form while it was requested.
     const { escalation, writes } = await model({ customRole: 9001, state: 'escalated' });
-    await expect(escalation.act('decline', 'Tier 1 can handle this.', 'requested')).resolves.toEqual({
+    await expect(escalation.act.run('decline', 'Tier 1 can handle this.', 'requested')).resolves.toEqual({
       kind: 'conflict',
-      now: 'escalated',
+      current: 'escalated',
     });
     expect(writes).toHaveLength(0);
   });
 
   it('reports a failure on 500 without changing the state', async () => {
     const { escalation } = await model({ customRole: 9001, failPut: 500 });
-    const outcome = await escalation.act('escalate');
+    const outcome = await escalation.act.run('escalate');
     expect(outcome).toMatchObject({ kind: 'failed' });
     expect(escalation.state.value).toBe('requested');
   });

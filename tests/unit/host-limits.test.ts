@@ -115,11 +115,11 @@ describe('custom object records: at most 32 KB', () => {
       lead: { fresh: () => Promise.resolve({ userId: 10002, name: 'Marta', isLead: true }) } as never,
       now: () => new Date('2026-11-20T12:00:00Z'),
     });
-    const result = await library.save(stored.id, stored.updated_at, { body: 'x'.repeat(33 * 1024) });
+    const result = await library.edit.run(stored.id, stored.updated_at, { body: 'x'.repeat(33 * 1024) });
     expect(result).toMatchObject({ kind: 'failed', error: { name: 'RecordTooLargeError' } });
     expect(requests.filter((r) => r.method === 'PATCH')).toHaveLength(0);
     expect(errorMessage((result as { error: unknown }).error, t)).toContain('32 KB');
-    await expect(library.save(stored.id, stored.updated_at, { body: 'x'.repeat(30 * 1024) })).resolves.toMatchObject({ kind: 'saved' });
+    await expect(library.edit.run(stored.id, stored.updated_at, { body: 'x'.repeat(30 * 1024) })).resolves.toMatchObject({ kind: 'done' });
   });
 
   it('a proposal that would be larger than 32 KB is refused before it is sent', async () => {

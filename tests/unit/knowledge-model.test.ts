@@ -1,47 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import type * as z from 'zod/mini';
 import { createSessionCache } from '../../src/app/sessionCache';
 import { readSettings } from '../../src/domain/settings';
 import * as textAnalysis from '../../src/domain/textAnalysis';
 import { createKnowledgeModel } from '../../src/features/knowledge/model';
 import { createTicketModel } from '../../src/features/ticket/model';
-import type { ApiRequest, HostClient } from '../../src/host/client';
+import type { HostClient } from '../../src/host/client';
+import { fakeHost } from './fakeHost';
 
 /** A host whose Help Center answers only when the test says so; records each request as it is made. */
 function fakeHelpCenter(helpCenterLocales: string[]) {
-  const requests: string[] = [];
-  const pending: { url: string; answer: () => void }[] = [];
-  const host: HostClient = {
-    get: () => Promise.reject(new Error('not used')),
-    async set() {},
-    invoke: () => Promise.resolve(null),
-    request<T>(req: ApiRequest, schema: z.ZodMiniType<T>): Promise<T> {
-      requests.push(req.url);
-      const body = req.url.includes('/locales')
-        ? { locales: helpCenterLocales }
-        : {
-            results: [
-              {
-                id: requests.length,
-                title: `Found in ${new URL(req.url, 'https://x').searchParams.get('locale')}`,
-                html_url: 'https://hc.example/a',
-                body: '<p>The whole article.</p>',
-              },
-            ],
-          };
-      return new Promise<T>((resolve) => pending.push({ url: req.url, answer: () => resolve(schema.parse(body)) }));
-    },
-    on: () => () => undefined,
-    trigger() {},
-    context: () => Promise.resolve({ instanceGuid: 'g', product: 'support', location: 'ticket_sidebar' }),
-    metadata: () => Promise.resolve({ appId: 1, installationId: 1, name: 'Closed Loop', settings: {} }),
-  };
+  const pending: (() => void)[] = [];
+  /** The answer, given once the test calls answerAll. */
+  const later = (body: unknown) => new Promise((resolve) => pending.push(() => resolve(body)));
+  const fake = fakeHost({
+    'GET /api/v2/help_center/locales.json': () => later({ locales: helpCenterLocales }),
+    'GET /api/v2/help_center/articles/search.json': (_req, url) =>
+      later({
+        results: [
+          {
+            id: fake.requests.length,
+            title: `Found in ${url.searchParams.get('locale')}`,
+            html_url: 'https://hc.example/a',
+            body: '<p>The whole article.</p>',
+          },
+        ],
+      }),
+  });
   /** Answers every request made so far, then lets the model's promises run. */
   const answerAll = async () => {
-    for (const p of pending.splice(0)) p.answer();
+    for (const answer of pending.splice(0)) answer();
     await new Promise((r) => setTimeout(r, 0));
   };
-  return { host, requests, answerAll };
+  return {
+    host: fake.host,
+    requests: fake.urls,
+    answerAll,
+  };
 }
 
 function knowledge(host: HostClient, requesterLocale: string, subject = 'Card payment declined abroad', cache = createSessionCache(null)) {

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { useServices } from '../../app/services';
 import { longText, shortText } from '../../domain/text';
-import { errorMessage } from '../../ui/errorMessage';
 import { ErrorNotice, Loading, Panel } from '../../ui/Panel';
-import { ChangedAnswerError, RetiredAnswerError, UnverifiedAnswerError, type AnswersModel, type Step } from './model';
+import { StatusLine } from '../../ui/Status';
+import type { AnswersModel } from './model';
 
 /** The answer text with each gap marker visible, rendered as text (never as HTML). */
 function FilledBody({ text, missing }: { text: string; missing: string[] }) {
@@ -28,25 +28,23 @@ function FilledBody({ text, missing }: { text: string; missing: string[] }) {
   );
 }
 
-function MisfitForm({ model, onDone }: { model: AnswersModel; onDone: (step: Step | null) => void }) {
+function MisfitForm({ model, onDone }: { model: AnswersModel; onDone: () => void }) {
   const { i18n } = useServices();
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
   const submit = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    onDone(await model.reportMisfit(note));
-    setBusy(false);
+    await model.reportMisfit.run(note);
+    onDone();
   };
   return (
     <form class="inline-form" onSubmit={(e) => void submit(e)}>
       <label for="misfit-note">{i18n.t('ui.answers.misfit_label')}</label>
       <textarea id="misfit-note" maxLength={2000} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
       <div class="row">
-        <button type="submit" class="btn btn--small btn--primary" disabled={busy}>
+        <button type="submit" class="btn btn--small btn--primary" disabled={model.reportMisfit.busy.value}>
           {i18n.t('ui.answers.misfit_send')}
         </button>
-        <button type="button" class="btn btn--small" onClick={() => onDone(null)}>
+        <button type="button" class="btn btn--small" onClick={onDone}>
           {i18n.t('ui.common.cancel')}
         </button>
       </div>
@@ -87,37 +85,13 @@ function TrustLine({ trust }: { trust: NonNullable<AnswersModel['trust']['value'
 
 export function AnswersPanel({ model, onPropose }: { model: AnswersModel; onPropose: () => void }) {
   const { i18n } = useServices();
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [reporting, setReporting] = useState(false);
-  const [busy, setBusy] = useState(false);
   const library = model.library.value;
   const answer = model.current.value;
   const filled = model.filled.value;
   const trust = model.trust.value;
   const match = model.match.value;
   const others = model.candidates.value.filter((a) => a.id !== answer?.id);
-
-  const report = (doneKey: string) => (step: Step | null) => {
-    if (!step) return;
-    if (step.ok) setStatus({ ok: true, text: i18n.t(doneKey) });
-    else
-      setStatus({
-        ok: false,
-        text:
-          step.error instanceof RetiredAnswerError
-            ? i18n.t('ui.answers.retired')
-            : step.error instanceof ChangedAnswerError
-              ? i18n.t('ui.answers.changed_look_again')
-              : step.error instanceof UnverifiedAnswerError
-                ? i18n.t('ui.answers.unverified')
-                : errorMessage(step.error, i18n.t),
-      });
-  };
-  const insert = async () => {
-    setBusy(true);
-    report('ui.answers.done_insert')(await model.insert());
-    setBusy(false);
-  };
 
   return (
     <Panel
@@ -131,9 +105,7 @@ export function AnswersPanel({ model, onPropose }: { model: AnswersModel; onProp
     >
       {library.status === 'loading' && !('data' in library && library.data) && <Loading />}
       {library.status === 'error' && <ErrorNotice error={library.error} onRetry={() => void model.retry()} />}
-      <p class={status?.ok === false ? 'status status--error' : 'status'} role="status" aria-live="polite">
-        {status?.text}
-      </p>
+      <StatusLine report={model.status.value} />
       {library.status === 'ready' && !answer && (
         <p class="muted" data-testid="answers-empty">
           {match?.abstained && others.length ? i18n.t('ui.answers.unsure') : i18n.t('ui.answers.none')}
@@ -150,8 +122,8 @@ export function AnswersPanel({ model, onPropose }: { model: AnswersModel; onProp
             <button
               type="button"
               class="btn btn--small btn--primary"
-              disabled={busy || trust?.approval?.kind !== 'approved'}
-              onClick={() => void insert()}
+              disabled={model.insert.busy.value || trust?.approval?.kind !== 'approved'}
+              onClick={() => void model.insert.run()}
             >
               {i18n.t('ui.answers.insert')}
             </button>
@@ -159,24 +131,12 @@ export function AnswersPanel({ model, onPropose }: { model: AnswersModel; onProp
               {i18n.t('ui.answers.misfit')}
             </button>
           </div>
-          {reporting && (
-            <MisfitForm
-              model={model}
-              onDone={(step) => {
-                setReporting(false);
-                report('ui.answers.done_misfit')(step);
-              }}
-            />
-          )}
+          {reporting && <MisfitForm model={model} onDone={() => setReporting(false)} />}
           {model.inserted.value && (
             <div class="notice notice--info">
               <p>{i18n.t('ui.answers.example_offer')}</p>
               <div class="row">
-                <button
-                  type="button"
-                  class="btn btn--small"
-                  onClick={() => void model.suggestExample().then(report('ui.answers.done_example'))}
-                >
+                <button type="button" class="btn btn--small" onClick={() => void model.suggestExample.run()}>
                   {i18n.t('ui.answers.example_yes')}
                 </button>
                 <button type="button" class="btn btn--small" onClick={model.dismissExample}>

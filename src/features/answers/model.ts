@@ -1,11 +1,11 @@
 import { computed, signal } from '@preact/signals';
-import { attempt, type Attempt } from '../../app/attempt';
+import { createAction, done, type Report } from '../../app/action';
+import { AppError } from '../../app/errors';
 import { createResource } from '../../app/resource';
 import type { LeadAccess } from '../../app/lead';
 import { approvalPeople, contentFingerprint, verifyApproval, type Approval } from '../../domain/answers/approval';
 import { placeholderValues, renderPlaceholders } from '../../domain/answers/placeholders';
 import { reviewStatus } from '../../domain/answers/review';
-import { htmlToText } from '../../domain/html';
 import { pickLocaleVariant } from '../../domain/locale';
 import type { MatchResult } from '../../domain/matching';
 import { answerTag } from '../../domain/answers/usage';
@@ -16,11 +16,10 @@ import type { HostClient } from '../../host/client';
 import { appendToReply, textToHtml } from '../../host/composer';
 import type { CurrentUser } from '../../host/schemas';
 import type { TicketModel } from '../ticket/model';
-import type { TextAnalysis } from '../sidebar/textAnalysis';
-import type { AnswerLibrary } from './library';
+import type { TextAnalysis } from '../../domain/textAnalysis';
+import type { AnswerLibrary } from './cachedLibrary';
 
 export type AnswersModel = ReturnType<typeof createAnswersModel>;
-export type Step = Attempt;
 
 interface Deps {
   host: HostClient;
@@ -70,22 +69,19 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
       })),
     ),
   );
-  const requesterLocale = computed(() => ticket.requester.value?.locale ?? undefined);
 
   const match = computed<MatchResult | null>(() => {
     const tool = tools.value;
     if (!approved.value.length || !tool || !matcher.value) return null;
-    const requesterId = ticket.requester.value?.id ?? -1;
-    const comments = ticket.comments.value.map((c) => ({ authorId: c.author.id, body: htmlToText(c.value), htmlBody: c.value }));
-    const text = tool.customerText({ subject: ticket.subject.value, comments, requesterId });
-    return matcher.value.match({ subject: ticket.subject.value, text, tags: ticket.tags.value, locale: requesterLocale.value });
+    const text = tool.customerText(ticket.thread.value);
+    return matcher.value.match({ subject: ticket.subject.value, text, tags: ticket.tags.value, locale: ticket.requesterLocale.value });
   });
 
   /** The same answer in the requester's language, when a variant with the same tags exists. */
   const inLocale = (answer: Answer) =>
     pickLocaleVariant(
       approved.value.filter((a) => isVariant(answer, a)),
-      requesterLocale.value,
+      ticket.requesterLocale.value,
     ) ?? answer;
 
   const candidates = computed(() => {
@@ -161,16 +157,18 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
   }
   void load();
 
+  /** The panel's status line: the last of its actions. */
+  const status = signal<Report | null>(null);
+
   /**
    * Inserts exactly the answer the agent saw, and only if it is still lead-approved: the record is
    * re-read and compared with the one shown (a change means the panel refreshes and the agent looks
    * again), and its approval is verified afresh. The ticket is tagged cla_<id> first, so that a
    * failed tag never leaves a reply the agent might insert twice.
    */
-  function insert(): Promise<Step> {
-    const answer = current.value;
-    if (!answer) return Promise.resolve({ ok: false, error: new Error('no answer') });
-    return attempt(async () => {
+  const insert = createAction(
+    async () => {
+      const answer = shown();
       const latest = await getAnswer(host, answer.id);
       if (latest.status !== 'approved') {
         library.remember(latest);
@@ -189,29 +187,34 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
       await host.invoke('ticket.tags.add', answerTag(latest.id));
       await appendToReply(host, { text, html: textToHtml(text) });
       inserted.value = latest.id;
-    });
-  }
+      return done();
+    },
+    { report: status, done: 'ui.answers.done_insert' },
+  );
 
-  function reportMisfit(note: string): Promise<Step> {
-    const answer = current.value;
-    if (!answer) return Promise.resolve({ ok: false, error: new Error('no answer') });
-    return attempt(() =>
-      createFeedback(host, {
+  /** The answer on screen; an action without one is a slip of the view, said as a generic failure. */
+  const shown = () => current.value ?? fail();
+
+  const reportMisfit = createAction(
+    async (note: string) => {
+      const answer = shown();
+      await createFeedback(host, {
         kind: 'misfit',
         name: `Not right: ${answer.title}`,
         ticketId: ticket.id.value,
         reporterId: currentUser.id,
         answerId: answer.id,
         note: note.trim(),
-      }),
-    );
-  }
+      });
+      return done();
+    },
+    { report: status, done: 'ui.answers.done_misfit' },
+  );
 
   /** After an insert: offer this ticket's subject as another example phrasing, for the lead to approve. */
-  function suggestExample(): Promise<Step> {
-    const id = inserted.value;
-    if (!id) return Promise.resolve({ ok: false, error: new Error('nothing inserted') });
-    return attempt(async () => {
+  const suggestExample = createAction(
+    async () => {
+      const id = inserted.value ?? fail();
       await createFeedback(host, {
         kind: 'example',
         name: `Example: ${ticket.subject.value}`,
@@ -221,8 +224,10 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
         note: ticket.subject.value,
       });
       inserted.value = null;
-    });
-  }
+      return done();
+    },
+    { report: status, done: 'ui.answers.done_example' },
+  );
 
   return {
     library: answers.state,
@@ -236,17 +241,34 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
       chosenId.value = id;
       inserted.value = null;
     },
+    status,
     insert,
     reportMisfit,
     suggestExample,
     dismissExample: () => (inserted.value = null),
     retry: () => load(true),
-    dispose: () => undefined,
   };
 }
 
-export class RetiredAnswerError extends Error {}
+function fail(): never {
+  throw new AppError('ui.common.error_generic');
+}
+
+/** The answer was retired since the panel showed it. */
+class RetiredAnswerError extends AppError {
+  constructor() {
+    super('ui.answers.retired');
+  }
+}
 /** The answer changed since the panel showed it: the agent looks at the new version first. */
-export class ChangedAnswerError extends Error {}
+class ChangedAnswerError extends AppError {
+  constructor() {
+    super('ui.answers.changed_look_again');
+  }
+}
 /** The record says approved, but what Zendesk recorded does not bear it out. */
-export class UnverifiedAnswerError extends Error {}
+class UnverifiedAnswerError extends AppError {
+  constructor() {
+    super('ui.answers.unverified');
+  }
+}

@@ -1,5 +1,10 @@
+import { signal } from '@preact/signals';
 import * as z from 'zod/mini';
+import { createAction, done } from '../../app/action';
+import { onDispose } from '../../app/model';
+import { htmlToText } from '../../domain/html';
 import type { HostClient } from '../../host/client';
+import type { TicketModel } from '../ticket/model';
 
 /** What the sidebar hands the proposal modal: the ticket's subject and the agent's draft reply. */
 export const ProposalSeedSchema = z.object({
@@ -23,12 +28,7 @@ const CreatedSchema = z.object({ 'instances.create': z.array(z.object({ instance
  * Opens the proposal form in a modal instance and hands it the seed once the modal says it is
  * ready (instances talk through host events; the modal learns its parent from the URL hash).
  */
-export async function openProposalModal(
-  host: HostClient,
-  parentGuid: string,
-  seed: ProposalSeed,
-  onProposed: () => void,
-): Promise<() => void> {
+async function openProposalModal(host: HostClient, parentGuid: string, seed: ProposalSeed, onProposed: () => void): Promise<() => void> {
   const created = CreatedSchema.parse(
     await host.invoke('instances.create', {
       location: 'modal',
@@ -45,4 +45,33 @@ export async function openProposalModal(
     offReady();
     offProposed();
   };
+}
+
+/**
+ * Proposing the agent's reply as a new answer: opens the form in a modal seeded with the ticket's
+ * subject and the draft reply, and says so once the modal reports the proposal saved. The modal's
+ * listeners are released with the model (or when a new modal replaces the last one).
+ */
+export function createProposalFlow(host: HostClient, parentGuid: string, ticket: TicketModel) {
+  const proposed = signal(false);
+  let close: (() => void) | null = null;
+  onDispose(() => close?.());
+  const open = createAction(async () => {
+    const { 'comment.text': reply } = await host.get({ 'comment.text': z.optional(z.nullable(z.string())) });
+    close?.();
+    close = await openProposalModal(
+      host,
+      parentGuid,
+      {
+        title: ticket.subject.value,
+        body: htmlToText(reply ?? ''),
+        example: ticket.subject.value,
+        locale: ticket.requester.value?.locale ?? null,
+        ticketId: ticket.id.value,
+      },
+      () => (proposed.value = true),
+    );
+    return done();
+  });
+  return { proposed, open };
 }

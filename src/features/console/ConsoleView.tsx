@@ -1,8 +1,10 @@
 import './console.css';
+import { createModel, useModel } from '@preact/signals';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { LeadStatus } from '../../app/lead';
 import { createResource } from '../../app/resource';
 import { useServices } from '../../app/services';
+import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { ErrorNotice, Loading } from '../../ui/Panel';
 import { FeedbackTab } from './FeedbackTab';
 import { createLibraryModel } from './library';
@@ -13,12 +15,19 @@ import { SetupTab } from './SetupTab';
 
 type Tab = 'queue' | 'library' | 'feedback' | 'metrics' | 'setup';
 
+const LibraryModel = createModel(createLibraryModel);
+
 /** The lead console in Zendesk's nav bar: leads run the loop here, admins check the setup. */
 export default function ConsoleView() {
   const { i18n, lead, currentUser, host, settings, now } = useServices();
   const access = useMemo(() => createResource<LeadStatus>(), []);
-  const library = useMemo(() => createLibraryModel({ host, settings, lead, now }), [host, settings, lead, now]);
-  const [tab, setTab] = useState<Tab | null>(null);
+  const library = useModel(() => new LibraryModel({ host, settings, lead, now }));
+  const [tab, showTab] = useState<Tab | null>(null);
+  // A tab's status line speaks of what was done in that tab.
+  const setTab = (next: Tab) => {
+    library.status.value = null;
+    showTab(next);
+  };
   useEffect(() => void access.run(() => lead.fresh()), [access, lead]);
   const state = access.state.value;
   const isLead = state.status === 'ready' && state.data.isLead;
@@ -66,19 +75,21 @@ export default function ConsoleView() {
             ))}
           </div>
           <div class="tabpanel" id={`panel-${current}`} role="tabpanel" aria-labelledby={`tab-${current}`}>
-            {current === 'queue' && <QueueTab />}
-            {current === 'library' && <LibraryTab model={library} />}
-            {current === 'feedback' && (
-              <FeedbackTab
-                model={library}
-                onOpenAnswer={(id) => {
-                  library.editing.value = id;
-                  setTab('library');
-                }}
-              />
-            )}
-            {current === 'metrics' && <MetricsTab library={library} />}
-            {current === 'setup' && <SetupTab />}
+            <ErrorBoundary key={current}>
+              {current === 'queue' && <QueueTab />}
+              {current === 'library' && <LibraryTab model={library} />}
+              {current === 'feedback' && (
+                <FeedbackTab
+                  model={library}
+                  onOpenAnswer={(id) => {
+                    library.editing.value = id;
+                    setTab('library');
+                  }}
+                />
+              )}
+              {current === 'metrics' && <MetricsTab library={library} />}
+              {current === 'setup' && <SetupTab />}
+            </ErrorBoundary>
           </div>
         </>
       )}

@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { done } from '../../app/action';
 import { useServices } from '../../app/services';
 import { renderPlaceholders } from '../../domain/answers/placeholders';
 import { longText, shortText } from '../../domain/text';
 import type { Answer } from '../../host/api/answers';
 import { ErrorNotice, ItemAction, Loading } from '../../ui/Panel';
+import { StatusLine } from '../../ui/Status';
 import { AnswerForm, type AnswerDraft } from '../answers/AnswerForm';
-import { saveStatus, savedEdits, type LibraryFilter, type LibraryModel, type SaveResult } from './library';
+import { savedEdits, type LibraryFilter, type LibraryModel } from './library';
 
 const FILTERS: LibraryFilter[] = ['all', 'approved', 'due', 'proposals', 'retired'];
 const SAMPLE = {
@@ -41,24 +43,19 @@ function Version({ title, answer }: { title: string; answer: AnswerDraft }) {
 }
 
 /** Editing one answer: the draft is kept locally on every keystroke; a newer server version is shown, never overwritten silently. */
-function Editor({ answer, model, onClose }: { answer: Answer; model: LibraryModel; onClose: (message?: string) => void }) {
+function Editor({ answer, model, onClose }: { answer: Answer; model: LibraryModel; onClose: (saved: boolean) => void }) {
   const { i18n } = useServices();
   const stored = useMemo(() => savedEdits.read(answer.id), [answer.id]);
   const [basedOn, setBasedOn] = useState(stored?.basedOn ?? answer.updatedAt);
   const [draft, setDraft] = useState<AnswerDraft>(stored?.draft ?? answer);
   const [conflict, setConflict] = useState<Answer | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [formKey, setFormKey] = useState(0);
+  const outcome = model.edit.outcome.value;
 
   const submit = async (next: AnswerDraft, base = basedOn) => {
-    setBusy(true);
-    setError(null);
-    const result: SaveResult = await model.save(answer.id, base, next);
-    setBusy(false);
-    if (result.kind === 'saved') onClose(i18n.t('ui.console.saved'));
-    else if (result.kind === 'conflict') setConflict(result.theirs);
-    else setError(result.error);
+    const result = await model.edit.run(answer.id, base, next);
+    if (result.kind === 'done') onClose(true);
+    else if (result.kind === 'conflict') setConflict(result.current);
   };
 
   return (
@@ -91,13 +88,18 @@ function Editor({ answer, model, onClose }: { answer: Answer; model: LibraryMode
           </div>
         </div>
       )}
-      {error !== null && <ErrorNotice error={error} />}
+      {outcome?.kind === 'failed' && <ErrorNotice error={outcome.error} />}
+      {outcome?.kind === 'refused' && (
+        <p class="notice notice--error" role="alert">
+          {i18n.t(outcome.reason)}
+        </p>
+      )}
       <AnswerForm
         key={formKey}
         initial={draft}
         record={answer}
         submitLabel={i18n.t('ui.common.save')}
-        busy={busy}
+        busy={model.edit.busy.value}
         onChange={(next) => {
           setDraft(next);
           savedEdits.write(answer.id, { draft: next, basedOn });
@@ -106,7 +108,7 @@ function Editor({ answer, model, onClose }: { answer: Answer; model: LibraryMode
         onSubmit={(next) => void submit(next)}
         onCancel={() => {
           savedEdits.clear(answer.id);
-          onClose();
+          onClose(false);
         }}
       />
     </div>
@@ -115,14 +117,8 @@ function Editor({ answer, model, onClose }: { answer: Answer; model: LibraryMode
 
 export function LibraryTab({ model }: { model: LibraryModel }) {
   const { i18n } = useServices();
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => model.load(), [model]);
   const state = model.answers.value;
-  const act = async (run: () => Promise<SaveResult>, done: string) => {
-    const result = await run();
-    setStatus(saveStatus(result, i18n.t, done));
-    if (result.kind === 'conflict') model.load();
-  };
   const editing = model.editing.value;
   const editingAnswer = editing ? model.rows.value.find((r) => r.answer.id === editing)?.answer : undefined;
 
@@ -142,18 +138,16 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
           </button>
         ))}
       </div>
-      <p class={status?.ok === false ? 'status status--error' : 'status'} role="status" aria-live="polite">
-        {status?.text}
-      </p>
+      <StatusLine report={model.status.value} />
       {state.status === 'loading' && !('data' in state && state.data) && <Loading />}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={model.load} />}
       {editingAnswer && (
         <Editor
           answer={editingAnswer}
           model={model}
-          onClose={(message) => {
+          onClose={(saved) => {
             model.editing.value = null;
-            if (message) setStatus({ ok: true, text: message });
+            if (saved) model.status.value = { outcome: done(), done: 'ui.console.saved' };
           }}
         />
       )}
@@ -197,22 +191,14 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
                           label={i18n.t('ui.console.approve')}
                           item={title}
                           primary
-                          onClick={() => void act(() => model.approve(answer), 'ui.console.approved')}
+                          onClick={() => void model.approve.run(answer)}
                         />
                       )}
                       {answer.status === 'approved' && (
-                        <ItemAction
-                          label={i18n.t('ui.console.mark_reviewed')}
-                          item={title}
-                          onClick={() => void act(() => model.approve(answer), 'ui.console.reviewed')}
-                        />
+                        <ItemAction label={i18n.t('ui.console.mark_reviewed')} item={title} onClick={() => void model.review.run(answer)} />
                       )}
                       {answer.status !== 'retired' && (
-                        <ItemAction
-                          label={i18n.t('ui.console.retire')}
-                          item={title}
-                          onClick={() => void act(() => model.retire(answer), 'ui.console.retired')}
-                        />
+                        <ItemAction label={i18n.t('ui.console.retire')} item={title} onClick={() => void model.retire.run(answer)} />
                       )}
                     </div>
                   </td>

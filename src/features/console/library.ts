@@ -1,5 +1,7 @@
 import { computed, signal } from '@preact/signals';
+import { conflict, createAction, done, refused, type Outcome, type Report } from '../../app/action';
 import type { LeadAccess } from '../../app/lead';
+import { browserStorage } from '../../app/storage';
 import { createResource } from '../../app/resource';
 import { contentFingerprint } from '../../domain/answers/approval';
 import { reviewStatus } from '../../domain/answers/review';
@@ -9,8 +11,6 @@ import { getAnswer, listAnswers, updateAnswer, type Answer } from '../../host/ap
 import { listFeedback, markFeedbackHandled, type FeedbackRecord } from '../../host/api/feedback';
 import { exportTickets } from '../../host/api/search';
 import type { HostClient } from '../../host/client';
-import type { I18n } from '../../i18n';
-import { errorMessage } from '../../ui/errorMessage';
 import type { AnswerDraft } from '../answers/AnswerForm';
 
 export type LibraryFilter = 'all' | 'approved' | 'due' | 'proposals' | 'retired';
@@ -23,7 +23,8 @@ export interface LibraryRow {
   misfits: number;
 }
 
-export type SaveResult = { kind: 'saved'; answer: Answer } | { kind: 'conflict'; theirs: Answer } | { kind: 'failed'; error: unknown };
+/** A save: the saved record, or on conflict the newer version someone else saved. */
+export type SaveOutcome = Outcome<Answer, Answer>;
 
 /** Unsaved edits are kept per answer in localStorage, so a reload or a crash loses nothing. */
 export interface StoredEdit {
@@ -32,13 +33,7 @@ export interface StoredEdit {
 }
 const editKey = (id: string) => `closed-loop:v1:edit:${id}`;
 
-function storage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
+const storage = () => browserStorage('localStorage');
 
 export const savedEdits = {
   read(id: string): StoredEdit | null {
@@ -142,10 +137,10 @@ export function createLibraryModel(deps: { host: HostClient; settings: AppSettin
    * is an approval of the new content by the lead who makes it (checked fresh), stamped with its
    * fingerprint; made by anyone else, it sends the answer back to draft.
    */
-  async function save(id: string, basedOn: string, change: Partial<Answer>): Promise<SaveResult> {
+  async function save(id: string, basedOn: string, change: Partial<Answer>): Promise<SaveOutcome> {
     try {
       const latest = await getAnswer(host, id);
-      if (latest.updatedAt !== basedOn) return { kind: 'conflict', theirs: latest };
+      if (latest.updatedAt !== basedOn) return conflict(latest);
       const next = { ...latest, ...change };
       const approving = change.status === 'approved';
       const contentChanged = contentFingerprint(next) !== contentFingerprint(latest);
@@ -160,7 +155,7 @@ export function createLibraryModel(deps: { host: HostClient; settings: AppSettin
             approvalFingerprint: contentFingerprint(next),
           });
         } else if (approving) {
-          return { kind: 'failed', error: new NotLeadError() };
+          return refused('ui.escalation.refused_not_lead');
         } else {
           Object.assign(write, { status: 'draft', approvalFingerprint: null });
         }
@@ -168,22 +163,44 @@ export function createLibraryModel(deps: { host: HostClient; settings: AppSettin
       const saved = await updateAnswer(host, id, write, latest);
       savedEdits.clear(id);
       replace(saved);
-      return { kind: 'saved', answer: saved };
+      return done(saved);
     } catch (error) {
       return { kind: 'failed', error };
     }
   }
 
-  /** Approve or mark reviewed: stamps the approving lead, today and the content's fingerprint. */
-  const approve = (answer: Answer) => save(answer.id, answer.updatedAt, { status: 'approved' });
+  /** The console's status line: the last of its actions. */
+  const status = signal<Report | null>(null);
 
-  const retire = (answer: Answer) => save(answer.id, answer.updatedAt, { status: 'retired' });
+  /** A change of status from a list; on conflict the list is read again, so the lead sees what changed. */
+  const setStatus = (to: Answer['status'], doneKey: string) =>
+    createAction(
+      async (answer: Answer) => {
+        const result = await save(answer.id, answer.updatedAt, { status: to });
+        if (result.kind === 'conflict') load();
+        return result;
+      },
+      { report: status, done: doneKey, conflict: 'ui.console.changed_meanwhile' },
+    );
 
-  async function handle(record: FeedbackRecord) {
-    const updated = await markFeedbackHandled(host, record.id);
-    const state = feedback.state.value;
-    if (state.status === 'ready') void feedback.run(async () => state.data.map((r) => (r.id === updated.id ? updated : r)));
-  }
+  /** Editing in the editor, which shows a conflict and a failure itself. */
+  const edit = createAction(save);
+
+  /** Marks agent feedback handled; an example phrasing is added to its answer first, when asked. */
+  const handle = createAction(
+    async (record: FeedbackRecord, addTo?: Answer): Promise<Outcome<void, Answer>> => {
+      const note = record.custom_object_fields.note;
+      if (addTo && note) {
+        const result = await save(addTo.id, addTo.updatedAt, { examples: [...addTo.examples, note] });
+        if (result.kind !== 'done') return result;
+      }
+      const updated = await markFeedbackHandled(host, record.id);
+      const state = feedback.state.value;
+      if (state.status === 'ready') void feedback.run(async () => state.data.map((r) => (r.id === updated.id ? updated : r)));
+      return done();
+    },
+    { report: status, done: 'ui.console.handled', conflict: 'ui.console.changed_meanwhile' },
+  );
 
   return {
     answers: answers.state,
@@ -194,19 +211,13 @@ export function createLibraryModel(deps: { host: HostClient; settings: AppSettin
     filter,
     editing,
     load,
-    save,
-    approve,
-    retire,
+    status,
+    edit,
+    // Approve and mark reviewed are one write: it stamps the approving lead, today and the content's fingerprint.
+    approve: setStatus('approved', 'ui.console.approved'),
+    review: setStatus('approved', 'ui.console.reviewed'),
+    retire: setStatus('retired', 'ui.console.retired'),
     handle,
   };
-}
-
-class NotLeadError extends Error {}
-
-/** The status line after a library action: the one wording for saved, conflict and failure. */
-export function saveStatus(result: SaveResult, t: I18n['t'], done: string): { ok: boolean; text: string } {
-  if (result.kind === 'saved') return { ok: true, text: t(done) };
-  if (result.kind === 'conflict') return { ok: false, text: t('ui.console.changed_meanwhile') };
-  return { ok: false, text: result.error instanceof NotLeadError ? t('ui.escalation.refused_not_lead') : errorMessage(result.error, t) };
 }
 export type LibraryModel = ReturnType<typeof createLibraryModel>;

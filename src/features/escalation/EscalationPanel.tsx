@@ -4,7 +4,8 @@ import { requiresReason, type EscalationAction } from '../../domain/escalation';
 import { longText, shortText } from '../../domain/text';
 import { errorMessage } from '../../ui/errorMessage';
 import { ErrorNotice, Panel } from '../../ui/Panel';
-import type { EscalationModel, Outcome } from './model';
+import { StatusLine } from '../../ui/Status';
+import type { EscalationModel } from './model';
 
 const BUTTON_KEYS: Record<EscalationAction, string> = {
   request: 'ui.escalation.request',
@@ -14,25 +15,21 @@ const BUTTON_KEYS: Record<EscalationAction, string> = {
   resolve: 'ui.escalation.resolve',
 };
 
-function OutcomeLine({ outcome }: { outcome: Outcome | null }) {
+/** The status line, with the state a conflict found and what a failure left unchanged. */
+function OutcomeLine({ model }: { model: EscalationModel }) {
   const { i18n } = useServices();
-  if (!outcome) return <p class="status" role="status" aria-live="polite" />;
-  const text =
-    outcome.kind === 'done'
-      ? i18n.t(`ui.escalation.done_${outcome.action}`)
-      : outcome.kind === 'conflict'
-        ? i18n.t('ui.escalation.conflict', { state: i18n.t(`ui.escalation.state_${outcome.now}`) })
-        : outcome.kind === 'refused'
-          ? i18n.t(`ui.escalation.refused_${outcome.reason}`)
-          : `${errorMessage(outcome.error, i18n.t)} ${i18n.t('ui.escalation.nothing_changed')}`;
   return (
-    <p
-      class={outcome.kind === 'done' ? 'status' : 'status status--error'}
-      role={outcome.kind === 'done' ? 'status' : 'alert'}
-      aria-live="polite"
-    >
-      {text}
-    </p>
+    <StatusLine
+      report={model.status.value}
+      urgent
+      describe={(outcome) =>
+        outcome.kind === 'conflict'
+          ? i18n.t('ui.escalation.conflict', { state: i18n.t(`ui.escalation.state_${String(outcome.current)}`) })
+          : outcome.kind === 'failed'
+            ? `${errorMessage(outcome.error, i18n.t)} ${i18n.t('ui.escalation.nothing_changed')}`
+            : undefined
+      }
+    />
   );
 }
 
@@ -43,7 +40,7 @@ function ReasonForm({ action, model, onClose }: { action: EscalationAction; mode
   const [seen] = useState(() => model.state.peek());
   const submit = async (event: Event) => {
     event.preventDefault();
-    const result = await model.act(action, reason, seen);
+    const result = await model.act.run(action, reason, seen);
     if (result.kind !== 'failed') onClose();
   };
   return (
@@ -57,7 +54,7 @@ function ReasonForm({ action, model, onClose }: { action: EscalationAction; mode
         onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)}
       />
       <div class="row">
-        <button type="submit" class="btn btn--small btn--primary" disabled={!reason.trim() || model.busy.value !== null}>
+        <button type="submit" class="btn btn--small btn--primary" disabled={!reason.trim() || model.act.busy.value}>
           {i18n.t(BUTTON_KEYS[action])}
         </button>
         <button type="button" class="btn btn--small" onClick={onClose}>
@@ -125,7 +122,7 @@ export function EscalationPanel({ model }: { model: EscalationModel }) {
           </p>
         </div>
       ))}
-      <OutcomeLine outcome={model.outcome.value} />
+      <OutcomeLine model={model} />
       {asking ? (
         <ReasonForm action={asking} model={model} onClose={() => setAsking(null)} />
       ) : (
@@ -135,8 +132,8 @@ export function EscalationPanel({ model }: { model: EscalationModel }) {
               key={action}
               type="button"
               class={action === 'escalate' || action === 'request' ? 'btn btn--small btn--primary' : 'btn btn--small'}
-              disabled={model.busy.value !== null}
-              onClick={() => (requiresReason(action) ? setAsking(action) : void model.act(action))}
+              disabled={model.act.busy.value}
+              onClick={() => (requiresReason(action) ? setAsking(action) : void model.act.run(action))}
             >
               {i18n.t(BUTTON_KEYS[action])}
             </button>

@@ -1,6 +1,8 @@
 import { computed, effect, signal } from '@preact/signals';
 import * as z from 'zod/mini';
+import { conflict, createAction, done, refused, type Outcome, type Report } from '../../app/action';
 import type { LeadAccess, LeadStatus } from '../../app/lead';
+import { onDispose } from '../../app/model';
 import { createResource } from '../../app/resource';
 import {
   availableActions,
@@ -31,12 +33,6 @@ export interface HistoryView extends EscalationHistory {
   people: Map<number, { name: string; isLead: boolean }>;
   suspicious: StatusChange[];
 }
-
-export type Outcome =
-  | { kind: 'done'; action: EscalationAction }
-  | { kind: 'conflict'; now: EscalationState }
-  | { kind: 'refused'; reason: string }
-  | { kind: 'failed'; error: unknown };
 
 /** Where the settings send an escalated ticket: its group and priority, when configured. */
 function escalationRouting({ escalationGroupId, escalationPriority }: AppSettings): { group_id?: number; priority?: string } {
@@ -69,8 +65,7 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
   const state = computed(() => confirmed.value ?? stateFromTags(ticket.tags.value));
   const history = createResource<HistoryView>();
   const me = createResource<LeadStatus>();
-  const busy = signal<EscalationAction | null>(null);
-  const outcome = signal<Outcome | null>(null);
+  const status = signal<Report | null>(null);
   const clock = signal(now());
 
   let fieldId: Promise<number> | null = null;
@@ -99,7 +94,7 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
     }
   };
   let lastState: EscalationState | null = null;
-  const stopHistory = effect(() => {
+  effect(() => {
     const current = state.value;
     if (current !== lastState) {
       lastState = current;
@@ -108,7 +103,7 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
   });
   // When the ticket's own tags start saying something new, they win over our last answer.
   let tagState = stateFromTags(ticket.tags.peek());
-  const stopTags = effect(() => {
+  effect(() => {
     const next = stateFromTags(ticket.tags.value);
     if (next !== tagState) {
       tagState = next;
@@ -118,6 +113,7 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
   const loadMe = () => void me.run(() => lead.cached());
   loadMe();
   const tick = setInterval(() => (clock.value = now()), 30_000);
+  onDispose(() => clearInterval(tick));
 
   const actions = computed(() => {
     const status = me.state.value.status === 'ready' ? me.state.value.data : null;
@@ -141,11 +137,12 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
    * the user decided on (a reason form remembers the state it was opened in), so a change that
    * arrives while they type is reported as a conflict rather than a refusal.
    */
-  async function act(action: EscalationAction, reason?: string, seen?: EscalationState): Promise<Outcome> {
-    busy.value = action;
-    outcome.value = null;
+  async function transact(
+    action: EscalationAction,
+    reason?: string,
+    seen?: EscalationState,
+  ): Promise<Outcome<EscalationAction, EscalationState>> {
     const shown = seen ?? state.value;
-    let result: Outcome;
     try {
       const [actor, id, fresh] = await Promise.all([
         LEAD_ACTIONS.includes(action) ? lead.fresh() : lead.cached(),
@@ -156,40 +153,37 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
       const current = stateFromFieldValue(value) ?? stateFromTags(fresh.tags);
       if (current !== shown) {
         confirmed.value = current;
-        result = { kind: 'conflict', now: current };
-      } else {
-        const requesterId = history.state.value.status === 'ready' ? (history.state.value.data.lastRequest?.authorId ?? null) : null;
-        const step = transition(current, action, { id: actor.userId, isLead: actor.isLead }, { reason: reason ?? '', requesterId });
-        if (!step.ok) {
-          result = { kind: 'refused', reason: step.reason };
-        } else {
-          await updateTicketSafely(host, fresh.id, fresh.updated_at, {
-            custom_fields: [{ id, value: tagFor(step.next) }],
-            tags: tagsFor(fresh.tags, step.next),
-            ...(action === 'escalate' ? escalationRouting(settings) : {}),
-            comment: { body: noteFor(action, actor.name, reason, translate), public: false },
-          });
-          confirmed.value = step.next;
-          result = { kind: 'done', action };
-        }
+        return conflict(current);
       }
+      const requesterId = history.state.value.status === 'ready' ? (history.state.value.data.lastRequest?.authorId ?? null) : null;
+      const step = transition(current, action, { id: actor.userId, isLead: actor.isLead }, { reason: reason ?? '', requesterId });
+      if (!step.ok) return refused(`ui.escalation.refused_${step.reason}`);
+      await updateTicketSafely(host, fresh.id, fresh.updated_at, {
+        custom_fields: [{ id, value: tagFor(step.next) }],
+        tags: tagsFor(fresh.tags, step.next),
+        ...(action === 'escalate' ? escalationRouting(settings) : {}),
+        comment: { body: noteFor(action, actor.name, reason, translate), public: false },
+      });
+      confirmed.value = step.next;
+      return done(action);
     } catch (error) {
-      if (error instanceof ApiError && error.isConflict) {
-        const latest = await getTicket(host, ticket.id.value).catch(() => null);
-        if (latest) confirmed.value = stateFromTags(latest.tags);
-        result = { kind: 'conflict', now: confirmed.value ?? shown };
-      } else {
-        result = { kind: 'failed', error };
-      }
+      if (!(error instanceof ApiError && error.isConflict)) throw error;
+      const latest = await getTicket(host, ticket.id.value).catch(() => null);
+      if (latest) confirmed.value = stateFromTags(latest.tags);
+      return conflict(confirmed.value ?? shown);
     }
-    busy.value = null;
-    outcome.value = result;
-    if (result.kind !== 'failed') {
+  }
+
+  /** A transition, then the ticket and its history read again (not after a failure: nothing changed). */
+  const act = createAction(
+    async (action: EscalationAction, reason?: string, seen?: EscalationState) => {
+      const result = await transact(action, reason, seen);
       void ticket.refresh();
       loadHistory();
-    }
-    return result;
-  }
+      return result;
+    },
+    { report: status, done: (action) => `ui.escalation.done_${action}` },
+  );
 
   return {
     state,
@@ -197,17 +191,11 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
     me: me.state,
     actions,
     waiting,
-    busy,
-    outcome,
+    status,
     act,
     retry: () => {
       if (me.state.value.status === 'error') loadMe();
       loadHistory();
-    },
-    dispose: () => {
-      stopHistory();
-      stopTags();
-      clearInterval(tick);
     },
   };
 }

@@ -3,9 +3,9 @@ import { useServices } from '../../app/services';
 import type { ResourceState } from '../../app/resource';
 import { highlightSegments, longText, safeHttpUrl, shortText } from '../../domain/text';
 import type { Article } from '../../host/api/helpCenter';
-import { errorMessage } from '../../ui/errorMessage';
 import { ErrorNotice, Loading, Panel } from '../../ui/Panel';
-import type { ActionResult, KnowledgeModel } from './model';
+import { StatusLine } from '../../ui/Status';
+import type { KnowledgeModel } from './model';
 
 function Snippet({ text }: { text: string }) {
   return (
@@ -28,27 +28,24 @@ function moveFocus(event: KeyboardEvent) {
   }
 }
 
-function FlagForm({ article, model, onDone }: { article: Article; model: KnowledgeModel; onDone: (r: ActionResult) => void }) {
+/** Closes once the flag is sent; a failure keeps the note for another try. */
+function FlagForm({ article, model, onClose }: { article: Article; model: KnowledgeModel; onClose: () => void }) {
   const { i18n } = useServices();
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
   const id = `flag-${article.id}`;
   const submit = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    const result = await model.flag(article, note);
-    setBusy(false);
-    onDone(result);
+    if ((await model.flag.run(article, note)).kind === 'done') onClose();
   };
   return (
     <form class="inline-form" onSubmit={(e) => void submit(e)}>
       <label for={id}>{i18n.t('ui.knowledge.flag_label')}</label>
       <textarea id={id} value={note} required maxLength={2000} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
       <div class="row">
-        <button type="submit" class="btn btn--small btn--primary" disabled={busy || !note.trim()}>
+        <button type="submit" class="btn btn--small btn--primary" disabled={model.flag.busy.value || !note.trim()}>
           {i18n.t('ui.knowledge.flag_send')}
         </button>
-        <button type="button" class="btn btn--small" onClick={() => onDone({ ok: true })}>
+        <button type="button" class="btn btn--small" onClick={onClose}>
           {i18n.t('ui.common.cancel')}
         </button>
       </div>
@@ -72,21 +69,12 @@ function ArticleAction(props: { label: string; titleId: string; disabled: boolea
   );
 }
 
-function ArticleItem({
-  article,
-  model,
-  onResult,
-}: {
-  article: Article;
-  model: KnowledgeModel;
-  onResult: (key: string, r: ActionResult) => void;
-}) {
+function ArticleItem({ article, model }: { article: Article; model: KnowledgeModel }) {
   const { i18n } = useServices();
   const [flagging, setFlagging] = useState(false);
   const href = safeHttpUrl(article.html_url);
   const titleId = `article-${article.id}-title`;
   const flagged = model.flagged.value.has(article.id);
-  const run = (key: string, action: () => Promise<ActionResult>) => () => void action().then((r) => onResult(key, r));
   return (
     <li class="article" aria-labelledby={titleId}>
       {href ? (
@@ -108,13 +96,13 @@ function ArticleItem({
           label={i18n.t('ui.knowledge.link')}
           titleId={titleId}
           disabled={!href}
-          onClick={run('linked', () => model.link(article))}
+          onClick={() => void model.link.run(article)}
         />
         <ArticleAction
           label={i18n.t('ui.knowledge.quote')}
           titleId={titleId}
           disabled={!href}
-          onClick={run('quoted', () => model.quote(article))}
+          onClick={() => void model.quote.run(article)}
         />
         <ArticleAction
           label={i18n.t('ui.knowledge.open')}
@@ -130,16 +118,7 @@ function ArticleItem({
           onClick={() => setFlagging(!flagging)}
         />
       </div>
-      {flagging && (
-        <FlagForm
-          article={article}
-          model={model}
-          onDone={(result) => {
-            setFlagging(!result.ok);
-            if (!result.ok || model.flagged.value.has(article.id)) onResult('flagged', result);
-          }}
-        />
-      )}
+      {flagging && <FlagForm article={article} model={model} onClose={() => setFlagging(false)} />}
     </li>
   );
 }
@@ -149,13 +128,11 @@ function Results({
   model,
   onRetry,
   empty,
-  onResult,
 }: {
   state: ResourceState<Article[]>;
   model: KnowledgeModel;
   onRetry: () => void;
   empty: string;
-  onResult: (key: string, r: ActionResult) => void;
 }) {
   const articles = 'data' in state ? state.data : undefined;
   return (
@@ -166,7 +143,7 @@ function Results({
       {articles && articles.length > 0 && (
         <ul class="articles" onKeyDown={moveFocus}>
           {articles.map((article) => (
-            <ArticleItem key={article.id} article={article} model={model} onResult={onResult} />
+            <ArticleItem key={article.id} article={article} model={model} />
           ))}
         </ul>
       )}
@@ -176,9 +153,6 @@ function Results({
 
 export function KnowledgePanel({ model }: { model: KnowledgeModel }) {
   const { i18n } = useServices();
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  const onResult = (key: string, result: ActionResult) =>
-    setStatus(result.ok ? { ok: true, text: i18n.t(`ui.knowledge.done_${key}`) } : { ok: false, text: errorMessage(result.error, i18n.t) });
   const searching = model.manualQuery.value.trim() !== '';
   return (
     <Panel id="knowledge" title={i18n.t('ui.knowledge.title')}>
@@ -190,25 +164,11 @@ export function KnowledgePanel({ model }: { model: KnowledgeModel }) {
         value={model.manualQuery.value}
         onInput={(e) => model.setManualQuery((e.target as HTMLInputElement).value)}
       />
-      <p class={status?.ok === false ? 'status status--error' : 'status'} role="status" aria-live="polite">
-        {status?.text}
-      </p>
+      <StatusLine report={model.status.value} />
       {searching ? (
-        <Results
-          state={model.manual.value}
-          model={model}
-          onRetry={model.retryManual}
-          empty={i18n.t('ui.knowledge.no_results')}
-          onResult={onResult}
-        />
+        <Results state={model.manual.value} model={model} onRetry={model.retryManual} empty={i18n.t('ui.knowledge.no_results')} />
       ) : (
-        <Results
-          state={model.suggestions.value}
-          model={model}
-          onRetry={model.retry}
-          empty={i18n.t('ui.knowledge.empty')}
-          onResult={onResult}
-        />
+        <Results state={model.suggestions.value} model={model} onRetry={model.retry} empty={i18n.t('ui.knowledge.empty')} />
       )}
     </Panel>
   );

@@ -1,5 +1,6 @@
 import { computed, effect, signal } from '@preact/signals';
-import { attempt, type Attempt } from '../../app/attempt';
+import { createAction, done, type Report } from '../../app/action';
+import { AppError } from '../../app/errors';
 import { createResource } from '../../app/resource';
 import type { SessionCache } from '../../app/sessionCache';
 import { localeChain } from '../../domain/locale';
@@ -12,11 +13,11 @@ import { createFeedback } from '../../host/api/feedback';
 import type { HostClient } from '../../host/client';
 import { appendToReply } from '../../host/composer';
 import type { CurrentUser } from '../../host/schemas';
-import type { TextAnalysis } from '../sidebar/textAnalysis';
+import type { TextAnalysis } from '../../domain/textAnalysis';
+import { onDispose } from '../../app/model';
 import type { TicketModel } from '../ticket/model';
 
 export type KnowledgeModel = ReturnType<typeof createKnowledgeModel>;
-export type ActionResult = Attempt;
 
 const LOCALES_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 const RESULTS_MAX_AGE_MS = 15 * 60 * 1000;
@@ -46,18 +47,9 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
   const names = computed(() => [ticket.requester.value?.name ?? '', currentUser.name]);
   const customerQuery = computed(() => {
     if (!tools.value) return '';
-    const requesterId = ticket.requester.value?.id ?? -1;
-    const comments = ticket.comments.value.map((c) => ({ authorId: c.author.id, body: htmlToText(c.value), htmlBody: c.value }));
-    const built = tools.value.buildSearchQuery({
-      subject: ticket.subject.value,
-      comments,
-      requesterId,
-      locale: ticket.requester.value?.locale ?? undefined,
-      names: names.value,
-    });
+    const built = tools.value.buildSearchQuery({ ...ticket.thread.value, locale: ticket.requesterLocale.value, names: names.value });
     return built.query || tools.value.scrubQuery(ticket.subject.value, names.value);
   });
-  const requesterLocale = computed(() => ticket.requester.value?.locale ?? undefined);
 
   /** The Help Center locales, read once per agent session. */
   async function locales(): Promise<string[]> {
@@ -86,7 +78,7 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
    * the likeliest locale at the same time: one round trip instead of two when the guess is right.
    */
   async function search(query: string): Promise<Article[]> {
-    const chain = localeChain(requesterLocale.value, settings.helpCenterLocale);
+    const chain = localeChain(ticket.requesterLocale.value, settings.helpCenterLocale);
     const known = cache.get<string[]>('hc-locales', LOCALES_MAX_AGE_MS)?.value;
     const guess = chain[0]!;
     const early = known ? null : fetchArticles(query, guess);
@@ -106,7 +98,7 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
     const query = customerQuery.value;
     if (query) void suggestions.run(() => search(query));
   };
-  const stopSuggestions = effect(loadSuggestions);
+  effect(loadSuggestions);
   /** Until the query builder is here the suggestions are loading; once it is, the effect above starts the search, which supersedes this run. */
   const prepare = () =>
     void suggestions.run(async () => {
@@ -116,6 +108,7 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
   prepare();
 
   let timer: ReturnType<typeof setTimeout> | undefined;
+  onDispose(() => clearTimeout(timer));
   const runManual = () => {
     if (!manualQuery.value.trim()) return;
     void manual.run(async () => {
@@ -141,23 +134,29 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
       articleId: article.id,
     }).catch(() => undefined);
 
-  function link(article: Article): Promise<ActionResult> {
-    const url = safeHttpUrl(article.html_url);
-    if (!url) return Promise.resolve({ ok: false, error: new Error('unsafe url') });
-    return attempt(async () => {
+  /** The panel's status line: the last of its actions. */
+  const status = signal<Report | null>(null);
+
+  /** An article's link, only if it is a plain web address (the buttons are disabled otherwise). */
+  const urlOf = (article: Article) => safeHttpUrl(article.html_url) ?? fail();
+
+  const link = createAction(
+    async (article: Article) => {
+      const url = urlOf(article);
       await appendToReply(host, {
         // A plain-text reply is Markdown to Zendesk: the title must not become a link or a placeholder.
         text: `${inert(article.title)}: ${url}`,
         html: `<p><a href="${escapeHtml(url)}">${escapeHtml(article.title)}</a></p>`,
       });
       void recordUse(article, 'link');
-    });
-  }
+      return done();
+    },
+    { report: status, done: 'ui.knowledge.done_linked' },
+  );
 
-  function quote(article: Article): Promise<ActionResult> {
-    const url = safeHttpUrl(article.html_url);
-    if (!url) return Promise.resolve({ ok: false, error: new Error('unsafe url') });
-    return attempt(async () => {
+  const quote = createAction(
+    async (article: Article) => {
+      const url = urlOf(article);
       // Bodies are not kept in the session cache: a result read from it is read again here.
       const body = article.body ?? (article.locale ? (await getArticle(host, article.locale, article.id)).body : null);
       const words = excerpt(htmlToText(body ?? article.snippet ?? ''));
@@ -166,11 +165,13 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
         html: `<blockquote><p>${escapeHtml(words)}</p></blockquote><p><a href="${escapeHtml(url)}">${escapeHtml(article.title)}</a></p>`,
       });
       void recordUse(article, 'quote');
-    });
-  }
+      return done();
+    },
+    { report: status, done: 'ui.knowledge.done_quoted' },
+  );
 
-  function flag(article: Article, note: string): Promise<ActionResult> {
-    return attempt(async () => {
+  const flag = createAction(
+    async (article: Article, note: string) => {
       await createFeedback(host, {
         kind: 'outdated_article',
         name: `Outdated: ${article.title}`,
@@ -180,8 +181,10 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
         note: note.trim(),
       });
       flagged.value = new Set([...flagged.value, article.id]);
-    });
-  }
+      return done();
+    },
+    { report: status, done: 'ui.knowledge.done_flagged' },
+  );
 
   return {
     suggestions: suggestions.state,
@@ -192,12 +195,13 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
     setManualQuery,
     retry: () => (tools.value ? loadSuggestions() : prepare()),
     retryManual: runManual,
+    status,
     link,
     quote,
     flag,
-    dispose: () => {
-      stopSuggestions();
-      clearTimeout(timer);
-    },
   };
+}
+
+function fail(): never {
+  throw new AppError('ui.common.error_generic');
 }

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { createAction, done } from '../../app/action';
 import { useServices } from '../../app/services';
 import { createAnswer } from '../../host/api/answers';
 import { AnswerForm, type AnswerDraft } from '../answers/AnswerForm';
@@ -11,10 +12,8 @@ export default function ModalView() {
   const params = new URLSearchParams(window.location.hash.slice(1));
   const parent = params.get('parent_guid') ?? undefined;
   const [seed, setSeed] = useState<ProposalSeed | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   // A proposal is a draft owned by the agent who makes it.
-  const proposal = { status: 'draft' as const, ownerId: currentUser.id };
+  const proposal = useMemo(() => ({ status: 'draft' as const, ownerId: currentUser.id }), [currentUser.id]);
 
   useEffect(() => {
     const off = host.on(EVENTS.seed, (data) => {
@@ -25,23 +24,23 @@ export default function ModalView() {
     return off;
   }, [host, context.instanceGuid, parent]);
 
-  const save = async (draft: AnswerDraft) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await createAnswer(host, { ...draft, ...proposal });
-      host.trigger(EVENTS.proposed, {}, parent);
-      await host.invoke('destroy');
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
+  // Saving the proposal; once saved, the sidebar is told and the modal closes.
+  const save = useMemo(
+    () =>
+      createAction(async (draft: AnswerDraft) => {
+        await createAnswer(host, { ...draft, ...proposal });
+        host.trigger(EVENTS.proposed, {}, parent);
+        await host.invoke('destroy');
+        return done();
+      }),
+    [host, parent, proposal],
+  );
+  const outcome = save.outcome.value;
 
   return (
     <main class="modal-view">
       <h1>{i18n.t('ui.answers.form_heading')}</h1>
-      {error !== null && <ErrorNotice error={error} />}
+      {outcome?.kind === 'failed' && <ErrorNotice error={outcome.error} />}
       {seed ? (
         <AnswerForm
           initial={{
@@ -54,8 +53,8 @@ export default function ModalView() {
           }}
           record={proposal}
           submitLabel={i18n.t('ui.answers.form_save')}
-          busy={busy}
-          onSubmit={(draft) => void save(draft)}
+          busy={save.busy.value || outcome?.kind === 'done'}
+          onSubmit={(draft) => void save.run(draft)}
           onCancel={() => void host.invoke('destroy')}
         />
       ) : (

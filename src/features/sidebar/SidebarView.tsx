@@ -1,104 +1,29 @@
-import { effect, signal } from '@preact/signals';
-import { useEffect, useMemo, useRef } from 'preact/hooks';
-import * as z from 'zod/mini';
+import { useModel } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 import { useServices } from '../../app/services';
 import { useAutoResize } from '../../app/useAutoResize';
-import { htmlToText } from '../../domain/html';
 import { shortText } from '../../domain/text';
 import { AnswersPanel } from '../answers/AnswersPanel';
-import { createAnswerLibrary } from '../answers/library';
-import { createAnswersModel } from '../answers/model';
-import { openProposalModal } from '../answers/proposal';
 import { EscalationPanel } from '../escalation/EscalationPanel';
-import { createEscalationModel } from '../escalation/model';
 import { KnowledgePanel } from '../knowledge/KnowledgePanel';
-import { createKnowledgeModel } from '../knowledge/model';
-import { loadTextAnalysis } from './textAnalysis';
-import { createTicketModel, type TicketSnapshot } from '../ticket/model';
+import type { TicketSnapshot } from '../ticket/model';
+import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { ErrorNotice } from '../../ui/Panel';
-
-/**
- * Performance marks read by `npm run bench`: first content, and all three panels settled
- * (loaded or failed). Marks cost nothing when nobody reads them.
- */
-function markWhenReady(models: {
-  escalation: { me: { value: { status: string } } };
-  answers: { library: { value: { status: string } } };
-  knowledge: { suggestions: { value: { status: string } } };
-}) {
-  performance.mark('closed-loop:first-content');
-  const settled = (status: string) => status === 'ready' || status === 'error';
-  return effect(() => {
-    if (
-      settled(models.escalation.me.value.status) &&
-      settled(models.answers.library.value.status) &&
-      settled(models.knowledge.suggestions.value.status)
-    ) {
-      if (!performance.getEntriesByName('closed-loop:panels-ready').length) performance.mark('closed-loop:panels-ready');
-    }
-  });
-}
+import { SidebarModel } from './model';
 
 /** The ticket sidebar: one model per panel, all fed by one ticket model; a panel's failure stays in it. */
 export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
   const services = useServices();
-  const { host, settings, i18n, currentUser, lead, now, cache, context } = services;
+  const { host, i18n } = services;
   const root = useRef<HTMLElement>(null);
-  const models = useMemo(() => {
-    const ticket = createTicketModel(host, initial);
-    return {
-      ticket,
-      escalation: createEscalationModel({ host, settings, ticket, lead, i18n, now }),
-      answers: createAnswersModel({
-        host,
-        settings,
-        ticket,
-        currentUser,
-        library: createAnswerLibrary(host, cache),
-        people: lead.people,
-        analysis: loadTextAnalysis,
-        now,
-      }),
-      knowledge: createKnowledgeModel({ host, settings, ticket, currentUser, cache, analysis: loadTextAnalysis }),
-    };
-  }, [host, initial, settings, lead, i18n, now, currentUser, cache]);
-  const proposal = useMemo(
-    () => ({ status: signal<'idle' | 'done'>('idle'), error: signal<unknown>(null), close: null as null | (() => void) }),
-    [],
-  );
-  useEffect(
-    () => () => {
-      Object.values(models).forEach((model) => model.dispose());
-      proposal.close?.();
-    },
-    [models, proposal],
-  );
+  // Built once per sidebar (the services and the first snapshot do not change) and disposed with it.
+  const model = useModel(() => new SidebarModel(services, initial));
   useAutoResize(host, root);
-  useEffect(() => markWhenReady(models), [models]);
+  // Read by `npm run bench`; a mark costs nothing when nobody reads it.
+  useEffect(() => void performance.mark('closed-loop:first-content'), []);
 
-  const { ticket } = models;
-  const propose = async () => {
-    proposal.error.value = null;
-    try {
-      const { 'comment.text': reply } = await host.get({ 'comment.text': z.optional(z.nullable(z.string())) });
-      proposal.close?.();
-      proposal.close = await openProposalModal(
-        host,
-        context.instanceGuid,
-        {
-          title: ticket.subject.value,
-          body: htmlToText(reply ?? ''),
-          example: ticket.subject.value,
-          locale: ticket.requester.value?.locale ?? null,
-          ticketId: ticket.id.value,
-        },
-        () => (proposal.status.value = 'done'),
-      );
-    } catch (error) {
-      proposal.error.value = error;
-    }
-  };
-
+  const { ticket, proposal } = model;
+  const proposing = proposal.open.outcome.value;
   return (
     <main class="sidebar" ref={root}>
       <h1 class="visually-hidden">{i18n.t('app.name')}</h1>
@@ -109,15 +34,21 @@ export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
         </span>
       </header>
       {ticket.refreshError.value !== null && <ErrorNotice error={ticket.refreshError.value} onRetry={() => void ticket.refresh()} />}
-      <EscalationPanel model={models.escalation} />
-      <AnswersPanel model={models.answers} onPropose={() => void propose()} />
-      {proposal.error.value !== null && <ErrorNotice error={proposal.error.value} />}
-      {proposal.status.value === 'done' && (
+      <ErrorBoundary>
+        <EscalationPanel model={model.escalation} />
+      </ErrorBoundary>
+      <ErrorBoundary>
+        <AnswersPanel model={model.answers} onPropose={() => void proposal.open.run()} />
+      </ErrorBoundary>
+      {proposing?.kind === 'failed' && <ErrorNotice error={proposing.error} />}
+      {proposal.proposed.value && (
         <p class="status" role="status">
           {i18n.t('ui.answers.done_propose')}
         </p>
       )}
-      <KnowledgePanel model={models.knowledge} />
+      <ErrorBoundary>
+        <KnowledgePanel model={model.knowledge} />
+      </ErrorBoundary>
     </main>
   );
 }

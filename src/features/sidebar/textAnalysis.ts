@@ -1,4 +1,4 @@
-export type TextAnalysis = typeof import('../../domain/textAnalysis');
+import type { TextAnalysis } from '../../domain/textAnalysis';
 
 let pending: Promise<TextAnalysis> | null = null;
 

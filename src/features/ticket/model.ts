@@ -1,5 +1,8 @@
 import { computed, signal } from '@preact/signals';
 import * as z from 'zod/mini';
+import { onDispose } from '../../app/model';
+import { htmlToText } from '../../domain/html';
+import type { QueryInput } from '../../domain/knowledge/query';
 import type { HostClient, Parsed } from '../../host/client';
 import { TagsSchema, TicketCommentSchema, TicketUserSchema } from '../../host/schemas';
 
@@ -33,7 +36,7 @@ export function createTicketModel(host: HostClient, initial: TicketSnapshot) {
     snapshot.value = { ...snapshot.value, ...change };
   };
 
-  const unsubscribers = [
+  [
     host.on('ticket.subject.changed', (value) => {
       if (typeof value === 'string') patch({ 'ticket.subject': value });
       else void refresh();
@@ -46,16 +49,25 @@ export function createTicketModel(host: HostClient, initial: TicketSnapshot) {
     host.on('ticket.requester.changed', () => void refresh()),
     host.on('ticket.updated', () => void refresh()),
     host.on('ticket.submit.done', () => void refresh()),
-  ];
+  ].forEach(onDispose);
+
+  const requester = computed(() => snapshot.value['ticket.requester']);
+  const subject = computed(() => snapshot.value['ticket.subject']);
 
   return {
     id: computed(() => snapshot.value['ticket.id']),
-    subject: computed(() => snapshot.value['ticket.subject']),
-    requester: computed(() => snapshot.value['ticket.requester']),
+    subject,
+    requester,
     tags: computed(() => snapshot.value['ticket.tags']),
-    comments: computed(() => snapshot.value['ticket.comments']),
+    /** The requester's language as Zendesk has it, if any. */
+    requesterLocale: computed(() => requester.value?.locale ?? undefined),
+    /** The conversation as the text analysis reads it, to pick out what the customer wrote. */
+    thread: computed<QueryInput>(() => ({
+      subject: subject.value,
+      comments: snapshot.value['ticket.comments'].map((c) => ({ authorId: c.author.id, body: htmlToText(c.value), htmlBody: c.value })),
+      requesterId: requester.value?.id ?? -1,
+    })),
     refreshError,
     refresh,
-    dispose: () => unsubscribers.forEach((off) => off()),
   };
 }
