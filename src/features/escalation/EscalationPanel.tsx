@@ -117,9 +117,11 @@ export function EscalationPanel({ model }: { model: EscalationModel }) {
       {view?.suspicious.map((change) => (
         <div class="notice notice--warning" role="note" key={change.auditId}>
           <p>
-            {i18n.t('ui.escalation.suspicious', {
+            {i18n.t(change.rule === 'not_lead' ? 'ui.escalation.suspicious' : `ui.escalation.suspicious_${change.rule}`, {
               name: name(change.authorId),
               state: i18n.t(`ui.escalation.state_${change.to}`),
+              from: i18n.t(`ui.escalation.state_${change.from}`),
+              to: i18n.t(`ui.escalation.state_${change.to}`),
               when: when(change.at),
             })}
           </p>

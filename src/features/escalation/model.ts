@@ -1,13 +1,13 @@
 import { computed, effect, signal } from '@preact/signals';
-import * as z from 'zod/mini';
 import type { LeadAccess, LeadStatus } from '../../app/lead';
 import { createResource } from '../../app/resource';
 import {
   availableActions,
-  historyFromAudits,
+  hasEscalationTrace,
   noteFor,
   requestAge,
   stateFromFieldValue,
+  stateFromTags,
   suspiciousChanges,
   tagFor,
   tagsFor,
@@ -15,21 +15,21 @@ import {
   type EscalationAction,
   type EscalationHistory,
   type EscalationState,
-  type StatusChange,
+  type FlaggedChange,
 } from '../../domain/escalation';
 import type { AppSettings } from '../../domain/settings';
 import { ApiError } from '../../host/errors';
-import { getAudits, getTicket, updateTicketSafely } from '../../host/api/tickets';
+import { escalationFieldId, escalationHistory } from '../../host/api/escalation';
+import { getTicket, updateTicketSafely } from '../../host/api/tickets';
 import type { HostClient } from '../../host/client';
 import type { I18n } from '../../i18n';
 import type { TicketModel } from '../ticket/model';
 
 const LEAD_ACTIONS: readonly EscalationAction[] = ['escalate', 'decline', 'resolve'];
-const RequirementSchema = z.object({ requirement_id: z.union([z.number(), z.string()]) });
 
 export interface HistoryView extends EscalationHistory {
   people: Map<number, { name: string; isLead: boolean }>;
-  suspicious: StatusChange[];
+  suspicious: FlaggedChange[];
 }
 
 export type Outcome =
@@ -44,12 +44,6 @@ function escalationRouting({ escalationGroupId, escalationPriority }: AppSetting
     ...(escalationGroupId !== null ? { group_id: escalationGroupId } : {}),
     ...(escalationPriority !== null ? { priority: escalationPriority } : {}),
   };
-}
-
-/** The state a ticket's tags say it is in (the drop-down field tags every value). */
-function stateFromTags(tags: readonly string[]): EscalationState {
-  for (const state of ['escalated', 'requested', 'resolved'] as const) if (tags.includes(tagFor(state))) return state;
-  return 'none';
 }
 
 interface Deps {
@@ -73,30 +67,18 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
   const outcome = signal<Outcome | null>(null);
   const clock = signal(now());
 
-  let fieldId: Promise<number> | null = null;
-  const resolveFieldId = () =>
-    (fieldId ??= host.get({ 'requirement:escalation_status': RequirementSchema }).then(
-      (r) => Number(r['requirement:escalation_status'].requirement_id),
-      (error: unknown) => {
-        fieldId = null;
-        throw error;
-      },
-    ));
-
   async function readHistory(): Promise<HistoryView> {
-    const [audits, id] = await Promise.all([getAudits(host, ticket.id.value), resolveFieldId()]);
-    const found = historyFromAudits(audits, id);
+    const found = await escalationHistory(host, ticket.id.value);
     const people = found.changes.length
       ? await lead.people(found.changes.map((c) => c.authorId))
       : new Map<number, { name: string; isLead: boolean }>();
     return { ...found, people, suspicious: suspiciousChanges(found, (authorId) => people.get(authorId)?.isLead) };
   }
 
-  // History is read only for tickets that have been escalated at all, so most ticket views cost no call.
+  // History is read only for tickets whose escalation field was ever set (a decline leaves it at
+  // none, and must still be audited), so views of untouched tickets cost no call.
   const loadHistory = () => {
-    if (state.value !== 'none' || ticket.tags.value.some((t) => t.startsWith('escalation_') && t !== 'escalation_none')) {
-      void history.run(readHistory);
-    }
+    if (state.value !== 'none' || hasEscalationTrace(ticket.tags.value)) void history.run(readHistory);
   };
   let lastState: EscalationState | null = null;
   const stopHistory = effect(() => {
@@ -149,7 +131,7 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
     try {
       const [actor, id, fresh] = await Promise.all([
         LEAD_ACTIONS.includes(action) ? lead.fresh() : lead.cached(),
-        resolveFieldId(),
+        escalationFieldId(host),
         getTicket(host, ticket.id.value),
       ]);
       const value = fresh.custom_fields?.find((f) => f.id === id)?.value;

@@ -1,13 +1,12 @@
 import * as z from 'zod/mini';
 import type { HostClient } from '../client';
-import { createRecord, listRecords, recordSchema, updateRecord } from './customObjects';
+import { createRecord, FEEDBACK_OBJECT, listRecords, recordSchema, updateRecord } from './customObjects';
 
 /**
  * Agent reports for the leads, stored as `closed_loop_feedback` records: an answer that did not
  * fit a ticket, an outdated Help Center article, which articles were used on which ticket, and
  * ticket subjects proposed as new example phrasings of an answer.
  */
-const FEEDBACK_OBJECT = 'closed_loop_feedback';
 
 const FeedbackFieldsSchema = z.object({
   // Records made in Zendesk's own records list may have no kind, or one the app does not know.
