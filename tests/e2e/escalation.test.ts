@@ -188,5 +188,31 @@ describe('escalation', () => {
     await expect
       .poll(() => session().text(queueRow(TOM_REQUEST).getByTestId('queue-flag')), { timeout: 20_000 })
       .toBe('Changes against the escalation rules: 2');
+
+    // The team metrics count them too (with any the demo data holds in the window).
+    const c = session().console();
+    await c.getByRole('tab', { name: 'Team metrics' }).click();
+    await expect
+      .poll(async () => Number(await session().text(c.getByTestId('flagged-changes'))), { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(2);
+  });
+
+  it('shows the reason of a request noted in German in the queue, without its label', async () => {
+    // The note as the app writes it for an agent whose Zendesk speaks German.
+    await session().api(`/api/v2/tickets/${FRESH_TICKET}.json`, 'PUT', {
+      ticket: {
+        custom_fields: [{ id: 360001, value: 'escalation_requested' }],
+        comment: {
+          body: 'Sam Whitfield hat eine Eskalation angefordert (Closed Loop).\n\nGrund: Karte gesperrt, Kunde im Ausland',
+          public: false,
+        },
+      },
+    });
+    await expect.poll(() => session().searchFinds('tags:escalation_requested', FRESH_TICKET), { timeout: 20_000 }).toBe(true);
+    await session().open({ route: 'console' });
+    await session().persona('lead');
+    await expect
+      .poll(() => session().text(queueRow(FRESH_TICKET).locator('.cell-text')), { timeout: 20_000 })
+      .toBe('Karte gesperrt, Kunde im Ausland');
   });
 });
