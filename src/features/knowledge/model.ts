@@ -132,6 +132,7 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
       ticketId: ticketId(),
       reporterId: currentUser.id,
       articleId: article.id,
+      articleTitle: article.title,
     }).catch(() => undefined);
 
   function link(article: Article): Promise<ActionResult> {
@@ -167,6 +168,7 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
         ticketId: ticketId(),
         reporterId: currentUser.id,
         articleId: article.id,
+        articleTitle: article.title,
         note: note.trim(),
       });
       flagged.value = new Set([...flagged.value, article.id]);

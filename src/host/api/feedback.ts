@@ -13,6 +13,7 @@ const FeedbackFieldsSchema = z.object({
   kind: z.optional(z.nullable(z.string())),
   answer_id: z.optional(z.nullable(z.string())),
   article_id: z.optional(z.nullable(z.union([z.number(), z.string()]))),
+  article_title: z.optional(z.nullable(z.string())),
   ticket_id: z.optional(z.nullable(z.union([z.number(), z.string()]))),
   note: z.optional(z.nullable(z.string())),
   reporter_id: z.optional(z.nullable(z.union([z.number(), z.string()]))),
@@ -29,11 +30,20 @@ export type FeedbackRecord = Omit<RawFeedbackRecord, 'custom_object_fields'> & {
   custom_object_fields: Omit<RawFeedbackRecord['custom_object_fields'], 'kind'> & { kind: FeedbackKind | 'other' };
 };
 
+/** Records written before the article title had its field carry it in their name only ("Outdated: …", "link: …"). */
+const OLD_TITLE_PREFIX = /^(?:Outdated|link|quote): /;
+
 function toFeedback(record: RawFeedbackRecord): FeedbackRecord {
-  const kind = record.custom_object_fields.kind;
+  const fields = record.custom_object_fields;
+  const kind = fields.kind;
+  const oldTitle = fields.article_id != null ? record.name.replace(OLD_TITLE_PREFIX, '') : null;
   return {
     ...record,
-    custom_object_fields: { ...record.custom_object_fields, kind: kind && KINDS.includes(kind) ? (kind as FeedbackKind) : 'other' },
+    custom_object_fields: {
+      ...fields,
+      kind: kind && KINDS.includes(kind) ? (kind as FeedbackKind) : 'other',
+      article_title: fields.article_title || oldTitle,
+    },
   };
 }
 
@@ -45,6 +55,7 @@ export async function createFeedback(
     ticketId: number;
     reporterId: number;
     articleId?: number;
+    articleTitle?: string;
     answerId?: string;
     note?: string;
   },
@@ -59,6 +70,7 @@ export async function createFeedback(
         ticket_id: feedback.ticketId,
         reporter_id: feedback.reporterId,
         article_id: feedback.articleId ?? null,
+        article_title: feedback.articleTitle ?? null,
         answer_id: feedback.answerId ?? null,
         note: feedback.note ?? '',
         handled: false,
