@@ -3,9 +3,9 @@ import type { LeadAccess } from '../../app/lead';
 import { createResource } from '../../app/resource';
 import { hasEscalationTrace, suspiciousChanges } from '../../domain/escalation';
 import { countInWindow, escalationEvents, leadConsoleMetrics, uniqueById, type LeadConsoleMetrics } from '../../domain/metrics';
-import { escalationHistories } from '../../host/api/escalation';
 import { exportTickets } from '../../host/api/search';
 import type { HostClient } from '../../host/client';
+import { escalationHistories } from './histories';
 
 const DAY_MS = 86_400_000;
 

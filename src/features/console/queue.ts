@@ -3,11 +3,11 @@ import type { LeadAccess } from '../../app/lead';
 import { createResource } from '../../app/resource';
 import { reasonFromNote, requestAge, suspiciousChanges, type RequestAge } from '../../domain/escalation';
 import type { AppSettings } from '../../domain/settings';
-import { escalationHistories } from '../../host/api/escalation';
 import { SEARCH_RESULT_LIMIT, searchTickets } from '../../host/api/search';
 import type { Ticket } from '../../host/api/tickets';
 import { getUsers } from '../../host/api/users';
 import type { HostClient } from '../../host/client';
+import { escalationHistories } from './histories';
 
 export interface QueueItem {
   ticket: Ticket;

@@ -5,6 +5,7 @@ import {
   availableActions,
   hasEscalationTrace,
   noteFor,
+  reasonFromNote,
   requestAge,
   stateFromFieldValue,
   stateFromTags,
@@ -30,6 +31,8 @@ const LEAD_ACTIONS: readonly EscalationAction[] = ['escalate', 'decline', 'resol
 export interface HistoryView extends EscalationHistory {
   people: Map<number, { name: string; isLead: boolean }>;
   suspicious: FlaggedChange[];
+  /** The open request's reason, read back from its note. */
+  reason: string | null;
 }
 
 export type Outcome =
@@ -72,7 +75,12 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
     const people = found.changes.length
       ? await lead.people(found.changes.map((c) => c.authorId))
       : new Map<number, { name: string; isLead: boolean }>();
-    return { ...found, people, suspicious: suspiciousChanges(found, (authorId) => people.get(authorId)?.isLead) };
+    return {
+      ...found,
+      people,
+      suspicious: suspiciousChanges(found, (authorId) => people.get(authorId)?.isLead),
+      reason: reasonFromNote(found.lastRequest?.note),
+    };
   }
 
   // History is read only for tickets whose escalation field was ever set (a decline leaves it at

@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import { historyFromAudits, type EscalationHistory } from '../../domain/escalation';
 import type { HostClient } from '../client';
-import { mapLimited } from '../mapLimited';
 import { getAudits } from './tickets';
 
 const RequirementSchema = z.object({ requirement_id: z.union([z.number(), z.string()]) });
@@ -29,11 +28,4 @@ export function escalationFieldId(host: HostClient): Promise<number> {
 export async function escalationHistory(host: HostClient, ticketId: number): Promise<EscalationHistory> {
   const [audits, fieldId] = await Promise.all([getAudits(host, ticketId), escalationFieldId(host)]);
   return historyFromAudits(audits, fieldId);
-}
-
-/** Each ticket's escalation history, four tickets at a time (REST budget). */
-export async function escalationHistories(host: HostClient, ticketIds: readonly number[]): Promise<Map<number, EscalationHistory>> {
-  const fieldId = await escalationFieldId(host);
-  const found = await mapLimited(ticketIds, 4, async (id) => [id, historyFromAudits(await getAudits(host, id), fieldId)] as const);
-  return new Map(found);
 }
