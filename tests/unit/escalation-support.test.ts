@@ -6,6 +6,7 @@ import fr from '../../translations/fr.json';
 import ja from '../../translations/ja.json';
 import ptBR from '../../translations/pt-BR.json';
 import {
+  ESCALATION_ACTIONS,
   ESCALATION_TAGS,
   hasEscalationTrace,
   isLead,
@@ -78,7 +79,7 @@ describe('reasonFromNote', () => {
     const i18n = createI18n(locale, [dictionary]);
     const t: Translate = (key, vars) => i18n.t(`ui.${key}`, vars);
     const reason = 'Possible fraud: card blocked, customer abroad';
-    for (const action of ['request', 'decline'] as const) expect(reasonFromNote(noteFor(action, 'Lena Vogel', reason, t))).toBe(reason);
+    for (const action of ESCALATION_ACTIONS) expect(reasonFromNote(noteFor(action, 'Lena Vogel', reason, t))).toBe(reason);
     // A reason of several paragraphs stays whole.
     expect(reasonFromNote(noteFor('request', 'Lena Vogel', `${reason}\n\nSecond thought.`, t))).toBe(`${reason}\n\nSecond thought.`);
   });
@@ -91,6 +92,9 @@ describe('reasonFromNote', () => {
   it('takes a note written without the app as a whole', () => {
     expect(reasonFromNote('Requesting escalation: €4,800 SEPA transfer shows Sent')).toBe(
       'Requesting escalation: €4,800 SEPA transfer shows Sent',
+    );
+    expect(reasonFromNote('Customer called twice.\n\nNote: card blocked abroad.')).toBe(
+      'Customer called twice.\n\nNote: card blocked abroad.',
     );
     expect(reasonFromNote(undefined)).toBeNull();
   });
