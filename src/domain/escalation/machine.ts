@@ -76,13 +76,13 @@ export function changeError(
   actor: Actor,
   requesterId: number | null | undefined,
 ): Exclude<TransitionError, 'reason_required'> | null {
-  const errors = ESCALATION_ACTIONS.filter((action) => RULES[action].to === to && RULES[action].from.includes(from)).map((action) =>
+  // permissionError says 'not_allowed' for an action that does not start from `from`.
+  const errors = ESCALATION_ACTIONS.filter((action) => RULES[action].to === to).map((action) =>
     permissionError(from, action, actor, requesterId),
   );
-  if (!errors.length) return 'not_allowed';
   if (errors.includes(null)) return null;
   // A decline and a withdrawal look alike: someone who is neither lead nor requester lacks the lead's power first.
-  return errors.includes('not_lead') ? 'not_lead' : 'not_requester';
+  return errors.includes('not_lead') ? 'not_lead' : errors.includes('not_requester') ? 'not_requester' : 'not_allowed';
 }
 
 /** Actions the actor may take now; reasons are not checked since they are asked for afterwards. */
