@@ -1,11 +1,27 @@
 /** Pure metric computations for the lead console; all days are UTC days. */
 import { ANSWER_TAG_PREFIX } from './answers/usage';
+import type { EscalationHistory } from './escalation';
 
 export interface EscalationEvent {
   ticketId: number;
   requestedAt?: string;
   escalatedAt?: string;
   firstLeadResponseAt?: string;
+}
+
+/** Request, escalation and the first lead response (escalate or decline) of each escalated ticket. */
+export function escalationEvents(history: Map<number, EscalationHistory>, isLead: (id: number) => boolean): EscalationEvent[] {
+  const events: EscalationEvent[] = [];
+  for (const [ticketId, h] of history) {
+    const request = h.lastRequest;
+    const response = request ? h.changes.find((c) => c.at >= request.at && c.from === 'requested' && isLead(c.authorId)) : undefined;
+    const event: EscalationEvent = { ticketId };
+    if (request) event.requestedAt = request.at;
+    if (h.lastEscalation) event.escalatedAt = h.lastEscalation.at;
+    if (response) event.firstLeadResponseAt = response.at;
+    events.push(event);
+  }
+  return events;
 }
 
 export interface MetricTicket {
@@ -63,6 +79,12 @@ export function windowRange(window: MetricWindow): { start: number; end: number 
 
 function inWindow(ms: number | null, range: { start: number; end: number }): ms is number {
   return ms !== null && ms >= range.start && ms < range.end;
+}
+
+/** How many of these moments (ISO timestamps, e.g. flagged escalation changes) fall in the window. */
+export function countInWindow(moments: readonly string[], window: MetricWindow): number {
+  const range = windowRange(window);
+  return moments.filter((iso) => inWindow(parse(iso), range)).length;
 }
 
 /** Every day of the window is present, zero or not, so charts need no gap filling. */

@@ -5,6 +5,8 @@ const session = useSession();
 const FRESH_TICKET = 4109; // not escalated
 const REQUESTED_TICKET = 4103; // an agent's request is waiting
 const NON_LEAD_TICKET = 4139; // an agent set the field to escalated directly
+const LENA_REQUEST = 4108; // Lena Vogel's request is waiting
+const TOM_REQUEST = 4115; // Tom Becker's request is waiting
 
 interface ApiTicket {
   tags: string[];
@@ -20,6 +22,19 @@ const panel = () => session().sidebar().locator('[data-panel="escalation"]');
 const badge = () => session().text(panel().getByTestId('escalation-badge'));
 const ticket = async (id: number) => (await session().api<{ ticket: ApiTicket }>(`/api/v2/tickets/${id}.json`)).ticket;
 const field = (t: ApiTicket) => t.custom_fields.find((f) => f.id === 360001)?.value;
+/** Sets the escalation field through the API as the current persona, around the app (no note). */
+async function setField(id: number, value: string) {
+  const current = await ticket(id);
+  await session().api(`/api/v2/tickets/${id}.json`, 'PUT', { ticket: { custom_fields: [{ id: 360001, value }] } });
+  expect((await ticket(id)).updated_at).not.toBe(current.updated_at);
+}
+const notes = () => panel().getByRole('note');
+const queueRow = (id: number) =>
+  session()
+    .console()
+    .getByTestId('queue-row')
+    .filter({ hasText: `#${id} ` });
+
 const audits = async (id: number) => (await session().api<{ audits: ApiAudit[] }>(`/api/v2/tickets/${id}/audits.json`)).audits;
 
 describe('escalation', () => {
@@ -137,5 +152,67 @@ describe('escalation', () => {
       .page.getByRole('button', { name: /Submit as/ })
       .click();
     await expect.poll(badge).toMatch(/Requested/);
+  });
+
+  it('flags a decline made around the app by an agent who is not a lead, in the sidebar and the queue', async () => {
+    // Sam Whitfield (an agent, not the requester) clears Lena's request through the API.
+    await setField(LENA_REQUEST, 'escalation_none');
+    await session().open({ ticket: LENA_REQUEST });
+    await expect.poll(badge).toBe('Not escalated');
+    await expect.poll(() => session().text(notes()), { timeout: 20_000 }).toContain('is not a team lead');
+    expect(await notes().textContent()).toContain('Sam Whitfield');
+
+    // Asked again, the ticket is back in the lead queue, and its row carries the flag.
+    await setField(LENA_REQUEST, 'escalation_requested');
+    await expect.poll(() => session().searchFinds('tags:escalation_requested', LENA_REQUEST), { timeout: 20_000 }).toBe(true);
+    await session().open({ route: 'console' });
+    await session().persona('lead');
+    await expect
+      .poll(() => session().text(queueRow(LENA_REQUEST).getByTestId('queue-flag')), { timeout: 20_000 })
+      .toBe('Changes against the escalation rules: 1');
+  });
+
+  it('flags an escalate-then-revert made around the app by an agent, in the sidebar and the queue', async () => {
+    await setField(TOM_REQUEST, 'escalation_escalated');
+    await setField(TOM_REQUEST, 'escalation_requested');
+    await session().open({ ticket: TOM_REQUEST });
+    await expect.poll(badge, { timeout: 20_000 }).toMatch(/Requested|Request overdue/);
+    await expect.poll(() => notes().count(), { timeout: 20_000 }).toBe(2);
+    expect(await notes().nth(0).textContent()).toContain('is not a team lead');
+    expect(await notes().nth(1).textContent()).toMatch(
+      /Sam Whitfield changed this ticket from Escalated to Requested .*which the escalation rules do not allow/,
+    );
+
+    await session().open({ route: 'console' });
+    await session().persona('lead');
+    await expect
+      .poll(() => session().text(queueRow(TOM_REQUEST).getByTestId('queue-flag')), { timeout: 20_000 })
+      .toBe('Changes against the escalation rules: 2');
+
+    // The team metrics count them too (with any the demo data holds in the window).
+    const c = session().console();
+    await c.getByRole('tab', { name: 'Team metrics' }).click();
+    await expect
+      .poll(async () => Number(await session().text(c.getByTestId('flagged-changes'))), { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(2);
+  });
+
+  it('shows the reason of a request noted in German in the queue, without its label', async () => {
+    // The note as the app writes it for an agent whose Zendesk speaks German.
+    await session().api(`/api/v2/tickets/${FRESH_TICKET}.json`, 'PUT', {
+      ticket: {
+        custom_fields: [{ id: 360001, value: 'escalation_requested' }],
+        comment: {
+          body: 'Sam Whitfield hat eine Eskalation angefordert (Closed Loop).\n\nGrund: Karte gesperrt, Kunde im Ausland',
+          public: false,
+        },
+      },
+    });
+    await expect.poll(() => session().searchFinds('tags:escalation_requested', FRESH_TICKET), { timeout: 20_000 }).toBe(true);
+    await session().open({ route: 'console' });
+    await session().persona('lead');
+    await expect
+      .poll(() => session().text(queueRow(FRESH_TICKET).locator('.cell-text')), { timeout: 20_000 })
+      .toBe('Karte gesperrt, Kunde im Ausland');
   });
 });

@@ -45,6 +45,7 @@ describe('knowledge suggestions', () => {
   it('Flag records the outdated article with the note for the leads', async () => {
     await session().open({ ticket: PAYMENT_TICKET });
     const first = panel().locator('li.article').first();
+    const flaggedTitle = await first.locator('.article__title').textContent();
     await first.getByRole('button', { name: 'Flag' }).click();
     await first.getByLabel('What is out of date in this article?').fill('The freeze button moved to the card screen.');
     await first.getByRole('button', { name: 'Send to leads' }).click();
@@ -55,6 +56,8 @@ describe('knowledge suggestions', () => {
     expect(flags).toHaveLength(1);
     expect(flags[0]!.custom_object_fields).toMatchObject({ kind: 'outdated_article', ticket_id: PAYMENT_TICKET, handled: false });
     expect(Number(flags[0]!.custom_object_fields.article_id)).toBeGreaterThan(0);
+    // The title is a field of its own, not packed into the record's name.
+    expect(flags[0]!.custom_object_fields.article_title).toBe(flaggedTitle);
   });
 
   it("searches again once when the subject changes, never on the agent's typing", async () => {

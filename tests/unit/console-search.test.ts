@@ -85,7 +85,7 @@ describe('console metrics under Zendesk search limits', () => {
 
 describe('escalation queue under Zendesk search limits', () => {
   const queue = (host: HostClient) => {
-    const model = createQueueModel(host, readSettings({}).settings, () => NOW);
+    const model = createQueueModel(host, lead, readSettings({}).settings, () => NOW);
     return async (n: number) => {
       await model.load(n);
       const state = model.page.value;

@@ -144,3 +144,72 @@ describe('suspiciousChanges', () => {
     expect(suspiciousChanges(history, () => undefined)).toEqual([]);
   });
 });
+
+describe('suspiciousChanges replays the rules over every transition', () => {
+  const REQUESTER = 1001;
+  const AGENT2 = 3003;
+  const LEADS = new Set([LEAD]);
+  const KNOWN = new Set([REQUESTER, AGENT2, LEAD]);
+  const isLeadById = (id: number) => (KNOWN.has(id) ? LEADS.has(id) : undefined);
+  let nextId = 100;
+  /** One field change per audit, a minute apart. */
+  const trail = (...steps: [author: number, from: string, to: string][]): TicketAudit[] =>
+    steps.map(([author, from, to], i) =>
+      audit(nextId++, new Date(Date.UTC(2024, 4, 1, 8, i)).toISOString(), author, [
+        { id: nextId++, type: 'Change', field_name: String(FIELD), previous_value: `escalation_${from}`, value: `escalation_${to}` },
+      ]),
+    );
+  const flagged = (...steps: [number, string, string][]) =>
+    suspiciousChanges(historyFromAudits(trail(...steps), FIELD), isLeadById).map((c) => [c.authorId, c.from, c.to, c.rule]);
+
+  it('lets the app’s own transitions pass: request, withdraw by the requester, escalate, decline, resolve, request again', () => {
+    expect(
+      flagged(
+        [REQUESTER, 'none', 'requested'],
+        [REQUESTER, 'requested', 'none'],
+        [REQUESTER, 'none', 'requested'],
+        [LEAD, 'requested', 'none'],
+        [AGENT2, 'none', 'requested'],
+        [LEAD, 'requested', 'escalated'],
+        [LEAD, 'escalated', 'resolved'],
+        [REQUESTER, 'resolved', 'requested'],
+      ),
+    ).toEqual([]);
+  });
+
+  it('flags a decline by an agent who is not a lead and did not ask', () => {
+    expect(flagged([REQUESTER, 'none', 'requested'], [AGENT2, 'requested', 'none'])).toEqual([[AGENT2, 'requested', 'none', 'not_lead']]);
+  });
+
+  it('flags an escalate-then-revert by an agent: both changes', () => {
+    expect(flagged([REQUESTER, 'none', 'requested'], [AGENT2, 'requested', 'escalated'], [AGENT2, 'escalated', 'requested'])).toEqual([
+      [AGENT2, 'requested', 'escalated', 'not_lead'],
+      [AGENT2, 'escalated', 'requested', 'not_allowed'],
+    ]);
+  });
+
+  it('flags changes the rules allow nobody, a lead’s included', () => {
+    expect(flagged([LEAD, 'none', 'escalated'], [LEAD, 'escalated', 'none'], [LEAD, 'none', 'resolved'])).toEqual([
+      [LEAD, 'escalated', 'none', 'not_allowed'],
+      [LEAD, 'none', 'resolved', 'not_allowed'],
+    ]);
+  });
+
+  it('matches a withdrawal against the request open at that time', () => {
+    // The requester of the second request withdraws it: fine; the first requester may not.
+    expect(
+      flagged([REQUESTER, 'none', 'requested'], [LEAD, 'requested', 'none'], [AGENT2, 'none', 'requested'], [AGENT2, 'requested', 'none']),
+    ).toEqual([]);
+    expect(flagged([AGENT2, 'none', 'requested'], [REQUESTER, 'requested', 'none'])).toEqual([
+      [REQUESTER, 'requested', 'none', 'not_lead'],
+    ]);
+  });
+
+  it('does not flag unknown authors (deleted users, triggers), but follows the state they left', () => {
+    expect(flagged([9999, 'none', 'escalated'], [AGENT2, 'escalated', 'resolved'])).toEqual([
+      [AGENT2, 'escalated', 'resolved', 'not_lead'],
+    ]);
+    // A request by an unknown author cannot be withdrawn by anyone but a lead (as a decline).
+    expect(flagged([9999, 'none', 'requested'], [AGENT2, 'requested', 'none'])).toEqual([[AGENT2, 'requested', 'none', 'not_lead']]);
+  });
+});

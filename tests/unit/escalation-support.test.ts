@@ -1,16 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import de from '../../translations/de.json';
+import en from '../../translations/en.json';
+import es from '../../translations/es.json';
+import fr from '../../translations/fr.json';
+import ja from '../../translations/ja.json';
+import ptBR from '../../translations/pt-BR.json';
 import {
+  ESCALATION_ACTIONS,
   ESCALATION_TAGS,
+  hasEscalationTrace,
   isLead,
   NOTE_KEYS,
   noteFor,
+  reasonFromNote,
   requestAge,
+  stateFromTags,
   tagsFor,
   tagFor,
   type LeadSettings,
   type Translate,
 } from '../../src/domain/escalation';
 import { parseIdList } from '../../src/domain/settings';
+import { createI18n } from '../../src/i18n';
 
 describe('tags', () => {
   it('names one tag per state', () => {
@@ -58,6 +69,47 @@ describe('noteFor', () => {
     noteFor('resolve', 'X', null, spy);
     noteFor('withdraw', 'X', 'changed my mind', spy);
     expect(asked).toEqual([NOTE_KEYS.resolve, NOTE_KEYS.withdraw, NOTE_KEYS.reason]);
+  });
+});
+
+describe('reasonFromNote', () => {
+  const locales = { en, de, fr, es, ja, 'pt-BR': ptBR };
+
+  it.each(Object.entries(locales))('reads back the reason of a note written in %s', (locale, dictionary) => {
+    const i18n = createI18n(locale, [dictionary]);
+    const t: Translate = (key, vars) => i18n.t(`ui.${key}`, vars);
+    const reason = 'Possible fraud: card blocked, customer abroad';
+    for (const action of ESCALATION_ACTIONS) expect(reasonFromNote(noteFor(action, 'Lena Vogel', reason, t))).toBe(reason);
+    // A reason of several paragraphs stays whole.
+    expect(reasonFromNote(noteFor('request', 'Lena Vogel', `${reason}\n\nSecond thought.`, t))).toBe(`${reason}\n\nSecond thought.`);
+  });
+
+  it('reads German and Japanese notes, as written by the app', () => {
+    expect(reasonFromNote('Lena Vogel hat eine Eskalation angefordert (Closed Loop).\n\nGrund: Betrugsverdacht')).toBe('Betrugsverdacht');
+    expect(reasonFromNote('Lena Vogel がエスカレーションを依頼しました（Closed Loop）。\n\n理由：不正利用の疑い')).toBe('不正利用の疑い');
+  });
+
+  it('takes a note written without the app as a whole', () => {
+    expect(reasonFromNote('Requesting escalation: €4,800 SEPA transfer shows Sent')).toBe(
+      'Requesting escalation: €4,800 SEPA transfer shows Sent',
+    );
+    expect(reasonFromNote('Customer called twice.\n\nNote: card blocked abroad.')).toBe(
+      'Customer called twice.\n\nNote: card blocked abroad.',
+    );
+    expect(reasonFromNote(undefined)).toBeNull();
+  });
+});
+
+describe('state from tags', () => {
+  it('reads the state the drop-down field tagged the ticket with', () => {
+    expect(stateFromTags(['vip', 'escalation_escalated'])).toBe('escalated');
+    expect(stateFromTags(['vip'])).toBe('none');
+  });
+
+  it('says whether the field was ever set, a ticket back at none included', () => {
+    expect(hasEscalationTrace(['vip'])).toBe(false);
+    expect(hasEscalationTrace(['escalation_none'])).toBe(true);
+    expect(hasEscalationTrace(['escalation_resolved', 'vip'])).toBe(true);
   });
 });
 

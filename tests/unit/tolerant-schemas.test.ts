@@ -40,6 +40,24 @@ describe('what Zendesk may vary does not blank a panel', () => {
     ]);
   });
 
+  it('reads the article title of a feedback record from its field, and from the name of a record written before the field', async () => {
+    const host = hostAnswering(() => ({
+      custom_object_records: [
+        { ...feedbackRecord('1', { kind: 'outdated_article', article_id: 9001, article_title: 'Outdated: fees 2025' }), name: 'Anything' },
+        { ...feedbackRecord('2', { kind: 'outdated_article', article_id: 9002 }), name: 'Outdated: Card limits' },
+        { ...feedbackRecord('3', { kind: 'article_used', article_id: 9003 }), name: 'quote: Travel notice' },
+        feedbackRecord('4', { kind: 'misfit', answer_id: 'A' }),
+      ],
+      meta: { has_more: false, after_cursor: null },
+    }));
+    expect((await listFeedback(host)).map((r) => r.custom_object_fields.article_title)).toEqual([
+      'Outdated: fees 2025',
+      'Card limits',
+      'Travel notice',
+      null,
+    ]);
+  });
+
   it('accepts a current user whose role is a custom role id, as the agent workspace may report it', () => {
     const user = { id: 11, name: 'Sam Agent', locale: 'en-US', groups: [] };
     expect(CurrentUserSchema.safeParse({ ...user, role: 360001234567 }).success).toBe(true);

@@ -1,5 +1,5 @@
 /** Escalation history read back from Zendesk ticket audits. */
-import { isEscalationState, type EscalationState } from './machine';
+import { changeError, isEscalationState, type EscalationState, type TransitionError } from './machine';
 
 export interface AuditEvent {
   id: number;
@@ -101,17 +101,30 @@ export function historyFromAudits(audits: readonly TicketAudit[], fieldId: numbe
   };
 }
 
-const LEAD_ONLY_TARGETS: readonly EscalationState[] = ['escalated', 'resolved'];
+export interface FlaggedChange extends StatusChange {
+  /** Why the rules forbid it: no rule makes this change, or not for this author. */
+  rule: Exclude<TransitionError, 'reason_required'>;
+}
 
 /**
- * Changes into lead-only states made by someone known not to be a lead, e.g. an
- * agent editing the field directly. Unknown authors (undefined) are not flagged:
- * a deleted user or a trigger is no evidence of misuse.
+ * Every change in the trail the escalation rules forbid for the person who made it (lead or
+ * not), e.g. an agent declining or reverting by editing the field directly. The rules are
+ * replayed in order, so a withdrawal is matched against the request open at that moment.
+ * Unknown authors (undefined) are not flagged: a deleted user or a trigger is no evidence of
+ * misuse; the state they leave is followed all the same.
  */
 export function suspiciousChanges(
   history: EscalationHistory | readonly StatusChange[],
   isLeadById: (id: number) => boolean | undefined,
-): StatusChange[] {
+): FlaggedChange[] {
   const changes = 'changes' in history ? history.changes : history;
-  return changes.filter((c) => LEAD_ONLY_TARGETS.includes(c.to) && isLeadById(c.authorId) === false);
+  const flagged: FlaggedChange[] = [];
+  let requesterId: number | null = null;
+  for (const change of changes) {
+    const isLead = isLeadById(change.authorId);
+    const rule = isLead === undefined ? null : changeError(change.from, change.to, { id: change.authorId, isLead }, requesterId);
+    if (rule) flagged.push({ ...change, rule });
+    requesterId = change.to === 'requested' ? change.authorId : null;
+  }
+  return flagged;
 }

@@ -65,6 +65,26 @@ function permissionError(
   return null;
 }
 
+/**
+ * Replays the rules on a change found in the audit trail: allowed when some action leads from
+ * `from` to `to` and the actor may take it (reasons aside: they live in notes). A refusal names
+ * why: the rules have no such change at all, or not for this actor.
+ */
+export function changeError(
+  from: EscalationState,
+  to: EscalationState,
+  actor: Actor,
+  requesterId: number | null | undefined,
+): Exclude<TransitionError, 'reason_required'> | null {
+  // permissionError says 'not_allowed' for an action that does not start from `from`.
+  const errors = ESCALATION_ACTIONS.filter((action) => RULES[action].to === to).map((action) =>
+    permissionError(from, action, actor, requesterId),
+  );
+  if (errors.includes(null)) return null;
+  // A decline and a withdrawal look alike: someone who is neither lead nor requester lacks the lead's power first.
+  return errors.includes('not_lead') ? 'not_lead' : errors.includes('not_requester') ? 'not_requester' : 'not_allowed';
+}
+
 /** Actions the actor may take now; reasons are not checked since they are asked for afterwards. */
 export function availableActions(state: EscalationState, actor: Actor, requesterId?: number | null): EscalationAction[] {
   return ESCALATION_ACTIONS.filter((action) => permissionError(state, action, actor, requesterId) === null);

@@ -64,7 +64,7 @@ export function FeedbackTab({ model, onOpenAnswer }: { model: LibraryModel; onOp
                         {kind === 'other' && <strong>{shortText(record.name)}</strong>}
                         {kind === 'outdated_article' && f.article_id && zendesk && (
                           <a href={`${zendesk}/hc/articles/${Number(f.article_id)}`} target="_blank" rel="noopener noreferrer">
-                            {shortText(record.name.replace(/^Outdated: /, ''))}
+                            {shortText(f.article_title ?? '')}
                           </a>
                         )}
                       </p>

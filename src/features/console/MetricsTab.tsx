@@ -58,6 +58,10 @@ export function MetricsTab({ library }: { library: LibraryModel }) {
               <dt>{i18n.t('ui.console.due_for_review')}</dt>
               <dd>{due.length}</dd>
             </div>
+            <div>
+              <dt>{i18n.t('ui.console.flagged_changes')}</dt>
+              <dd data-testid="flagged-changes">{data.flaggedChanges}</dd>
+            </div>
           </dl>
           <h3>{i18n.t('ui.console.per_day')}</h3>
           <div class="legend small">

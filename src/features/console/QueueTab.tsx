@@ -5,8 +5,8 @@ import { ErrorNotice, Loading } from '../../ui/Panel';
 import { createQueueModel } from './queue';
 
 export function QueueTab() {
-  const { host, settings, i18n, now } = useServices();
-  const model = useMemo(() => createQueueModel(host, settings, now), [host, settings, now]);
+  const { host, lead, settings, i18n, now } = useServices();
+  const model = useMemo(() => createQueueModel(host, lead, settings, now), [host, lead, settings, now]);
   useEffect(() => void model.load(1), [model]);
   const state = model.page.value;
   const data = 'data' in state ? state.data : undefined;
@@ -50,7 +50,14 @@ export function QueueTab() {
                   {item.age && <span class="small muted"> / {i18n.t('ui.console.target', { minutes: settings.leadResponseMinutes })}</span>}
                 </td>
                 <td>{shortText(item.requester)}</td>
-                <td class="cell-text">{longText(item.reason)}</td>
+                <td class="cell-text">
+                  {longText(item.reason)}
+                  {item.flagged > 0 && (
+                    <span class="badge badge--overdue" data-testid="queue-flag">
+                      {i18n.t('ui.console.queue_flagged', { count: item.flagged })}
+                    </span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

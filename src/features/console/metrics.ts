@@ -1,16 +1,19 @@
 import { signal } from '@preact/signals';
 import type { LeadAccess } from '../../app/lead';
 import { createResource } from '../../app/resource';
-import { leadConsoleMetrics, uniqueById, type LeadConsoleMetrics } from '../../domain/metrics';
+import { hasEscalationTrace, suspiciousChanges } from '../../domain/escalation';
+import { countInWindow, escalationEvents, leadConsoleMetrics, uniqueById, type LeadConsoleMetrics } from '../../domain/metrics';
 import { exportTickets } from '../../host/api/search';
 import type { HostClient } from '../../host/client';
-import { escalationEvents, escalationFieldId, histories } from './data';
+import { escalationHistories } from './histories';
 
 const DAY_MS = 86_400_000;
 
 export interface MetricsReport extends LeadConsoleMetrics {
   /** How many tickets the figures cover when the window held more than the console reads; else null. */
   truncatedAt: number | null;
+  /** Escalation changes in the window that the escalation rules forbid for whoever made them. */
+  flaggedChanges: number;
 }
 
 /**
@@ -25,14 +28,24 @@ export function createMetricsModel(host: HostClient, lead: LeadAccess, now: () =
   async function read(window: 7 | 30): Promise<MetricsReport> {
     const at = now();
     const since = new Date(at.getTime() - window * DAY_MS).toISOString().slice(0, 10);
-    const [found, fieldId] = await Promise.all([exportTickets(host, `updated>${since}`), escalationFieldId(host)]);
+    const found = await exportTickets(host, `updated>${since}`);
     const tickets = uniqueById(found.tickets);
-    const escalated = tickets.filter((t) => t.tags.some((tag) => tag.startsWith('escalation_') && tag !== 'escalation_none'));
-    const history = await histories(host, escalated, fieldId);
+    const history = await escalationHistories(
+      host,
+      tickets.filter((t) => hasEscalationTrace(t.tags)).map((t) => t.id),
+    );
     const authors = [...new Set([...history.values()].flatMap((h) => h.changes.map((c) => c.authorId)))];
     const people = authors.length ? await lead.people(authors) : new Map<number, { isLead: boolean }>();
     const events = escalationEvents(history, (id) => people.get(id)?.isLead === true);
-    return { ...leadConsoleMetrics(events, tickets, { days: window, now: at }), truncatedAt: found.complete ? null : tickets.length };
+    const flagged = [...history.values()].flatMap((h) => suspiciousChanges(h, (id) => people.get(id)?.isLead));
+    return {
+      ...leadConsoleMetrics(events, tickets, { days: window, now: at }),
+      truncatedAt: found.complete ? null : tickets.length,
+      flaggedChanges: countInWindow(
+        flagged.map((c) => c.at),
+        { days: window, now: at },
+      ),
+    };
   }
 
   const load = (window = days.value) => {

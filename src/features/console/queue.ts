@@ -1,12 +1,13 @@
 import { signal } from '@preact/signals';
+import type { LeadAccess } from '../../app/lead';
 import { createResource } from '../../app/resource';
-import { requestAge, type RequestAge } from '../../domain/escalation';
+import { reasonFromNote, requestAge, suspiciousChanges, type RequestAge } from '../../domain/escalation';
 import type { AppSettings } from '../../domain/settings';
 import { SEARCH_RESULT_LIMIT, searchTickets } from '../../host/api/search';
 import type { Ticket } from '../../host/api/tickets';
 import { getUsers } from '../../host/api/users';
 import type { HostClient } from '../../host/client';
-import { escalationFieldId, histories } from './data';
+import { escalationHistories } from './histories';
 
 export interface QueueItem {
   ticket: Ticket;
@@ -15,6 +16,8 @@ export interface QueueItem {
   reason: string | null;
   requester: string;
   age: RequestAge | null;
+  /** Changes in the ticket's escalation history that the rules forbid for whoever made them. */
+  flagged: number;
 }
 
 export interface QueuePage {
@@ -34,31 +37,38 @@ const QUEUE_QUERY = 'tags:escalation_requested tags:escalation_escalated order_b
  * how many more wait; and since each page runs the search again, a ticket already listed on the
  * page before (pushed along by a request made meanwhile) is not listed twice.
  */
-export function createQueueModel(host: HostClient, settings: AppSettings, now: () => Date) {
+export function createQueueModel(host: HostClient, lead: LeadAccess, settings: AppSettings, now: () => Date) {
   const page = createResource<QueuePage>();
   const pageNo = signal(1);
   let shown: { page: number; ids: Set<number> } | null = null;
 
   async function read(n: number): Promise<QueuePage> {
-    const [result, fieldId] = await Promise.all([searchTickets(host, QUEUE_QUERY, n), escalationFieldId(host)]);
+    const result = await searchTickets(host, QUEUE_QUERY, n);
     const before = shown?.page === n - 1 ? shown.ids : new Set<number>();
     const tickets = result.tickets.filter((t) => !before.has(t.id));
     const [history, users] = await Promise.all([
-      histories(host, tickets, fieldId),
+      escalationHistories(
+        host,
+        tickets.map((t) => t.id),
+      ),
       getUsers(host, [...new Set(tickets.map((t) => t.requester_id).filter((id): id is number => typeof id === 'number'))]),
     ]);
+    const authors = [...new Set([...history.values()].flatMap((h) => h.changes.map((c) => c.authorId)))];
+    const people = authors.length ? await lead.people(authors) : new Map<number, { isLead: boolean }>();
     if (n === pageNo.value) shown = { page: n, ids: new Set(result.tickets.map((t) => t.id)) };
     const names = new Map(users.map((u) => [u.id, u.name]));
     const items = tickets.map((ticket): QueueItem => {
-      const request = history.get(ticket.id)?.lastRequest ?? null;
+      const found = history.get(ticket.id);
+      const request = found?.lastRequest ?? null;
       const state = ticket.tags.includes('escalation_escalated') ? 'escalated' : 'requested';
       return {
         ticket,
         state,
         requestedAt: request?.at ?? null,
-        reason: request?.note?.replace(/^[^\n]*\n+/, '').replace(/^Reason:\s*/i, '') ?? null,
+        reason: reasonFromNote(request?.note),
         requester: (ticket.requester_id && names.get(ticket.requester_id)) || '',
         age: state === 'requested' && request ? requestAge(new Date(request.at), now(), settings.leadResponseMinutes) : null,
+        flagged: found ? suspiciousChanges(found, (id) => people.get(id)?.isLead).length : 0,
       };
     });
     items.sort((a, b) => (a.requestedAt ?? a.ticket.created_at).localeCompare(b.requestedAt ?? b.ticket.created_at));

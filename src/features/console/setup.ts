@@ -1,7 +1,9 @@
 import { readSettings, type AppSettings } from '../../domain/settings';
+import { mapLimited } from '../../host/mapLimited';
+import { ANSWER_OBJECT, FEEDBACK_OBJECT } from '../../host/api/customObjects';
+import { escalationFieldId } from '../../host/api/escalation';
 import { customObjectExists, groupExists, rolesThatEdit, ticketFieldIds } from '../../host/api/setup';
 import type { HostClient } from '../../host/client';
-import { escalationFieldId, mapLimited } from './data';
 
 export interface SetupProblem {
   /** Translation key under ui.setup */
@@ -19,17 +21,17 @@ export async function checkSetup(host: HostClient, settings: AppSettings): Promi
   const [fieldId, fields, answerObject, feedbackObject, groups, escalationGroup, answerEditors] = await Promise.all([
     escalationFieldId(host).catch(() => null),
     ticketFieldIds(host),
-    customObjectExists(host, 'closed_loop_answer'),
-    customObjectExists(host, 'closed_loop_feedback'),
+    customObjectExists(host, ANSWER_OBJECT),
+    customObjectExists(host, FEEDBACK_OBJECT),
     mapLimited(settings.leadGroupIds, 4, async (id) => [id, await groupExists(host, id)] as const),
     settings.escalationGroupId === null ? true : groupExists(host, settings.escalationGroupId),
-    rolesThatEdit(host, 'closed_loop_answer'),
+    rolesThatEdit(host, ANSWER_OBJECT),
   ]);
   if (settings.escalationGroupId !== null && !escalationGroup)
     problems.push({ key: 'escalation_group_missing', vars: { id: settings.escalationGroupId } });
   if (fieldId === null || !fields.includes(fieldId)) problems.push({ key: 'field_missing' });
-  if (!answerObject) problems.push({ key: 'object_missing', vars: { key: 'closed_loop_answer' } });
-  if (!feedbackObject) problems.push({ key: 'object_missing', vars: { key: 'closed_loop_feedback' } });
+  if (!answerObject) problems.push({ key: 'object_missing', vars: { key: ANSWER_OBJECT } });
+  if (!feedbackObject) problems.push({ key: 'object_missing', vars: { key: FEEDBACK_OBJECT } });
   for (const [id, exists] of groups) if (!exists) problems.push({ key: 'group_missing', vars: { id } });
   // The app detects an edit it did not make (approval.ts), but only Zendesk can prevent one.
   if (answerEditors === null) problems.push({ key: 'answer_permissions_unknown' });

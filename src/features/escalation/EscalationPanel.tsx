@@ -93,7 +93,7 @@ export function EscalationPanel({ model }: { model: EscalationModel }) {
       {view?.lastRequest && state !== 'none' && (
         <p class="small" data-testid="escalation-requested">
           {i18n.t('ui.escalation.requested_by', { name: name(view.lastRequest.authorId), when: when(view.lastRequest.at) })}
-          {view.lastRequest.note && <span class="quote">{longText(view.lastRequest.note)}</span>}
+          {view.reason && <span class="quote">{longText(view.reason)}</span>}
         </p>
       )}
       {view?.lastEscalation && (state === 'escalated' || state === 'resolved') && (
@@ -114,8 +114,10 @@ export function EscalationPanel({ model }: { model: EscalationModel }) {
       {view?.suspicious.map((change) => (
         <div class="notice notice--warning" role="note" key={change.auditId}>
           <p>
-            {i18n.t('ui.escalation.suspicious', {
+            {/* A non-lead's change (a withdrawal of someone else's request included) reads "is not a team lead". */}
+            {i18n.t(change.rule === 'not_allowed' ? 'ui.escalation.suspicious_not_allowed' : 'ui.escalation.suspicious', {
               name: name(change.authorId),
+              from: i18n.t(`ui.escalation.state_${change.from}`),
               state: i18n.t(`ui.escalation.state_${change.to}`),
               when: when(change.at),
             })}

@@ -1,15 +1,16 @@
 import { computed, effect, signal } from '@preact/signals';
-import * as z from 'zod/mini';
 import { conflict, createAction, done, refused, type Outcome, type Report } from '../../app/action';
 import type { LeadAccess, LeadStatus } from '../../app/lead';
 import { onDispose } from '../../app/model';
 import { createResource } from '../../app/resource';
 import {
   availableActions,
-  historyFromAudits,
+  hasEscalationTrace,
   noteFor,
+  reasonFromNote,
   requestAge,
   stateFromFieldValue,
+  stateFromTags,
   suspiciousChanges,
   tagFor,
   tagsFor,
@@ -17,21 +18,23 @@ import {
   type EscalationAction,
   type EscalationHistory,
   type EscalationState,
-  type StatusChange,
+  type FlaggedChange,
 } from '../../domain/escalation';
 import type { AppSettings } from '../../domain/settings';
 import { ApiError } from '../../host/errors';
-import { getAudits, getTicket, updateTicketSafely } from '../../host/api/tickets';
+import { escalationFieldId, escalationHistory } from '../../host/api/escalation';
+import { getTicket, updateTicketSafely } from '../../host/api/tickets';
 import type { HostClient } from '../../host/client';
 import type { I18n } from '../../i18n';
 import type { TicketModel } from '../ticket/model';
 
 const LEAD_ACTIONS: readonly EscalationAction[] = ['escalate', 'decline', 'resolve'];
-const RequirementSchema = z.object({ requirement_id: z.union([z.number(), z.string()]) });
 
 export interface HistoryView extends EscalationHistory {
   people: Map<number, { name: string; isLead: boolean }>;
-  suspicious: StatusChange[];
+  suspicious: FlaggedChange[];
+  /** The open request's reason, read back from its note. */
+  reason: string | null;
 }
 
 /** Where the settings send an escalated ticket: its group and priority, when configured. */
@@ -40,12 +43,6 @@ function escalationRouting({ escalationGroupId, escalationPriority }: AppSetting
     ...(escalationGroupId !== null ? { group_id: escalationGroupId } : {}),
     ...(escalationPriority !== null ? { priority: escalationPriority } : {}),
   };
-}
-
-/** The state a ticket's tags say it is in (the drop-down field tags every value). */
-function stateFromTags(tags: readonly string[]): EscalationState {
-  for (const state of ['escalated', 'requested', 'resolved'] as const) if (tags.includes(tagFor(state))) return state;
-  return 'none';
 }
 
 interface Deps {
@@ -68,30 +65,23 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
   const status = signal<Report | null>(null);
   const clock = signal(now());
 
-  let fieldId: Promise<number> | null = null;
-  const resolveFieldId = () =>
-    (fieldId ??= host.get({ 'requirement:escalation_status': RequirementSchema }).then(
-      (r) => Number(r['requirement:escalation_status'].requirement_id),
-      (error: unknown) => {
-        fieldId = null;
-        throw error;
-      },
-    ));
-
   async function readHistory(): Promise<HistoryView> {
-    const [audits, id] = await Promise.all([getAudits(host, ticket.id.value), resolveFieldId()]);
-    const found = historyFromAudits(audits, id);
+    const found = await escalationHistory(host, ticket.id.value);
     const people = found.changes.length
       ? await lead.people(found.changes.map((c) => c.authorId))
       : new Map<number, { name: string; isLead: boolean }>();
-    return { ...found, people, suspicious: suspiciousChanges(found, (authorId) => people.get(authorId)?.isLead) };
+    return {
+      ...found,
+      people,
+      suspicious: suspiciousChanges(found, (authorId) => people.get(authorId)?.isLead),
+      reason: reasonFromNote(found.lastRequest?.note),
+    };
   }
 
-  // History is read only for tickets that have been escalated at all, so most ticket views cost no call.
+  // History is read only for tickets whose escalation field was ever set (a decline leaves it at
+  // none, and must still be audited), so views of untouched tickets cost no call.
   const loadHistory = () => {
-    if (state.value !== 'none' || ticket.tags.value.some((t) => t.startsWith('escalation_') && t !== 'escalation_none')) {
-      void history.run(readHistory);
-    }
+    if (state.value !== 'none' || hasEscalationTrace(ticket.tags.value)) void history.run(readHistory);
   };
   let lastState: EscalationState | null = null;
   effect(() => {
@@ -146,7 +136,7 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
     try {
       const [actor, id, fresh] = await Promise.all([
         LEAD_ACTIONS.includes(action) ? lead.fresh() : lead.cached(),
-        resolveFieldId(),
+        escalationFieldId(host),
         getTicket(host, ticket.id.value),
       ]);
       const value = fresh.custom_fields?.find((f) => f.id === id)?.value;

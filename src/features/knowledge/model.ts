@@ -132,6 +132,7 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
       ticketId: ticketId(),
       reporterId: currentUser.id,
       articleId: article.id,
+      articleTitle: article.title,
     }).catch(() => undefined);
 
   /** The panel's status line: the last of its actions. */
@@ -178,6 +179,7 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
         ticketId: ticketId(),
         reporterId: currentUser.id,
         articleId: article.id,
+        articleTitle: article.title,
         note: note.trim(),
       });
       flagged.value = new Set([...flagged.value, article.id]);

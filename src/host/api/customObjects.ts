@@ -2,6 +2,10 @@ import * as z from 'zod/mini';
 import type { HostClient } from '../client';
 import { RecordTooLargeError } from '../errors';
 
+/** The app's custom objects (requirements.json), by key. */
+export const ANSWER_OBJECT = 'closed_loop_answer';
+export const FEEDBACK_OBJECT = 'closed_loop_feedback';
+
 /** A Custom Objects v2 record; `fields` are validated by each object's own schema. */
 export function recordSchema<F extends z.ZodMiniType>(fields: F) {
   return z.object({

@@ -1,19 +1,19 @@
 import * as z from 'zod/mini';
 import type { HostClient } from '../client';
-import { createRecord, listRecords, recordSchema, updateRecord } from './customObjects';
+import { createRecord, FEEDBACK_OBJECT, listRecords, recordSchema, updateRecord } from './customObjects';
 
 /**
  * Agent reports for the leads, stored as `closed_loop_feedback` records: an answer that did not
  * fit a ticket, an outdated Help Center article, which articles were used on which ticket, and
  * ticket subjects proposed as new example phrasings of an answer.
  */
-const FEEDBACK_OBJECT = 'closed_loop_feedback';
 
 const FeedbackFieldsSchema = z.object({
   // Records made in Zendesk's own records list may have no kind, or one the app does not know.
   kind: z.optional(z.nullable(z.string())),
   answer_id: z.optional(z.nullable(z.string())),
   article_id: z.optional(z.nullable(z.union([z.number(), z.string()]))),
+  article_title: z.optional(z.nullable(z.string())),
   ticket_id: z.optional(z.nullable(z.union([z.number(), z.string()]))),
   note: z.optional(z.nullable(z.string())),
   reporter_id: z.optional(z.nullable(z.union([z.number(), z.string()]))),
@@ -30,11 +30,20 @@ export type FeedbackRecord = Omit<RawFeedbackRecord, 'custom_object_fields'> & {
   custom_object_fields: Omit<RawFeedbackRecord['custom_object_fields'], 'kind'> & { kind: FeedbackKind | 'other' };
 };
 
+/** Records written before the article title had its field carry it in their name only ("Outdated: …", "link: …"). */
+const OLD_TITLE_PREFIX = /^(?:Outdated|link|quote): /;
+
 function toFeedback(record: RawFeedbackRecord): FeedbackRecord {
-  const kind = record.custom_object_fields.kind;
+  const fields = record.custom_object_fields;
+  const kind = fields.kind;
+  const oldTitle = fields.article_id != null ? record.name.replace(OLD_TITLE_PREFIX, '') : null;
   return {
     ...record,
-    custom_object_fields: { ...record.custom_object_fields, kind: kind && KINDS.includes(kind) ? (kind as FeedbackKind) : 'other' },
+    custom_object_fields: {
+      ...fields,
+      kind: kind && KINDS.includes(kind) ? (kind as FeedbackKind) : 'other',
+      article_title: fields.article_title || oldTitle,
+    },
   };
 }
 
@@ -46,6 +55,7 @@ export async function createFeedback(
     ticketId: number;
     reporterId: number;
     articleId?: number;
+    articleTitle?: string;
     answerId?: string;
     note?: string;
   },
@@ -60,6 +70,7 @@ export async function createFeedback(
         ticket_id: feedback.ticketId,
         reporter_id: feedback.reporterId,
         article_id: feedback.articleId ?? null,
+        article_title: feedback.articleTitle ?? null,
         answer_id: feedback.answerId ?? null,
         note: feedback.note ?? '',
         handled: false,
