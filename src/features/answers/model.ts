@@ -18,6 +18,7 @@ import type { CurrentUser } from '../../host/schemas';
 import type { TicketModel } from '../ticket/model';
 import type { TextAnalysis } from '../sidebar/textAnalysis';
 import type { AnswerLibrary } from './library';
+import { onLibraryChange } from './sync';
 
 export type AnswersModel = ReturnType<typeof createAnswersModel>;
 export type Step = Attempt;
@@ -161,6 +162,18 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
   }
   void load();
 
+  /** Another instance (the console) changed an answer: read that record and show the library as it is now. */
+  async function refresh(id: string) {
+    try {
+      library.remember(await getAnswer(host, id));
+      await load();
+    } catch {
+      // A record that cannot be read now (deleted, network): read the whole library again.
+      await load(true);
+    }
+  }
+  const offChange = onLibraryChange(host, (id) => void refresh(id));
+
   /**
    * Inserts exactly the answer the agent saw, and only if it is still lead-approved: the record is
    * re-read and compared with the one shown (a change means the panel refreshes and the agent looks
@@ -241,7 +254,7 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
     suggestExample,
     dismissExample: () => (inserted.value = null),
     retry: () => load(true),
-    dispose: () => undefined,
+    dispose: offChange,
   };
 }
 

@@ -15,9 +15,12 @@ type Tab = 'queue' | 'library' | 'feedback' | 'metrics' | 'setup';
 
 /** The lead console in Zendesk's nav bar: leads run the loop here, admins check the setup. */
 export default function ConsoleView() {
-  const { i18n, lead, currentUser, host, settings, now } = useServices();
+  const { i18n, lead, currentUser, host, settings, now, cache, context } = useServices();
   const access = useMemo(() => createResource<LeadStatus>(), []);
-  const library = useMemo(() => createLibraryModel({ host, settings, lead, now }), [host, settings, lead, now]);
+  const library = useMemo(
+    () => createLibraryModel({ host, settings, lead, now, cache, instanceGuid: context.instanceGuid }),
+    [host, settings, lead, now, cache, context.instanceGuid],
+  );
   const [tab, setTab] = useState<Tab | null>(null);
   useEffect(() => void access.run(() => lead.fresh()), [access, lead]);
   const state = access.state.value;

@@ -1,5 +1,6 @@
 import { useServices } from '../../app/services';
 import { longText, shortText } from '../../domain/text';
+import { versionOf } from '../../host/api/answers';
 import type { FeedbackRecord } from '../../host/api/feedback';
 import { zendeskOrigin } from '../../host/origin';
 import { errorMessage } from '../../ui/errorMessage';
@@ -24,7 +25,7 @@ export function FeedbackTab({ model, onOpenAnswer }: { model: LibraryModel; onOp
     try {
       const answer = record.custom_object_fields.answer_id ? answers.get(record.custom_object_fields.answer_id) : undefined;
       if (addExample && answer && record.custom_object_fields.note) {
-        const result = await model.save(answer.id, answer.updatedAt, { examples: [...answer.examples, record.custom_object_fields.note] });
+        const result = await model.save(answer.id, versionOf(answer), { examples: [...answer.examples, record.custom_object_fields.note] });
         if (result.kind !== 'saved') throw result.kind === 'conflict' ? new Error(i18n.t('ui.console.changed_meanwhile')) : result.error;
       }
       await model.handle(record);

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useServices } from '../../app/services';
 import { renderPlaceholders } from '../../domain/answers/placeholders';
 import { longText, shortText } from '../../domain/text';
-import type { Answer } from '../../host/api/answers';
+import { versionOf, type Answer } from '../../host/api/answers';
 import { ErrorNotice, ItemAction, Loading } from '../../ui/Panel';
 import { AnswerForm, type AnswerDraft } from '../answers/AnswerForm';
 import { saveStatus, savedEdits, type LibraryFilter, type LibraryModel, type SaveResult } from './library';
@@ -44,7 +44,7 @@ function Version({ title, answer }: { title: string; answer: AnswerDraft }) {
 function Editor({ answer, model, onClose }: { answer: Answer; model: LibraryModel; onClose: (message?: string) => void }) {
   const { i18n } = useServices();
   const stored = useMemo(() => savedEdits.read(answer.id), [answer.id]);
-  const [basedOn, setBasedOn] = useState(stored?.basedOn ?? answer.updatedAt);
+  const [basedOn, setBasedOn] = useState(stored?.basedOn ?? versionOf(answer));
   const [draft, setDraft] = useState<AnswerDraft>(stored?.draft ?? answer);
   const [conflict, setConflict] = useState<Answer | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -72,7 +72,7 @@ function Editor({ answer, model, onClose }: { answer: Answer; model: LibraryMode
             <Version title={i18n.t('ui.console.theirs')} answer={conflict} />
           </div>
           <div class="row">
-            <button type="button" class="btn btn--small btn--primary" onClick={() => void submit(draft, conflict.updatedAt)}>
+            <button type="button" class="btn btn--small btn--primary" onClick={() => void submit(draft, versionOf(conflict))}>
               {i18n.t('ui.console.keep_mine')}
             </button>
             <button
@@ -81,7 +81,7 @@ function Editor({ answer, model, onClose }: { answer: Answer; model: LibraryMode
               onClick={() => {
                 savedEdits.clear(answer.id);
                 setDraft(conflict);
-                setBasedOn(conflict.updatedAt);
+                setBasedOn(versionOf(conflict));
                 setConflict(null);
                 setFormKey(formKey + 1);
               }}

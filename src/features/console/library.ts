@@ -1,17 +1,21 @@
 import { computed, signal } from '@preact/signals';
 import type { LeadAccess } from '../../app/lead';
 import { createResource } from '../../app/resource';
+import type { SessionCache } from '../../app/sessionCache';
 import { contentFingerprint } from '../../domain/answers/approval';
 import { reviewStatus } from '../../domain/answers/review';
 import { answerUses } from '../../domain/metrics';
 import type { AppSettings } from '../../domain/settings';
-import { getAnswer, listAnswers, updateAnswer, type Answer } from '../../host/api/answers';
+import { getAnswer, listAnswers, updateAnswer, versionOf, type Answer } from '../../host/api/answers';
 import { listFeedback, markFeedbackHandled, type FeedbackRecord } from '../../host/api/feedback';
 import { exportTickets } from '../../host/api/search';
 import type { HostClient } from '../../host/client';
+import { HostTimeoutError, WriteNotAppliedError, WriteUncertainError } from '../../host/errors';
 import type { I18n } from '../../i18n';
 import { errorMessage } from '../../ui/errorMessage';
 import type { AnswerDraft } from '../answers/AnswerForm';
+import { createAnswerLibrary } from '../answers/library';
+import { announceChange } from '../answers/sync';
 
 export type LibraryFilter = 'all' | 'approved' | 'due' | 'proposals' | 'retired';
 
@@ -67,8 +71,18 @@ export const savedEdits = {
 
 const dayStamp = (date: Date) => date.toISOString().slice(0, 10);
 
-export function createLibraryModel(deps: { host: HostClient; settings: AppSettings; lead: LeadAccess; now: () => Date }) {
-  const { host, settings, lead, now } = deps;
+export function createLibraryModel(deps: {
+  host: HostClient;
+  settings: AppSettings;
+  lead: LeadAccess;
+  now: () => Date;
+  /** The session's copy of the library that sidebars read (features/answers/library.ts). */
+  cache: SessionCache;
+  /** This instance, which needs no message about its own changes. */
+  instanceGuid: string;
+}) {
+  const { host, settings, lead, now, cache, instanceGuid } = deps;
+  const sidebarLibrary = createAnswerLibrary(host, cache);
   const answers = createResource<Answer[]>();
   const feedback = createResource<FeedbackRecord[]>();
   const usage = createResource<Map<string, number>>();
@@ -136,20 +150,24 @@ export function createLibraryModel(deps: { host: HostClient; settings: AppSettin
   };
 
   /**
-   * Writes a change only if the record is still the version the lead edited; otherwise returns
-   * the newer version so the lead can choose. Custom object records have no safe_update, so the
-   * check reads the record right before the write. A change to the content of an approved answer
-   * is an approval of the new content by the lead who makes it (checked fresh), stamped with its
-   * fingerprint; made by anyone else, it sends the answer back to draft.
+   * Writes a change only if the record is still the version the lead edited (`versionOf`: its
+   * revision and `updated_at`); otherwise returns the newer version so the lead can choose.
+   * Custom object records have no conditional write, so the check reads the record right before
+   * the write, the write counts the revision up, and the record is read again after it: another
+   * save that landed in between shows there as a version that is not ours (a conflict, never a
+   * silent loss). A change to the content of an approved answer is an approval of the new content
+   * by the lead who makes it (checked fresh), stamped with its fingerprint; made by anyone else,
+   * it sends the answer back to draft.
    */
   async function save(id: string, basedOn: string, change: Partial<Answer>): Promise<SaveResult> {
+    let latest: Answer;
+    const write: Partial<Answer> = { ...change };
     try {
-      const latest = await getAnswer(host, id);
-      if (latest.updatedAt !== basedOn) return { kind: 'conflict', theirs: latest };
+      latest = await getAnswer(host, id);
+      if (versionOf(latest) !== basedOn) return { kind: 'conflict', theirs: latest };
       const next = { ...latest, ...change };
       const approving = change.status === 'approved';
       const contentChanged = contentFingerprint(next) !== contentFingerprint(latest);
-      const write: Partial<Answer> = { ...change };
       if (approving || (contentChanged && next.status === 'approved')) {
         const me = await lead.fresh();
         if (me.isLead) {
@@ -165,19 +183,41 @@ export function createLibraryModel(deps: { host: HostClient; settings: AppSettin
           Object.assign(write, { status: 'draft', approvalFingerprint: null });
         }
       }
-      const saved = await updateAnswer(host, id, write, latest);
-      savedEdits.clear(id);
-      replace(saved);
-      return { kind: 'saved', answer: saved };
+      write.revision = latest.revision + 1;
     } catch (error) {
       return { kind: 'failed', error };
     }
+    let written: Answer | null = null;
+    try {
+      written = await updateAnswer(host, id, write, latest);
+    } catch (error) {
+      // A write that timed out may still have been applied: only a fresh read can tell.
+      if (!(error instanceof HostTimeoutError)) return { kind: 'failed', error };
+    }
+    const expected = { ...latest, ...write };
+    let stored: Answer;
+    try {
+      stored = await getAnswer(host, id);
+    } catch {
+      if (!written) return { kind: 'failed', error: new WriteUncertainError(`save ${id}`) };
+      stored = written;
+    }
+    if (!isOurs(stored, expected)) {
+      replace(stored);
+      if (!written && versionOf(stored) === versionOf(latest)) return { kind: 'failed', error: new WriteNotAppliedError(`save ${id}`) };
+      return { kind: 'conflict', theirs: stored };
+    }
+    savedEdits.clear(id);
+    replace(stored);
+    // Open sidebars must not go on offering what the lead just changed.
+    await announceChange(host, sidebarLibrary, instanceGuid, stored).catch(() => undefined);
+    return { kind: 'saved', answer: stored };
   }
 
   /** Approve or mark reviewed: stamps the approving lead, today and the content's fingerprint. */
-  const approve = (answer: Answer) => save(answer.id, answer.updatedAt, { status: 'approved' });
+  const approve = (answer: Answer) => save(answer.id, versionOf(answer), { status: 'approved' });
 
-  const retire = (answer: Answer) => save(answer.id, answer.updatedAt, { status: 'retired' });
+  const retire = (answer: Answer) => save(answer.id, versionOf(answer), { status: 'retired' });
 
   async function handle(record: FeedbackRecord) {
     const updated = await markFeedbackHandled(host, record.id);
@@ -203,10 +243,20 @@ export function createLibraryModel(deps: { host: HostClient; settings: AppSettin
 
 class NotLeadError extends Error {}
 
+/** Whether the stored record is the one this save wrote: its revision, content and status. */
+function isOurs(stored: Answer, expected: Answer): boolean {
+  return (
+    stored.revision === expected.revision &&
+    stored.status === expected.status &&
+    contentFingerprint(stored) === contentFingerprint(expected)
+  );
+}
+
 /** The status line after a library action: the one wording for saved, conflict and failure. */
 export function saveStatus(result: SaveResult, t: I18n['t'], done: string): { ok: boolean; text: string } {
   if (result.kind === 'saved') return { ok: true, text: t(done) };
   if (result.kind === 'conflict') return { ok: false, text: t('ui.console.changed_meanwhile') };
-  return { ok: false, text: result.error instanceof NotLeadError ? t('ui.escalation.refused_not_lead') : errorMessage(result.error, t) };
+  if (result.error instanceof NotLeadError) return { ok: false, text: t('ui.escalation.refused_not_lead') };
+  return { ok: false, text: errorMessage(result.error, t) };
 }
 export type LibraryModel = ReturnType<typeof createLibraryModel>;

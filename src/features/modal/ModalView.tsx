@@ -13,6 +13,8 @@ export default function ModalView() {
   const [seed, setSeed] = useState<ProposalSeed | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // One proposal, one record: a retry after a timeout reuses the key (see createAnswer).
+  const [key] = useState(() => crypto.randomUUID());
   // A proposal is a draft owned by the agent who makes it.
   const proposal = { status: 'draft' as const, ownerId: currentUser.id };
 
@@ -29,7 +31,7 @@ export default function ModalView() {
     setBusy(true);
     setError(null);
     try {
-      await createAnswer(host, { ...draft, ...proposal });
+      await createAnswer(host, { ...draft, ...proposal }, key);
       host.trigger(EVENTS.proposed, {}, parent);
       await host.invoke('destroy');
     } catch (e) {
