@@ -203,7 +203,6 @@ export function createLibraryModel(deps: {
       stored = written;
     }
     if (!isOurs(stored, expected)) {
-      replace(stored);
       if (!written && versionOf(stored) === versionOf(latest)) return { kind: 'failed', error: new WriteNotAppliedError(`save ${id}`) };
       return { kind: 'conflict', theirs: stored };
     }
