@@ -134,3 +134,35 @@ describe('no lost updates', () => {
     expect((await stored(ADDRESS)).custom_object_fields.revision).toBe(Number(before.custom_object_fields.revision ?? 0) + 1);
   });
 });
+
+describe('a proposal is created once', () => {
+  it('a create whose answer times out although Zendesk made the record leaves exactly one draft, even after Save again', async () => {
+    await session().open({ ticket: 4109 }); // "Payment I didn't make"
+    await session().fault('custom_objects.records.create', { kind: 'timeout', applied: true }, 1);
+    await session().page.getByRole('textbox', { name: 'Reply' }).fill('Please freeze the card in the app, then we refund it.');
+    await panel().getByRole('button', { name: 'Propose an answer' }).click();
+    const modal = session().modal();
+    await expect
+      .poll(
+        () =>
+          modal
+            .getByLabel('Title')
+            .inputValue()
+            .catch(() => ''),
+        { timeout: 20_000 },
+      )
+      .toBe("Payment I didn't make");
+    await modal.getByLabel('Title').fill('Unknown payment: freeze first');
+    await modal.getByRole('button', { name: 'Save draft' }).click();
+    // Either the app settles it itself, or the agent, told it failed, saves again: never a second record.
+    await expect
+      .poll(async () => (await session().page.locator('.modal').count()) === 0 || (await session().text(modal.getByRole('alert'))) !== '', {
+        timeout: 40_000,
+      })
+      .toBe(true);
+    if ((await session().page.locator('.modal').count()) > 0) await modal.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => session().page.locator('.modal').count(), { timeout: 20_000 }).toBe(0);
+    const drafts = (await session().records('closed_loop_answer')).filter((r) => r.name === 'Unknown payment: freeze first');
+    expect(drafts).toHaveLength(1);
+  });
+});

@@ -44,6 +44,8 @@ function zendesk(initial: Fields = {}) {
     /** Runs before the app's GETs of the record. */
     beforeGet: null as null | ((count: number) => void),
     failGet: 0,
+    /** Runs first on every request; may throw to fail it. */
+    before: null as null | ((req: ApiRequest) => void),
   };
   let gets = 0;
   const write = (record: Stored, fields: Fields, name?: string) => {
@@ -55,6 +57,7 @@ function zendesk(initial: Fields = {}) {
     async request<T>(req: ApiRequest, schema: z.ZodMiniType<T>): Promise<T> {
       requests.push(req);
       await Promise.resolve();
+      hooks.before?.(req);
       const url = new URL(req.url, 'https://x');
       const body = req.body as { custom_object_record: { name?: string; custom_object_fields?: Fields; external_id?: string } } | undefined;
       if (req.method === 'PATCH') {
@@ -195,12 +198,26 @@ describe('proposals: created at most once', () => {
     z.hooks.patch = () => {
       throw new HostTimeoutError('POST');
     };
-    await expect(createAnswer(z.host, draft, 'key-1')).rejects.toBeInstanceOf(HostTimeoutError);
+    // The create timed out after Zendesk made the record: a fresh read by the key finds it.
+    expect((await createAnswer(z.host, draft, 'key-1')).title).toBe('New');
     z.hooks.patch = null;
     const retried = await createAnswer(z.host, draft, 'key-1');
     expect(retried.title).toBe('New');
     expect(z.records.filter((r) => r.external_id === 'key-1')).toHaveLength(1);
     expect(z.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
+  it('a timed-out create that Zendesk did not make says so; one that cannot be checked says it may have been made', async () => {
+    const z = zendesk();
+    let lookups = 0;
+    z.hooks.before = (req) => {
+      if (req.method === 'POST') throw new HostTimeoutError('POST');
+      // The second attempt's check after its timeout cannot reach Zendesk.
+      if (req.url.includes('external_ids') && ++lookups === 4) throw new ApiError(0, req.url);
+    };
+    await expect(createAnswer(z.host, draft, 'key-3')).rejects.toBeInstanceOf(WriteNotAppliedError);
+    await expect(createAnswer(z.host, draft, 'key-3')).rejects.toBeInstanceOf(WriteUncertainError);
+    expect(z.records.filter((r) => r.external_id === 'key-3')).toHaveLength(0);
   });
 
   it('a new proposal starts at revision 1', async () => {

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { ApprovedContent } from '../../domain/answers/approval';
 import type { HostClient } from '../client';
-import { ApiError } from '../errors';
+import { ApiError, HostTimeoutError, WriteNotAppliedError, WriteUncertainError } from '../errors';
 import {
   assertFits,
   createRecord,
@@ -146,9 +146,13 @@ export async function createAnswer(host: HostClient, answer: Partial<Answer> & {
   try {
     return toAnswer(await createRecord(host, ANSWER_OBJECT, record, AnswerRecordSchema));
   } catch (error) {
-    // The key taken meanwhile: the earlier attempt landed after all.
-    const made = error instanceof ApiError && error.status === 422 ? await find() : null;
+    const timedOut = error instanceof HostTimeoutError;
+    // The key taken meanwhile (an earlier attempt landed after all), or a timeout that may have
+    // made the record: a fresh read by the key tells.
+    if (!timedOut && !(error instanceof ApiError && error.status === 422)) throw error;
+    const made = await find().catch(() => undefined);
     if (made) return toAnswer(made);
+    if (timedOut) throw made === undefined ? new WriteUncertainError('create answer') : new WriteNotAppliedError('create answer');
     throw error;
   }
 }
