@@ -5,7 +5,8 @@
 export type Fault =
   | { kind: 'latency'; ms: number }
   | { kind: 'status'; status: number; retryAfter?: number; body?: unknown }
-  | { kind: 'timeout' }
+  /** No answer ever comes; with `applied`, the request was carried out first (a write that took effect). */
+  | { kind: 'timeout'; applied?: boolean }
   | { kind: 'malformed' }
   | { kind: 'wrong_shape' };
 

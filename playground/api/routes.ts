@@ -259,7 +259,10 @@ export function createRoutes(ctx: ApiContext): Router {
     if (!records) return notFound();
     // Only the documented filters; Zendesk ignores query parameters it does not know.
     const ids = req.query.get('filter[ids]')?.split(',');
-    const list = records.filter((r) => !ids || ids.includes(r.id));
+    const externalIds = req.query.get('filter[external_ids]')?.split(',');
+    const list = records.filter(
+      (r) => (!ids || ids.includes(r.id)) && (!externalIds || (r.external_id !== null && externalIds.includes(r.external_id))),
+    );
     return cursorPage(ctx, req, list);
   });
   router.add('custom_objects.records.show', 'GET', '/api/v2/custom_objects/:key/records/:id.json', (req) => {
@@ -271,13 +274,21 @@ export function createRoutes(ctx: ApiContext): Router {
     if (!records) return notFound();
     const input = (req.body as { custom_object_record?: Partial<CustomObjectRecord> } | null)?.custom_object_record;
     if (!input || typeof input.name !== 'string' || !input.name.trim()) return invalid('Name: cannot be blank');
+    // An external id names one record of the object: Zendesk upserts and deletes by it, so a
+    // second record with the same one is refused.
+    const externalId = typeof input.external_id === 'string' && input.external_id ? input.external_id : null;
+    if (externalId !== null && records.some((r) => r.external_id === externalId)) {
+      return invalid('External id has already been taken', {
+        external_id: [{ error: 'DuplicateValue', description: 'External id has already been taken' }],
+      });
+    }
     const now = zendeskTime();
     const record: CustomObjectRecord = {
       id: `01CL${String(store.id()).padStart(22, '0')}`,
       name: input.name,
       custom_object_key: req.params.key!,
       custom_object_fields: { ...(input.custom_object_fields ?? {}) },
-      external_id: input.external_id ?? null,
+      external_id: externalId,
       created_at: now,
       updated_at: now,
       created_by_user_id: String(ctx.meId()),
@@ -350,7 +361,14 @@ function tooLarge(record: CustomObjectRecord) {
 function cursorPage(ctx: ApiContext, req: ApiRequest, records: CustomObjectRecord[]) {
   const size = Math.min(100, Math.max(1, Number(req.query.get('page[size]') ?? 100) || 100));
   const after = req.query.get('page[after]');
-  const sorted = [...records].sort((a, b) => a.updated_at.localeCompare(b.updated_at) || a.id.localeCompare(b.id));
+  // Zendesk's documented orders: `id`, `updated_at`, `-id`, `-updated_at` (descending with `-`).
+  const sort = req.query.get('sort') ?? '';
+  const byId = (a: CustomObjectRecord, b: CustomObjectRecord) => a.id.localeCompare(b.id);
+  const order =
+    sort.replace(/^-/, '') === 'id'
+      ? byId
+      : (a: CustomObjectRecord, b: CustomObjectRecord) => a.updated_at.localeCompare(b.updated_at) || byId(a, b);
+  const sorted = [...records].sort(sort.startsWith('-') ? (a, b) => order(b, a) : order);
   const start = after ? Number(Buffer.from(after, 'base64url').toString()) : 0;
   const slice = sorted.slice(start, start + size);
   const hasMore = start + size < sorted.length;

@@ -443,24 +443,36 @@ function Notices() {
   );
 }
 
+/**
+ * As in Zendesk's agent workspace, a ticket once opened and the nav bar app once shown stay
+ * loaded while the agent is elsewhere: the ticket's sidebar app keeps running behind the console.
+ */
 function Workspace() {
   const route = ws.route.value;
   const ticketId = ws.openTicketId.value;
+  const [visited, setVisited] = useState({ ticket: route === 'ticket', console: route === 'console' });
+  useEffect(() => {
+    if ((route === 'ticket' || route === 'console') && !visited[route]) setVisited({ ...visited, [route]: true });
+  }, [route, visited]);
   return (
     <div class="zd">
       <TopBar />
       <div class="zd__body">
-        {route === 'ticket' && (
-          <>
+        {(visited.ticket || route === 'ticket') && (
+          <div class="zd__pane" hidden={route !== 'ticket'}>
             <TicketList />
             <TicketView />
             <aside class="apps" aria-label="Apps">
               <h2>Apps</h2>
               {ticketId !== null && <AppFrame key={ticketId} location="ticket_sidebar" ticketId={ticketId} title="Closed Loop sidebar" />}
             </aside>
-          </>
+          </div>
         )}
-        {route === 'console' && <AppFrame location="nav_bar" ticketId={null} title="Closed Loop console" />}
+        {(visited.console || route === 'console') && (
+          <div class="zd__pane" hidden={route !== 'console'}>
+            <AppFrame location="nav_bar" ticketId={null} title="Closed Loop console" />
+          </div>
+        )}
         {route === 'settings' && <SettingsPage />}
       </div>
       <ModalLayer />

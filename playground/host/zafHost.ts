@@ -231,6 +231,11 @@ export class ZafHost {
       if (!requirement) throw new PathError(`No requirement ${path.slice(12)}`);
       return requirement;
     }
+    // Every open instance of the app (Zendesk: the `instances` property), keyed by guid.
+    if (path === 'instances') {
+      const open = [...this.instances.values()].filter((i) => i.registered);
+      return Object.fromEntries(open.map((i) => [i.guid, this.contextOf(i)]));
+    }
     if (path.startsWith('instances.')) {
       const other = this.instances.get(path.slice(10));
       if (!other) throw new PathError('No such instance');

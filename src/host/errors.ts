@@ -26,6 +26,20 @@ export class HostTimeoutError extends HostError {
   }
 }
 
+/** A write timed out and the record could not be read again: Zendesk may or may not have applied it. */
+export class WriteUncertainError extends HostError {
+  constructor(readonly operation: string) {
+    super(`Timed out, outcome unknown: ${operation}`);
+  }
+}
+
+/** A write timed out and a fresh read shows Zendesk did not apply it: safe to try again. */
+export class WriteNotAppliedError extends HostError {
+  constructor(readonly operation: string) {
+    super(`Timed out, not applied: ${operation}`);
+  }
+}
+
 /** The host answered with data of the wrong shape. */
 export class InvalidPayloadError extends HostError {
   constructor(

@@ -1,4 +1,13 @@
-import { ApiError, HostPathError, HostTimeoutError, InvalidPayloadError, RecordTooLargeError, TooManyPagesError } from '../host/errors';
+import {
+  ApiError,
+  HostPathError,
+  HostTimeoutError,
+  InvalidPayloadError,
+  RecordTooLargeError,
+  TooManyPagesError,
+  WriteNotAppliedError,
+  WriteUncertainError,
+} from '../host/errors';
 import { AppError } from '../app/errors';
 import type { I18n } from '../i18n';
 
@@ -18,6 +27,8 @@ export function errorMessage(error: unknown, t: I18n['t']): string {
     if (error.status === 404) return t('ui.common.error_not_found');
     return t('ui.common.error_status', { status: error.status });
   }
+  if (error instanceof WriteUncertainError) return t('ui.common.error_maybe_applied');
+  if (error instanceof WriteNotAppliedError) return t('ui.common.error_not_applied');
   if (error instanceof HostTimeoutError) return t('ui.common.error_timeout');
   if (error instanceof TooManyPagesError) return t('ui.common.error_too_many');
   if (error instanceof RecordTooLargeError) return t('ui.common.error_too_large', { kb: error.maxBytes / 1024 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
 import { createSessionCache } from '../../src/app/sessionCache';
-import { createAnswerLibrary, LIBRARY_FRESH_MS } from '../../src/features/answers/cachedLibrary';
+import { createAnswerLibrary, LIBRARY_CHECK_MS, LIBRARY_FRESH_MS } from '../../src/features/answers/cachedLibrary';
 import type { ApiRequest, HostClient } from '../../src/host/client';
 
 function record(id: string, updatedAt: string, status = 'approved') {
@@ -26,7 +26,8 @@ function host(records: ReturnType<typeof record>[], pageSize = 100) {
       const query = new URL(req.url, 'https://x').searchParams;
       const size = Math.min(pageSize, Number(query.get('page[size]') ?? 100));
       const start = Number(query.get('page[after]') ?? 0);
-      const list = records.slice(start, start + size);
+      const sorted = query.get('sort') === '-updated_at' ? [...records].sort((a, b) => b.updated_at.localeCompare(a.updated_at)) : records;
+      const list = sorted.slice(start, start + size);
       const more = start + size < records.length;
       return schema.parse({ custom_object_records: list, meta: { has_more: more, after_cursor: more ? String(start + size) : null } });
     },
@@ -47,7 +48,31 @@ describe('answer library', () => {
       await createAnswerLibrary(client, cache, () => now).load();
       if (now >= LIBRARY_FRESH_MS) break;
     }
+    // One full read; each later view only checks the record written last (one small request).
+    const full = urls.filter((u) => !u.includes('sort='));
+    expect(full).toHaveLength(1);
+    expect(urls.filter((u) => u.includes('sort=-updated_at') && u.includes('page%5Bsize%5D=1')).length).toBeLessThanOrEqual(50);
+  });
+
+  it('a change made elsewhere reaches the next ticket view after a check of one small request', async () => {
+    const records = [record('A', '2026-11-01T00:00:00Z'), record('B', '2026-11-02T00:00:00Z')];
+    const { client, urls } = host(records);
+    let now = 0;
+    const cache = createSessionCache(null, () => now);
+    await createAnswerLibrary(client, cache, () => now).load();
+    // Another agent's lead retires A.
+    records[0] = record('A', '2026-11-20T00:00:00Z', 'retired');
+    now += 5_000;
+    // Views close together share one check.
+    expect((await createAnswerLibrary(client, cache, () => now).load()).find((a) => a.id === 'A')?.status).toBe('approved');
     expect(urls).toHaveLength(1);
+    now += LIBRARY_CHECK_MS + 1;
+    const next = await createAnswerLibrary(client, cache, () => now).load();
+    expect(next.find((a) => a.id === 'A')?.status).toBe('retired');
+    expect(urls).toHaveLength(3); // the check, then the full read it called for
+    now += LIBRARY_CHECK_MS + 1;
+    await createAnswerLibrary(client, cache, () => now).load();
+    expect(urls).toHaveLength(4); // nothing new: the check alone
   });
 
   it('reads every cursor page of 100 with documented parameters only, at first and on refresh', async () => {

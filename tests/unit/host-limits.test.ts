@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
 import en from '../../translations/en.json';
-import { createAnswer } from '../../src/host/api/answers';
+import { createSessionCache } from '../../src/app/sessionCache';
+import { createAnswer, toAnswer, versionOf } from '../../src/host/api/answers';
 import { getAudits } from '../../src/host/api/tickets';
 import { getGroupMemberIds, getUsers } from '../../src/host/api/users';
 import type { ApiRequest, HostClient } from '../../src/host/client';
@@ -107,19 +108,29 @@ describe('custom object records: at most 32 KB', () => {
   };
 
   it('the console refuses to save an answer that would make the record larger than 32 KB, and sends nothing', async () => {
-    const { host, requests } = fakeHost((req) => ({ custom_object_record: req.method === 'PATCH' ? stored : stored }));
+    let record: typeof stored = stored;
+    const { host, requests } = fakeHost((req) => {
+      if (req.method === 'PATCH') {
+        const change = (req.body as { custom_object_record: { custom_object_fields: object } }).custom_object_record;
+        record = { ...record, custom_object_fields: { ...record.custom_object_fields, ...change.custom_object_fields } };
+      }
+      return { custom_object_record: record };
+    });
     const library = createLibraryModel({
       host,
       settings: readSettings({}).settings,
       // A lead editing an approved answer re-approves it in the same save.
       lead: { fresh: () => Promise.resolve({ userId: 10002, name: 'Marta', isLead: true }) } as never,
       now: () => new Date('2026-11-20T12:00:00Z'),
+      cache: createSessionCache(null),
+      instanceGuid: 'console',
     });
-    const result = await library.edit.run(stored.id, stored.updated_at, { body: 'x'.repeat(33 * 1024) });
+    const base = versionOf(toAnswer(stored));
+    const result = await library.edit.run(stored.id, base, { body: 'x'.repeat(33 * 1024) });
     expect(result).toMatchObject({ kind: 'failed', error: { name: 'RecordTooLargeError' } });
     expect(requests.filter((r) => r.method === 'PATCH')).toHaveLength(0);
     expect(errorMessage((result as { error: unknown }).error, t)).toContain('32 KB');
-    await expect(library.edit.run(stored.id, stored.updated_at, { body: 'x'.repeat(30 * 1024) })).resolves.toMatchObject({ kind: 'done' });
+    await expect(library.edit.run(stored.id, base, { body: 'x'.repeat(30 * 1024) })).resolves.toMatchObject({ kind: 'done' });
   });
 
   it('a proposal that would be larger than 32 KB is refused before it is sent', async () => {
@@ -133,7 +144,7 @@ describe('custom object records: at most 32 KB', () => {
       locale: null,
       status: 'draft' as const,
     };
-    await expect(createAnswer(host, draft)).rejects.toMatchObject({ name: 'RecordTooLargeError' });
+    await expect(createAnswer(host, draft, 'proposal-1')).rejects.toMatchObject({ name: 'RecordTooLargeError' });
     expect(requests).toHaveLength(0);
   });
 });

@@ -1,28 +1,52 @@
 import type { SessionCache } from '../../app/sessionCache';
-import { listAnswers, type Answer } from '../../host/api/answers';
+import { latestAnswer, listAnswers, versionOf, type Answer } from '../../host/api/answers';
 import type { HostClient } from '../../host/client';
 
 const KEY = 'answers';
-/** How long a session trusts its copy before reading the library again. */
+const CHECKED_KEY = 'answers:checked';
+/** How long a session trusts its copy at most before reading the library again in full. */
 export const LIBRARY_FRESH_MS = 60 * 60 * 1000;
+/**
+ * How often a ticket view checks the copy against Zendesk. The check is one small request (the
+ * most recently written record); an agent opening tickets faster than this sees the copy as of
+ * the last check, at most this old.
+ */
+export const LIBRARY_CHECK_MS = 30 * 1000;
 
 interface Stored {
   answers: Answer[];
 }
 
+/** Whether the copy already holds the library's most recent write (a save counts the revision up). */
+function holds(answers: Answer[], newest: Answer | null): boolean {
+  if (!newest) return answers.length === 0;
+  return answers.some((a) => a.id === newest.id && versionOf(a) === versionOf(newest));
+}
+
 /**
  * The answer library, fetched once per agent session and shared by every ticket's sidebar
- * through the session cache. At most hourly it is read again in full: Zendesk documents no
- * "changed since" filter for records, and a full read also drops records deleted in Zendesk.
+ * through the session cache. Zendesk documents no "changed since" filter for records, so a ticket
+ * view checks cheaply instead: when the record written last is not in the copy, the library is
+ * read again in full. The console's changes reach the copy at once (`remember`, and a message to
+ * the open sidebars: features/answers/sync.ts). A record deleted in Zendesk drops out with the
+ * hourly full read.
  */
 export function createAnswerLibrary(host: HostClient, cache: SessionCache, now: () => number = Date.now) {
   let inflight: Promise<Answer[]> | null = null;
 
   async function fetchLibrary(force: boolean): Promise<Answer[]> {
     const hit = force ? null : cache.get<Stored>(KEY, LIBRARY_FRESH_MS);
-    if (hit && now() - hit.savedAt < LIBRARY_FRESH_MS) return hit.value.answers;
+    if (hit && now() - hit.savedAt < LIBRARY_FRESH_MS) {
+      if (cache.get<boolean>(CHECKED_KEY, LIBRARY_CHECK_MS)) return hit.value.answers;
+      // A failed check keeps the copy: the panel still works, the next view checks again.
+      const newest = await latestAnswer(host).catch(() => undefined);
+      if (newest === undefined) return hit.value.answers;
+      cache.set(CHECKED_KEY, true);
+      if (holds(hit.value.answers, newest)) return hit.value.answers;
+    }
     const answers = await listAnswers(host);
     cache.set(KEY, { answers } satisfies Stored);
+    cache.set(CHECKED_KEY, true);
     return answers;
   }
 

@@ -1,6 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import { createAction, done, type Report } from '../../app/action';
 import { AppError } from '../../app/errors';
+import { onDispose } from '../../app/model';
 import { createResource } from '../../app/resource';
 import type { LeadAccess } from '../../app/lead';
 import { approvalPeople, contentFingerprint, verifyApproval, type Approval } from '../../domain/answers/approval';
@@ -18,6 +19,7 @@ import type { CurrentUser } from '../../host/schemas';
 import type { TicketModel } from '../ticket/model';
 import type { TextAnalysis } from '../../domain/textAnalysis';
 import type { AnswerLibrary } from './cachedLibrary';
+import { onLibraryChange } from './sync';
 
 export type AnswersModel = ReturnType<typeof createAnswersModel>;
 
@@ -159,6 +161,18 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
 
   /** The panel's status line: the last of its actions. */
   const status = signal<Report | null>(null);
+
+  /** Another instance (the console) changed an answer: read that record and show the library as it is now. */
+  async function refresh(id: string) {
+    try {
+      library.remember(await getAnswer(host, id));
+      await load();
+    } catch {
+      // A record that cannot be read now (deleted, network): read the whole library again.
+      await load(true);
+    }
+  }
+  onDispose(onLibraryChange(host, (id) => void refresh(id)));
 
   /**
    * Inserts exactly the answer the agent saw, and only if it is still lead-approved: the record is

@@ -19,9 +19,9 @@ const LibraryModel = createModel(createLibraryModel);
 
 /** The lead console in Zendesk's nav bar: leads run the loop here, admins check the setup. */
 export default function ConsoleView() {
-  const { i18n, lead, currentUser, host, settings, now } = useServices();
+  const { i18n, lead, currentUser, host, settings, now, cache, context } = useServices();
   const access = useMemo(() => createResource<LeadStatus>(), []);
-  const library = useModel(() => new LibraryModel({ host, settings, lead, now }));
+  const library = useModel(() => new LibraryModel({ host, settings, lead, now, cache, instanceGuid: context.instanceGuid }));
   const [tab, showTab] = useState<Tab | null>(null);
   // A tab's status line speaks of what was done in that tab.
   const setTab = (next: Tab) => {

@@ -3,7 +3,7 @@ import { done } from '../../app/action';
 import { useServices } from '../../app/services';
 import { renderPlaceholders } from '../../domain/answers/placeholders';
 import { longText, shortText } from '../../domain/text';
-import type { Answer } from '../../host/api/answers';
+import { versionOf, type Answer } from '../../host/api/answers';
 import { ErrorNotice, ItemAction, Loading } from '../../ui/Panel';
 import { StatusLine } from '../../ui/Status';
 import { AnswerForm, type AnswerDraft } from '../answers/AnswerForm';
@@ -46,7 +46,7 @@ function Version({ title, answer }: { title: string; answer: AnswerDraft }) {
 function Editor({ answer, model, onClose }: { answer: Answer; model: LibraryModel; onClose: (saved: boolean) => void }) {
   const { i18n } = useServices();
   const stored = useMemo(() => savedEdits.read(answer.id), [answer.id]);
-  const [basedOn, setBasedOn] = useState(stored?.basedOn ?? answer.updatedAt);
+  const [basedOn, setBasedOn] = useState(stored?.basedOn ?? versionOf(answer));
   const [draft, setDraft] = useState<AnswerDraft>(stored?.draft ?? answer);
   const [conflict, setConflict] = useState<Answer | null>(null);
   const [formKey, setFormKey] = useState(0);
@@ -69,7 +69,7 @@ function Editor({ answer, model, onClose }: { answer: Answer; model: LibraryMode
             <Version title={i18n.t('ui.console.theirs')} answer={conflict} />
           </div>
           <div class="row">
-            <button type="button" class="btn btn--small btn--primary" onClick={() => void submit(draft, conflict.updatedAt)}>
+            <button type="button" class="btn btn--small btn--primary" onClick={() => void submit(draft, versionOf(conflict))}>
               {i18n.t('ui.console.keep_mine')}
             </button>
             <button
@@ -78,7 +78,7 @@ function Editor({ answer, model, onClose }: { answer: Answer; model: LibraryMode
               onClick={() => {
                 savedEdits.clear(answer.id);
                 setDraft(conflict);
-                setBasedOn(conflict.updatedAt);
+                setBasedOn(versionOf(conflict));
                 setConflict(null);
                 setFormKey(formKey + 1);
               }}

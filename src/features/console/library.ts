@@ -3,15 +3,19 @@ import { conflict, createAction, done, refused, type Outcome, type Report } from
 import type { LeadAccess } from '../../app/lead';
 import { browserStorage } from '../../app/storage';
 import { createResource } from '../../app/resource';
+import type { SessionCache } from '../../app/sessionCache';
 import { contentFingerprint } from '../../domain/answers/approval';
 import { reviewStatus } from '../../domain/answers/review';
 import { answerUses } from '../../domain/metrics';
 import type { AppSettings } from '../../domain/settings';
-import { getAnswer, listAnswers, updateAnswer, type Answer } from '../../host/api/answers';
+import { getAnswer, listAnswers, updateAnswer, versionOf, type Answer } from '../../host/api/answers';
 import { listFeedback, markFeedbackHandled, type FeedbackRecord } from '../../host/api/feedback';
 import { exportTickets } from '../../host/api/search';
 import type { HostClient } from '../../host/client';
+import { HostTimeoutError, WriteNotAppliedError, WriteUncertainError } from '../../host/errors';
 import type { AnswerDraft } from '../answers/AnswerForm';
+import { createAnswerLibrary } from '../answers/cachedLibrary';
+import { announceChange } from '../answers/sync';
 
 export type LibraryFilter = 'all' | 'approved' | 'due' | 'proposals' | 'retired';
 
@@ -62,8 +66,18 @@ export const savedEdits = {
 
 const dayStamp = (date: Date) => date.toISOString().slice(0, 10);
 
-export function createLibraryModel(deps: { host: HostClient; settings: AppSettings; lead: LeadAccess; now: () => Date }) {
-  const { host, settings, lead, now } = deps;
+export function createLibraryModel(deps: {
+  host: HostClient;
+  settings: AppSettings;
+  lead: LeadAccess;
+  now: () => Date;
+  /** The session's copy of the library that sidebars read (features/answers/library.ts). */
+  cache: SessionCache;
+  /** This instance, which needs no message about its own changes. */
+  instanceGuid: string;
+}) {
+  const { host, settings, lead, now, cache, instanceGuid } = deps;
+  const sidebarLibrary = createAnswerLibrary(host, cache);
   const answers = createResource<Answer[]>();
   const feedback = createResource<FeedbackRecord[]>();
   const usage = createResource<Map<string, number>>();
@@ -131,20 +145,24 @@ export function createLibraryModel(deps: { host: HostClient; settings: AppSettin
   };
 
   /**
-   * Writes a change only if the record is still the version the lead edited; otherwise returns
-   * the newer version so the lead can choose. Custom object records have no safe_update, so the
-   * check reads the record right before the write. A change to the content of an approved answer
-   * is an approval of the new content by the lead who makes it (checked fresh), stamped with its
-   * fingerprint; made by anyone else, it sends the answer back to draft.
+   * Writes a change only if the record is still the version the lead edited (`versionOf`: its
+   * revision and `updated_at`); otherwise returns the newer version so the lead can choose.
+   * Custom object records have no conditional write, so the check reads the record right before
+   * the write, the write counts the revision up, and the record is read again after it: another
+   * save that landed in between shows there as a version that is not ours (a conflict, never a
+   * silent loss). A change to the content of an approved answer is an approval of the new content
+   * by the lead who makes it (checked fresh), stamped with its fingerprint; made by anyone else,
+   * it sends the answer back to draft.
    */
   async function save(id: string, basedOn: string, change: Partial<Answer>): Promise<SaveOutcome> {
+    let latest: Answer;
+    const write: Partial<Answer> = { ...change };
     try {
-      const latest = await getAnswer(host, id);
-      if (latest.updatedAt !== basedOn) return conflict(latest);
+      latest = await getAnswer(host, id);
+      if (versionOf(latest) !== basedOn) return conflict(latest);
       const next = { ...latest, ...change };
       const approving = change.status === 'approved';
       const contentChanged = contentFingerprint(next) !== contentFingerprint(latest);
-      const write: Partial<Answer> = { ...change };
       if (approving || (contentChanged && next.status === 'approved')) {
         const me = await lead.fresh();
         if (me.isLead) {
@@ -160,13 +178,34 @@ export function createLibraryModel(deps: { host: HostClient; settings: AppSettin
           Object.assign(write, { status: 'draft', approvalFingerprint: null });
         }
       }
-      const saved = await updateAnswer(host, id, write, latest);
-      savedEdits.clear(id);
-      replace(saved);
-      return done(saved);
+      write.revision = latest.revision + 1;
     } catch (error) {
       return { kind: 'failed', error };
     }
+    let written: Answer | null = null;
+    try {
+      written = await updateAnswer(host, id, write, latest);
+    } catch (error) {
+      // A write that timed out may still have been applied: only a fresh read can tell.
+      if (!(error instanceof HostTimeoutError)) return { kind: 'failed', error };
+    }
+    const expected = { ...latest, ...write };
+    let stored: Answer;
+    try {
+      stored = await getAnswer(host, id);
+    } catch {
+      if (!written) return { kind: 'failed', error: new WriteUncertainError(`save ${id}`) };
+      stored = written;
+    }
+    if (!isOurs(stored, expected)) {
+      if (!written && versionOf(stored) === versionOf(latest)) return { kind: 'failed', error: new WriteNotAppliedError(`save ${id}`) };
+      return conflict(stored);
+    }
+    savedEdits.clear(id);
+    replace(stored);
+    // Open sidebars must not go on offering what the lead just changed.
+    await announceChange(host, sidebarLibrary, instanceGuid, stored).catch(() => undefined);
+    return done(stored);
   }
 
   /** The console's status line: the last of its actions. */
@@ -176,7 +215,7 @@ export function createLibraryModel(deps: { host: HostClient; settings: AppSettin
   const setStatus = (to: Answer['status'], doneKey: string) =>
     createAction(
       async (answer: Answer) => {
-        const result = await save(answer.id, answer.updatedAt, { status: to });
+        const result = await save(answer.id, versionOf(answer), { status: to });
         if (result.kind === 'conflict') load();
         return result;
       },
@@ -191,7 +230,7 @@ export function createLibraryModel(deps: { host: HostClient; settings: AppSettin
     async (record: FeedbackRecord, addTo?: Answer): Promise<Outcome<void, Answer>> => {
       const note = record.custom_object_fields.note;
       if (addTo && note) {
-        const result = await save(addTo.id, addTo.updatedAt, { examples: [...addTo.examples, note] });
+        const result = await save(addTo.id, versionOf(addTo), { examples: [...addTo.examples, note] });
         if (result.kind !== 'done') return result;
       }
       const updated = await markFeedbackHandled(host, record.id);
@@ -219,5 +258,14 @@ export function createLibraryModel(deps: { host: HostClient; settings: AppSettin
     retire: setStatus('retired', 'ui.console.retired'),
     handle,
   };
+}
+
+/** Whether the stored record is the one this save wrote: its revision, content and status. */
+function isOurs(stored: Answer, expected: Answer): boolean {
+  return (
+    stored.revision === expected.revision &&
+    stored.status === expected.status &&
+    contentFingerprint(stored) === contentFingerprint(expected)
+  );
 }
 export type LibraryModel = ReturnType<typeof createLibraryModel>;

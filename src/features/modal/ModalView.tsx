@@ -12,6 +12,8 @@ export default function ModalView() {
   const params = new URLSearchParams(window.location.hash.slice(1));
   const parent = params.get('parent_guid') ?? undefined;
   const [seed, setSeed] = useState<ProposalSeed | null>(null);
+  // One proposal, one record: a retry after a timeout reuses the key (see createAnswer).
+  const [key] = useState(() => crypto.randomUUID());
   // A proposal is a draft owned by the agent who makes it.
   const proposal = useMemo(() => ({ status: 'draft' as const, ownerId: currentUser.id }), [currentUser.id]);
 
@@ -28,12 +30,12 @@ export default function ModalView() {
   const save = useMemo(
     () =>
       createAction(async (draft: AnswerDraft) => {
-        await createAnswer(host, { ...draft, ...proposal });
+        await createAnswer(host, { ...draft, ...proposal }, key);
         host.trigger(EVENTS.proposed, {}, parent);
         await host.invoke('destroy');
         return done();
       }),
-    [host, parent, proposal],
+    [host, parent, proposal, key],
   );
   const outcome = save.outcome.value;
 

@@ -1,7 +1,18 @@
 import * as z from 'zod/mini';
 import type { ApprovedContent } from '../../domain/answers/approval';
 import type { HostClient } from '../client';
-import { createRecord, getRecord, listRecords, recordBytes, recordSchema, updateRecord } from './customObjects';
+import { ApiError, HostTimeoutError, WriteNotAppliedError, WriteUncertainError } from '../errors';
+import {
+  assertFits,
+  createRecord,
+  getRecord,
+  latestRecord,
+  listRecords,
+  recordByExternalId,
+  recordBytes,
+  recordSchema,
+  updateRecord,
+} from './customObjects';
 
 /** The lead-approved answers: custom object `closed_loop_answer` (field keys fixed for outside tools). */
 const ANSWER_OBJECT = 'closed_loop_answer';
@@ -19,6 +30,7 @@ const AnswerFieldsSchema = z.object({
   approved_by_id: idLike,
   approved_at: z.optional(z.nullable(z.string())),
   approval_fingerprint: z.optional(z.nullable(z.string())),
+  revision: z.optional(z.nullable(z.union([z.number(), z.string()]))),
   review_interval_days: z.optional(z.nullable(z.union([z.number(), z.string()]))),
   article_ids: z.optional(z.nullable(z.string())),
 });
@@ -36,6 +48,8 @@ export interface Answer extends ApprovedContent {
   approvedAt: string | null;
   /** The content fingerprint stored with the approval (domain/answers/approval.ts). */
   approvalFingerprint: string | null;
+  /** Counts the app's saves (0 for records written before the field existed): see `versionOf`. */
+  revision: number;
   reviewIntervalDays: number | null;
   articleIds: number[];
   updatedAt: string;
@@ -68,6 +82,7 @@ export function toAnswer(record: AnswerRecord): Answer {
     approvedById: toId(f.approved_by_id),
     approvedAt: f.approved_at || null,
     approvalFingerprint: f.approval_fingerprint || null,
+    revision: Math.max(0, Math.trunc(toId(f.revision) ?? 0)),
     reviewIntervalDays: toId(f.review_interval_days),
     articleIds: (f.article_ids ?? '')
       .split(/[\s,]+/)
@@ -91,10 +106,17 @@ function answerFields(answer: Partial<Answer>): Record<string, unknown> {
   if (answer.approvedById !== undefined) fields.approved_by_id = answer.approvedById;
   if (answer.approvedAt !== undefined) fields.approved_at = answer.approvedAt ?? '';
   if (answer.approvalFingerprint !== undefined) fields.approval_fingerprint = answer.approvalFingerprint ?? '';
+  if (answer.revision !== undefined) fields.revision = answer.revision;
   if (answer.reviewIntervalDays !== undefined) fields.review_interval_days = answer.reviewIntervalDays;
   if (answer.articleIds !== undefined) fields.article_ids = answer.articleIds.join(' ');
   return fields;
 }
+
+/**
+ * The version of an answer a save is based on. The revision alone misses writes by other tools
+ * (they do not count it up); `updated_at` alone misses a second write within the same second.
+ */
+export const versionOf = (answer: Pick<Answer, 'revision' | 'updatedAt'>) => `${answer.revision}@${answer.updatedAt}`;
 
 export async function listAnswers(host: HostClient): Promise<Answer[]> {
   return (await listRecords(host, ANSWER_OBJECT, AnswerRecordSchema)).map(toAnswer);
@@ -104,8 +126,35 @@ export async function getAnswer(host: HostClient, id: string): Promise<Answer> {
   return toAnswer(await getRecord(host, ANSWER_OBJECT, id, AnswerRecordSchema));
 }
 
-export async function createAnswer(host: HostClient, answer: Partial<Answer> & { title: string }): Promise<Answer> {
-  return toAnswer(await createRecord(host, ANSWER_OBJECT, { name: answer.title, fields: answerFields(answer) }, AnswerRecordSchema));
+/** The answer written last, for a cheap check whether a copy of the library is current. */
+export async function latestAnswer(host: HostClient): Promise<Answer | null> {
+  const record = await latestRecord(host, ANSWER_OBJECT, AnswerRecordSchema);
+  return record && toAnswer(record);
+}
+
+/**
+ * Creates an answer at most once per `key` (the record's `external_id`, which Zendesk keeps unique
+ * per object): a retry after a timed-out create finds the record the first attempt made instead of
+ * making a second one.
+ */
+export async function createAnswer(host: HostClient, answer: Partial<Answer> & { title: string }, key: string): Promise<Answer> {
+  const record = { name: answer.title, fields: answerFields({ revision: 1, ...answer }), externalId: key };
+  assertFits(record);
+  const find = () => recordByExternalId(host, ANSWER_OBJECT, key, AnswerRecordSchema);
+  const existing = await find();
+  if (existing) return toAnswer(existing);
+  try {
+    return toAnswer(await createRecord(host, ANSWER_OBJECT, record, AnswerRecordSchema));
+  } catch (error) {
+    const timedOut = error instanceof HostTimeoutError;
+    // The key taken meanwhile (an earlier attempt landed after all), or a timeout that may have
+    // made the record: a fresh read by the key tells.
+    if (!timedOut && !(error instanceof ApiError && error.status === 422)) throw error;
+    const made = await find().catch(() => undefined);
+    if (made) return toAnswer(made);
+    if (timedOut) throw made === undefined ? new WriteUncertainError('create answer') : new WriteNotAppliedError('create answer');
+    throw error;
+  }
 }
 
 /** Saves a change to an answer; `current` (as last read) lets an over-size result be refused unsent. */

@@ -34,7 +34,7 @@ export function recordBytes({ name, fields }: RecordContent): number {
 }
 
 /** Refuses, before anything is sent, a record Zendesk would not store. */
-function assertFits(record: RecordContent) {
+export function assertFits(record: RecordContent) {
   const bytes = recordBytes(record);
   if (bytes > RECORD_MAX_BYTES) throw new RecordTooLargeError(bytes, RECORD_MAX_BYTES);
 }
@@ -59,6 +59,27 @@ export async function listRecords<T>(host: HostClient, key: string, schema: z.Zo
   return records;
 }
 
+/** The record written last (Zendesk sorts by `-updated_at`), or null when there is none: one small request. */
+export async function latestRecord<T>(host: HostClient, key: string, schema: z.ZodMiniType<T>): Promise<T | null> {
+  const Page = z.object({ custom_object_records: z.array(schema) });
+  const params = new URLSearchParams({ sort: '-updated_at', 'page[size]': '1' });
+  const page = await host.request({ url: `${base(key)}.json?${params}` }, Page);
+  return page.custom_object_records[0] ?? null;
+}
+
+/** The record created with this `external_id`, or null. */
+export async function recordByExternalId<T>(
+  host: HostClient,
+  key: string,
+  externalId: string,
+  schema: z.ZodMiniType<T>,
+): Promise<T | null> {
+  const Page = z.object({ custom_object_records: z.array(schema) });
+  const params = new URLSearchParams({ 'filter[external_ids]': externalId });
+  const page = await host.request({ url: `${base(key)}.json?${params}` }, Page);
+  return page.custom_object_records[0] ?? null;
+}
+
 export async function getRecord<T>(host: HostClient, key: string, id: string, schema: z.ZodMiniType<T>): Promise<T> {
   const response = await host.request({ url: `${base(key)}/${encodeURIComponent(id)}.json` }, z.object({ custom_object_record: schema }));
   return response.custom_object_record;
@@ -67,15 +88,17 @@ export async function getRecord<T>(host: HostClient, key: string, id: string, sc
 export async function createRecord<T>(
   host: HostClient,
   key: string,
-  record: { name: string; fields: Record<string, unknown> },
+  record: { name: string; fields: Record<string, unknown>; externalId?: string },
   schema: z.ZodMiniType<T>,
 ): Promise<T> {
   assertFits(record);
+  const body: Record<string, unknown> = { name: record.name, custom_object_fields: record.fields };
+  if (record.externalId !== undefined) body.external_id = record.externalId;
   const response = await host.request(
     {
       url: `${base(key)}.json`,
       method: 'POST',
-      body: { custom_object_record: { name: record.name, custom_object_fields: record.fields } },
+      body: { custom_object_record: body },
     },
     z.object({ custom_object_record: schema }),
   );

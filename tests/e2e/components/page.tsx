@@ -81,7 +81,14 @@ const scenes: Record<string, () => { host: Services['host']; view: () => preact.
         custom_object_record: record('2026-11-20T11:00:00Z', 'Their newer text'),
       }),
     });
-    const model = createLibraryModel({ host, settings: readSettings({}).settings, lead: services(host).lead, now: () => new Date() });
+    const model = createLibraryModel({
+      host,
+      settings: readSettings({}).settings,
+      lead: services(host).lead,
+      now: () => new Date(),
+      cache: createSessionCache(null),
+      instanceGuid: 'console',
+    });
     return { host, view: () => <LibraryTab model={model} /> };
   },
 };
