@@ -252,11 +252,11 @@ const ALTERNATE_FLOOR = 0.6;
 
 /** Precision the calibrated threshold aims for on the library's held-out examples. */
 const TARGET_PRECISION = 0.95;
-const CALIBRATION_FOLDS = 4;
+const CALIBRATION_FOLDS = 3;
 /** Fewer held-out examples say too little about where precision reaches the target: the global threshold stays. */
 const MIN_HELD_OUT = 30;
 /** A larger library is calibrated on an evenly spread sample of its answers, so the cost stays bounded. */
-const CALIBRATION_ANSWERS = 100;
+const CALIBRATION_ANSWERS = 50;
 /** However clean the held-out examples, a ticket must stand out this much to be answered. */
 const MIN_THRESHOLD = 0.5;
 
