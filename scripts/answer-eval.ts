@@ -53,7 +53,7 @@ export function readLabelledTickets(): LabelledTicket[] {
 }
 
 /** The demo library's approved answers, read as the app reads the records. */
-export function demoLibrary(): Answer[] {
+function demoLibrary(): Answer[] {
   return loadFixtures()
     .answers.map((r) => toAnswer(r as unknown as AnswerRecord))
     .filter((a) => a.status === 'approved');
