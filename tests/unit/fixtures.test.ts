@@ -30,6 +30,13 @@ interface EvalEntry {
   locale: unknown;
   relevant_article_ids: number[];
 }
+interface AnswerEvalEntry {
+  subject: string;
+  body: string;
+  locale: string;
+  answer_id: string;
+  also_right?: string[];
+}
 type HelpCenterArticle = Article & { author_id: number; outdated: boolean };
 type EscalationChange = AuditEvent & { author_id: number; audit: Audit };
 
@@ -44,6 +51,9 @@ const { users, groups, tickets, comments, audits, sections, answers, feedback } 
 const memberships = fixtures.group_memberships;
 const articles = fixtures.articles as HelpCenterArticle[];
 const evalSet = JSON.parse(readFileSync(new URL('../../playground/fixtures/knowledge_eval.json', import.meta.url), 'utf8')) as EvalEntry[];
+const answerEvalSet = JSON.parse(
+  readFileSync(new URL('../../playground/fixtures/answer_eval.json', import.meta.url), 'utf8'),
+) as AnswerEvalEntry[];
 
 const userById = new Map(users.map((u) => [u.id, u]));
 const groupIds = new Set(groups.map((g) => g.id));
@@ -358,6 +368,24 @@ describe('fixtures: knowledge eval set', () => {
       expect(e.relevant_article_ids.length).toBeGreaterThan(0);
       for (const id of e.relevant_article_ids) expect(articleIds.has(id)).toBe(true);
     }
+  });
+});
+
+describe('fixtures: answer eval set', () => {
+  it('has at least 60 labelled tickets in all six languages, labelled with approved answers or "none"', () => {
+    expect(answerEvalSet.length).toBeGreaterThanOrEqual(60);
+    const approvedIds = new Set(answers.filter((a) => (a.custom_object_fields as AnswerFields).status === 'approved').map((a) => a.id));
+    for (const e of answerEvalSet) {
+      expect(e.subject).toBeTruthy();
+      expect(e.body).toBeTruthy();
+      if (e.answer_id !== 'none') expect(approvedIds.has(e.answer_id), e.subject).toBe(true);
+      for (const id of e.also_right ?? []) expect(approvedIds.has(id), e.subject).toBe(true);
+      if (e.answer_id === 'none') expect(e.also_right ?? []).toEqual([]);
+    }
+    const languages = new Set(answerEvalSet.map((e) => e.locale.split('-')[0]));
+    for (const l of ['en', 'de', 'fr', 'es', 'pt', 'ja']) expect(languages.has(l)).toBe(true);
+    expect(answerEvalSet.filter((e) => e.locale === 'pt-BR').length).toBeGreaterThan(0);
+    expect(answerEvalSet.filter((e) => e.answer_id === 'none').length).toBeGreaterThanOrEqual(8);
   });
 });
 

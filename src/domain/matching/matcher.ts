@@ -36,12 +36,17 @@ export interface MatchResult {
 }
 
 export interface MatcherOptions {
+  /** A fixed abstention threshold; without one it is calibrated on the library's own examples. */
   threshold?: number;
 }
 
 export interface Matcher {
   match(q: TicketQuery): MatchResult;
   rank(q: TicketQuery, k?: number): ScoredAnswer[];
+  /** The abstention threshold in use: the given one, the calibrated one, or the global default. */
+  readonly threshold: number;
+  /** Whether the threshold was calibrated on this library (false: given, or the global default). */
+  readonly calibrated: boolean;
 }
 
 /** Internal knobs, tuned by cross-validation; exposed for the evaluation scripts only. */
@@ -108,8 +113,13 @@ function queryText(q: TicketQuery): string {
   return q.text ? `${q.subject}\n${q.text}` : q.subject;
 }
 
-export function createMatcher(answers: AnswerDoc[], options: MatcherOptions = {}, tuning: Tuning = DEFAULT_TUNING): Matcher {
-  const threshold = options.threshold ?? DEFAULT_CONFIDENCE_THRESHOLD;
+interface Scorer {
+  /** Fused per-answer scores (about 0..1 before tag boosts) and the raw text similarity per answer. */
+  score: (q: TicketQuery) => { fused: Float64Array; sim: Float64Array };
+  confidenceOf: (fused: Float64Array, sim: Float64Array, top: number) => number;
+}
+
+function buildScorer(answers: readonly AnswerDoc[], tuning: Tuning): Scorer {
   const nAnswers = answers.length;
 
   // Every example is a document; title + summary form one more, so an answer
@@ -166,7 +176,6 @@ export function createMatcher(answers: AnswerDoc[], options: MatcherOptions = {}
 
   const weightSum = tuning.knn + tuning.centroid + (classifier ? tuning.classifier : 0) || 1;
 
-  /** Fused per-answer scores (about 0..1 before tag boosts) and the raw text similarity per answer. */
   function score(q: TicketQuery): { fused: Float64Array; sim: Float64Array } {
     const fused = new Float64Array(nAnswers);
     const sim = new Float64Array(nAnswers);
@@ -217,34 +226,109 @@ export function createMatcher(answers: AnswerDoc[], options: MatcherOptions = {}
     return gate / z;
   }
 
-  function topK(scores: Float64Array, k: number): number[] {
-    const order: number[] = [];
-    if (k <= 0) return order;
-    for (let a = 0; a < scores.length; a++) {
-      if (scores[a]! <= 0) continue;
-      // Insertion into a short sorted list: k is tiny, answers may be many.
-      if (order.length === k && scores[a]! <= scores[order[k - 1]!]!) continue;
-      let i = Math.min(order.length, k - 1);
-      order[i] = a;
-      while (i > 0 && scores[order[i - 1]!]! < scores[a]!) {
-        order[i] = order[i - 1]!;
-        order[i - 1] = a;
-        i--;
-      }
-    }
-    return order;
-  }
+  return { score, confidenceOf };
+}
 
+function topK(scores: Float64Array, k: number): number[] {
+  const order: number[] = [];
+  if (k <= 0) return order;
+  for (let a = 0; a < scores.length; a++) {
+    if (scores[a]! <= 0) continue;
+    // Insertion into a short sorted list: k is tiny, answers may be many.
+    if (order.length === k && scores[a]! <= scores[order[k - 1]!]!) continue;
+    let i = Math.min(order.length, k - 1);
+    order[i] = a;
+    while (i > 0 && scores[order[i - 1]!]! < scores[a]!) {
+      order[i] = order[i - 1]!;
+      order[i - 1] = a;
+      i--;
+    }
+  }
+  return order;
+}
+
+/** An alternate's score is at least this share of the best answer's. */
+const ALTERNATE_FLOOR = 0.6;
+
+/** Precision the calibrated threshold aims for on the library's held-out examples. */
+const TARGET_PRECISION = 0.95;
+const CALIBRATION_FOLDS = 3;
+/** Fewer held-out examples say too little about where precision reaches the target: the global threshold stays. */
+const MIN_HELD_OUT = 30;
+/**
+ * A larger library keeps the global threshold: a sample of its answers would be less confusable
+ * than the whole (BANKING77 with 10 examples, calibrated on 50 of its 77 answers: 92.5% precision),
+ * and calibrating all of them would cost three more builds.
+ */
+const CALIBRATION_ANSWERS = 100;
+/** However clean the held-out examples, a ticket must stand out this much to be answered. */
+const MIN_THRESHOLD = 0.5;
+
+/**
+ * The confidence at which the library's own examples, each held out in turn (k-fold over
+ * examples; every answer keeps at least one), are answered with the target precision. Examples
+ * are short, like ticket subjects, so short tickets are calibrated for rather than penalised.
+ * Never stricter than the global threshold: each fold has one example fewer per answer than the
+ * library, and on a few terse examples that makes the estimate pessimistic. Null when the library
+ * has too few examples to tell, or no cut reaches the target.
+ */
+function calibrate(answers: readonly AnswerDoc[], tuning: Tuning): number | null {
+  if (answers.length > CALIBRATION_ANSWERS) return null;
+  // Fold f holds out one example per answer (example (a + f) mod n of answer a), so every
+  // answer keeps the rest: close to leave-one-out, at the cost of one build per fold.
+  const foldOf = (a: number, j: number): number => {
+    const n = answers[a]!.examples.length;
+    const f = (((j - a) % n) + n) % n;
+    return n > 1 && f < CALIBRATION_FOLDS ? f : -1;
+  };
+  let heldOut = 0;
+  answers.forEach((a, ai) => a.examples.forEach((_, j) => (heldOut += foldOf(ai, j) >= 0 ? 1 : 0)));
+  if (heldOut < MIN_HELD_OUT || answers.length < 3) return null;
+
+  const outcomes: { confidence: number; right: boolean }[] = [];
+  for (let fold = 0; fold < CALIBRATION_FOLDS; fold++) {
+    const train = answers.map((a, ai) => ({ ...a, examples: a.examples.filter((_, j) => foldOf(ai, j) !== fold) }));
+    const scorer = buildScorer(train, tuning);
+    answers.forEach((a, ai) =>
+      a.examples.forEach((example, j) => {
+        if (foldOf(ai, j) !== fold) return;
+        const { fused, sim } = scorer.score({ subject: example });
+        const top = topK(fused, 1)[0];
+        outcomes.push(
+          top === undefined ? { confidence: 0, right: false } : { confidence: scorer.confidenceOf(fused, sim, top), right: top === ai },
+        );
+      }),
+    );
+  }
+  // The lowest cut above which the held-out answers are right often enough.
+  outcomes.sort((x, y) => y.confidence - x.confidence);
+  let right = 0;
+  let cut: number | null = null;
+  outcomes.forEach((o, i) => {
+    if (o.right) right++;
+    const next = outcomes[i + 1];
+    if (right / (i + 1) >= TARGET_PRECISION && (!next || next.confidence < o.confidence)) cut = o.confidence;
+  });
+  return cut === null ? null : Math.min(DEFAULT_CONFIDENCE_THRESHOLD, Math.max(MIN_THRESHOLD, cut));
+}
+
+export function createMatcher(answers: AnswerDoc[], options: MatcherOptions = {}, tuning: Tuning = DEFAULT_TUNING): Matcher {
+  const { score, confidenceOf } = buildScorer(answers, tuning);
+  const calibratedThreshold = options.threshold === undefined ? calibrate(answers, tuning) : null;
+  const threshold = options.threshold ?? calibratedThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD;
   const scored = (scores: Float64Array, order: number[]): ScoredAnswer[] => order.map((a) => ({ id: answers[a]!.id, score: scores[a]! }));
 
   return {
+    threshold,
+    calibrated: calibratedThreshold !== null,
     rank(q, k = 3) {
       const { fused } = score(q);
       return scored(fused, topK(fused, k));
     },
     match(q) {
       const { fused, sim } = score(q);
-      const order = topK(fused, 3);
+      // Runners-up far behind the best are other topics, not alternatives.
+      const order = topK(fused, 3).filter((a, i, all) => i === 0 || fused[a]! >= ALTERNATE_FLOOR * fused[all[0]!]!);
       const ranked = scored(fused, order);
       const top = ranked[0];
       const confidence = order[0] === undefined ? 0 : confidenceOf(fused, sim, order[0]);
