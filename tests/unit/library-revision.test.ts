@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
 import { createSessionCache } from '../../src/app/sessionCache';
+import { createDrafts, DRAFT_TTL_MS } from '../../src/features/console/drafts';
 import { createLibraryModel } from '../../src/features/console/library';
 import { createAnswer, toAnswer, versionOf } from '../../src/host/api/answers';
 import type { ApiRequest, HostClient } from '../../src/host/client';
@@ -104,8 +105,9 @@ function zendesk(initial: Fields = {}) {
   return { host, requests, records, hooks, otherSave, current: () => toAnswer(structuredClone(records[0]!)) };
 }
 
-function model(host: HostClient) {
+function model(host: HostClient, drafts?: ReturnType<typeof createDrafts>) {
   return createLibraryModel({
+    ...(drafts ? { drafts } : {}),
     host,
     settings: readSettings({}).settings,
     lead: { fresh: () => Promise.resolve({ userId: 10002, name: 'Marta', isLead: true }) } as never,
@@ -223,5 +225,68 @@ describe('proposals: created at most once', () => {
   it('a new proposal starts at revision 1', async () => {
     const z = zendesk();
     expect((await createAnswer(z.host, draft, 'key-2')).revision).toBe(1);
+  });
+});
+
+/** localStorage as a map, shared by every user of one browser. */
+function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, v),
+    removeItem: (k: string) => void items.delete(k),
+    clear: () => items.clear(),
+    key: (i: number) => [...items.keys()][i] ?? null,
+    get length() {
+      return items.size;
+    },
+  };
+}
+
+describe("a lead's unsaved edit", () => {
+  const draft = { title: 'Mine', summary: '', body: 'My unsaved text', examples: [], tags: [], locale: 'en' };
+
+  it("survives Approve and Retire of the same answer; only the editor's own save ends it", async () => {
+    const z = zendesk({ status: 'draft' });
+    const drafts = createDrafts(memoryStorage(), 10002);
+    const library = model(z.host, drafts);
+    drafts.write('A1', { draft, basedOn: versionOf(z.current()) });
+    expect(await library.approve.run(z.current())).toMatchObject({ kind: 'done' });
+    expect(await library.retire.run(z.current())).toMatchObject({ kind: 'done' });
+    expect(drafts.read('A1')?.draft.body).toBe('My unsaved text');
+    expect(await library.edit.run('A1', versionOf(z.current()), { body: 'My unsaved text' })).toMatchObject({ kind: 'done' });
+    expect(drafts.read('A1')).toBeNull();
+  });
+
+  it('is kept per user, expires, and is ignored when storage holds something else', () => {
+    const storage = memoryStorage();
+    let now = 1_000_000;
+    const marta = createDrafts(storage, 10002, () => now);
+    marta.write('A1', { draft, basedOn: 'v' });
+    expect(createDrafts(storage, 10003, () => now).read('A1')).toBeNull();
+    expect(marta.read('A1')?.basedOn).toBe('v');
+    now += DRAFT_TTL_MS + 1;
+    expect(marta.read('A1')).toBeNull();
+    expect(storage.length).toBe(0);
+    storage.setItem('closed-loop:v2:draft:10002:A2', '{"savedAt":1,"basedOn":"v","draft":{"title":1}}');
+    expect(marta.read('A2')).toBeNull();
+  });
+});
+
+describe('console actions check lead status when they run', () => {
+  it('a lead whose status was revoked after the console opened cannot save, approve or handle feedback', async () => {
+    const z = zendesk({ status: 'draft' });
+    const library = createLibraryModel({
+      host: z.host,
+      settings: readSettings({}).settings,
+      lead: { fresh: () => Promise.resolve({ userId: 10002, name: 'Marta', isLead: false }) } as never,
+      now: () => new Date(SECOND),
+      cache: createSessionCache(null),
+      instanceGuid: 'console',
+    });
+    const refusedNotLead = { kind: 'refused', reason: 'ui.escalation.refused_not_lead' };
+    expect(await library.retire.run(z.current())).toMatchObject(refusedNotLead);
+    expect(await library.edit.run('A1', versionOf(z.current()), { body: 'x' })).toMatchObject(refusedNotLead);
+    expect(patches(z.requests)).toHaveLength(0);
   });
 });

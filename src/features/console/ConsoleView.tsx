@@ -1,3 +1,4 @@
+import { browserStorage } from '../../app/storage';
 import './console.css';
 import { createModel, useModel } from '@preact/signals';
 import { useEffect, useMemo, useState } from 'preact/hooks';
@@ -7,6 +8,7 @@ import { useServices } from '../../app/services';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { ErrorNotice, Loading } from '../../ui/Panel';
 import { FeedbackTab } from './FeedbackTab';
+import { createDrafts } from './drafts';
 import { createLibraryModel } from './library';
 import { LibraryTab } from './LibraryTab';
 import { MetricsTab } from './MetricsTab';
@@ -21,7 +23,18 @@ const LibraryModel = createModel(createLibraryModel);
 export default function ConsoleView() {
   const { i18n, lead, currentUser, host, settings, now, cache, context } = useServices();
   const access = useMemo(() => createResource<LeadStatus>(), []);
-  const library = useModel(() => new LibraryModel({ host, settings, lead, now, cache, instanceGuid: context.instanceGuid }));
+  const library = useModel(
+    () =>
+      new LibraryModel({
+        host,
+        settings,
+        lead,
+        now,
+        cache,
+        instanceGuid: context.instanceGuid,
+        drafts: createDrafts(browserStorage('localStorage'), currentUser.id),
+      }),
+  );
   const [tab, showTab] = useState<Tab | null>(null);
   // A tab's status line speaks of what was done in that tab.
   const setTab = (next: Tab) => {

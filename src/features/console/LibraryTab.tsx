@@ -7,7 +7,7 @@ import { versionOf, type Answer } from '../../host/api/answers';
 import { ErrorNotice, ItemAction, Loading } from '../../ui/Panel';
 import { StatusLine } from '../../ui/Status';
 import { AnswerForm, type AnswerDraft } from '../answers/AnswerForm';
-import { savedEdits, type LibraryFilter, type LibraryModel } from './library';
+import type { LibraryFilter, LibraryModel } from './library';
 
 const FILTERS: LibraryFilter[] = ['all', 'approved', 'due', 'proposals', 'retired'];
 const SAMPLE = {
@@ -45,7 +45,8 @@ function Version({ title, answer }: { title: string; answer: AnswerDraft }) {
 /** Editing one answer: the draft is kept locally on every keystroke; a newer server version is shown, never overwritten silently. */
 function Editor({ answer, model, onClose }: { answer: Answer; model: LibraryModel; onClose: (saved: boolean) => void }) {
   const { i18n } = useServices();
-  const stored = useMemo(() => savedEdits.read(answer.id), [answer.id]);
+  const { drafts } = model;
+  const stored = useMemo(() => drafts.read(answer.id), [drafts, answer.id]);
   const [basedOn, setBasedOn] = useState(stored?.basedOn ?? versionOf(answer));
   const [draft, setDraft] = useState<AnswerDraft>(stored?.draft ?? answer);
   const [conflict, setConflict] = useState<Answer | null>(null);
@@ -76,7 +77,7 @@ function Editor({ answer, model, onClose }: { answer: Answer; model: LibraryMode
               type="button"
               class="btn btn--small"
               onClick={() => {
-                savedEdits.clear(answer.id);
+                model.drafts.clear(answer.id);
                 setDraft(conflict);
                 setBasedOn(versionOf(conflict));
                 setConflict(null);
@@ -102,12 +103,12 @@ function Editor({ answer, model, onClose }: { answer: Answer; model: LibraryMode
         busy={model.edit.busy.value}
         onChange={(next) => {
           setDraft(next);
-          savedEdits.write(answer.id, { draft: next, basedOn });
+          model.drafts.write(answer.id, { draft: next, basedOn });
         }}
         preview={(d) => <Preview body={d.body} />}
         onSubmit={(next) => void submit(next)}
         onCancel={() => {
-          savedEdits.clear(answer.id);
+          model.drafts.clear(answer.id);
           onClose(false);
         }}
       />
@@ -172,7 +173,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
                   <td>
                     <strong>{title}</strong>
                     <div class="small muted">
-                      {answer.locale ?? ''} {savedEdits.read(answer.id) && <span class="badge">{i18n.t('ui.console.unsaved')}</span>}
+                      {answer.locale ?? ''} {model.drafts.read(answer.id) && <span class="badge">{i18n.t('ui.console.unsaved')}</span>}
                     </div>
                   </td>
                   <td>

@@ -1,7 +1,6 @@
 import { computed, signal } from '@preact/signals';
 import { conflict, createAction, done, refused, type Outcome, type Report } from '../../app/action';
 import type { LeadAccess } from '../../app/lead';
-import { browserStorage } from '../../app/storage';
 import { createResource } from '../../app/resource';
 import type { SessionCache } from '../../app/sessionCache';
 import { contentFingerprint } from '../../domain/answers/approval';
@@ -13,7 +12,7 @@ import { listFeedback, markFeedbackHandled, type FeedbackRecord } from '../../ho
 import { exportTickets } from '../../host/api/search';
 import type { HostClient } from '../../host/client';
 import { HostTimeoutError, WriteNotAppliedError, WriteUncertainError } from '../../host/errors';
-import type { AnswerDraft } from '../answers/AnswerForm';
+import { createDrafts, type Drafts } from './drafts';
 import { createAnswerLibrary } from '../answers/cachedLibrary';
 import { announceChange } from '../answers/sync';
 
@@ -30,40 +29,6 @@ export interface LibraryRow {
 /** A save: the saved record, or on conflict the newer version someone else saved. */
 export type SaveOutcome = Outcome<Answer, Answer>;
 
-/** Unsaved edits are kept per answer in localStorage, so a reload or a crash loses nothing. */
-export interface StoredEdit {
-  draft: AnswerDraft;
-  basedOn: string;
-}
-const editKey = (id: string) => `closed-loop:v1:edit:${id}`;
-
-const storage = () => browserStorage('localStorage');
-
-export const savedEdits = {
-  read(id: string): StoredEdit | null {
-    try {
-      const raw = storage()?.getItem(editKey(id));
-      return raw ? (JSON.parse(raw) as StoredEdit) : null;
-    } catch {
-      return null;
-    }
-  },
-  write(id: string, edit: StoredEdit) {
-    try {
-      storage()?.setItem(editKey(id), JSON.stringify(edit));
-    } catch {
-      // Storage full or blocked: the edit still lives in the open form.
-    }
-  },
-  clear(id: string) {
-    try {
-      storage()?.removeItem(editKey(id));
-    } catch {
-      // nothing to clear
-    }
-  },
-};
-
 const dayStamp = (date: Date) => date.toISOString().slice(0, 10);
 
 export function createLibraryModel(deps: {
@@ -75,8 +40,11 @@ export function createLibraryModel(deps: {
   cache: SessionCache;
   /** This instance, which needs no message about its own changes. */
   instanceGuid: string;
+  /** The lead's unsaved edits (drafts.ts); none are kept when not given. */
+  drafts?: Drafts;
 }) {
   const { host, settings, lead, now, cache, instanceGuid } = deps;
+  const drafts = deps.drafts ?? createDrafts(null, 0);
   const sidebarLibrary = createAnswerLibrary(host, cache);
   const answers = createResource<Answer[]>();
   const feedback = createResource<FeedbackRecord[]>();
@@ -150,33 +118,27 @@ export function createLibraryModel(deps: {
    * Custom object records have no conditional write, so the check reads the record right before
    * the write, the write counts the revision up, and the record is read again after it: another
    * save that landed in between shows there as a version that is not ours (a conflict, never a
-   * silent loss). A change to the content of an approved answer is an approval of the new content
-   * by the lead who makes it (checked fresh), stamped with its fingerprint; made by anyone else,
-   * it sends the answer back to draft.
+   * silent loss). Only a lead saves here (checked at each save); a change to the content of an
+   * approved answer is that lead's approval of the new content, stamped with its fingerprint.
    */
   async function save(id: string, basedOn: string, change: Partial<Answer>): Promise<SaveOutcome> {
     let latest: Answer;
     const write: Partial<Answer> = { ...change };
     try {
-      latest = await getAnswer(host, id);
+      // Lead status is checked at action time, not when the console opened: it may have been revoked since.
+      const [me, found] = await Promise.all([lead.fresh(), getAnswer(host, id)]);
+      latest = found;
+      if (!me.isLead) return refused('ui.escalation.refused_not_lead');
       if (versionOf(latest) !== basedOn) return conflict(latest);
       const next = { ...latest, ...change };
-      const approving = change.status === 'approved';
       const contentChanged = contentFingerprint(next) !== contentFingerprint(latest);
-      if (approving || (contentChanged && next.status === 'approved')) {
-        const me = await lead.fresh();
-        if (me.isLead) {
-          Object.assign(write, {
-            status: 'approved',
-            approvedById: me.userId,
-            approvedAt: now().toISOString(),
-            approvalFingerprint: contentFingerprint(next),
-          });
-        } else if (approving) {
-          return refused('ui.escalation.refused_not_lead');
-        } else {
-          Object.assign(write, { status: 'draft', approvalFingerprint: null });
-        }
+      if (change.status === 'approved' || (contentChanged && next.status === 'approved')) {
+        Object.assign(write, {
+          status: 'approved',
+          approvedById: me.userId,
+          approvedAt: now().toISOString(),
+          approvalFingerprint: contentFingerprint(next),
+        });
       }
       write.revision = latest.revision + 1;
     } catch (error) {
@@ -201,7 +163,6 @@ export function createLibraryModel(deps: {
       if (!written && versionOf(stored) === versionOf(latest)) return { kind: 'failed', error: new WriteNotAppliedError(`save ${id}`) };
       return conflict(stored);
     }
-    savedEdits.clear(id);
     replace(stored);
     // Open sidebars must not go on offering what the lead just changed.
     await announceChange(host, sidebarLibrary, instanceGuid, stored).catch(() => undefined);
@@ -223,12 +184,18 @@ export function createLibraryModel(deps: {
     );
 
   /** Editing in the editor, which shows a conflict and a failure itself. */
-  const edit = createAction(save);
+  const edit = createAction(async (id: string, basedOn: string, change: Partial<Answer>) => {
+    const result = await save(id, basedOn, change);
+    // Only the editor's own save ends its draft; Approve, Retire or an added example keep it.
+    if (result.kind === 'done') drafts.clear(id);
+    return result;
+  });
 
   /** Marks agent feedback handled; an example phrasing is added to its answer first, when asked. */
   const handle = createAction(
     async (record: FeedbackRecord, addTo?: Answer): Promise<Outcome<void, Answer>> => {
       const note = record.custom_object_fields.note;
+      if (!(await lead.fresh()).isLead) return refused('ui.escalation.refused_not_lead');
       if (addTo && note) {
         const result = await save(addTo.id, versionOf(addTo), { examples: [...addTo.examples, note] });
         if (result.kind !== 'done') return result;
@@ -257,6 +224,7 @@ export function createLibraryModel(deps: {
     review: setStatus('approved', 'ui.console.reviewed'),
     retire: setStatus('retired', 'ui.console.retired'),
     handle,
+    drafts,
   };
 }
 

@@ -3,6 +3,7 @@ import type { ApprovedContent } from '../../domain/answers/approval';
 import type { HostClient } from '../client';
 import { ApiError, HostTimeoutError, WriteNotAppliedError, WriteUncertainError } from '../errors';
 import {
+  ANSWER_OBJECT,
   assertFits,
   createRecord,
   getRecord,
@@ -14,8 +15,7 @@ import {
   updateRecord,
 } from './customObjects';
 
-/** The lead-approved answers: custom object `closed_loop_answer` (field keys fixed for outside tools). */
-const ANSWER_OBJECT = 'closed_loop_answer';
+/* The lead-approved answers: custom object `closed_loop_answer` (field keys fixed for outside tools). */
 
 const idLike = z.optional(z.nullable(z.union([z.number(), z.string()])));
 
