@@ -95,7 +95,7 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
     const query = customerQuery.value;
     if (query) void suggestions.run(() => search(query));
   };
-  effect(loadSuggestions);
+  onDispose(effect(loadSuggestions));
   /** Until the query builder is here the suggestions are loading; once it is, the effect above starts the search, which supersedes this run. */
   const prepare = () =>
     void suggestions.run(async () => {
