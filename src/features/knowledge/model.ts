@@ -1,6 +1,6 @@
 import { computed, effect, signal } from '@preact/signals';
 import { createAction, done, type Report } from '../../app/action';
-import { AppError } from '../../app/errors';
+import { unexpected } from '../../app/errors';
 import { createResource } from '../../app/resource';
 import type { SessionCache } from '../../app/sessionCache';
 import { localeChain } from '../../domain/locale';
@@ -132,7 +132,7 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
   const status = signal<Report | null>(null);
 
   /** An article's link, only if it is a plain web address (the buttons are disabled otherwise). */
-  const urlOf = (article: Article) => safeHttpUrl(article.html_url) ?? fail();
+  const urlOf = (article: Article) => safeHttpUrl(article.html_url) ?? unexpected();
 
   const link = createAction(
     async (article: Article) => {
@@ -191,8 +191,4 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
     quote,
     flag,
   };
-}
-
-function fail(): never {
-  throw new AppError('ui.common.error_generic');
 }
