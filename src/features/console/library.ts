@@ -23,9 +23,6 @@ export interface LibraryRow {
   misfits: number;
 }
 
-/** A save: the saved record, or on conflict the newer version someone else saved. */
-export type SaveOutcome = Outcome<Answer, Answer>;
-
 /** Unsaved edits are kept per answer in localStorage, so a reload or a crash loses nothing. */
 export interface StoredEdit {
   draft: AnswerDraft;
@@ -137,7 +134,7 @@ export function createLibraryModel(deps: { host: HostClient; settings: AppSettin
    * is an approval of the new content by the lead who makes it (checked fresh), stamped with its
    * fingerprint; made by anyone else, it sends the answer back to draft.
    */
-  async function save(id: string, basedOn: string, change: Partial<Answer>): Promise<SaveOutcome> {
+  async function save(id: string, basedOn: string, change: Partial<Answer>): Promise<Outcome<Answer, Answer>> {
     try {
       const latest = await getAnswer(host, id);
       if (latest.updatedAt !== basedOn) return conflict(latest);
