@@ -1,7 +1,7 @@
 import type { ComponentType } from 'preact';
 import type * as z from 'zod/mini';
 import { loadTextAnalysis } from './features/sidebar/textAnalysis';
-import { TicketPaths } from './features/ticket/model';
+import { TicketPaths } from './features/ticket/paths';
 import { BACKGROUND, CONSOLE, MODAL, SIDEBAR, type Bundle } from './i18n/bundles';
 
 export interface LocationEntry {

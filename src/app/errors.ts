@@ -11,3 +11,8 @@ export class AppError extends Error {
     this.name = new.target.name;
   }
 }
+
+/** An action run without what it acts on (a slip of the view): said as the generic failure. */
+export function unexpected(): never {
+  throw new AppError('ui.common.error_generic');
+}

@@ -61,3 +61,18 @@ export function ItemAction({ label, item, primary, onClick }: { label: string; i
     </button>
   );
 }
+
+/** The buttons under a small inline form in a panel: send, and cancel. */
+export function FormButtons({ label, disabled, onCancel }: { label: string; disabled: boolean; onCancel: () => void }) {
+  const { i18n } = useServices();
+  return (
+    <div class="row">
+      <button type="submit" class="btn btn--small btn--primary" disabled={disabled}>
+        {label}
+      </button>
+      <button type="button" class="btn btn--small" onClick={onCancel}>
+        {i18n.t('ui.common.cancel')}
+      </button>
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useServices } from '../../app/services';
 import { longText, shortText } from '../../domain/text';
-import { ErrorNotice, Loading, Panel } from '../../ui/Panel';
+import { ErrorNotice, FormButtons, Loading, Panel } from '../../ui/Panel';
 import { StatusLine } from '../../ui/Status';
 import type { AnswersModel } from './model';
 
@@ -40,14 +40,7 @@ function MisfitForm({ model, onDone }: { model: AnswersModel; onDone: () => void
     <form class="inline-form" onSubmit={(e) => void submit(e)}>
       <label for="misfit-note">{i18n.t('ui.answers.misfit_label')}</label>
       <textarea id="misfit-note" maxLength={2000} value={note} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
-      <div class="row">
-        <button type="submit" class="btn btn--small btn--primary" disabled={model.reportMisfit.busy.value}>
-          {i18n.t('ui.answers.misfit_send')}
-        </button>
-        <button type="button" class="btn btn--small" onClick={onDone}>
-          {i18n.t('ui.common.cancel')}
-        </button>
-      </div>
+      <FormButtons label={i18n.t('ui.answers.misfit_send')} disabled={model.reportMisfit.busy.value} onCancel={onDone} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { computed, signal } from '@preact/signals';
 import { createAction, done, type Report } from '../../app/action';
-import { AppError } from '../../app/errors';
+import { AppError, unexpected } from '../../app/errors';
 import { onDispose } from '../../app/model';
 import { createResource } from '../../app/resource';
 import type { LeadAccess } from '../../app/lead';
@@ -207,7 +207,7 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
   );
 
   /** The answer on screen; an action without one is a slip of the view, said as a generic failure. */
-  const shown = () => current.value ?? fail();
+  const shown = () => current.value ?? unexpected();
 
   const reportMisfit = createAction(
     async (note: string) => {
@@ -228,7 +228,7 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
   /** After an insert: offer this ticket's subject as another example phrasing, for the lead to approve. */
   const suggestExample = createAction(
     async () => {
-      const id = inserted.value ?? fail();
+      const id = inserted.value ?? unexpected();
       await createFeedback(host, {
         kind: 'example',
         name: `Example: ${ticket.subject.value}`,
@@ -262,10 +262,6 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
     dismissExample: () => (inserted.value = null),
     retry: () => load(true),
   };
-}
-
-function fail(): never {
-  throw new AppError('ui.common.error_generic');
 }
 
 /** The answer was retired since the panel showed it. */

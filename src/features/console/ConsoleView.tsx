@@ -1,8 +1,8 @@
 import { browserStorage } from '../../app/storage';
 import './console.css';
-import { createModel, useModel } from '@preact/signals';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { LeadStatus } from '../../app/lead';
+import { useModel } from '../../app/model';
 import { createResource } from '../../app/resource';
 import { useServices } from '../../app/services';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
@@ -17,23 +17,20 @@ import { SetupTab } from './SetupTab';
 
 type Tab = 'queue' | 'library' | 'feedback' | 'metrics' | 'setup';
 
-const LibraryModel = createModel(createLibraryModel);
-
 /** The lead console in Zendesk's nav bar: leads run the loop here, admins check the setup. */
 export default function ConsoleView() {
   const { i18n, lead, currentUser, host, settings, now, cache, context } = useServices();
   const access = useMemo(() => createResource<LeadStatus>(), []);
-  const library = useModel(
-    () =>
-      new LibraryModel({
-        host,
-        settings,
-        lead,
-        now,
-        cache,
-        instanceGuid: context.instanceGuid,
-        drafts: createDrafts(browserStorage('localStorage'), currentUser.id),
-      }),
+  const library = useModel(() =>
+    createLibraryModel({
+      host,
+      settings,
+      lead,
+      now,
+      cache,
+      instanceGuid: context.instanceGuid,
+      drafts: createDrafts(browserStorage('localStorage'), currentUser.id),
+    }),
   );
   const [tab, showTab] = useState<Tab | null>(null);
   // A tab's status line speaks of what was done in that tab.

@@ -26,9 +26,6 @@ export interface LibraryRow {
   misfits: number;
 }
 
-/** A save: the saved record, or on conflict the newer version someone else saved. */
-export type SaveOutcome = Outcome<Answer, Answer>;
-
 const dayStamp = (date: Date) => date.toISOString().slice(0, 10);
 
 export function createLibraryModel(deps: {
@@ -121,7 +118,7 @@ export function createLibraryModel(deps: {
    * silent loss). Only a lead saves here (checked at each save); a change to the content of an
    * approved answer is that lead's approval of the new content, stamped with its fingerprint.
    */
-  async function save(id: string, basedOn: string, change: Partial<Answer>): Promise<SaveOutcome> {
+  async function save(id: string, basedOn: string, change: Partial<Answer>): Promise<Outcome<Answer, Answer>> {
     let latest: Answer;
     const write: Partial<Answer> = { ...change };
     try {

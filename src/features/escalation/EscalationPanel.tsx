@@ -3,7 +3,7 @@ import { useServices } from '../../app/services';
 import { requiresReason, type EscalationAction } from '../../domain/escalation';
 import { longText, shortText } from '../../domain/text';
 import { errorMessage } from '../../ui/errorMessage';
-import { ErrorNotice, Panel } from '../../ui/Panel';
+import { ErrorNotice, FormButtons, Panel } from '../../ui/Panel';
 import { StatusLine } from '../../ui/Status';
 import type { EscalationModel } from './model';
 
@@ -53,14 +53,7 @@ function ReasonForm({ action, model, onClose }: { action: EscalationAction; mode
         value={reason}
         onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)}
       />
-      <div class="row">
-        <button type="submit" class="btn btn--small btn--primary" disabled={!reason.trim() || model.act.busy.value}>
-          {i18n.t(BUTTON_KEYS[action])}
-        </button>
-        <button type="button" class="btn btn--small" onClick={onClose}>
-          {i18n.t('ui.common.cancel')}
-        </button>
-      </div>
+      <FormButtons label={i18n.t(BUTTON_KEYS[action])} disabled={!reason.trim() || model.act.busy.value} onCancel={onClose} />
     </form>
   );
 }

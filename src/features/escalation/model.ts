@@ -84,22 +84,26 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
     if (state.value !== 'none' || hasEscalationTrace(ticket.tags.value)) void history.run(readHistory);
   };
   let lastState: EscalationState | null = null;
-  effect(() => {
-    const current = state.value;
-    if (current !== lastState) {
-      lastState = current;
-      loadHistory();
-    }
-  });
+  onDispose(
+    effect(() => {
+      const current = state.value;
+      if (current !== lastState) {
+        lastState = current;
+        loadHistory();
+      }
+    }),
+  );
   // When the ticket's own tags start saying something new, they win over our last answer.
   let tagState = stateFromTags(ticket.tags.peek());
-  effect(() => {
-    const next = stateFromTags(ticket.tags.value);
-    if (next !== tagState) {
-      tagState = next;
-      confirmed.value = null;
-    }
-  });
+  onDispose(
+    effect(() => {
+      const next = stateFromTags(ticket.tags.value);
+      if (next !== tagState) {
+        tagState = next;
+        confirmed.value = null;
+      }
+    }),
+  );
   const loadMe = () => void me.run(() => lead.cached());
   loadMe();
   const tick = setInterval(() => (clock.value = now()), 30_000);

@@ -3,7 +3,7 @@ import { useServices } from '../../app/services';
 import type { ResourceState } from '../../app/resource';
 import { highlightSegments, longText, safeHttpUrl, shortText } from '../../domain/text';
 import type { Article } from '../../host/api/helpCenter';
-import { ErrorNotice, Loading, Panel } from '../../ui/Panel';
+import { ErrorNotice, FormButtons, Loading, Panel } from '../../ui/Panel';
 import { StatusLine } from '../../ui/Status';
 import type { KnowledgeModel } from './model';
 
@@ -41,14 +41,7 @@ function FlagForm({ article, model, onClose }: { article: Article; model: Knowle
     <form class="inline-form" onSubmit={(e) => void submit(e)}>
       <label for={id}>{i18n.t('ui.knowledge.flag_label')}</label>
       <textarea id={id} value={note} required maxLength={2000} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
-      <div class="row">
-        <button type="submit" class="btn btn--small btn--primary" disabled={model.flag.busy.value || !note.trim()}>
-          {i18n.t('ui.knowledge.flag_send')}
-        </button>
-        <button type="button" class="btn btn--small" onClick={onClose}>
-          {i18n.t('ui.common.cancel')}
-        </button>
-      </div>
+      <FormButtons label={i18n.t('ui.knowledge.flag_send')} disabled={model.flag.busy.value || !note.trim()} onCancel={onClose} />
     </form>
   );
 }

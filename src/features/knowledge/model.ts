@@ -1,6 +1,6 @@
 import { computed, effect, signal } from '@preact/signals';
 import { createAction, done, type Report } from '../../app/action';
-import { AppError } from '../../app/errors';
+import { unexpected } from '../../app/errors';
 import { createResource } from '../../app/resource';
 import type { SessionCache } from '../../app/sessionCache';
 import { localeChain } from '../../domain/locale';
@@ -98,7 +98,7 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
     const query = customerQuery.value;
     if (query) void suggestions.run(() => search(query));
   };
-  effect(loadSuggestions);
+  onDispose(effect(loadSuggestions));
   /** Until the query builder is here the suggestions are loading; once it is, the effect above starts the search, which supersedes this run. */
   const prepare = () =>
     void suggestions.run(async () => {
@@ -139,7 +139,7 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
   const status = signal<Report | null>(null);
 
   /** An article's link, only if it is a plain web address (the buttons are disabled otherwise). */
-  const urlOf = (article: Article) => safeHttpUrl(article.html_url) ?? fail();
+  const urlOf = (article: Article) => safeHttpUrl(article.html_url) ?? unexpected();
 
   const link = createAction(
     async (article: Article) => {
@@ -202,8 +202,4 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
     quote,
     flag,
   };
-}
-
-function fail(): never {
-  throw new AppError('ui.common.error_generic');
 }

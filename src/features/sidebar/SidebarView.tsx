@@ -1,15 +1,15 @@
-import { useModel } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
+import { useModel } from '../../app/model';
 import { useServices } from '../../app/services';
 import { useAutoResize } from '../../app/useAutoResize';
 import { shortText } from '../../domain/text';
 import { AnswersPanel } from '../answers/AnswersPanel';
 import { EscalationPanel } from '../escalation/EscalationPanel';
 import { KnowledgePanel } from '../knowledge/KnowledgePanel';
-import type { TicketSnapshot } from '../ticket/model';
+import type { TicketSnapshot } from '../ticket/paths';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { ErrorNotice } from '../../ui/Panel';
-import { SidebarModel } from './model';
+import { createSidebarModel } from './model';
 
 /** The ticket sidebar: one model per panel, all fed by one ticket model; a panel's failure stays in it. */
 export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
@@ -17,7 +17,7 @@ export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
   const { host, i18n } = services;
   const root = useRef<HTMLElement>(null);
   // Built once per sidebar (the services and the first snapshot do not change) and disposed with it.
-  const model = useModel(() => new SidebarModel(services, initial));
+  const model = useModel(() => createSidebarModel(services, initial));
   useAutoResize(host, root);
   // Read by `npm run bench`; a mark costs nothing when nobody reads it.
   useEffect(() => void performance.mark('closed-loop:first-content'), []);

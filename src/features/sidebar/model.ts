@@ -1,18 +1,20 @@
-import { createModel, effect } from '@preact/signals';
+import { effect } from '@preact/signals';
+import { onDispose } from '../../app/model';
 import type { Services } from '../../app/services';
 import { createAnswerLibrary } from '../answers/cachedLibrary';
 import { createAnswersModel } from '../answers/model';
 import { createProposalFlow } from '../answers/proposal';
 import { createEscalationModel } from '../escalation/model';
 import { createKnowledgeModel } from '../knowledge/model';
-import { createTicketModel, type TicketSnapshot } from '../ticket/model';
+import { createTicketModel } from '../ticket/model';
+import type { TicketSnapshot } from '../ticket/paths';
 import { loadTextAnalysis } from './textAnalysis';
 
 /**
  * The ticket sidebar's state: one ticket model feeding one model per panel, and the proposal
- * flow. Built as one signals model, so disposing it stops every effect, listener and timer.
+ * flow. Built with app/model's buildModel, so disposing it stops every effect, listener and timer.
  */
-export const SidebarModel = createModel((services: Services, initial: TicketSnapshot) => {
+export function createSidebarModel(services: Services, initial: TicketSnapshot) {
   const { host, settings, i18n, currentUser, lead, now, cache, context } = services;
   const ticket = createTicketModel(host, initial);
   const models = {
@@ -33,7 +35,7 @@ export const SidebarModel = createModel((services: Services, initial: TicketSnap
   };
   markWhenReady(models);
   return models;
-});
+}
 
 /** The performance mark read by `npm run bench` once all three panels settled (loaded or failed). */
 function markWhenReady(models: {
@@ -42,7 +44,7 @@ function markWhenReady(models: {
   knowledge: { suggestions: { value: { status: string } } };
 }) {
   const settled = (status: string) => status === 'ready' || status === 'error';
-  effect(() => {
+  const stop = effect(() => {
     if (
       settled(models.escalation.me.value.status) &&
       settled(models.answers.library.value.status) &&
@@ -51,4 +53,5 @@ function markWhenReady(models: {
       if (!performance.getEntriesByName('closed-loop:panels-ready').length) performance.mark('closed-loop:panels-ready');
     }
   });
+  onDispose(stop);
 }

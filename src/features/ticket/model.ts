@@ -1,20 +1,10 @@
 import { computed, signal } from '@preact/signals';
-import * as z from 'zod/mini';
 import { onDispose } from '../../app/model';
 import { htmlToText } from '../../domain/html';
 import type { QueryInput } from '../../domain/knowledge/query';
-import type { HostClient, Parsed } from '../../host/client';
-import { TagsSchema, TicketCommentSchema, TicketUserSchema } from '../../host/schemas';
-
-/** What the sidebar reads about the ticket on screen, in the boot's one batched `get`. */
-export const TicketPaths = {
-  'ticket.id': z.number(),
-  'ticket.subject': z.string(),
-  'ticket.requester': z.nullable(TicketUserSchema),
-  'ticket.tags': TagsSchema,
-  'ticket.comments': z.array(TicketCommentSchema),
-};
-export type TicketSnapshot = Parsed<typeof TicketPaths>;
+import type { HostClient } from '../../host/client';
+import { TagsSchema } from '../../host/schemas';
+import { TicketPaths, type TicketSnapshot } from './paths';
 
 export type TicketModel = ReturnType<typeof createTicketModel>;
 

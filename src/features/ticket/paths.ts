@@ -1,0 +1,13 @@
+import * as z from 'zod/mini';
+import type { Parsed } from '../../host/client';
+import { TagsSchema, TicketCommentSchema, TicketUserSchema } from '../../host/schemas';
+
+/** What the sidebar reads about the ticket on screen, in the boot's one batched `get`. */
+export const TicketPaths = {
+  'ticket.id': z.number(),
+  'ticket.subject': z.string(),
+  'ticket.requester': z.nullable(TicketUserSchema),
+  'ticket.tags': TagsSchema,
+  'ticket.comments': z.array(TicketCommentSchema),
+};
+export type TicketSnapshot = Parsed<typeof TicketPaths>;
