@@ -77,16 +77,7 @@ export function evaluateAnswers(
   tickets: readonly LabelledTicket[] = readLabelledTickets(),
   library: readonly Answer[] = demoLibrary(),
 ): { figures: AnswerEvalFigures; outcomes: TicketOutcome[] } {
-  const matcher = build(
-    library.map((a) => ({
-      id: a.id,
-      title: a.title,
-      summary: a.summary,
-      examples: a.examples,
-      tags: a.tags,
-      locale: a.locale ?? undefined,
-    })),
-  );
+  const matcher = build([...library]);
   const tagsOf = new Map(library.map((a) => [a.id, a.tags]));
   let confident = 0;
   let right = 0;

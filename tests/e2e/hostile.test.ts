@@ -289,7 +289,7 @@ describe('hostile input', () => {
     const plain = await appended();
     check(!/\]\(/.test(plain), `plain reply: no Markdown link or image, found ${plain.match(/.{0,30}\]\(.{0,30}/)?.[0] ?? ''}`);
     check(!/\{\{|\{%/.test(plain), 'plain reply: no Zendesk placeholder');
-    check(plain.includes('[click me]') && plain.includes('constructor.constructor'), 'plain reply: the payloads are there as text');
+    check(plain.includes(WORD) && plain.includes('\u200b'), 'plain reply: the titles are there as text, their syntax broken');
   });
 
   it('the lead console shows hostile answers, notes and feedback inert and stays usable', async () => {

@@ -42,6 +42,20 @@ describe('knowledge suggestions', () => {
     expect((await session().form()).tags.filter((t) => t.includes('article'))).toEqual([]);
   });
 
+  it('asks before quoting an article that only a user segment may read', async () => {
+    await session().open({ ticket: PAYMENT_TICKET });
+    await panel().getByRole('searchbox').fill('transfer confirmation');
+    const item = panel().locator('li.article').filter({ hasText: 'Getting a transfer confirmation' }).first();
+    await item.waitFor();
+    expect(await session().text(item.locator('.badge'))).toBe('Not public');
+    await item.getByRole('button', { name: 'Quote' }).click();
+    await expect.poll(() => session().text(item.getByRole('alert'))).toContain('the customer may not be allowed to');
+    expect((await session().composer()).html).not.toContain('<blockquote>');
+    await item.getByRole('button', { name: 'Quote anyway' }).click();
+    await expect.poll(async () => (await session().composer()).html).toContain('<blockquote>');
+    await expect.poll(() => item.getByRole('alert').count()).toBe(0);
+  });
+
   it('Flag records the outdated article with the note for the leads', async () => {
     await session().open({ ticket: PAYMENT_TICKET });
     const first = panel().locator('li.article').first();

@@ -177,8 +177,10 @@ describe('the built package (dist/)', () => {
     expect(sidebar.files.some((f) => f.startsWith('textAnalysis-'))).toBe(false);
     expect(sidebar.deferred.files.some((f) => f.startsWith('textAnalysis-'))).toBe(true);
     // Regression guards on gzipped JS+CSS (SDK included), not the 30 KB target, which is not met.
-    expect(sidebar.gzipBytes).toBeLessThanOrEqual(45_000);
-    // 55 KB → 56 KB with approval verification (content fingerprint, verdicts) and the 32 KB size meter.
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(56_000);
+    // 45 KB → 46.5 KB: the action idiom and error boundaries, every escalation change replayed
+    // against the rules, library revisions and change messages between instances.
+    expect(sidebar.gzipBytes).toBeLessThanOrEqual(46_500);
+    // 56 KB → 58.5 KB: the above, the matcher's per-library calibration and the query's privacy scrub.
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(58_500);
   });
 });

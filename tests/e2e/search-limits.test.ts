@@ -147,7 +147,7 @@ describe('Zendesk search limits', () => {
             }
             return false;
           },
-          { timeout: 30_000, interval: 2000 },
+          { timeout: 60_000, interval: 2000 },
         )
         .toBe(true);
       await expect.poll(async () => (await bg()).pending, SLOW).toBe(0);

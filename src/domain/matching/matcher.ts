@@ -11,7 +11,8 @@ export interface AnswerDoc {
   summary?: string;
   examples: string[];
   tags?: string[];
-  locale?: string;
+  /** The library's own records fit as they are: a missing locale is null there. */
+  locale?: string | null;
 }
 
 export interface TicketQuery {

@@ -59,18 +59,7 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
     return 'data' in state && state.data ? state.data.filter((a) => a.status === 'approved') : [];
   });
   const byId = computed(() => new Map(approved.value.map((a) => [a.id, a])));
-  const matcher = computed(() =>
-    tools.value?.createMatcher(
-      approved.value.map((a) => ({
-        id: a.id,
-        title: a.title,
-        summary: a.summary,
-        examples: a.examples,
-        tags: a.tags,
-        locale: a.locale ?? undefined,
-      })),
-    ),
-  );
+  const matcher = computed(() => tools.value?.createMatcher(approved.value));
 
   const match = computed<MatchResult | null>(() => {
     const tool = tools.value;

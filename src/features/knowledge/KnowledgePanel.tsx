@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { useServices } from '../../app/services';
 import type { ResourceState } from '../../app/resource';
 import { highlightSegments, longText, safeHttpUrl, shortText } from '../../domain/text';
-import type { Article } from '../../host/api/helpCenter';
+import { isRestricted, type Article } from '../../host/api/helpCenter';
 import { ErrorNotice, FormButtons, Loading, Panel } from '../../ui/Panel';
 import { StatusLine } from '../../ui/Status';
 import type { KnowledgeModel } from './model';
@@ -65,6 +65,8 @@ function ArticleAction(props: { label: string; titleId: string; disabled: boolea
 function ArticleItem({ article, model }: { article: Article; model: KnowledgeModel }) {
   const { i18n } = useServices();
   const [flagging, setFlagging] = useState(false);
+  const [confirmingQuote, setConfirmingQuote] = useState(false);
+  const restricted = isRestricted(article);
   const href = safeHttpUrl(article.html_url);
   const titleId = `article-${article.id}-title`;
   const flagged = model.flagged.value.has(article.id);
@@ -79,6 +81,7 @@ function ArticleItem({ article, model }: { article: Article; model: KnowledgeMod
           {shortText(article.title)}
         </span>
       )}
+      {restricted && <span class="badge">{i18n.t('ui.knowledge.restricted')}</span>}
       {article.snippet && <Snippet text={longText(article.snippet)} />}
       <p class="muted small">
         {article.updated_at && i18n.t('ui.knowledge.updated', { date: i18n.date(article.updated_at) })}
@@ -95,7 +98,8 @@ function ArticleItem({ article, model }: { article: Article; model: KnowledgeMod
           label={i18n.t('ui.knowledge.quote')}
           titleId={titleId}
           disabled={!href}
-          onClick={() => void model.quote.run(article)}
+          expanded={restricted ? confirmingQuote : undefined}
+          onClick={() => (restricted ? setConfirmingQuote(!confirmingQuote) : void model.quote.run(article))}
         />
         <ArticleAction
           label={i18n.t('ui.knowledge.open')}
@@ -111,6 +115,23 @@ function ArticleItem({ article, model }: { article: Article; model: KnowledgeMod
           onClick={() => setFlagging(!flagging)}
         />
       </div>
+      {confirmingQuote && (
+        <form
+          class="inline-form notice notice--warning"
+          role="alert"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void model.quote.run(article, true).then(() => setConfirmingQuote(false));
+          }}
+        >
+          <p>{i18n.t('ui.knowledge.restricted_warning')}</p>
+          <FormButtons
+            label={i18n.t('ui.knowledge.quote_anyway')}
+            disabled={model.quote.busy.value}
+            onCancel={() => setConfirmingQuote(false)}
+          />
+        </form>
+      )}
       {flagging && <FlagForm article={article} model={model} onClose={() => setFlagging(false)} />}
     </li>
   );

@@ -1,5 +1,5 @@
 import { computed, effect, signal } from '@preact/signals';
-import { createAction, done, type Report } from '../../app/action';
+import { createAction, done, refused, type Report } from '../../app/action';
 import { unexpected } from '../../app/errors';
 import { createResource } from '../../app/resource';
 import type { SessionCache } from '../../app/sessionCache';
@@ -8,7 +8,7 @@ import type { AppSettings } from '../../domain/settings';
 import { htmlToText } from '../../domain/html';
 import { inert } from '../../domain/answers/placeholders';
 import { escapeHtml, excerpt, safeHttpUrl } from '../../domain/text';
-import { getArticle, helpCenterLocales, searchArticles, withoutBody, type Article } from '../../host/api/helpCenter';
+import { getArticle, helpCenterLocales, isRestricted, searchArticles, withoutBody, type Article } from '../../host/api/helpCenter';
 import { createFeedback } from '../../host/api/feedback';
 import type { HostClient } from '../../host/client';
 import { appendToReply } from '../../host/composer';
@@ -156,7 +156,9 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
   );
 
   const quote = createAction(
-    async (article: Article) => {
+    async (article: Article, confirmed = false) => {
+      // An article only a user segment may read is not quoted into a reply without the agent saying so.
+      if (isRestricted(article) && !confirmed) return refused('ui.knowledge.restricted_warning');
       const url = urlOf(article);
       // Bodies are not kept in the session cache: a result read from it is read again here.
       const body = article.body ?? (article.locale ? (await getArticle(host, article.locale, article.id)).body : null);

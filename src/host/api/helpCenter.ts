@@ -48,6 +48,9 @@ export async function getArticle(host: HostClient, locale: string, id: number): 
   return (await host.request({ url }, z.object({ article: ArticleSchema }))).article;
 }
 
+/** Only a user segment (signed-in users, agents) may read it: the customer may not be allowed to. */
+export const isRestricted = (article: Article) => article.user_segment_id != null;
+
 /** What a session keeps of a search result: everything but the article's body, read again when quoted. */
 export function withoutBody({ body: _body, ...rest }: Article): Article {
   return rest;
