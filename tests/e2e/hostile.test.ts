@@ -54,7 +54,8 @@ const RECORD_WORD = 4096;
 const inRecord = (value: string) => value.slice(0, RECORD_WORD);
 const recordJoined = (separator: string) => PAYLOADS.map((p) => inRecord(p.value)).join(separator);
 const ARTICLES = chunks(ARTICLE_URLS.length).map((chunk, i) => ({
-  title: `${WORD} ${chunk.map((p) => p.value).join(' ')}`,
+  // Every title ends in Markdown and placeholder syntax, which a plain-text reply must not turn live.
+  title: `${WORD} ${chunk.map((p) => p.value).join(' ')} [pay here](https://pay.example) {{ticket.requester.email}}`,
   body: `<p>${WORD}</p>${chunk.map((p) => `<p>${p.value}</p>`).join('')}`,
   snippet: `<em>${WORD}</em> ${chunk.map((p) => p.value).join(' ')}`,
   label_names: chunk.map((p) => p.value),
