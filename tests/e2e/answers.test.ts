@@ -82,14 +82,7 @@ describe('closed-loop answers', () => {
     await session().page.getByRole('textbox', { name: 'Reply' }).fill('Please freeze the card in the app, then we refund it.');
     await panel().getByRole('button', { name: 'Propose an answer' }).click();
     const modal = session().modal();
-    await expect
-      .poll(() =>
-        modal
-          .getByLabel('Title')
-          .inputValue()
-          .catch(() => ''),
-      )
-      .toBe("Payment I didn't make");
+    await expect.poll(() => session().modalTitle()).toBe("Payment I didn't make");
     expect(await modal.getByLabel('Answer', { exact: true }).inputValue()).toContain('freeze the card');
     expect(await modal.getByLabel('How customers ask (one per line)').inputValue()).toBe("Payment I didn't make");
     await modal.getByLabel('Title').fill('Unknown payment: freeze first');

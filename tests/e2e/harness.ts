@@ -18,6 +18,8 @@ export interface Session {
   sidebar(): FrameLocator;
   console(): FrameLocator;
   modal(): FrameLocator;
+  /** The proposal modal's Title, '' until the modal is open and seeded. */
+  modalTitle(): Promise<string>;
   control<T = unknown>(name: string, method?: string, body?: unknown): Promise<T>;
   fault(endpoint: string, fault: Fault, times?: number): Promise<void>;
   calls(): Promise<{ counts: Record<string, number>; calls: CallRecord[] }>;
@@ -77,6 +79,12 @@ export async function startSession(options: { thirdPartyStorage?: boolean } = {}
     sidebar: () => session.page.frameLocator('iframe[data-location="ticket_sidebar"]'),
     console: () => session.page.frameLocator('iframe[data-location="nav_bar"]'),
     modal: () => session.page.frameLocator('.modal iframe'),
+    modalTitle: () =>
+      session.page
+        .frameLocator('.modal iframe')
+        .getByLabel('Title')
+        .inputValue()
+        .catch(() => ''),
     control: (name, method = 'GET', body) => request(`/__playground/${name}`, method, body),
     async fault(endpoint, fault, times) {
       await request('/__playground/faults', 'POST', times === undefined ? { endpoint, fault } : { endpoint, fault, times });

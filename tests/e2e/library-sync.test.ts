@@ -142,16 +142,7 @@ describe('a proposal is created once', () => {
     await session().page.getByRole('textbox', { name: 'Reply' }).fill('Please freeze the card in the app, then we refund it.');
     await panel().getByRole('button', { name: 'Propose an answer' }).click();
     const modal = session().modal();
-    await expect
-      .poll(
-        () =>
-          modal
-            .getByLabel('Title')
-            .inputValue()
-            .catch(() => ''),
-        { timeout: 20_000 },
-      )
-      .toBe("Payment I didn't make");
+    await expect.poll(() => session().modalTitle(), { timeout: 20_000 }).toBe("Payment I didn't make");
     await modal.getByLabel('Title').fill('Unknown payment: freeze first');
     await modal.getByRole('button', { name: 'Save draft' }).click();
     // Either the app settles it itself, or the agent, told it failed, saves again: never a second record.

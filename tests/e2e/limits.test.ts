@@ -103,16 +103,7 @@ describe('limits', () => {
     await session().open({ ticket: TICKET });
     await session().sidebar().locator('[data-panel="answers"]').getByRole('button', { name: 'Propose an answer' }).click();
     const modal = session().modal();
-    await expect
-      .poll(
-        () =>
-          modal
-            .getByLabel('Title')
-            .inputValue()
-            .catch(() => ''),
-        { timeout: 20_000 },
-      )
-      .toBe("Payment I didn't make");
+    await expect.poll(() => session().modalTitle(), { timeout: 20_000 }).toBe("Payment I didn't make");
     await expect.poll(() => session().text(modal.getByTestId('answer-size'))).toMatch(/KB of 32 KB left/);
     await modal.getByLabel('Answer', { exact: true }).fill('y'.repeat(40 * 1024));
     await expect.poll(() => session().text(modal.getByRole('alert')), { timeout: 20_000 }).toContain('Too long for Zendesk');
