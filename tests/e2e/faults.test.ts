@@ -79,7 +79,10 @@ describe('SDK faults', () => {
           window as unknown as { __playground: { host: { faults: { silentRequests: string[] } } } }
         ).__playground.host.faults.silentRequests.push('comment.useRichText'),
       );
-      await panel('knowledge').locator('li.article').first().getByRole('button', { name: 'Quote' }).click();
+      // A public article: quoting one only a user segment may read asks first (knowledge.test.ts).
+      const article = panel('knowledge').locator('li.article:not(:has(.badge))').first();
+      await article.waitFor();
+      await article.getByRole('button', { name: 'Quote' }).click();
       await expect.poll(() => session().text(panel('knowledge').locator('.status--error'))).toMatch(/took too long/);
     }));
 
