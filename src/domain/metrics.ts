@@ -7,6 +7,8 @@ export interface EscalationEvent {
   requestedAt?: string;
   escalatedAt?: string;
   firstLeadResponseAt?: string;
+  /** The request is still open: no lead has answered it and nobody withdrew it. */
+  waiting?: boolean;
 }
 
 /** Request, escalation and the first lead response (escalate or decline) of each escalated ticket. */
@@ -19,6 +21,7 @@ export function escalationEvents(history: Map<number, EscalationHistory>, isLead
     if (request) event.requestedAt = request.at;
     if (h.lastEscalation) event.escalatedAt = h.lastEscalation.at;
     if (response) event.firstLeadResponseAt = response.at;
+    else if (request && h.changes.at(-1) === request) event.waiting = true;
     events.push(event);
   }
   return events;
@@ -108,15 +111,18 @@ export function requestsPerDay(events: readonly EscalationEvent[], window: Metri
 }
 
 /**
- * Median wait from request to the first lead response, for requests made in the
- * window. Direct escalations without a request have no wait and are left out.
+ * Median wait from request to the first lead response, for requests made in the window. A
+ * request still waiting counts with its wait so far: leaving it out would make the figure look
+ * best exactly when the leads answer nothing. Direct escalations without a request have no wait
+ * and are left out.
  */
 export function medianLeadResponseMinutes(events: readonly EscalationEvent[], window: MetricWindow): number | null {
   const range = windowRange(window);
+  const now = window.now.getTime();
   const waits: number[] = [];
   for (const event of events) {
     const requested = parse(event.requestedAt);
-    const responded = parse(event.firstLeadResponseAt);
+    const responded = event.waiting ? Math.max(now, requested ?? now) : parse(event.firstLeadResponseAt);
     if (!inWindow(requested, range) || responded === null || responded < requested) continue;
     waits.push((responded - requested) / 60_000);
   }

@@ -12,16 +12,30 @@ export interface I18n {
   t: (key: string, vars?: Vars) => string;
   relativeTime(date: Date | string, now?: Date): string;
   date(date: Date | string): string;
-  /** A span of minutes in the unit a person would say: '45 minutes', '20 hours', '3 days'. */
+  /** A span of minutes as a person says it: '45 min', '5 h', '1 d 4 h' (in the user's language). */
   duration(minutes: number): string;
 }
 
-/** Whole minutes up to two hours, whole hours up to two days, then whole days. */
-export function durationParts(minutes: number): { value: number; unit: 'minute' | 'hour' | 'day' } {
+type DurationUnit = 'minute' | 'hour' | 'day';
+
+/**
+ * The one or two largest units of a span, as people round it: minutes under an hour, hours and
+ * minutes under a day, then days and hours ('1 d 4 h', never '1680 min'). A zero second unit is left out.
+ */
+export function durationParts(minutes: number): { value: number; unit: DurationUnit }[] {
   const m = Math.max(0, Math.floor(minutes));
-  if (m < 120) return { value: m, unit: 'minute' };
-  if (m < 48 * 60) return { value: Math.floor(m / 60), unit: 'hour' };
-  return { value: Math.floor(m / (24 * 60)), unit: 'day' };
+  const [big, small, bigUnit, smallUnit]: [number, number, DurationUnit, DurationUnit] =
+    m < 60
+      ? [m, 0, 'minute', 'minute']
+      : m < 24 * 60
+        ? [Math.floor(m / 60), m % 60, 'hour', 'minute']
+        : [Math.floor(m / 1440), Math.floor((m % 1440) / 60), 'day', 'hour'];
+  return small > 0
+    ? [
+        { value: big, unit: bigUnit },
+        { value: small, unit: smallUnit },
+      ]
+    : [{ value: big, unit: bigUnit }];
 }
 
 function lookup(dictionary: Dictionary | undefined, key: string): string | undefined {
@@ -42,17 +56,17 @@ function interpolate(template: string, vars: Vars | undefined): string {
 export function createI18n(locale: string, chain: Dictionary[]): I18n {
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const dtf = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-  // One formatter per unit, made on first use and reused on every render.
-  const units = new Map<string, Intl.NumberFormat>();
+  const number = new Intl.NumberFormat(locale);
+  const t = (key: string, vars?: Vars): string => {
+    for (const dictionary of chain) {
+      const found = lookup(dictionary, key);
+      if (found !== undefined) return interpolate(found, vars);
+    }
+    return key;
+  };
   return {
     locale,
-    t(key, vars) {
-      for (const dictionary of chain) {
-        const found = lookup(dictionary, key);
-        if (found !== undefined) return interpolate(found, vars);
-      }
-      return key;
-    },
+    t,
     relativeTime(date, now = new Date()) {
       const { unit, value } = relativeAge(date, now);
       return rtf.format(-value, unit);
@@ -61,10 +75,10 @@ export function createI18n(locale: string, chain: Dictionary[]): I18n {
       return dtf.format(new Date(date));
     },
     duration(minutes) {
-      const { value, unit } = durationParts(minutes);
-      let format = units.get(unit);
-      if (!format) units.set(unit, (format = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' })));
-      return format.format(value);
+      const [first, second] = durationParts(minutes).map(({ value, unit }) =>
+        t(`ui.common.duration_${unit}`, { count: number.format(value) }),
+      );
+      return second === undefined ? (first ?? '') : t('ui.common.duration_pair', { first: first ?? '', second });
     },
   };
 }

@@ -132,21 +132,41 @@ describe('i18n', () => {
 
   describe('durations', () => {
     it.each([
-      [0, { value: 0, unit: 'minute' }],
-      [119, { value: 119, unit: 'minute' }],
-      [120, { value: 2, unit: 'hour' }],
-      [47 * 60 + 59, { value: 47, unit: 'hour' }],
-      [48 * 60, { value: 2, unit: 'day' }],
-      [2988, { value: 2, unit: 'day' }],
-      [-5, { value: 0, unit: 'minute' }],
+      [0, [{ value: 0, unit: 'minute' }]],
+      [59, [{ value: 59, unit: 'minute' }]],
+      [60, [{ value: 1, unit: 'hour' }]],
+      [300, [{ value: 5, unit: 'hour' }]],
+      [
+        125,
+        [
+          { value: 2, unit: 'hour' },
+          { value: 5, unit: 'minute' },
+        ],
+      ],
+      [24 * 60, [{ value: 1, unit: 'day' }]],
+      [
+        28 * 60 + 59,
+        [
+          { value: 1, unit: 'day' },
+          { value: 4, unit: 'hour' },
+        ],
+      ],
+      [-5, [{ value: 0, unit: 'minute' }]],
     ])('%i minutes read as %o', (minutes, parts) => {
       expect(durationParts(minutes)).toEqual(parts);
     });
 
-    it('says them in the user language', () => {
-      expect(createI18n('en', []).duration(2988)).toBe('2 days');
-      expect(createI18n('de', []).duration(45)).toBe('45 Minuten');
-      expect(createI18n('fr', []).duration(180)).toMatch(/^3\s+heures$/u);
+    it('says them in the user language, never as a pile of minutes', () => {
+      const say = (locale: string, minutes: number) =>
+        createI18n(locale, [locale === 'en' ? en : read(`${locale}.json`), en]).duration(minutes);
+      expect(say('en', 300)).toBe('5 h');
+      expect(say('en', 28 * 60)).toBe('1 d 4 h');
+      expect(say('en', 45)).toBe('45 min');
+      expect(say('en', 2 * 60 + 5)).toBe('2 h 5 min');
+      expect(say('de', 28 * 60)).toBe('1 T. 4 Std.');
+      expect(say('ja', 28 * 60)).toBe('1日4時間');
+      expect(say('fr', 180)).toBe('3 h');
+      expect(say('en', 1500 * 24 * 60)).toBe('1,500 d');
     });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   answerIdsFromTags,
   approvedAnswerShare,
+  escalationEvents,
   leadConsoleMetrics,
   median,
   medianLeadResponseMinutes,
@@ -13,6 +14,7 @@ import {
   type MetricTicket,
   type MetricWindow,
 } from '../../src/domain/metrics';
+import type { EscalationHistory, EscalationState } from '../../src/domain/escalation';
 
 const now = new Date('2024-06-15T10:30:00Z');
 const week: MetricWindow = { days: 7, now };
@@ -81,13 +83,42 @@ describe('medianLeadResponseMinutes', () => {
       { ticketId: 1, requestedAt: '2024-06-14T09:00:00Z', firstLeadResponseAt: '2024-06-14T09:20:00Z' },
       { ticketId: 2, requestedAt: '2024-06-14T10:00:00Z', firstLeadResponseAt: '2024-06-14T11:30:00Z' },
       { ticketId: 3, requestedAt: '2024-06-13T10:00:00Z', firstLeadResponseAt: '2024-06-13T10:45:00Z' },
-      // No response yet, a direct escalation, one outside the window and a clock glitch: all left out.
+      // Withdrawn before any response, a direct escalation, one outside the window and a clock glitch: all left out.
       { ticketId: 4, requestedAt: '2024-06-15T08:00:00Z' },
       { ticketId: 5, escalatedAt: '2024-06-15T08:00:00Z', firstLeadResponseAt: '2024-06-15T08:00:00Z' },
       { ticketId: 6, requestedAt: '2024-05-01T10:00:00Z', firstLeadResponseAt: '2024-05-01T20:00:00Z' },
       { ticketId: 7, requestedAt: '2024-06-14T10:00:00Z', firstLeadResponseAt: '2024-06-14T09:00:00Z' },
     ];
     expect(medianLeadResponseMinutes(events, week)).toBe(45);
+  });
+
+  it('counts a request still waiting with its wait so far, so unanswered requests cannot make the figure look good', () => {
+    const answered: EscalationEvent[] = [{ ticketId: 1, requestedAt: '2024-06-15T09:00:00Z', firstLeadResponseAt: '2024-06-15T09:01:00Z' }];
+    const waiting: EscalationEvent[] = [
+      { ticketId: 2, requestedAt: '2024-06-12T10:30:00Z', waiting: true },
+      { ticketId: 3, requestedAt: '2024-06-13T10:30:00Z', waiting: true },
+      // Stamped after "now" (clock skew): it has waited no time, not a negative one.
+      { ticketId: 4, requestedAt: '2024-06-15T10:40:00Z', waiting: true },
+    ];
+    expect(medianLeadResponseMinutes(answered, week)).toBe(1);
+    expect(medianLeadResponseMinutes([...answered, ...waiting], week)).toBe((1 + 2 * 24 * 60) / 2);
+    expect(medianLeadResponseMinutes(waiting.slice(0, 2), week)).toBe(2.5 * 24 * 60);
+  });
+
+  it('marks a request as waiting only while it is the last change and no lead answered it', () => {
+    const change = (at: string, authorId: number, from: EscalationState, to: EscalationState) => ({ at, authorId, from, to, auditId: 1 });
+    const open = change('2024-06-14T09:00:00Z', 5, 'none', 'requested');
+    const history = new Map<number, EscalationHistory>([
+      [1, { changes: [open], lastRequest: open, lastEscalation: null }],
+      [2, { changes: [open, change('2024-06-14T10:00:00Z', 5, 'requested', 'none')], lastRequest: open, lastEscalation: null }],
+      [3, { changes: [open, change('2024-06-14T11:00:00Z', 9, 'requested', 'none')], lastRequest: open, lastEscalation: null }],
+    ]);
+    const events = escalationEvents(history, (id) => id === 9);
+    expect(events.map((e) => [e.ticketId, e.waiting ?? false, e.firstLeadResponseAt ?? null])).toEqual([
+      [1, true, null],
+      [2, false, null],
+      [3, false, '2024-06-14T11:00:00Z'],
+    ]);
   });
 
   it('is null without responses', () => {

@@ -45,10 +45,9 @@ export function MetricsTab({ library }: { library: LibraryModel }) {
             <div>
               <dt>{i18n.t('ui.console.median_response')}</dt>
               <dd data-testid="median-response">
-                {data.medianLeadResponseMinutes === null
-                  ? '–'
-                  : i18n.t('ui.console.minutes', { minutes: Math.round(data.medianLeadResponseMinutes) })}
+                {data.medianLeadResponseMinutes === null ? '–' : i18n.duration(data.medianLeadResponseMinutes)}
               </dd>
+              <dd class="stats__note">{i18n.t('ui.console.median_response_hint')}</dd>
             </div>
             <div>
               <dt>{i18n.t('ui.console.answer_share')}</dt>
@@ -102,7 +101,7 @@ export function MetricsTab({ library }: { library: LibraryModel }) {
               <thead>
                 <tr>
                   <th scope="col">{i18n.t('ui.console.col_answer')}</th>
-                  <th scope="col">{i18n.t('ui.console.col_uses')}</th>
+                  <th scope="col">{i18n.t('ui.console.col_uses_days', { days: data.days })}</th>
                 </tr>
               </thead>
               <tbody>

@@ -10,6 +10,8 @@ import { escalationHistories } from './histories';
 const DAY_MS = 86_400_000;
 
 export interface MetricsReport extends LeadConsoleMetrics {
+  /** The period these figures cover: the labels name it, not the button last pressed. */
+  days: 7 | 30;
   /** How many tickets the figures cover when the window held more than the console reads; else null. */
   truncatedAt: number | null;
   /** Escalation changes in the window that the escalation rules forbid for whoever made them. */
@@ -40,6 +42,7 @@ export function createMetricsModel(host: HostClient, lead: LeadAccess, now: () =
     const flagged = [...history.values()].flatMap((h) => suspiciousChanges(h, (id) => people.get(id)?.isLead));
     return {
       ...leadConsoleMetrics(events, tickets, { days: window, now: at }),
+      days: window,
       truncatedAt: found.complete ? null : tickets.length,
       flaggedChanges: countInWindow(
         flagged.map((c) => c.at),
