@@ -84,7 +84,8 @@ const STATUS = ['new', 'open', 'pending', 'hold', 'solved', 'closed'];
 
 /**
  * Zendesk search syntax, the parts the app uses: `type:ticket`, `tags:x` (any of several),
- * `status:x` / `status<solved`, `created>2026-11-01`, `order_by:created_at sort:asc`, free text.
+ * `status:x` / `status<solved`, `created>2026-11-01`, `group:<id>`, `assignee:<id>` or
+ * `assignee:none`, `order_by:created_at sort:asc`, free text.
  */
 function parseTicketQuery(query: string): TicketQuery {
   const tests: ((t: Ticket) => boolean)[] = [];
@@ -111,7 +112,9 @@ function parseTicketQuery(query: string): TicketQuery {
       const field = key === 'created' ? 'created_at' : 'updated_at';
       const time = Date.parse(value);
       tests.push((t) => (op === '>' ? Date.parse(t[field]) > time : op === '<' ? Date.parse(t[field]) < time : t[field].startsWith(value)));
-    } else if (key === 'order_by') orderBy = value === 'updated_at' ? 'updated_at' : 'created_at';
+    } else if (key === 'group') tests.push((t) => String(t.group_id) === value);
+    else if (key === 'assignee') tests.push((t) => (value === 'none' ? t.assignee_id === null : String(t.assignee_id) === value));
+    else if (key === 'order_by') orderBy = value === 'updated_at' ? 'updated_at' : 'created_at';
     else if (key === 'sort') sort = value === 'asc' ? 'asc' : 'desc';
   }
   if (tagAny.length) tests.push((t) => t.tags.some((tag) => tagAny.includes(tag)));

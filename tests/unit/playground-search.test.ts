@@ -64,6 +64,16 @@ describe('playground search: results limit', () => {
   });
 });
 
+describe('playground search: group and assignee', () => {
+  it('finds tickets by group id and assignee id, and unassigned ones with assignee:none', async () => {
+    const zd = account();
+    const queue = 'type:ticket tags:escalation_requested order_by:created_at sort:asc';
+    expect(ids((await zd.search(`${queue} group:502`)).body)).toEqual([4127]);
+    expect(ids((await zd.search(`${queue} assignee:10009`)).body)).toEqual([4115]);
+    expect(ids((await zd.search(`${queue} assignee:none`)).body)).toEqual([]);
+  });
+});
+
 describe('playground search: offset pages run the query again', () => {
   it('repeats a result on the next page when one is added before it between the reads', async () => {
     const zd = account();
