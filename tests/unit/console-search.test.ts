@@ -3,6 +3,7 @@ import type { LeadAccess } from '../../src/app/lead';
 import { readSettings } from '../../src/domain/settings';
 import { createMetricsModel } from '../../src/features/console/metrics';
 import { createQueueModel } from '../../src/features/console/queue';
+import { createI18n } from '../../src/i18n';
 import { exportTickets } from '../../src/host/api/search';
 import type { HostClient } from '../../src/host/client';
 import { fakeHost } from './fakeHost';
@@ -33,9 +34,12 @@ function zendesk(tickets: FakeTicket[], options: { between?: () => FakeTicket; h
         searched();
         const perPage = Number(q.get('per_page'));
         const page = Number(q.get('page'));
-        const results = list.slice((page - 1) * perPage, page * perPage);
-        const more = page * perPage < list.length;
-        return { results, count: list.length, next_page: more ? `https://x/next` : null };
+        // `tags:x` keeps tickets tagged x, as Zendesk's does; the rest of the query is not needed here.
+        const tags = [...(q.get('query') ?? '').matchAll(/\btags:(\S+)/g)].map((m) => m[1]!);
+        const found = tags.length ? list.filter((t) => t.tags.some((tag) => tags.includes(tag))) : list;
+        const results = found.slice((page - 1) * perPage, page * perPage);
+        const more = page * perPage < found.length;
+        return { results, count: found.length, next_page: more ? `https://x/next` : null };
       },
       'GET /api/v2/search/export.json': (_req, { searchParams: q }) => {
         searched();
@@ -85,7 +89,7 @@ describe('console metrics under Zendesk search limits', () => {
 
 describe('escalation queue under Zendesk search limits', () => {
   const queue = (host: HostClient) => {
-    const model = createQueueModel(host, lead, readSettings({}).settings, () => NOW);
+    const model = createQueueModel({ host, lead, settings: readSettings({}).settings, i18n: createI18n('en', []), now: () => NOW });
     return async (n: number) => {
       await model.load(n);
       const state = model.page.value;
@@ -97,7 +101,7 @@ describe('escalation queue under Zendesk search limits', () => {
   it('pages up to the 1,000th request, never to a page search refuses, and says how many more wait', async () => {
     const { host, urls } = zendesk(Array.from({ length: 1200 }, (_, i) => ticket(i + 1, ['escalation_requested'])));
     const load = queue(host);
-    expect(await load(1)).toMatchObject({ count: 1200, hasNext: true, limit: 1000 });
+    expect(await load(1)).toMatchObject({ requests: 1200, escalated: 0, hasNext: true, limit: 1000 });
     expect(await load(39)).toMatchObject({ hasNext: true });
     const last = await load(40);
     expect(last).toMatchObject({ page: 40, hasNext: false, limit: 1000 });
@@ -110,7 +114,26 @@ describe('escalation queue under Zendesk search limits', () => {
 
   it('lists all when search serves them all', async () => {
     const { host } = zendesk(Array.from({ length: 30 }, (_, i) => ticket(i + 1, ['escalation_requested'])));
-    expect(await queue(host)(1)).toMatchObject({ count: 30, hasNext: true, limit: null });
+    expect(await queue(host)(1)).toMatchObject({ requests: 30, hasNext: true, limit: null });
+  });
+
+  it('lists every request before the escalated tickets, the pages running on from one to the other', async () => {
+    const requests = Array.from({ length: 30 }, (_, i) => ticket(i + 1, ['escalation_requested']));
+    const escalated = Array.from({ length: 30 }, (_, i) => ticket(100 + i, ['escalation_escalated']));
+    // Search lists them newest first, escalations among the requests.
+    const load = queue(zendesk([...escalated, ...requests].sort((a, b) => b.created_at.localeCompare(a.created_at))).host);
+    const pages = [await load(1), await load(2), await load(3)];
+    expect(pages.map((p) => p.items.map((i) => i.state))).toEqual([
+      Array<string>(25).fill('requested'),
+      [...Array<string>(5).fill('requested'), ...Array<string>(20).fill('escalated')],
+      Array<string>(10).fill('escalated'),
+    ]);
+    expect(pages.map((p) => p.hasNext)).toEqual([true, true, false]);
+    // Each escalated ticket once across the pages.
+    expect(pages.flatMap((p) => p.items.filter((i) => i.state === 'escalated').map((i) => i.ticket.id)).sort()).toEqual(
+      escalated.map((t) => t.id).sort(),
+    );
+    expect(pages[0]).toMatchObject({ requests: 30, escalated: 30 });
   });
 
   it('does not list a ticket again on the next page when a request made meanwhile pushed it there', async () => {

@@ -1,25 +1,180 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useServices } from '../../app/services';
+import type { EscalationAction } from '../../domain/escalation';
+import type { QueueFilter } from '../../domain/queue';
 import { longText, shortText } from '../../domain/text';
-import { ErrorNotice, Loading } from '../../ui/Panel';
-import { createQueueModel } from './queue';
+import { errorMessage } from '../../ui/errorMessage';
+import { ErrorNotice, FormButtons, Loading } from '../../ui/Panel';
+import { StatusLine } from '../../ui/Status';
+import { createQueueModel, type QueueItem } from './queue';
+
+type QueueModel = ReturnType<typeof createQueueModel>;
+
+const STATUS_FILTERS: readonly { value: QueueFilter['status']; key: string }[] = [
+  { value: 'all', key: 'ui.console.filter_all' },
+  { value: 'overdue', key: 'ui.escalation.overdue' },
+  { value: 'requested', key: 'ui.escalation.state_requested' },
+  { value: 'escalated', key: 'ui.escalation.state_escalated' },
+];
+
+/** The lead's decisions a queue row offers in each state (the rules in domain/escalation decide again on submit). */
+const ROW_ACTIONS: Record<QueueItem['state'], readonly EscalationAction[]> = {
+  requested: ['escalate', 'decline'],
+  escalated: ['resolve'],
+};
+
+const id = (value: string) => (value === '' ? null : Number(value));
+
+function Filters({ model }: { model: QueueModel }) {
+  const { i18n } = useServices();
+  const filter = model.filter.value;
+  const groups = model.groups.value;
+  const assignees = [...model.assignees.value].sort((a, b) => a[1].localeCompare(b[1]));
+  return (
+    <div class="row queue-filters">
+      <div class="queue-filter">
+        <label for="queue-filter-status">{i18n.t('ui.console.filter_status')}</label>
+        <select
+          id="queue-filter-status"
+          value={filter.status}
+          onChange={(e) => void model.setFilter({ status: (e.target as HTMLSelectElement).value as QueueFilter['status'] })}
+        >
+          {STATUS_FILTERS.map((option) => (
+            <option key={option.value} value={option.value}>
+              {i18n.t(option.key)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="queue-filter">
+        <label for="queue-filter-group">{i18n.t('ui.console.filter_group')}</label>
+        <select
+          id="queue-filter-group"
+          value={filter.groupId ?? ''}
+          onChange={(e) => void model.setFilter({ groupId: id((e.target as HTMLSelectElement).value) })}
+        >
+          <option value="">{i18n.t('ui.console.filter_any_group')}</option>
+          {groups.status === 'ready' &&
+            groups.data.map((group) => (
+              <option key={group.id} value={group.id}>
+                {shortText(group.name)}
+              </option>
+            ))}
+        </select>
+      </div>
+      <div class="queue-filter">
+        <label for="queue-filter-assignee">{i18n.t('ui.console.filter_assignee')}</label>
+        <select
+          id="queue-filter-assignee"
+          value={filter.assigneeId ?? ''}
+          onChange={(e) => void model.setFilter({ assigneeId: id((e.target as HTMLSelectElement).value) })}
+        >
+          <option value="">{i18n.t('ui.console.filter_anyone')}</option>
+          {assignees.map(([userId, name]) => (
+            <option key={userId} value={userId}>
+              {shortText(name)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+/** Time left to the lead response target, how far past it, or how long the ticket has been escalated. */
+function timeLeft(item: QueueItem, i18n: ReturnType<typeof useServices>['i18n'], now: Date): string {
+  if (item.age) {
+    return item.age.overdue
+      ? i18n.t('ui.console.time_over', { duration: i18n.duration(-item.age.remainingMinutes) })
+      : i18n.t('ui.console.time_left', { duration: i18n.duration(item.age.remainingMinutes) });
+  }
+  if (item.state === 'escalated' && item.escalatedAt) {
+    return i18n.t('ui.console.time_escalated', { duration: i18n.duration((now.getTime() - Date.parse(item.escalatedAt)) / 60_000) });
+  }
+  return '–';
+}
+
+function RowActions({ item, model }: { item: QueueItem; model: QueueModel }) {
+  const { i18n } = useServices();
+  const [declining, setDeclining] = useState(false);
+  const [reason, setReason] = useState('');
+  const busy = model.act.busy.value;
+  const label = (action: EscalationAction) => i18n.t(`ui.escalation.${action}`);
+  if (declining) {
+    const submit = async (event: Event) => {
+      event.preventDefault();
+      const result = await model.act.run(item, 'decline', reason);
+      if (result.kind !== 'failed') setDeclining(false);
+    };
+    return (
+      <form class="inline-form" onSubmit={(e) => void submit(e)}>
+        <label for={`decline-${item.ticket.id}`}>{i18n.t('ui.escalation.reason_decline')}</label>
+        <textarea
+          id={`decline-${item.ticket.id}`}
+          required
+          maxLength={2000}
+          value={reason}
+          onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)}
+        />
+        <FormButtons label={label('decline')} disabled={!reason.trim() || busy} onCancel={() => setDeclining(false)} />
+      </form>
+    );
+  }
+  return (
+    <div class="row">
+      {ROW_ACTIONS[item.state].map((action) => (
+        <button
+          key={action}
+          type="button"
+          class={action === 'escalate' ? 'btn btn--small btn--primary' : 'btn btn--small'}
+          disabled={busy}
+          onClick={() => (action === 'decline' ? setDeclining(true) : void model.act.run(item, action))}
+        >
+          {label(action)}
+        </button>
+      ))}
+    </div>
+  );
+}
 
 export function QueueTab() {
   const { host, lead, settings, i18n, now } = useServices();
-  const model = useMemo(() => createQueueModel(host, lead, settings, now), [host, lead, settings, now]);
+  const model = useMemo(() => createQueueModel({ host, lead, settings, i18n, now }), [host, lead, settings, i18n, now]);
   useEffect(() => void model.load(1), [model]);
   const state = model.page.value;
   const data = 'data' in state ? state.data : undefined;
+  const at = now();
   return (
     <section aria-labelledby="queue-title">
       <h2 id="queue-title">{i18n.t('ui.console.queue_title')}</h2>
+      <Filters model={model} />
+      {data && (
+        <p class="row queue-counts small" data-testid="queue-counts">
+          {data.overdue !== null && <span class="badge badge--overdue">{i18n.t('ui.console.count_overdue', { count: data.overdue })}</span>}
+          <span class="badge badge--requested">{i18n.t('ui.console.count_requested', { count: data.requests })}</span>
+          <span class="badge badge--escalated">{i18n.t('ui.console.count_escalated', { count: data.escalated })}</span>
+        </p>
+      )}
       {state.status === 'loading' && !data && <Loading />}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={() => void model.load()} />}
       {data && data.limit !== null && (
         <p class="notice notice--info" data-testid="queue-limited">
-          {i18n.t('ui.console.queue_limited', { count: data.count, limit: data.limit })}
+          {i18n.t('ui.console.queue_limited', { count: data.requests + data.escalated, limit: data.limit })}
         </p>
       )}
+      <div data-testid="queue-status">
+        <StatusLine
+          report={model.status.value}
+          urgent
+          describe={(outcome) =>
+            outcome.kind === 'conflict'
+              ? i18n.t('ui.escalation.conflict', { state: i18n.t(`ui.escalation.state_${String(outcome.current)}`) })
+              : outcome.kind === 'failed'
+                ? `${errorMessage(outcome.error, i18n.t)} ${i18n.t('ui.escalation.nothing_changed')}`
+                : undefined
+          }
+        />
+      </div>
       {data && data.items.length === 0 && <p class="muted">{i18n.t('ui.console.queue_empty')}</p>}
       {data && data.items.length > 0 && (
         <table class="table">
@@ -28,8 +183,12 @@ export function QueueTab() {
               <th scope="col">{i18n.t('ui.console.col_ticket')}</th>
               <th scope="col">{i18n.t('ui.console.col_status')}</th>
               <th scope="col">{i18n.t('ui.console.col_waiting')}</th>
-              <th scope="col">{i18n.t('ui.console.col_requester')}</th>
+              <th scope="col">{i18n.t('ui.console.col_time_left')}</th>
+              <th scope="col">{i18n.t('ui.console.col_requested_by')}</th>
+              <th scope="col">{i18n.t('ui.console.col_assignee')}</th>
+              <th scope="col">{i18n.t('ui.console.col_priority')}</th>
               <th scope="col">{i18n.t('ui.console.col_reason')}</th>
+              <th scope="col">{i18n.t('ui.console.col_actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -45,11 +204,11 @@ export function QueueTab() {
                     {item.age?.overdue ? i18n.t('ui.escalation.overdue') : i18n.t(`ui.escalation.state_${item.state}`)}
                   </span>
                 </td>
-                <td>
-                  {item.requestedAt ? i18n.relativeTime(item.requestedAt, now()) : '–'}
-                  {item.age && <span class="small muted"> / {i18n.t('ui.console.target', { minutes: settings.leadResponseMinutes })}</span>}
-                </td>
-                <td>{shortText(item.requester)}</td>
+                <td>{item.requestedAt ? i18n.relativeTime(item.requestedAt, at) : '–'}</td>
+                <td data-testid="queue-time-left">{timeLeft(item, i18n, at)}</td>
+                <td data-testid="queue-requested-by">{item.requestedBy ? shortText(item.requestedBy) : '–'}</td>
+                <td data-testid="queue-assignee">{item.assignee ? shortText(item.assignee) : '–'}</td>
+                <td data-testid="queue-priority">{item.ticket.priority ? i18n.t(`ui.console.priority_${item.ticket.priority}`) : '–'}</td>
                 <td class="cell-text">
                   {longText(item.reason)}
                   {item.flagged > 0 && (
@@ -57,6 +216,9 @@ export function QueueTab() {
                       {i18n.t('ui.console.queue_flagged', { count: item.flagged })}
                     </span>
                   )}
+                </td>
+                <td>
+                  <RowActions item={item} model={model} />
                 </td>
               </tr>
             ))}
@@ -68,7 +230,7 @@ export function QueueTab() {
           <button type="button" class="btn btn--small" disabled={data.page <= 1} onClick={() => void model.load(data.page - 1)}>
             {i18n.t('ui.console.previous')}
           </button>
-          <span class="small muted">{i18n.t('ui.console.page', { page: data.page, count: data.count })}</span>
+          <span class="small muted">{i18n.t('ui.console.page', { page: data.page, count: data.requests + data.escalated })}</span>
           <button type="button" class="btn btn--small" disabled={!data.hasNext} onClick={() => void model.load(data.page + 1)}>
             {i18n.t('ui.console.next')}
           </button>

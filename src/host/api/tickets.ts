@@ -8,6 +8,8 @@ export const TicketSchema = z.object({
   status: z.string(),
   priority: z.optional(z.nullable(z.string())),
   requester_id: z.optional(z.nullable(z.number())),
+  assignee_id: z.optional(z.nullable(z.number())),
+  group_id: z.optional(z.nullable(z.number())),
   tags: z.array(z.string()),
   custom_fields: z.optional(z.array(z.object({ id: z.number(), value: z.unknown() }))),
   created_at: z.string(),

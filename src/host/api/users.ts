@@ -61,3 +61,10 @@ export async function getGroupMemberIds(host: HostClient, groupId: number): Prom
     page.group_memberships.map((m) => m.user_id),
   );
 }
+
+const GroupPage = z.object({ groups: z.array(GroupSchema), next_page: z.optional(z.nullable(z.string())) });
+
+/** The account's groups (GET /api/v2/groups), every page: names for the queue's group filter. */
+export async function getGroups(host: HostClient): Promise<{ id: number; name: string }[]> {
+  return readPages(host, '/api/v2/groups.json', GroupPage, (page) => page.groups);
+}
