@@ -3,9 +3,8 @@ import { useServices } from '../../app/services';
 import type { EscalationAction } from '../../domain/escalation';
 import type { QueueFilter } from '../../domain/queue';
 import { longText, shortText } from '../../domain/text';
-import { errorMessage } from '../../ui/errorMessage';
+import { EscalationStatusLine } from '../../ui/EscalationStatus';
 import { ErrorNotice, FormButtons, Loading } from '../../ui/Panel';
-import { StatusLine } from '../../ui/Status';
 import { createQueueModel, type QueueItem } from './queue';
 
 type QueueModel = ReturnType<typeof createQueueModel>;
@@ -163,17 +162,7 @@ export function QueueTab() {
         </p>
       )}
       <div data-testid="queue-status">
-        <StatusLine
-          report={model.status.value}
-          urgent
-          describe={(outcome) =>
-            outcome.kind === 'conflict'
-              ? i18n.t('ui.escalation.conflict', { state: i18n.t(`ui.escalation.state_${String(outcome.current)}`) })
-              : outcome.kind === 'failed'
-                ? `${errorMessage(outcome.error, i18n.t)} ${i18n.t('ui.escalation.nothing_changed')}`
-                : undefined
-          }
-        />
+        <EscalationStatusLine report={model.status.value} />
       </div>
       {data && data.items.length === 0 && <p class="muted">{i18n.t('ui.console.queue_empty')}</p>}
       {data && data.items.length > 0 && (
