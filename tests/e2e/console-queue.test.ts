@@ -59,7 +59,7 @@ describe('escalation queue', () => {
     await expect.poll(ids, { timeout: 20_000 }).toEqual([4115, 4117, 4139]);
   });
 
-  it('escalates from the row, and declines with a reason', async () => {
+  it('escalates, declines with a reason and resolves from the row', async () => {
     await asLead();
     await row(4108).getByRole('button', { name: 'Escalate' }).click();
     await expect.poll(() => session().text(c().getByTestId('queue-status')), { timeout: 20_000 }).toContain('Ticket escalated.');
@@ -71,6 +71,10 @@ describe('escalation queue', () => {
     const saved = await ticket(4103);
     expect(field(saved)).toBe('escalation_none');
     await expect.poll(() => row(4103).count(), { timeout: 20_000 }).toBe(0);
+    await row(4139).getByRole('button', { name: 'Resolve' }).click();
+    await expect.poll(() => session().text(c().getByTestId('queue-status')), { timeout: 20_000 }).toContain('Escalation resolved.');
+    expect(field(await ticket(4139))).toBe('escalation_resolved');
+    await expect.poll(() => row(4139).count(), { timeout: 20_000 }).toBe(0);
   });
 
   it('a row action on a ticket that changed underneath is a conflict, and nothing is overwritten', async () => {
