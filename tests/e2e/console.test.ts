@@ -104,6 +104,24 @@ describe('lead console', () => {
     await expect.poll(async () => (await answer(APPROVED)).custom_object_fields.answer_body).toContain('upload a utility bill');
   });
 
+  it('finds answers by words from any language and sorts them by what the lead asks', async () => {
+    await asLead();
+    await openTab('Answer library');
+    const titles = () => c().getByTestId('library-row').locator('strong').allTextContents();
+    // Recently changed first by default: the newest proposal heads the list.
+    await expect
+      .poll(async () => (await titles())[0], { timeout: 20_000 })
+      .toBe('Crash on Android 15 after opening Cards tab (known issue)');
+    await c().getByRole('searchbox', { name: 'Search answers' }).fill('karte angekommen');
+    await expect.poll(titles, { timeout: 20_000 }).toEqual(['Karte nicht angekommen: nach 10 Werktagen neu bestellen']);
+    await c().getByRole('searchbox', { name: 'Search answers' }).fill('no such words here');
+    await expect.poll(() => session().text(c().locator('section[aria-labelledby="library-title"] p.muted'))).toContain('No answer matches');
+    await c().getByRole('searchbox', { name: 'Search answers' }).fill('');
+    await c().getByLabel('Sort by').selectOption({ label: 'Due for review' });
+    // Approved answers overdue for review first (never-due proposals and retired answers last).
+    await expect.poll(async () => (await titles())[0], { timeout: 20_000 }).toBe('Weekend exchange rate markup');
+  });
+
   it('lists a feedback record made in Zendesk without a kind under other feedback, beside the rest', async () => {
     // Someone adds a record in Zendesk's own records list, where the kind field can be left empty.
     await session().api('/api/v2/custom_objects/closed_loop_feedback/records.json', 'POST', {

@@ -7,7 +7,7 @@ import { versionOf, type Answer } from '../../host/api/answers';
 import { ErrorNotice, ItemAction, Loading } from '../../ui/Panel';
 import { StatusLine } from '../../ui/Status';
 import { AnswerForm, type AnswerDraft } from '../answers/AnswerForm';
-import type { LibraryFilter, LibraryModel } from './library';
+import { LIBRARY_SORTS, type LibraryFilter, type LibraryModel, type LibrarySort } from './library';
 
 const FILTERS: LibraryFilter[] = ['all', 'approved', 'due', 'proposals', 'retired'];
 const SAMPLE = {
@@ -139,6 +139,26 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
           </button>
         ))}
       </div>
+      <div class="library-tools">
+        <input
+          type="search"
+          class="search"
+          aria-label={i18n.t('ui.console.library_search')}
+          placeholder={i18n.t('ui.console.library_search')}
+          value={model.query.value}
+          onInput={(e) => (model.query.value = e.currentTarget.value)}
+        />
+        <label class="small">
+          {i18n.t('ui.console.sort')}{' '}
+          <select class="search" value={model.sort.value} onChange={(e) => (model.sort.value = e.currentTarget.value as LibrarySort)}>
+            {LIBRARY_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {i18n.t(`ui.console.sort_${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       <StatusLine report={model.status.value} />
       {state.status === 'loading' && !('data' in state && state.data) && <Loading />}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={model.load} />}
@@ -152,7 +172,13 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
           }}
         />
       )}
-      {state.status === 'ready' && model.visible.value.length === 0 && <p class="muted">{i18n.t('ui.console.library_empty')}</p>}
+      {state.status === 'ready' && model.visible.value.length === 0 && (
+        <p class="muted">
+          {model.query.value.trim()
+            ? i18n.t('ui.console.library_no_match', { query: model.query.value.trim() })
+            : i18n.t('ui.console.library_empty')}
+        </p>
+      )}
       {model.visible.value.length > 0 && (
         <table class="table">
           <thead>

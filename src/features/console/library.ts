@@ -19,6 +19,8 @@ import { createAnswerLibrary } from '../answers/cachedLibrary';
 import { announceChange } from '../answers/sync';
 
 export type LibraryFilter = 'all' | 'approved' | 'due' | 'proposals' | 'retired';
+export type LibrarySort = 'recent' | 'used' | 'due';
+export const LIBRARY_SORTS: readonly LibrarySort[] = ['recent', 'used', 'due'];
 
 export interface LibraryRow {
   answer: Answer;
@@ -29,6 +31,28 @@ export interface LibraryRow {
 }
 
 const dayStamp = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Lower case without accents, so "uberweisung" finds "Überweisung". */
+const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** Whether every word of `query` occurs in the answer's title, summary, text, examples, tags or language. */
+export function matchesQuery(answer: Answer, query: string): boolean {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  if (!words.length) return true;
+  const text = fold([answer.title, answer.summary, answer.body, ...answer.examples, ...answer.tags, answer.locale ?? ''].join('\n'));
+  return words.every((word) => text.includes(word));
+}
+
+/** Recently changed first; most used first; due for review soonest first (never due last). Ties by title. */
+export function sortRows(rows: readonly LibraryRow[], sort: LibrarySort): LibraryRow[] {
+  const byTitle = (a: LibraryRow, b: LibraryRow) => a.answer.title.localeCompare(b.answer.title);
+  const key: Record<LibrarySort, (a: LibraryRow, b: LibraryRow) => number> = {
+    recent: (a, b) => b.answer.updatedAt.localeCompare(a.answer.updatedAt),
+    used: (a, b) => b.uses - a.uses,
+    due: (a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity),
+  };
+  return [...rows].sort((a, b) => key[sort](a, b) || byTitle(a, b));
+}
 
 export function createLibraryModel(deps: {
   host: HostClient;
@@ -49,6 +73,8 @@ export function createLibraryModel(deps: {
   const feedback = createResource<FeedbackRecord[]>();
   const usage = createResource<Map<string, number>>();
   const filter = signal<LibraryFilter>('all');
+  const query = signal('');
+  const sort = signal<LibrarySort>('recent');
   /** The answer open in the editor, from the library or from a report about it. */
   const editing = signal<string | null>(null);
 
@@ -78,8 +104,9 @@ export function createLibraryModel(deps: {
     });
   });
 
-  const visible = computed(() =>
-    rows.value.filter(({ answer, overdue }) => {
+  const visible = computed(() => {
+    const shown = rows.value.filter(({ answer, overdue }) => {
+      if (!matchesQuery(answer, query.value)) return false;
       switch (filter.value) {
         case 'approved':
           return answer.status === 'approved';
@@ -92,8 +119,9 @@ export function createLibraryModel(deps: {
         default:
           return true;
       }
-    }),
-  );
+    });
+    return sortRows(shown, sort.value);
+  });
 
   async function readUsage(): Promise<Map<string, number>> {
     const since = new Date(now().getTime() - 30 * 86_400_000);
@@ -214,6 +242,8 @@ export function createLibraryModel(deps: {
     rows,
     visible,
     filter,
+    query,
+    sort,
     editing,
     load,
     status,
