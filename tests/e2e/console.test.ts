@@ -144,6 +144,12 @@ describe('lead console', () => {
     await openTab('Proposals and feedback');
     await expect.poll(() => c().getByTestId('feedback-outdated_article').count()).toBe(4);
     expect(await c().getByTestId('feedback-misfit').count()).toBe(3);
+    // Who reported it and when; the article and the answer it was used with each on a line of their own.
+    const flag = c().getByTestId('feedback-outdated_article').filter({ hasText: 'Supported devices and app updates' });
+    await expect.poll(() => session().text(flag.getByTestId('feedback-meta')), { timeout: 20_000 }).toMatch(/^Reported by Tom Becker, /);
+    expect(await flag.locator('p').allTextContents()).toEqual(
+      expect.arrayContaining(['Outdated article: Supported devices and app updates', "With the answer App crashes or won't open"]),
+    );
     await c().getByTestId('feedback-outdated_article').first().getByRole('button', { name: 'Mark handled' }).click();
     await expect.poll(() => c().getByTestId('feedback-outdated_article').count()).toBe(3);
     const handled = (await session().records('closed_loop_feedback')).filter((r) => r.custom_object_fields.handled === true);

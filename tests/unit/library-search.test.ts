@@ -23,12 +23,13 @@ const answer = (over: Partial<Answer>): Answer => ({
   updatedById: null,
   ...over,
 });
-const row = (over: Partial<Answer>, rest: Partial<Omit<LibraryRow, 'answer'>> = {}): LibraryRow => ({
+const row = (over: Partial<Answer>, rest: Partial<Pick<LibraryRow, 'dueAt' | 'uses'>> = {}): LibraryRow => ({
   answer: answer(over),
   dueAt: null,
   overdue: false,
   uses: 0,
   misfits: 0,
+  approval: null,
   ...rest,
 });
 

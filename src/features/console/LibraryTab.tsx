@@ -122,6 +122,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
   const state = model.answers.value;
   const editing = model.editing.value;
   const editingAnswer = editing ? model.rows.value.find((r) => r.answer.id === editing)?.answer : undefined;
+  const people = 'data' in model.people.value ? model.people.value.data : undefined;
 
   return (
     <section aria-labelledby="library-title">
@@ -192,8 +193,11 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
             </tr>
           </thead>
           <tbody>
-            {model.visible.value.map(({ answer, dueAt, overdue, uses, misfits }) => {
+            {model.visible.value.map(({ answer, dueAt, overdue, uses, misfits, approval }) => {
               const title = shortText(answer.title);
+              // Marked approved, but Zendesk's records do not bear it out: agents are not offered it.
+              const unverified = approval?.kind === 'changed';
+              const changedBy = unverified && approval.byId !== null ? people?.get(approval.byId)?.name : undefined;
               return (
                 <tr key={answer.id} data-testid="library-row">
                   <td>
@@ -203,7 +207,18 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
                     </div>
                   </td>
                   <td>
-                    <span class={`badge badge--${answer.status}`}>{i18n.t(`ui.console.status_${answer.status}`)}</span>
+                    {unverified ? (
+                      <>
+                        <span class="badge badge--draft">{i18n.t('ui.console.status_unverified')}</span>
+                        <div class="small">
+                          {changedBy
+                            ? i18n.t('ui.answers.changed_since_approval', { name: changedBy })
+                            : i18n.t('ui.answers.changed_since_approval_unknown')}
+                        </div>
+                      </>
+                    ) : (
+                      <span class={`badge badge--${answer.status}`}>{i18n.t(`ui.console.status_${answer.status}`)}</span>
+                    )}
                   </td>
                   <td class={overdue ? 'notice--inline-warning' : ''}>
                     {dueAt ? `${overdue ? i18n.t('ui.answers.review_overdue') + ' · ' : ''}${i18n.date(dueAt)}` : '–'}
@@ -213,7 +228,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
                   <td>
                     <div class="row">
                       <ItemAction label={i18n.t('ui.console.edit_button')} item={title} onClick={() => (model.editing.value = answer.id)} />
-                      {answer.status !== 'approved' && (
+                      {(answer.status !== 'approved' || unverified) && (
                         <ItemAction
                           label={i18n.t('ui.console.approve')}
                           item={title}
@@ -221,7 +236,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
                           onClick={() => void model.approve.run(answer)}
                         />
                       )}
-                      {answer.status === 'approved' && (
+                      {answer.status === 'approved' && !unverified && (
                         <ItemAction label={i18n.t('ui.console.mark_reviewed')} item={title} onClick={() => void model.review.run(answer)} />
                       )}
                       {answer.status !== 'retired' && (

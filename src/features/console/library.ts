@@ -3,7 +3,7 @@ import { conflict, createAction, done, refused, type Outcome, type Report } from
 import type { LeadAccess } from '../../app/lead';
 import { createResource } from '../../app/resource';
 import type { SessionCache } from '../../app/sessionCache';
-import { contentFingerprint } from '../../domain/answers/approval';
+import { approvalPeople, contentFingerprint, verifyApproval, type Approval } from '../../domain/answers/approval';
 import { reviewStatus } from '../../domain/answers/review';
 import { answerUses } from '../../domain/metrics';
 import type { AppSettings } from '../../domain/settings';
@@ -28,7 +28,11 @@ export interface LibraryRow {
   overdue: boolean;
   uses: number;
   misfits: number;
+  /** The approval as Zendesk's records bear it out (domain/answers/approval.ts); null until the people are known. */
+  approval: Approval | null;
 }
+
+type People = Map<number, { name: string; isLead: boolean }>;
 
 const dayStamp = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -72,6 +76,8 @@ export function createLibraryModel(deps: {
   const answers = createResource<Answer[]>();
   const feedback = createResource<FeedbackRecord[]>();
   const usage = createResource<Map<string, number>>();
+  /** Names and lead status of the approvers, last writers and reporters shown. */
+  const people = createResource<People>();
   const filter = signal<LibraryFilter>('all');
   const query = signal('');
   const sort = signal<LibrarySort>('recent');
@@ -82,6 +88,7 @@ export function createLibraryModel(deps: {
     const list = answers.state.value.status === 'ready' ? answers.state.value.data : [];
     const records = feedback.state.value.status === 'ready' ? feedback.state.value.data : [];
     const uses = usage.state.value.status === 'ready' ? usage.state.value.data : new Map<string, number>();
+    const known = 'data' in people.state.value ? people.state.value.data : undefined;
     const misfits = new Map<string, number>();
     for (const r of records) {
       const id = r.custom_object_fields.answer_id;
@@ -100,6 +107,10 @@ export function createLibraryModel(deps: {
         overdue: review.overdue,
         uses: uses.get(answer.id.toLowerCase()) ?? 0,
         misfits: misfits.get(answer.id) ?? 0,
+        approval:
+          known && approvalPeople([answer]).every((id) => known.has(id))
+            ? verifyApproval(answer, (id) => known.get(id)?.isLead ?? false)
+            : null,
       };
     });
   });
@@ -128,15 +139,22 @@ export function createLibraryModel(deps: {
     return answerUses((await exportTickets(host, `updated>${dayStamp(since)}`)).tickets);
   }
 
+  /** Looks up everyone the library and the feedback name (users already known this session are not asked for again). */
+  function lookUpPeople() {
+    const list = 'data' in answers.state.value ? (answers.state.value.data ?? []) : [];
+    const records = 'data' in feedback.state.value ? (feedback.state.value.data ?? []) : [];
+    const reporters = records.map((r) => Number(r.custom_object_fields.reporter_id)).filter((id) => Number.isInteger(id) && id > 0);
+    return people.run(() => lead.people([...approvalPeople(list), ...reporters]));
+  }
+
   function load() {
-    void answers.run(() => listAnswers(host));
-    void feedback.run(() => listFeedback(host));
+    void Promise.all([answers.run(() => listAnswers(host)), feedback.run(() => listFeedback(host))]).then(lookUpPeople);
     void usage.run(readUsage);
   }
 
   const replace = (answer: Answer) => {
     const state = answers.state.value;
-    if (state.status === 'ready') void answers.run(async () => state.data.map((a) => (a.id === answer.id ? answer : a)));
+    if (state.status === 'ready') void answers.run(async () => state.data.map((a) => (a.id === answer.id ? answer : a))).then(lookUpPeople);
   };
 
   /**
@@ -239,6 +257,7 @@ export function createLibraryModel(deps: {
     answers: answers.state,
     feedback: feedback.state,
     usage: usage.state,
+    people: people.state,
     rows,
     visible,
     filter,
