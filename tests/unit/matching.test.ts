@@ -258,6 +258,14 @@ describe('confidence', () => {
       expect(matcher.match({ subject, locale: 'de' }).best).toBeNull();
     }
   });
+
+  it('keeps the margin when a tag lifts several answers alike', () => {
+    const tagged = answers.map((a) => (a.id === 'statement' || a.id === 'forgot-password' ? a : { ...a, tags: ['card'] }));
+    const matcher = createMatcher(tagged);
+    const res = matcher.match({ subject: 'Karte nicht angekommen, seit zwei Wochen', tags: ['card'], locale: 'de' });
+    expect(res.best?.id).toBe('card-not-arrived');
+    expect(res.confidence).toBeGreaterThanOrEqual(matcher.threshold);
+  });
 });
 
 describe('empty and degenerate inputs', () => {

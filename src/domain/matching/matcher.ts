@@ -98,6 +98,8 @@ export const DEFAULT_TUNING: Tuning = {
 export const DEFAULT_CONFIDENCE_THRESHOLD = 0.969;
 
 const TAG_BOOST = 0.5;
+/** Text evidence below this is none: tags alone then decide, by their plain margin. */
+const MIN_SCALE = 0.01;
 const LOCALE_PENALTY = 0.9;
 
 const normTag = (t: string): string => t.trim().toLowerCase();
@@ -114,10 +116,18 @@ function queryText(q: TicketQuery): string {
   return q.text ? `${q.subject}\n${q.text}` : q.subject;
 }
 
+interface Scores {
+  /** Fused per-answer scores (about 0..1 before tag boosts). */
+  fused: Float64Array;
+  /** Raw text similarity per answer. */
+  sim: Float64Array;
+  /** The best score from the text alone (no tag boost): how much evidence the ticket's words give at all. */
+  textBest: number;
+}
+
 interface Scorer {
-  /** Fused per-answer scores (about 0..1 before tag boosts) and the raw text similarity per answer. */
-  score: (q: TicketQuery) => { fused: Float64Array; sim: Float64Array };
-  confidenceOf: (fused: Float64Array, sim: Float64Array, top: number) => number;
+  score: (q: TicketQuery) => Scores;
+  confidenceOf: (scores: Scores, top: number) => number;
 }
 
 function buildScorer(answers: readonly AnswerDoc[], tuning: Tuning): Scorer {
@@ -177,10 +187,11 @@ function buildScorer(answers: readonly AnswerDoc[], tuning: Tuning): Scorer {
 
   const weightSum = tuning.knn + tuning.centroid + (classifier ? tuning.classifier : 0) || 1;
 
-  function score(q: TicketQuery): { fused: Float64Array; sim: Float64Array } {
+  function score(q: TicketQuery): Scores {
     const fused = new Float64Array(nAnswers);
     const sim = new Float64Array(nAnswers);
-    if (nAnswers === 0) return { fused, sim };
+    let textBest = 0;
+    if (nAnswers === 0) return { fused, sim, textBest };
     const qv = space.vectorize(extractFeatures(respell(tokenize(queryText(q)), speller)));
     docScores.fill(0);
     centScores.fill(0);
@@ -199,18 +210,20 @@ function buildScorer(answers: readonly AnswerDoc[], tuning: Tuning): Scorer {
     for (let a = 0; a < nAnswers; a++) {
       let s = (tuning.knn * knn[a]! + tuning.centroid * centScores[a]! + (classifier ? tuning.classifier * clfScores[a]! : 0)) / weightSum;
       sim[a] = Math.max(knn[a]!, centScores[a]!);
+      const al = answerLang[a];
+      const penalty = lang && al && al !== lang ? LOCALE_PENALTY : 1;
+      s *= penalty;
+      textBest = Math.max(textBest, s);
       let tagged = false;
       for (const t of answerTags[a]!) tagged ||= tags.has(t);
       if (tagged) {
         // An explicit tag match is routing metadata: on-topic evidence by itself.
-        s += TAG_BOOST;
+        s += TAG_BOOST * penalty;
         sim[a] = Math.max(sim[a]!, tuning.gateSimilarity);
       }
-      const al = answerLang[a];
-      if (lang && al && al !== lang) s *= LOCALE_PENALTY;
       fused[a] = s;
     }
-    return { fused, sim };
+    return { fused, sim, textBest };
   }
 
   /**
@@ -218,12 +231,13 @@ function buildScorer(answers: readonly AnswerDoc[], tuning: Tuning): Scorer {
    * over fused scores) times how on-topic the ticket is at all (text similarity
    * gate), so unrelated text abstains even when one answer wins by a hair.
    */
-  function confidenceOf(fused: Float64Array, sim: Float64Array, top: number): number {
+  function confidenceOf({ fused, sim, textBest }: Scores, top: number): number {
     const best = fused[top]!;
-    // Relative to the best score: a long ticket spreads its words over more features and a short
-    // one in another language shares fewer of them, which lowers every answer's score alike; the
-    // margin between answers, as a share of the best, is what tells them apart.
-    const t = tuning.confidenceTemperature * best;
+    // Relative to the best text score: a long ticket spreads its words over more features and a
+    // short one in another language shares fewer of them, which lowers every answer's score alike;
+    // the margin as a share of that is what tells answers apart. Tag boosts stay out of the scale:
+    // a tag several answers share lifts them all and must not blur the margin between them.
+    const t = tuning.confidenceTemperature * Math.max(textBest, MIN_SCALE);
     let z = 0;
     for (let a = 0; a < fused.length; a++) z += Math.exp((fused[a]! - best) / t);
     const gate = Math.min(1, sim[top]! / tuning.gateSimilarity);
@@ -296,10 +310,10 @@ function calibrate(answers: readonly AnswerDoc[], tuning: Tuning): number | null
     answers.forEach((a, ai) =>
       a.examples.forEach((example, j) => {
         if (foldOf(ai, j) !== fold) return;
-        const { fused, sim } = scorer.score({ subject: example });
-        const top = topK(fused, 1)[0];
+        const scores = scorer.score({ subject: example });
+        const top = topK(scores.fused, 1)[0];
         outcomes.push(
-          top === undefined ? { confidence: 0, right: false } : { confidence: scorer.confidenceOf(fused, sim, top), right: top === ai },
+          top === undefined ? { confidence: 0, right: false } : { confidence: scorer.confidenceOf(scores, top), right: top === ai },
         );
       }),
     );
@@ -330,12 +344,13 @@ export function createMatcher(answers: AnswerDoc[], options: MatcherOptions = {}
       return scored(fused, topK(fused, k));
     },
     match(q) {
-      const { fused, sim } = score(q);
+      const scores = score(q);
+      const { fused } = scores;
       // Runners-up far behind the best are other topics, not alternatives.
       const order = topK(fused, 3).filter((a, i, all) => i === 0 || fused[a]! >= ALTERNATE_FLOOR * fused[all[0]!]!);
       const ranked = scored(fused, order);
       const top = ranked[0];
-      const confidence = order[0] === undefined ? 0 : confidenceOf(fused, sim, order[0]);
+      const confidence = order[0] === undefined ? 0 : confidenceOf(scores, order[0]);
       const abstained = !top || confidence < threshold;
       return {
         best: abstained ? null : top,
