@@ -259,6 +259,19 @@ describe('confidence', () => {
     }
   });
 
+  it('offers as other answers only those near the best on the words or sharing a tag with it', () => {
+    const tagged = answers.map((a) => ({ ...a, tags: a.id === 'exchange-rate' ? ['fx'] : ['card'] }));
+    const matcher = createMatcher(tagged);
+    // The ticket's "card" tag lifts every card answer, but none of them is about exchange rates.
+    const offered = (subject: string): string[] => {
+      const res = matcher.match({ subject, tags: ['card'] });
+      return [...(res.best ? [res.best] : []), ...res.alternates].map((a) => a.id);
+    };
+    expect(offered('Exchange rate is wrong, overcharged on currency conversion')).toEqual(['exchange-rate']);
+    // A runner-up sharing the best answer's tag is still offered.
+    expect(offered('Card never came in the post and top up failed')).toEqual(expect.arrayContaining(['card-not-arrived', 'top-up']));
+  });
+
   it('keeps the margin when a tag lifts several answers alike', () => {
     const tagged = answers.map((a) => (a.id === 'statement' || a.id === 'forgot-password' ? a : { ...a, tags: ['card'] }));
     const matcher = createMatcher(tagged);

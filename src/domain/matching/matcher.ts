@@ -121,13 +121,17 @@ interface Scores {
   fused: Float64Array;
   /** Raw text similarity per answer. */
   sim: Float64Array;
-  /** The best score from the text alone (no tag boost): how much evidence the ticket's words give at all. */
+  /** Per-answer scores from the ticket's words alone (no tag boost). */
+  text: Float64Array;
+  /** The best of those: how much evidence the ticket's words give at all. */
   textBest: number;
 }
 
 interface Scorer {
   score: (q: TicketQuery) => Scores;
   confidenceOf: (scores: Scores, top: number) => number;
+  /** Whether the two answers share a tag. */
+  shareTag: (a: number, b: number) => boolean;
 }
 
 function buildScorer(answers: readonly AnswerDoc[], tuning: Tuning): Scorer {
@@ -190,8 +194,9 @@ function buildScorer(answers: readonly AnswerDoc[], tuning: Tuning): Scorer {
   function score(q: TicketQuery): Scores {
     const fused = new Float64Array(nAnswers);
     const sim = new Float64Array(nAnswers);
+    const text = new Float64Array(nAnswers);
     let textBest = 0;
-    if (nAnswers === 0) return { fused, sim, textBest };
+    if (nAnswers === 0) return { fused, sim, text, textBest };
     const qv = space.vectorize(extractFeatures(respell(tokenize(queryText(q)), speller)));
     docScores.fill(0);
     centScores.fill(0);
@@ -213,6 +218,7 @@ function buildScorer(answers: readonly AnswerDoc[], tuning: Tuning): Scorer {
       const al = answerLang[a];
       const penalty = lang && al && al !== lang ? LOCALE_PENALTY : 1;
       s *= penalty;
+      text[a] = s;
       textBest = Math.max(textBest, s);
       let tagged = false;
       for (const t of answerTags[a]!) tagged ||= tags.has(t);
@@ -223,7 +229,7 @@ function buildScorer(answers: readonly AnswerDoc[], tuning: Tuning): Scorer {
       }
       fused[a] = s;
     }
-    return { fused, sim, textBest };
+    return { fused, sim, text, textBest };
   }
 
   /**
@@ -244,7 +250,9 @@ function buildScorer(answers: readonly AnswerDoc[], tuning: Tuning): Scorer {
     return gate / z;
   }
 
-  return { score, confidenceOf };
+  const shareTag = (a: number, b: number): boolean => [...answerTags[a]!].some((t) => answerTags[b]!.has(t));
+
+  return { score, confidenceOf, shareTag };
 }
 
 function topK(scores: Float64Array, k: number): number[] {
@@ -331,7 +339,7 @@ function calibrate(answers: readonly AnswerDoc[], tuning: Tuning): number | null
 }
 
 export function createMatcher(answers: AnswerDoc[], options: MatcherOptions = {}, tuning: Tuning = DEFAULT_TUNING): Matcher {
-  const { score, confidenceOf } = buildScorer(answers, tuning);
+  const { score, confidenceOf, shareTag } = buildScorer(answers, tuning);
   const calibratedThreshold = options.threshold === undefined ? calibrate(answers, tuning) : null;
   const threshold = options.threshold ?? calibratedThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD;
   const scored = (scores: Float64Array, order: number[]): ScoredAnswer[] => order.map((a) => ({ id: answers[a]!.id, score: scores[a]! }));
@@ -345,9 +353,12 @@ export function createMatcher(answers: AnswerDoc[], options: MatcherOptions = {}
     },
     match(q) {
       const scores = score(q);
-      const { fused } = scores;
-      // Runners-up far behind the best are other topics, not alternatives.
-      const order = topK(fused, 3).filter((a, i, all) => i === 0 || fused[a]! >= ALTERNATE_FLOOR * fused[all[0]!]!);
+      const { fused, text } = scores;
+      // Runners-up far behind the best are other topics, not alternatives. A ticket tag lifts every
+      // answer carrying it, so a runner-up kept up by the tag alone must share a tag with the best.
+      const related = (a: number, b: number): boolean =>
+        fused[a]! >= ALTERNATE_FLOOR * fused[b]! && (text[a]! >= ALTERNATE_FLOOR * text[b]! || shareTag(a, b));
+      const order = topK(fused, 3).filter((a, i, all) => i === 0 || related(a, all[0]!));
       const ranked = scored(fused, order);
       const top = ranked[0];
       const confidence = order[0] === undefined ? 0 : confidenceOf(scores, order[0]);
