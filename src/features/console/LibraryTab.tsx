@@ -5,6 +5,7 @@ import { renderPlaceholders } from '../../domain/answers/placeholders';
 import { longText, shortText } from '../../domain/text';
 import { versionOf, type Answer } from '../../host/api/answers';
 import { ErrorNotice, ItemAction, Loading } from '../../ui/Panel';
+import { SearchBox } from '../../ui/SearchBox';
 import { StatusLine } from '../../ui/Status';
 import { AnswerForm, type AnswerDraft } from '../answers/AnswerForm';
 import { LIBRARY_SORTS, type LibraryFilter, type LibraryModel, type LibrarySort } from './library';
@@ -141,14 +142,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
         ))}
       </div>
       <div class="library-tools">
-        <input
-          type="search"
-          class="search"
-          aria-label={i18n.t('ui.console.library_search')}
-          placeholder={i18n.t('ui.console.library_search')}
-          value={model.query.value}
-          onInput={(e) => (model.query.value = e.currentTarget.value)}
-        />
+        <SearchBox label={i18n.t('ui.console.library_search')} value={model.query.value} onInput={(q) => (model.query.value = q)} />
         <label class="small">
           {i18n.t('ui.console.sort')}{' '}
           <select class="search" value={model.sort.value} onChange={(e) => (model.sort.value = e.currentTarget.value as LibrarySort)}>
