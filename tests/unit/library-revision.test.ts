@@ -124,6 +124,21 @@ const patches = (requests: ApiRequest[]) =>
     .map((r) => (r.body as { custom_object_record: { custom_object_fields: Fields } }).custom_object_record);
 
 describe('library saves: no lost updates', () => {
+  it('a confirmation stands beside the list the lead acted on: another filter, search or order clears it', async () => {
+    const z = zendesk({ status: 'approved' });
+    const library = model(z.host);
+    for (const change of [
+      () => (library.filter.value = 'retired'),
+      () => (library.query.value = 'card'),
+      () => (library.sort.value = 'used'),
+    ]) {
+      await library.retire.run(z.current());
+      expect(library.status.value?.outcome.kind).toBe('done');
+      change();
+      expect(library.status.value).toBeNull();
+    }
+  });
+
   it('a save counts the revision up; a record written before the field existed reads as revision 0', async () => {
     const z = zendesk();
     expect(z.current().revision).toBe(0);

@@ -244,9 +244,11 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
     filled,
     trust,
     inserted,
+    // Another answer on screen: what was reported about the last one no longer stands beside it.
     choose: (id: string | null) => {
       chosenId.value = id;
       inserted.value = null;
+      status.value = null;
     },
     status,
     insert,

@@ -1,6 +1,7 @@
-import { computed, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import { conflict, createAction, done, refused, type Outcome, type Report } from '../../app/action';
 import type { LeadAccess } from '../../app/lead';
+import { onDispose } from '../../app/model';
 import { createResource } from '../../app/resource';
 import type { SessionCache } from '../../app/sessionCache';
 import { approvalPeople, contentFingerprint, verifyApproval, type Approval } from '../../domain/answers/approval';
@@ -216,6 +217,13 @@ export function createLibraryModel(deps: {
 
   /** The console's status line: the last of its actions. */
   const status = signal<Report | null>(null);
+  // A confirmation belongs to the list the lead acted on: another filter, search or order clears it.
+  onDispose(
+    effect(() => {
+      void [filter.value, query.value, sort.value];
+      status.value = null;
+    }),
+  );
 
   /** A change of status from a list; on conflict the list is read again, so the lead sees what changed. */
   const setStatus = (to: Answer['status'], doneKey: string) =>
