@@ -2,52 +2,100 @@ import { browserStorage } from './storage';
 
 /**
  * Data kept for the agent's browser session (sessionStorage is shared by every instance of the
- * app in the tab, so each ticket's sidebar reuses it). Falls back to memory where storage is
- * blocked; anything unreadable counts as absent.
+ * app in the tab, so each ticket's sidebar reuses it). Anything unreadable counts as absent.
  */
 export interface SessionCache {
   get<T>(key: string, maxAgeMs: number): { value: T; savedAt: number } | null;
   set(key: string, value: unknown): void;
-  remove(key: string): void;
 }
 
-const PREFIX = 'closed-loop:v1:';
+// v2: an entry is stored as `<savedAt>|<JSON>`, so its age is known without parsing it.
+const PREFIX = 'closed-loop:v2:';
 
+interface Entry {
+  value: unknown;
+  savedAt: number;
+  /** Written by this frame but not stored (storage full or blocked): only this frame has it. */
+  memoryOnly: boolean;
+}
+
+const savedAtOf = (raw: string) => Number(raw.slice(0, raw.indexOf('|')));
+
+/**
+ * Reads come from this frame's memory unless the storage holds a newer entry (another instance
+ * wrote it), so a value is parsed once per change, not once per read. A write that does not fit
+ * evicts the oldest entries until it does; one that never fits (or a frame without storage)
+ * lives in memory only, and its older stored copy is removed so no instance reads stale data; an
+ * entry gone from the storage (evicted by another instance) is gone from memory too.
+ */
 export function createSessionCache(storage: Storage | null = browserStorage('sessionStorage'), now: () => number = Date.now): SessionCache {
-  const memory = new Map<string, string>();
-  const read = (key: string) => {
+  const memory = new Map<string, Entry>();
+
+  const stored = (key: string): string | null => {
     try {
-      return storage ? storage.getItem(PREFIX + key) : (memory.get(key) ?? null);
+      return storage?.getItem(PREFIX + key) ?? null;
     } catch {
-      return memory.get(key) ?? null;
+      return null;
     }
   };
-  const write = (key: string, value: string | null) => {
-    try {
-      if (!storage) throw new Error('no storage');
-      if (value === null) storage.removeItem(PREFIX + key);
-      else storage.setItem(PREFIX + key, value);
-    } catch {
-      if (value === null) memory.delete(key);
-      else memory.set(key, value);
+
+  /** The app's stored keys, oldest entry first. */
+  const byAge = (store: Storage) => {
+    const keys: { key: string; savedAt: number }[] = [];
+    for (let i = 0; i < store.length; i++) {
+      const key = store.key(i);
+      if (key?.startsWith(PREFIX)) keys.push({ key, savedAt: savedAtOf(store.getItem(key) ?? '') || 0 });
     }
+    return keys.sort((a, b) => a.savedAt - b.savedAt).map((k) => k.key);
   };
+
+  /** Stores `raw` under `key`, evicting the oldest other entries while the storage is full. */
+  const store = (key: string, raw: string): boolean => {
+    if (!storage) return false;
+    try {
+      const evictable = () => byAge(storage).filter((k) => k !== PREFIX + key);
+      for (let victims: string[] | null = null; ;) {
+        try {
+          storage.setItem(PREFIX + key, raw);
+          return true;
+        } catch {
+          victims ??= evictable();
+          const oldest = victims.shift();
+          if (!oldest) break;
+          storage.removeItem(oldest);
+        }
+      }
+      storage.removeItem(PREFIX + key);
+    } catch {
+      // A storage that throws on every call: memory only.
+    }
+    return false;
+  };
+
   return {
     get<T>(key: string, maxAgeMs: number) {
-      const raw = read(key);
-      if (!raw) return null;
-      try {
-        const entry = JSON.parse(raw) as { value: T; savedAt: number };
-        return typeof entry.savedAt === 'number' && now() - entry.savedAt <= maxAgeMs ? entry : null;
-      } catch {
-        return null;
+      let entry = memory.get(key);
+      const raw = stored(key);
+      if (!raw && entry && !entry.memoryOnly) {
+        memory.delete(key);
+        entry = undefined;
       }
+      if (raw && (!entry || savedAtOf(raw) > entry.savedAt)) {
+        try {
+          const value = JSON.parse(raw.slice(raw.indexOf('|') + 1)) as unknown;
+          entry = { value, savedAt: savedAtOf(raw), memoryOnly: false };
+          memory.set(key, entry);
+        } catch {
+          return null;
+        }
+      }
+      if (!entry || !Number.isFinite(entry.savedAt) || now() - entry.savedAt > maxAgeMs) return null;
+      return entry as { value: T; savedAt: number };
     },
     set(key, value) {
-      write(key, JSON.stringify({ value, savedAt: now() }));
-    },
-    remove(key) {
-      write(key, null);
+      const savedAt = now();
+      const kept = store(key, `${savedAt}|${JSON.stringify(value)}`);
+      memory.set(key, { value, savedAt, memoryOnly: !kept });
     },
   };
 }

@@ -104,6 +104,24 @@ describe('lead console', () => {
     await expect.poll(async () => (await answer(APPROVED)).custom_object_fields.answer_body).toContain('upload a utility bill');
   });
 
+  it('finds answers by words from any language and sorts them by what the lead asks', async () => {
+    await asLead();
+    await openTab('Answer library');
+    const titles = () => c().getByTestId('library-row').locator('strong').allTextContents();
+    // Recently changed first by default: the newest proposal heads the list.
+    await expect
+      .poll(async () => (await titles())[0], { timeout: 20_000 })
+      .toBe('Crash on Android 15 after opening Cards tab (known issue)');
+    await c().getByRole('searchbox', { name: 'Search answers' }).fill('karte angekommen');
+    await expect.poll(titles, { timeout: 20_000 }).toEqual(['Karte nicht angekommen: nach 10 Werktagen neu bestellen']);
+    await c().getByRole('searchbox', { name: 'Search answers' }).fill('no such words here');
+    await expect.poll(() => session().text(c().locator('section[aria-labelledby="library-title"] p.muted'))).toContain('No answer matches');
+    await c().getByRole('searchbox', { name: 'Search answers' }).fill('');
+    await c().getByLabel('Sort by').selectOption({ label: 'Due for review' });
+    // Approved answers overdue for review first (never-due proposals and retired answers last).
+    await expect.poll(async () => (await titles())[0], { timeout: 20_000 }).toBe('Weekend exchange rate markup');
+  });
+
   it('lists a feedback record made in Zendesk without a kind under other feedback, beside the rest', async () => {
     // Someone adds a record in Zendesk's own records list, where the kind field can be left empty.
     await session().api('/api/v2/custom_objects/closed_loop_feedback/records.json', 'POST', {
@@ -126,6 +144,12 @@ describe('lead console', () => {
     await openTab('Proposals and feedback');
     await expect.poll(() => c().getByTestId('feedback-outdated_article').count()).toBe(4);
     expect(await c().getByTestId('feedback-misfit').count()).toBe(3);
+    // Who reported it and when; the article and the answer it was used with each on a line of their own.
+    const flag = c().getByTestId('feedback-outdated_article').filter({ hasText: 'Supported devices and app updates' });
+    await expect.poll(() => session().text(flag.getByTestId('feedback-meta')), { timeout: 20_000 }).toMatch(/^Reported by Tom Becker, /);
+    expect(await flag.locator('p').allTextContents()).toEqual(
+      expect.arrayContaining(['Outdated article: Supported devices and app updates', "With the answer App crashes or won't open"]),
+    );
     await c().getByTestId('feedback-outdated_article').first().getByRole('button', { name: 'Mark handled' }).click();
     await expect.poll(() => c().getByTestId('feedback-outdated_article').count()).toBe(3);
     const handled = (await session().records('closed_loop_feedback')).filter((r) => r.custom_object_fields.handled === true);

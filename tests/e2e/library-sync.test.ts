@@ -50,12 +50,19 @@ const sidebarLoads = () =>
     ).length;
   });
 
+/** The sidebar's reads of single answer records (`GET …/records/{id}.json`). */
+const sidebarRecordReads = async () =>
+  (await session().calls()).calls.filter(
+    (call) => call.app === 'ticket_sidebar' && call.method === 'GET' && /\/closed_loop_answer\/records\/[^/?]+\.json/.test(call.path),
+  ).length;
+
 describe('a library change reaches everyone at once', () => {
   it('a lead retires an answer in the console and the sidebar open beside it stops offering it, without a reload', async () => {
     await session().persona('lead');
     await session().open({ ticket: CLOSE_TICKET });
     await expect.poll(title, { timeout: 20_000 }).toBe(CLOSE_TITLE);
     const loads = await sidebarLoads();
+    const recordReads = await sidebarRecordReads();
     // The console in the nav bar; the ticket, and its sidebar, stay open behind it.
     await session()
       .page.getByRole('button', { name: /Closed Loop console/ })
@@ -70,6 +77,8 @@ describe('a library change reaches everyone at once', () => {
     await expect.poll(title, { timeout: 20_000 }).not.toBe(CLOSE_TITLE);
     expect(await session().text(panel())).not.toContain(CLOSE_TITLE);
     expect(await sidebarLoads()).toBe(loads);
+    // The console had put the retired record into the session's copy: the sidebar did not read it again.
+    expect(await sidebarRecordReads()).toBe(recordReads);
   });
 });
 

@@ -77,6 +77,26 @@ describe('approvals verified from what Zendesk recorded', () => {
   });
 });
 
+describe('the console shows approvals as Zendesk recorded them', () => {
+  it('an answer an agent rewrote in a lead’s name is listed as not verified, and a lead’s approval restores it', async () => {
+    await session().control('persona', 'POST', { persona: 'agent' });
+    await rewriteBody(`Hi {{requester.first_name}}, ${FOREIGN}`);
+    const c = () => session().console();
+    await session().open({ route: 'console' });
+    await session().persona('lead');
+    await c().getByRole('tab', { name: 'Answer library' }).click();
+    await c().getByRole('searchbox', { name: 'Search answers' }).fill('How to close the account');
+    const row = c().getByTestId('library-row').filter({ hasText: 'How to close the account' });
+    await expect
+      .poll(() => session().text(row), { timeout: 20_000 })
+      .toContain(`Not verifiedChanged since its approval, by ${AGENT_NAME}. A lead must approve it again`);
+    expect(await row.getByRole('button', { name: /^Mark reviewed/ }).count()).toBe(0);
+    await row.getByRole('button', { name: /^Approve: How to close the account/ }).click();
+    await expect.poll(() => session().text(row), { timeout: 20_000 }).not.toContain('Not verified');
+    expect((await closeAnswer()).custom_object_fields.approved_by_id).toBe(10002);
+  });
+});
+
 describe('console actions report what happened', () => {
   it('Approve on the proposals tab says so when Zendesk refused the write', async () => {
     const c = () => session().console();

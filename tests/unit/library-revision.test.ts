@@ -3,7 +3,8 @@ import type * as z from 'zod/mini';
 import { createSessionCache } from '../../src/app/sessionCache';
 import { createDrafts, DRAFT_TTL_MS } from '../../src/features/console/drafts';
 import { createLibraryModel } from '../../src/features/console/library';
-import { createAnswer, toAnswer, versionOf } from '../../src/host/api/answers';
+import { toAnswer, versionOf } from '../../src/host/api/answers';
+import { createAnswer } from '../../src/host/api/answerWrites';
 import type { ApiRequest, HostClient } from '../../src/host/client';
 import { ApiError, HostTimeoutError, WriteNotAppliedError, WriteUncertainError } from '../../src/host/errors';
 import { readSettings } from '../../src/domain/settings';
@@ -123,6 +124,21 @@ const patches = (requests: ApiRequest[]) =>
     .map((r) => (r.body as { custom_object_record: { custom_object_fields: Fields } }).custom_object_record);
 
 describe('library saves: no lost updates', () => {
+  it('a confirmation stands beside the list the lead acted on: another filter, search or order clears it', async () => {
+    const z = zendesk({ status: 'approved' });
+    const library = model(z.host);
+    for (const change of [
+      () => (library.filter.value = 'retired'),
+      () => (library.query.value = 'card'),
+      () => (library.sort.value = 'used'),
+    ]) {
+      await library.retire.run(z.current());
+      expect(library.status.value?.outcome.kind).toBe('done');
+      change();
+      expect(library.status.value).toBeNull();
+    }
+  });
+
   it('a save counts the revision up; a record written before the field existed reads as revision 0', async () => {
     const z = zendesk();
     expect(z.current().revision).toBe(0);

@@ -218,6 +218,69 @@ describe('tags and locale', () => {
   });
 });
 
+describe('confidence', () => {
+  // Each answer has one German example among its English ones, as a multilingual team's library does.
+  const bank = (id: string, title: string, examples: string[]): AnswerDoc => ({ id, title, examples, locale: 'en' });
+  const answers: AnswerDoc[] = [
+    bank('card-not-arrived', 'Card has not arrived', [
+      'my card still hasnt arrived',
+      'where is my new card',
+      'card never came in the post',
+      'meine Karte ist noch nicht angekommen',
+    ]),
+    bank('forgot-password', 'Forgot password', ['forgot my password', 'password reset email not arriving', 'Passwort vergessen']),
+    bank('close-account', 'Close the account', [
+      'I want to close my account',
+      'please delete my account',
+      'ich möchte mein Konto schließen',
+    ]),
+    bank('top-up', 'Top-up failed', ['top up failed', 'can not add money with my card', 'Aufladen fehlgeschlagen']),
+    bank('exchange-rate', 'Exchange rate looks wrong', [
+      'exchange rate is wrong',
+      'overcharged on currency conversion',
+      'Wechselkurs ist falsch',
+    ]),
+    bank('statement', 'Statement download', ['how do I download my statement', 'monthly statement as pdf', 'Kontoauszug herunterladen']),
+  ];
+
+  it('answers a short ticket that only one answer speaks to, however few words they share', () => {
+    // Few shared words give every answer a low score; the best one still stands far apart from the rest.
+    const matcher = createMatcher(answers);
+    for (const [subject, id] of [
+      ['Kontoauszug für den Vermieter', 'statement'],
+      ['Wechselkurs bei Abhebung', 'exchange-rate'],
+    ] as const) {
+      const res = matcher.match({ subject, locale: 'de' });
+      expect(res.best?.id).toBe(id);
+      expect(res.confidence).toBeGreaterThanOrEqual(matcher.threshold);
+    }
+    for (const subject of ['Kredit für ein Auto', 'The weather was lovely at the picnic yesterday']) {
+      expect(matcher.match({ subject, locale: 'de' }).best).toBeNull();
+    }
+  });
+
+  it('offers as other answers only those near the best on the words or sharing a tag with it', () => {
+    const tagged = answers.map((a) => ({ ...a, tags: a.id === 'exchange-rate' ? ['fx'] : ['card'] }));
+    const matcher = createMatcher(tagged);
+    // The ticket's "card" tag lifts every card answer, but none of them is about exchange rates.
+    const offered = (subject: string): string[] => {
+      const res = matcher.match({ subject, tags: ['card'] });
+      return [...(res.best ? [res.best] : []), ...res.alternates].map((a) => a.id);
+    };
+    expect(offered('Exchange rate is wrong, overcharged on currency conversion')).toEqual(['exchange-rate']);
+    // A runner-up sharing the best answer's tag is still offered.
+    expect(offered('Card never came in the post and top up failed')).toEqual(expect.arrayContaining(['card-not-arrived', 'top-up']));
+  });
+
+  it('keeps the margin when a tag lifts several answers alike', () => {
+    const tagged = answers.map((a) => (a.id === 'statement' || a.id === 'forgot-password' ? a : { ...a, tags: ['card'] }));
+    const matcher = createMatcher(tagged);
+    const res = matcher.match({ subject: 'Karte nicht angekommen, seit zwei Wochen', tags: ['card'], locale: 'de' });
+    expect(res.best?.id).toBe('card-not-arrived');
+    expect(res.confidence).toBeGreaterThanOrEqual(matcher.threshold);
+  });
+});
+
 describe('empty and degenerate inputs', () => {
   it('handles no answers', () => {
     const matcher = createMatcher([]);

@@ -3,7 +3,7 @@ import type * as z from 'zod/mini';
 import { createLeadAccess } from '../../src/app/lead';
 import { createSessionCache } from '../../src/app/sessionCache';
 import { readSettings } from '../../src/domain/settings';
-import { listFeedback } from '../../src/host/api/feedback';
+import { listFeedback } from '../../src/host/api/feedbackReview';
 import type { ApiRequest, HostClient } from '../../src/host/client';
 import { CurrentUserSchema } from '../../src/host/schemas';
 

@@ -55,6 +55,11 @@ export function createAnswerLibrary(host: HostClient, cache: SessionCache, now: 
       inflight ??= fetchLibrary(force).finally(() => (inflight = null));
       return inflight;
     },
+    /** Whether the session's copy holds answer `id` at `version` (another instance put it there). */
+    holds(id: string, version: string): boolean {
+      const hit = cache.get<Stored>(KEY, LIBRARY_FRESH_MS);
+      return !!hit?.value.answers.some((a) => a.id === id && versionOf(a) === version);
+    },
     /** Puts a record the app itself changed into the cached copy right away (a stale copy is read again anyway). */
     remember(answer: Answer) {
       const hit = cache.get<Stored>(KEY, LIBRARY_FRESH_MS);

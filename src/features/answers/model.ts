@@ -19,7 +19,7 @@ import type { CurrentUser } from '../../host/schemas';
 import type { TicketModel } from '../ticket/model';
 import type { TextAnalysis } from '../../domain/textAnalysis';
 import type { AnswerLibrary } from './cachedLibrary';
-import { onLibraryChange } from './sync';
+import { onLibraryChange, type LibraryChange } from './sync';
 
 export type AnswersModel = ReturnType<typeof createAnswersModel>;
 
@@ -151,17 +151,21 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
   /** The panel's status line: the last of its actions. */
   const status = signal<Report | null>(null);
 
-  /** Another instance (the console) changed an answer: read that record and show the library as it is now. */
-  async function refresh(id: string) {
+  /**
+   * Another instance (the console) changed an answer: show the library as it is now. The session's
+   * copy usually holds the change already (the console put it there); otherwise (storage blocked in
+   * this frame, an older sender) that record is read.
+   */
+  async function refresh({ id, version }: LibraryChange) {
     try {
-      library.remember(await getAnswer(host, id));
+      if (!version || !library.holds(id, version)) library.remember(await getAnswer(host, id));
       await load();
     } catch {
       // A record that cannot be read now (deleted, network): read the whole library again.
       await load(true);
     }
   }
-  onDispose(onLibraryChange(host, (id) => void refresh(id)));
+  onDispose(onLibraryChange(host, (change) => void refresh(change)));
 
   /**
    * Inserts exactly the answer the agent saw, and only if it is still lead-approved: the record is
@@ -240,9 +244,11 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
     filled,
     trust,
     inserted,
+    // Another answer on screen: what was reported about the last one no longer stands beside it.
     choose: (id: string | null) => {
       chosenId.value = id;
       inserted.value = null;
+      status.value = null;
     },
     status,
     insert,

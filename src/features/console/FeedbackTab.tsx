@@ -16,6 +16,7 @@ export function FeedbackTab({ model, onOpenAnswer }: { model: LibraryModel; onOp
   const records = state.status === 'ready' ? state.data.filter((r) => !r.custom_object_fields.handled) : [];
   const proposals = model.rows.value.filter((r) => r.answer.status === 'draft');
   const zendesk = zendeskOrigin();
+  const people = 'data' in model.people.value ? model.people.value.data : undefined;
 
   const openTicket = (id: unknown) => void host.invoke('routeTo', 'ticket', String(id));
 
@@ -57,16 +58,28 @@ export function FeedbackTab({ model, onOpenAnswer }: { model: LibraryModel; onOp
                 {list.map((record) => {
                   const f = record.custom_object_fields;
                   const answer = f.answer_id ? answers.get(f.answer_id) : undefined;
+                  const reporter = people?.get(Number(f.reporter_id))?.name;
+                  const when = i18n.date(record.created_at);
                   return (
                     <li key={record.id} class="card" data-testid={`feedback-${kind}`}>
-                      <p>
-                        {answer && <strong>{shortText(answer.title)}</strong>}
-                        {kind === 'other' && <strong>{shortText(record.name)}</strong>}
-                        {kind === 'outdated_article' && f.article_id && zendesk && (
+                      {kind === 'outdated_article' && f.article_id && zendesk && (
+                        <p>
+                          {i18n.t('ui.console.outdated_article')}{' '}
                           <a href={`${zendesk}/hc/articles/${Number(f.article_id)}`} target="_blank" rel="noopener noreferrer">
-                            {shortText(f.article_title ?? '')}
+                            {shortText(f.article_title || record.name)}
                           </a>
-                        )}
+                        </p>
+                      )}
+                      {(answer || kind === 'other') && (
+                        <p>
+                          {kind === 'outdated_article' && answer && `${i18n.t('ui.console.used_with_answer')} `}
+                          <strong>{shortText(answer ? answer.title : record.name)}</strong>
+                        </p>
+                      )}
+                      <p class="small muted" data-testid="feedback-meta">
+                        {reporter
+                          ? i18n.t('ui.console.reported_by', { name: reporter, date: when })
+                          : i18n.t('ui.console.reported_on', { date: when })}
                       </p>
                       {f.note && <p class="quote">{longText(f.note)}</p>}
                       <div class="row">

@@ -5,9 +5,10 @@ import { renderPlaceholders } from '../../domain/answers/placeholders';
 import { longText, shortText } from '../../domain/text';
 import { versionOf, type Answer } from '../../host/api/answers';
 import { ErrorNotice, ItemAction, Loading } from '../../ui/Panel';
+import { SearchBox } from '../../ui/SearchBox';
 import { StatusLine } from '../../ui/Status';
 import { AnswerForm, type AnswerDraft } from '../answers/AnswerForm';
-import type { LibraryFilter, LibraryModel } from './library';
+import { LIBRARY_SORTS, type LibraryFilter, type LibraryModel, type LibrarySort } from './library';
 
 const FILTERS: LibraryFilter[] = ['all', 'approved', 'due', 'proposals', 'retired'];
 const SAMPLE = {
@@ -122,6 +123,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
   const state = model.answers.value;
   const editing = model.editing.value;
   const editingAnswer = editing ? model.rows.value.find((r) => r.answer.id === editing)?.answer : undefined;
+  const people = 'data' in model.people.value ? model.people.value.data : undefined;
 
   return (
     <section aria-labelledby="library-title">
@@ -139,6 +141,19 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
           </button>
         ))}
       </div>
+      <div class="library-tools">
+        <SearchBox label={i18n.t('ui.console.library_search')} value={model.query.value} onInput={(q) => (model.query.value = q)} />
+        <label class="small">
+          {i18n.t('ui.console.sort')}{' '}
+          <select class="search" value={model.sort.value} onChange={(e) => (model.sort.value = e.currentTarget.value as LibrarySort)}>
+            {LIBRARY_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {i18n.t(`ui.console.sort_${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       <StatusLine report={model.status.value} />
       {state.status === 'loading' && !('data' in state && state.data) && <Loading />}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={model.load} />}
@@ -152,7 +167,13 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
           }}
         />
       )}
-      {state.status === 'ready' && model.visible.value.length === 0 && <p class="muted">{i18n.t('ui.console.library_empty')}</p>}
+      {state.status === 'ready' && model.visible.value.length === 0 && (
+        <p class="muted">
+          {model.query.value.trim()
+            ? i18n.t('ui.console.library_no_match', { query: model.query.value.trim() })
+            : i18n.t('ui.console.library_empty')}
+        </p>
+      )}
       {model.visible.value.length > 0 && (
         <table class="table">
           <thead>
@@ -166,8 +187,11 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
             </tr>
           </thead>
           <tbody>
-            {model.visible.value.map(({ answer, dueAt, overdue, uses, misfits }) => {
+            {model.visible.value.map(({ answer, dueAt, overdue, uses, misfits, approval }) => {
               const title = shortText(answer.title);
+              // Marked approved, but Zendesk's records do not bear it out: agents are not offered it.
+              const unverified = approval?.kind === 'changed';
+              const changedBy = unverified && approval.byId !== null ? people?.get(approval.byId)?.name : undefined;
               return (
                 <tr key={answer.id} data-testid="library-row">
                   <td>
@@ -177,7 +201,18 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
                     </div>
                   </td>
                   <td>
-                    <span class={`badge badge--${answer.status}`}>{i18n.t(`ui.console.status_${answer.status}`)}</span>
+                    {unverified ? (
+                      <>
+                        <span class="badge badge--draft">{i18n.t('ui.console.status_unverified')}</span>
+                        <div class="small">
+                          {changedBy
+                            ? i18n.t('ui.answers.changed_since_approval', { name: changedBy })
+                            : i18n.t('ui.answers.changed_since_approval_unknown')}
+                        </div>
+                      </>
+                    ) : (
+                      <span class={`badge badge--${answer.status}`}>{i18n.t(`ui.console.status_${answer.status}`)}</span>
+                    )}
                   </td>
                   <td class={overdue ? 'notice--inline-warning' : ''}>
                     {dueAt ? `${overdue ? i18n.t('ui.answers.review_overdue') + ' · ' : ''}${i18n.date(dueAt)}` : '–'}
@@ -187,7 +222,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
                   <td>
                     <div class="row">
                       <ItemAction label={i18n.t('ui.console.edit_button')} item={title} onClick={() => (model.editing.value = answer.id)} />
-                      {answer.status !== 'approved' && (
+                      {(answer.status !== 'approved' || unverified) && (
                         <ItemAction
                           label={i18n.t('ui.console.approve')}
                           item={title}
@@ -195,7 +230,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
                           onClick={() => void model.approve.run(answer)}
                         />
                       )}
-                      {answer.status === 'approved' && (
+                      {answer.status === 'approved' && !unverified && (
                         <ItemAction label={i18n.t('ui.console.mark_reviewed')} item={title} onClick={() => void model.review.run(answer)} />
                       )}
                       {answer.status !== 'retired' && (

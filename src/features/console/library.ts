@@ -1,14 +1,17 @@
-import { computed, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import { conflict, createAction, done, refused, type Outcome, type Report } from '../../app/action';
 import type { LeadAccess } from '../../app/lead';
+import { onDispose } from '../../app/model';
 import { createResource } from '../../app/resource';
 import type { SessionCache } from '../../app/sessionCache';
-import { contentFingerprint } from '../../domain/answers/approval';
+import { approvalPeople, contentFingerprint, verifyApproval, type Approval } from '../../domain/answers/approval';
 import { reviewStatus } from '../../domain/answers/review';
 import { answerUses } from '../../domain/metrics';
 import type { AppSettings } from '../../domain/settings';
-import { getAnswer, listAnswers, updateAnswer, versionOf, type Answer } from '../../host/api/answers';
-import { listFeedback, markFeedbackHandled, type FeedbackRecord } from '../../host/api/feedback';
+import { getAnswer, listAnswers, versionOf, type Answer } from '../../host/api/answers';
+import { updateAnswer } from '../../host/api/answerWrites';
+import type { FeedbackRecord } from '../../host/api/feedback';
+import { listFeedback, markFeedbackHandled } from '../../host/api/feedbackReview';
 import { exportTickets } from '../../host/api/search';
 import type { HostClient } from '../../host/client';
 import { HostTimeoutError, WriteNotAppliedError, WriteUncertainError } from '../../host/errors';
@@ -17,6 +20,8 @@ import { createAnswerLibrary } from '../answers/cachedLibrary';
 import { announceChange } from '../answers/sync';
 
 export type LibraryFilter = 'all' | 'approved' | 'due' | 'proposals' | 'retired';
+export type LibrarySort = 'recent' | 'used' | 'due';
+export const LIBRARY_SORTS: readonly LibrarySort[] = ['recent', 'used', 'due'];
 
 export interface LibraryRow {
   answer: Answer;
@@ -24,9 +29,35 @@ export interface LibraryRow {
   overdue: boolean;
   uses: number;
   misfits: number;
+  /** The approval as Zendesk's records bear it out (domain/answers/approval.ts); null until the people are known. */
+  approval: Approval | null;
 }
 
+type People = Map<number, { name: string; isLead: boolean }>;
+
 const dayStamp = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Lower case without accents, so "uberweisung" finds "Überweisung". */
+const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** Whether every word of `query` occurs in the answer's title, summary, text, examples, tags or language. */
+export function matchesQuery(answer: Answer, query: string): boolean {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  if (!words.length) return true;
+  const text = fold([answer.title, answer.summary, answer.body, ...answer.examples, ...answer.tags, answer.locale ?? ''].join('\n'));
+  return words.every((word) => text.includes(word));
+}
+
+/** Recently changed first; most used first; due for review soonest first (never due last). Ties by title. */
+export function sortRows(rows: readonly LibraryRow[], sort: LibrarySort): LibraryRow[] {
+  const byTitle = (a: LibraryRow, b: LibraryRow) => a.answer.title.localeCompare(b.answer.title);
+  const key: Record<LibrarySort, (a: LibraryRow, b: LibraryRow) => number> = {
+    recent: (a, b) => b.answer.updatedAt.localeCompare(a.answer.updatedAt),
+    used: (a, b) => b.uses - a.uses,
+    due: (a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity),
+  };
+  return [...rows].sort((a, b) => key[sort](a, b) || byTitle(a, b));
+}
 
 export function createLibraryModel(deps: {
   host: HostClient;
@@ -46,7 +77,11 @@ export function createLibraryModel(deps: {
   const answers = createResource<Answer[]>();
   const feedback = createResource<FeedbackRecord[]>();
   const usage = createResource<Map<string, number>>();
+  /** Names and lead status of the approvers, last writers and reporters shown. */
+  const people = createResource<People>();
   const filter = signal<LibraryFilter>('all');
+  const query = signal('');
+  const sort = signal<LibrarySort>('recent');
   /** The answer open in the editor, from the library or from a report about it. */
   const editing = signal<string | null>(null);
 
@@ -54,6 +89,7 @@ export function createLibraryModel(deps: {
     const list = answers.state.value.status === 'ready' ? answers.state.value.data : [];
     const records = feedback.state.value.status === 'ready' ? feedback.state.value.data : [];
     const uses = usage.state.value.status === 'ready' ? usage.state.value.data : new Map<string, number>();
+    const known = 'data' in people.state.value ? people.state.value.data : undefined;
     const misfits = new Map<string, number>();
     for (const r of records) {
       const id = r.custom_object_fields.answer_id;
@@ -72,12 +108,17 @@ export function createLibraryModel(deps: {
         overdue: review.overdue,
         uses: uses.get(answer.id.toLowerCase()) ?? 0,
         misfits: misfits.get(answer.id) ?? 0,
+        approval:
+          known && approvalPeople([answer]).every((id) => known.has(id))
+            ? verifyApproval(answer, (id) => known.get(id)?.isLead ?? false)
+            : null,
       };
     });
   });
 
-  const visible = computed(() =>
-    rows.value.filter(({ answer, overdue }) => {
+  const visible = computed(() => {
+    const shown = rows.value.filter(({ answer, overdue }) => {
+      if (!matchesQuery(answer, query.value)) return false;
       switch (filter.value) {
         case 'approved':
           return answer.status === 'approved';
@@ -90,23 +131,31 @@ export function createLibraryModel(deps: {
         default:
           return true;
       }
-    }),
-  );
+    });
+    return sortRows(shown, sort.value);
+  });
 
   async function readUsage(): Promise<Map<string, number>> {
     const since = new Date(now().getTime() - 30 * 86_400_000);
     return answerUses((await exportTickets(host, `updated>${dayStamp(since)}`)).tickets);
   }
 
+  /** Looks up everyone the library and the feedback name (users already known this session are not asked for again). */
+  function lookUpPeople() {
+    const list = 'data' in answers.state.value ? (answers.state.value.data ?? []) : [];
+    const records = 'data' in feedback.state.value ? (feedback.state.value.data ?? []) : [];
+    const reporters = records.map((r) => Number(r.custom_object_fields.reporter_id)).filter((id) => Number.isInteger(id) && id > 0);
+    return people.run(() => lead.people([...approvalPeople(list), ...reporters]));
+  }
+
   function load() {
-    void answers.run(() => listAnswers(host));
-    void feedback.run(() => listFeedback(host));
+    void Promise.all([answers.run(() => listAnswers(host)), feedback.run(() => listFeedback(host))]).then(lookUpPeople);
     void usage.run(readUsage);
   }
 
   const replace = (answer: Answer) => {
     const state = answers.state.value;
-    if (state.status === 'ready') void answers.run(async () => state.data.map((a) => (a.id === answer.id ? answer : a)));
+    if (state.status === 'ready') void answers.run(async () => state.data.map((a) => (a.id === answer.id ? answer : a))).then(lookUpPeople);
   };
 
   /**
@@ -168,6 +217,13 @@ export function createLibraryModel(deps: {
 
   /** The console's status line: the last of its actions. */
   const status = signal<Report | null>(null);
+  // A confirmation belongs to the list the lead acted on: another filter, search or order clears it.
+  onDispose(
+    effect(() => {
+      void [filter.value, query.value, sort.value];
+      status.value = null;
+    }),
+  );
 
   /** A change of status from a list; on conflict the list is read again, so the lead sees what changed. */
   const setStatus = (to: Answer['status'], doneKey: string) =>
@@ -209,9 +265,12 @@ export function createLibraryModel(deps: {
     answers: answers.state,
     feedback: feedback.state,
     usage: usage.state,
+    people: people.state,
     rows,
     visible,
     filter,
+    query,
+    sort,
     editing,
     load,
     status,

@@ -4,6 +4,7 @@ import type { ResourceState } from '../../app/resource';
 import { highlightSegments, longText, safeHttpUrl, shortText } from '../../domain/text';
 import { isRestricted, type Article } from '../../host/api/helpCenter';
 import { ErrorNotice, FormButtons, Loading, Panel } from '../../ui/Panel';
+import { SearchBox } from '../../ui/SearchBox';
 import { StatusLine } from '../../ui/Status';
 import type { KnowledgeModel } from './model';
 
@@ -170,14 +171,7 @@ export function KnowledgePanel({ model }: { model: KnowledgeModel }) {
   const searching = model.manualQuery.value.trim() !== '';
   return (
     <Panel id="knowledge" title={i18n.t('ui.knowledge.title')}>
-      <input
-        type="search"
-        class="search"
-        aria-label={i18n.t('ui.knowledge.search')}
-        placeholder={i18n.t('ui.knowledge.search')}
-        value={model.manualQuery.value}
-        onInput={(e) => model.setManualQuery((e.target as HTMLInputElement).value)}
-      />
+      <SearchBox label={i18n.t('ui.knowledge.search')} value={model.manualQuery.value} onInput={model.setManualQuery} />
       <StatusLine report={model.status.value} />
       {searching ? (
         <Results state={model.manual.value} model={model} onRetry={model.retryManual} empty={i18n.t('ui.knowledge.no_results')} />

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createAction, done } from '../../app/action';
 import { useServices } from '../../app/services';
-import { createAnswer } from '../../host/api/answers';
+import { createAnswer } from '../../host/api/answerWrites';
 import { AnswerForm, type AnswerDraft } from '../answers/AnswerForm';
 import { EVENTS, ProposalSeedSchema, type ProposalSeed } from '../answers/proposal';
 import { ErrorNotice, Loading } from '../../ui/Panel';

@@ -1,21 +1,10 @@
 import * as z from 'zod/mini';
 import type { ApprovedContent } from '../../domain/answers/approval';
 import type { HostClient } from '../client';
-import { ApiError, HostTimeoutError, WriteNotAppliedError, WriteUncertainError } from '../errors';
-import {
-  ANSWER_OBJECT,
-  assertFits,
-  createRecord,
-  getRecord,
-  latestRecord,
-  listRecords,
-  recordByExternalId,
-  recordBytes,
-  recordSchema,
-  updateRecord,
-} from './customObjects';
+import { ANSWER_OBJECT, getRecord, latestRecord, listRecords, recordSchema } from './customObjects';
 
-/* The lead-approved answers: custom object `closed_loop_answer` (field keys fixed for outside tools). */
+/* The lead-approved answers: custom object `closed_loop_answer` (field keys fixed for outside tools).
+   Reading them; the writes are in answerWrites.ts, which the sidebar never downloads. */
 
 const idLike = z.optional(z.nullable(z.union([z.number(), z.string()])));
 
@@ -34,7 +23,7 @@ const AnswerFieldsSchema = z.object({
   review_interval_days: z.optional(z.nullable(z.union([z.number(), z.string()]))),
   article_ids: z.optional(z.nullable(z.string())),
 });
-const AnswerRecordSchema = recordSchema(AnswerFieldsSchema);
+export const AnswerRecordSchema = recordSchema(AnswerFieldsSchema);
 export type AnswerRecord = z.infer<typeof AnswerRecordSchema>;
 
 export type AnswerStatus = 'draft' | 'approved' | 'retired';
@@ -94,24 +83,6 @@ export function toAnswer(record: AnswerRecord): Answer {
   };
 }
 
-function answerFields(answer: Partial<Answer>): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
-  if (answer.summary !== undefined) fields.summary = answer.summary;
-  if (answer.body !== undefined) fields.answer_body = answer.body;
-  if (answer.examples !== undefined) fields.examples = answer.examples.join('\n');
-  if (answer.tags !== undefined) fields.match_tags = answer.tags.join(' ');
-  if (answer.locale !== undefined) fields.locale = answer.locale ?? '';
-  if (answer.status !== undefined) fields.status = answer.status;
-  if (answer.ownerId !== undefined) fields.owner_id = answer.ownerId;
-  if (answer.approvedById !== undefined) fields.approved_by_id = answer.approvedById;
-  if (answer.approvedAt !== undefined) fields.approved_at = answer.approvedAt ?? '';
-  if (answer.approvalFingerprint !== undefined) fields.approval_fingerprint = answer.approvalFingerprint ?? '';
-  if (answer.revision !== undefined) fields.revision = answer.revision;
-  if (answer.reviewIntervalDays !== undefined) fields.review_interval_days = answer.reviewIntervalDays;
-  if (answer.articleIds !== undefined) fields.article_ids = answer.articleIds.join(' ');
-  return fields;
-}
-
 /**
  * The version of an answer a save is based on. The revision alone misses writes by other tools
  * (they do not count it up); `updated_at` alone misses a second write within the same second.
@@ -130,42 +101,4 @@ export async function getAnswer(host: HostClient, id: string): Promise<Answer> {
 export async function latestAnswer(host: HostClient): Promise<Answer | null> {
   const record = await latestRecord(host, ANSWER_OBJECT, AnswerRecordSchema);
   return record && toAnswer(record);
-}
-
-/**
- * Creates an answer at most once per `key` (the record's `external_id`, which Zendesk keeps unique
- * per object): a retry after a timed-out create finds the record the first attempt made instead of
- * making a second one.
- */
-export async function createAnswer(host: HostClient, answer: Partial<Answer> & { title: string }, key: string): Promise<Answer> {
-  const record = { name: answer.title, fields: answerFields({ revision: 1, ...answer }), externalId: key };
-  assertFits(record);
-  const find = () => recordByExternalId(host, ANSWER_OBJECT, key, AnswerRecordSchema);
-  const existing = await find();
-  if (existing) return toAnswer(existing);
-  try {
-    return toAnswer(await createRecord(host, ANSWER_OBJECT, record, AnswerRecordSchema));
-  } catch (error) {
-    const timedOut = error instanceof HostTimeoutError;
-    // The key taken meanwhile (an earlier attempt landed after all), or a timeout that may have
-    // made the record: a fresh read by the key tells.
-    if (!timedOut && !(error instanceof ApiError && error.status === 422)) throw error;
-    const made = await find().catch(() => undefined);
-    if (made) return toAnswer(made);
-    if (timedOut) throw made === undefined ? new WriteUncertainError('create answer') : new WriteNotAppliedError('create answer');
-    throw error;
-  }
-}
-
-/** Saves a change to an answer; `current` (as last read) lets an over-size result be refused unsent. */
-export async function updateAnswer(host: HostClient, id: string, change: Partial<Answer>, current?: Answer): Promise<Answer> {
-  const update: { name?: string; fields: Record<string, unknown> } = { fields: answerFields(change) };
-  if (change.title !== undefined) update.name = change.title;
-  const before = current && { name: current.title, fields: answerFields(current) };
-  return toAnswer(await updateRecord(host, ANSWER_OBJECT, id, update, AnswerRecordSchema, before));
-}
-
-/** The size of the record an answer with these values is stored as (Zendesk allows 32 KB). */
-export function answerRecordBytes(answer: Partial<Answer> & { title: string }): number {
-  return recordBytes({ name: answer.title, fields: answerFields(answer) });
 }

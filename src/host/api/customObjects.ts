@@ -23,7 +23,7 @@ export function recordSchema<F extends z.ZodMiniType>(fields: F) {
 /** Zendesk: "Each record has a maximum size of 32 KB". */
 export const RECORD_MAX_BYTES = 32 * 1024;
 
-interface RecordContent {
+export interface RecordContent {
   name: string;
   fields: Record<string, unknown>;
 }
@@ -39,7 +39,7 @@ export function assertFits(record: RecordContent) {
   if (bytes > RECORD_MAX_BYTES) throw new RecordTooLargeError(bytes, RECORD_MAX_BYTES);
 }
 
-const base = (key: string) => `/api/v2/custom_objects/${encodeURIComponent(key)}/records`;
+export const recordsPath = (key: string) => `/api/v2/custom_objects/${encodeURIComponent(key)}/records`;
 
 /** Lists every record, in cursor pages of 100 (the most Zendesk gives). */
 export async function listRecords<T>(host: HostClient, key: string, schema: z.ZodMiniType<T>): Promise<T[]> {
@@ -52,7 +52,7 @@ export async function listRecords<T>(host: HostClient, key: string, schema: z.Zo
   do {
     const params = new URLSearchParams({ 'page[size]': '100' });
     if (after) params.set('page[after]', after);
-    const page: z.infer<typeof Page> = await host.request({ url: `${base(key)}.json?${params}` }, Page);
+    const page: z.infer<typeof Page> = await host.request({ url: `${recordsPath(key)}.json?${params}` }, Page);
     records.push(...page.custom_object_records);
     after = page.meta.has_more ? page.meta.after_cursor : null;
   } while (after);
@@ -63,25 +63,15 @@ export async function listRecords<T>(host: HostClient, key: string, schema: z.Zo
 export async function latestRecord<T>(host: HostClient, key: string, schema: z.ZodMiniType<T>): Promise<T | null> {
   const Page = z.object({ custom_object_records: z.array(schema) });
   const params = new URLSearchParams({ sort: '-updated_at', 'page[size]': '1' });
-  const page = await host.request({ url: `${base(key)}.json?${params}` }, Page);
-  return page.custom_object_records[0] ?? null;
-}
-
-/** The record created with this `external_id`, or null. */
-export async function recordByExternalId<T>(
-  host: HostClient,
-  key: string,
-  externalId: string,
-  schema: z.ZodMiniType<T>,
-): Promise<T | null> {
-  const Page = z.object({ custom_object_records: z.array(schema) });
-  const params = new URLSearchParams({ 'filter[external_ids]': externalId });
-  const page = await host.request({ url: `${base(key)}.json?${params}` }, Page);
+  const page = await host.request({ url: `${recordsPath(key)}.json?${params}` }, Page);
   return page.custom_object_records[0] ?? null;
 }
 
 export async function getRecord<T>(host: HostClient, key: string, id: string, schema: z.ZodMiniType<T>): Promise<T> {
-  const response = await host.request({ url: `${base(key)}/${encodeURIComponent(id)}.json` }, z.object({ custom_object_record: schema }));
+  const response = await host.request(
+    { url: `${recordsPath(key)}/${encodeURIComponent(id)}.json` },
+    z.object({ custom_object_record: schema }),
+  );
   return response.custom_object_record;
 }
 
@@ -96,33 +86,10 @@ export async function createRecord<T>(
   if (record.externalId !== undefined) body.external_id = record.externalId;
   const response = await host.request(
     {
-      url: `${base(key)}.json`,
+      url: `${recordsPath(key)}.json`,
       method: 'POST',
       body: { custom_object_record: body },
     },
-    z.object({ custom_object_record: schema }),
-  );
-  return response.custom_object_record;
-}
-
-/**
- * Patches a record. With `current` (the record as last read), a change that would take it over
- * 32 KB is refused before it is sent.
- */
-export async function updateRecord<T>(
-  host: HostClient,
-  key: string,
-  id: string,
-  change: { name?: string; fields?: Record<string, unknown> },
-  schema: z.ZodMiniType<T>,
-  current?: RecordContent,
-): Promise<T> {
-  if (current) assertFits({ name: change.name ?? current.name, fields: { ...current.fields, ...change.fields } });
-  const body: Record<string, unknown> = {};
-  if (change.name !== undefined) body.name = change.name;
-  if (change.fields) body.custom_object_fields = change.fields;
-  const response = await host.request(
-    { url: `${base(key)}/${encodeURIComponent(id)}.json`, method: 'PATCH', body: { custom_object_record: body } },
     z.object({ custom_object_record: schema }),
   );
   return response.custom_object_record;

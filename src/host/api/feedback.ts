@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { HostClient } from '../client';
-import { createRecord, FEEDBACK_OBJECT, listRecords, recordSchema, updateRecord } from './customObjects';
+import { createRecord, FEEDBACK_OBJECT, recordSchema } from './customObjects';
 
 /**
  * Agent reports for the leads, stored as `closed_loop_feedback` records: an answer that did not
@@ -19,7 +19,7 @@ const FeedbackFieldsSchema = z.object({
   reporter_id: z.optional(z.nullable(z.union([z.number(), z.string()]))),
   handled: z.optional(z.nullable(z.boolean())),
 });
-const FeedbackRecordSchema = recordSchema(FeedbackFieldsSchema);
+export const FeedbackRecordSchema = recordSchema(FeedbackFieldsSchema);
 type RawFeedbackRecord = z.infer<typeof FeedbackRecordSchema>;
 
 export type FeedbackKind = 'misfit' | 'outdated_article' | 'article_used' | 'example';
@@ -33,7 +33,7 @@ export type FeedbackRecord = Omit<RawFeedbackRecord, 'custom_object_fields'> & {
 /** Records written before the article title had its field carry it in their name only ("Outdated: …", "link: …"). */
 const OLD_TITLE_PREFIX = /^(?:Outdated|link|quote): /;
 
-function toFeedback(record: RawFeedbackRecord): FeedbackRecord {
+export function toFeedback(record: RawFeedbackRecord): FeedbackRecord {
   const fields = record.custom_object_fields;
   const kind = fields.kind;
   const oldTitle = fields.article_id != null ? record.name.replace(OLD_TITLE_PREFIX, '') : null;
@@ -79,12 +79,4 @@ export async function createFeedback(
     FeedbackRecordSchema,
   );
   return toFeedback(record);
-}
-
-export async function listFeedback(host: HostClient): Promise<FeedbackRecord[]> {
-  return (await listRecords(host, FEEDBACK_OBJECT, FeedbackRecordSchema)).map(toFeedback);
-}
-
-export async function markFeedbackHandled(host: HostClient, id: string): Promise<FeedbackRecord> {
-  return toFeedback(await updateRecord(host, FEEDBACK_OBJECT, id, { fields: { handled: true } }, FeedbackRecordSchema));
 }
