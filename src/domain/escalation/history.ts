@@ -1,5 +1,6 @@
 /** Escalation history read back from Zendesk ticket audits. */
 import { changeError, isEscalationState, type EscalationState, type TransitionError } from './machine';
+import { reasonFromNote } from './notes';
 
 export interface AuditEvent {
   id: number;
@@ -127,4 +128,66 @@ export function suspiciousChanges(
     requesterId = change.to === 'requested' ? change.authorId : null;
   }
   return flagged;
+}
+
+/** What a change in the trail was, in the escalation rules' words; 'other' when the rules do not make it for its author. */
+export type ChangeKind = 'requested' | 'withdrawn' | 'declined' | 'escalated' | 'resolved' | 'other';
+
+export interface DescribedChange {
+  kind: ChangeKind;
+  change: StatusChange;
+  /** The reason its note gives (requests and declines only). */
+  reason: string | null;
+}
+
+/**
+ * Names change `index` of the trail. A lead's kinds (declined, escalated, resolved) are only
+ * given when `isLeadById` says the audit's author is a lead, i.e. from what Zendesk recorded
+ * about who made it, never from what its note claims; an unknown author (undefined) makes 'other'.
+ */
+export function describeChange(
+  history: EscalationHistory,
+  index: number,
+  isLeadById: (id: number) => boolean | undefined,
+): DescribedChange | null {
+  const change = history.changes[index];
+  if (!change) return null;
+  const before = history.changes[index - 1];
+  const requesterId = before?.to === 'requested' ? before.authorId : null;
+  const isLead = isLeadById(change.authorId);
+  const allowed = isLead !== undefined && changeError(change.from, change.to, { id: change.authorId, isLead }, requesterId) === null;
+  const kind: ChangeKind = !allowed
+    ? 'other'
+    : change.to === 'none'
+      ? change.authorId === requesterId
+        ? 'withdrawn'
+        : 'declined'
+      : change.to;
+  const reason = kind === 'requested' || kind === 'declined' ? reasonFromNote(change.note) : null;
+  return { kind, change, reason };
+}
+
+export interface Decision extends DescribedChange {
+  kind: 'declined' | 'resolved';
+}
+
+/**
+ * The lead's decision the ticket's current state rests on: its last change, when that is a
+ * decline or a resolution by someone Zendesk records as a lead. A later request, escalation or
+ * unverified change means there is no decision to show.
+ */
+export function lastDecision(history: EscalationHistory, isLeadById: (id: number) => boolean | undefined): Decision | null {
+  const last = describeChange(history, history.changes.length - 1, isLeadById);
+  return last && (last.kind === 'declined' || last.kind === 'resolved') ? (last as Decision) : null;
+}
+
+/**
+ * Changes someone else made after the one a view was based on (`seenAuditId`, null: the view saw
+ * no change at all), oldest first; undefined when that change is not in the trail, so nothing can
+ * be said. The user's own changes do not count: they knew about them.
+ */
+export function changesSince(history: EscalationHistory, seenAuditId: number | null, userId: number): StatusChange[] | undefined {
+  const at = seenAuditId === null ? -1 : history.changes.findIndex((c) => c.auditId === seenAuditId);
+  if (seenAuditId !== null && at < 0) return undefined;
+  return history.changes.slice(at + 1).filter((c) => c.authorId !== userId);
 }
