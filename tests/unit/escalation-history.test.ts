@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   changesSince,
+  decisionOnRequest,
   describeChange,
   historyFromAudits,
   lastDecision,
@@ -300,5 +301,39 @@ describe('decisions and what changed, verified from the audit authors', () => {
     expect(changesSince(trail, third!, REQUESTER)).toEqual([]);
     expect(changesSince(trail, null, 4242)).toHaveLength(3);
     expect(changesSince(trail, 123456, REQUESTER)).toBeUndefined();
+  });
+});
+
+describe('decisionOnRequest: a lead’s answer to the request an agent made', () => {
+  const ME = 1001;
+  const AGENT2 = 3003;
+  const isLeadById = (id: number) => (id === LEAD ? true : id === ME || id === AGENT2 ? false : undefined);
+  const trail = (...steps: [author: number, from: string, to: string, note?: string][]) =>
+    historyFromAudits(
+      steps.map(([author, from, to, note], i) =>
+        audit(600 + i, new Date(Date.UTC(2024, 4, 2, 8, i)).toISOString(), author, [
+          ...(note ? [{ id: 950 + i, type: 'Comment', body: note, public: false }] : []),
+          { id: 750 + i, type: 'Change', field_name: String(FIELD), previous_value: `escalation_${from}`, value: `escalation_${to}` },
+        ]),
+      ),
+      FIELD,
+    );
+  const kind = (h: ReturnType<typeof trail>) => decisionOnRequest(h, ME, isLeadById)?.kind ?? null;
+
+  it('answers my request: escalated, declined with its reason, resolved after the escalation', () => {
+    expect(kind(trail([ME, 'none', 'requested'], [LEAD, 'requested', 'escalated']))).toBe('escalated');
+    const declined = trail([ME, 'none', 'requested'], [LEAD, 'requested', 'none', 'M declined (Closed Loop).\n\nReason: Not now.']);
+    expect(decisionOnRequest(declined, ME, isLeadById)).toMatchObject({ kind: 'declined', reason: 'Not now.' });
+    expect(kind(trail([ME, 'none', 'requested'], [LEAD, 'requested', 'escalated'], [LEAD, 'escalated', 'resolved']))).toBe('resolved');
+  });
+
+  it('ignores someone else’s request, a non-lead’s change, an escalation nobody asked for and my own withdrawal', () => {
+    expect(kind(trail([AGENT2, 'none', 'requested'], [LEAD, 'requested', 'escalated']))).toBeNull();
+    expect(kind(trail([ME, 'none', 'requested'], [AGENT2, 'requested', 'none']))).toBeNull();
+    expect(kind(trail([ME, 'none', 'requested'], [9999, 'requested', 'escalated']))).toBeNull();
+    expect(kind(trail([LEAD, 'none', 'escalated'], [LEAD, 'escalated', 'resolved']))).toBeNull();
+    expect(kind(trail([ME, 'none', 'requested'], [ME, 'requested', 'none']))).toBeNull();
+    expect(kind(trail([ME, 'none', 'requested']))).toBeNull();
+    expect(kind(trail())).toBeNull();
   });
 });

@@ -191,3 +191,24 @@ export function changesSince(history: EscalationHistory, seenAuditId: number | n
   if (seenAuditId !== null && at < 0) return undefined;
   return history.changes.slice(at + 1).filter((c) => c.authorId !== userId);
 }
+
+/**
+ * The lead's answer to a request `requesterId` made: the trail's last change, when it escalates
+ * or declines their request, or resolves the escalation that followed it, and its author is a
+ * lead by what Zendesk recorded (not the requester themselves). Null for anything else.
+ */
+export function decisionOnRequest(
+  history: EscalationHistory,
+  requesterId: number,
+  isLeadById: (id: number) => boolean | undefined,
+): DescribedChange | null {
+  const last = history.changes.length - 1;
+  const decided = describeChange(history, last, isLeadById);
+  if (!decided || decided.change.authorId === requesterId) return null;
+  if (decided.kind !== 'escalated' && decided.kind !== 'declined' && decided.kind !== 'resolved') return null;
+  // A resolution answers the request the escalation before it came from.
+  const escalation = decided.kind === 'resolved' ? history.changes[last - 1] : decided.change;
+  if (escalation?.from !== 'requested') return null;
+  const request = history.changes[history.changes.indexOf(escalation) - 1];
+  return request?.to === 'requested' && request.authorId === requesterId ? decided : null;
+}
