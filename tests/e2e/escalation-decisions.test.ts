@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useSession } from './harness';
+import { backgroundChecks, useSession } from './harness';
 
 const session = useSession();
 const SAMS_REQUEST = 4103; // Sam Whitfield (the agent persona) asked for a lead; still waiting
@@ -94,5 +94,26 @@ describe('escalation decisions', () => {
     await panel().getByRole('button', { name: 'Escalate' }).click();
     await expect.poll(badge, SLOW).toBe('Escalated');
     expect(field(await ticket(SAMS_REQUEST))).toBe('escalation_escalated');
+  });
+
+  it('the agent who asked gets a Zendesk notice when a lead declines their request', async () => {
+    const s = session();
+    const { started, nextCheck } = backgroundChecks(s);
+    const notices = () => s.text(s.page.locator('.notices'));
+    await s.page.clock.install();
+    await s.open();
+    await expect.poll(started, SLOW).toBe(true);
+    await nextCheck();
+
+    // A lead declines Sam's request elsewhere (the API speaks as the playground's current user).
+    await s.control('persona', 'POST', { persona: 'lead' });
+    await declineThroughApi(SAMS_REQUEST, 'Marta Kowalski declined the escalation request (Closed Loop).\n\nReason: Handled by phone.');
+    await s.control('persona', 'POST', { persona: 'agent' });
+    await expect.poll(() => s.searchFinds('tags:escalation_none', SAMS_REQUEST), SLOW).toBe(true);
+
+    await nextCheck();
+    await expect
+      .poll(notices, SLOW)
+      .toContain(`Marta Kowalski declined your escalation request on ticket #${SAMS_REQUEST}: Handled by phone.`);
   });
 });
