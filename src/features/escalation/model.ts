@@ -214,12 +214,14 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
       const [latest, trail] = await Promise.all([getTicket(host, ticket.id.value).catch(() => null), readHistory().catch(() => null)]);
       const current = latest ? stateFromTags(latest.tags) : (confirmed.value ?? decidedOn.state);
       // When something other than the escalation changed the ticket, the trail has nothing to tell.
-      const moved = current !== decidedOn.state || trail?.changes.at(-1)?.auditId !== decidedOn.lastChange;
+      const moved =
+        current !== decidedOn.state ||
+        (decidedOn.lastChange !== undefined && (trail?.changes.at(-1)?.auditId ?? null) !== decidedOn.lastChange);
       return stale(current, trail, moved);
     }
   }
 
-  /** A transition, then the ticket read again; a failure changed nothing, so nothing is read. */
+  /** A transition, then the ticket read again (the trail is read again where the transition knows it changed). */
   const act = createAction(
     async (action: EscalationAction, reason?: string, seen?: Shown) => {
       const result = await transact(action, reason, seen);
