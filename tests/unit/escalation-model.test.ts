@@ -75,16 +75,23 @@ function zendesk(options: { role?: string; customRole?: number | null; state?: s
       'ticket.comments': [],
     }),
   );
+  const handlers = new Map<string, (value: unknown) => void>();
+  host.on = (name, handler) => {
+    handlers.set(name, handler);
+    return () => handlers.delete(name);
+  };
   /** Someone else changes the ticket in Zendesk (the sidebar has not seen it yet). */
   const elsewhere = (change: Partial<typeof ticket>) => (ticket = { ...ticket, ...change });
-  return { host, writes, elsewhere };
+  /** ... and Zendesk's live update brings the new tags to the sidebar. */
+  const live = () => handlers.get('ticket.tags.changed')?.(ticket.tags);
+  return { host, writes, elsewhere, live };
 }
 
 async function model(
   options: Parameters<typeof zendesk>[0],
   rawSettings: Record<string, unknown> = { lead_role_ids: '9001', admins_are_leads: false },
 ) {
-  const { host, writes, elsewhere } = zendesk(options);
+  const { host, writes, elsewhere, live } = zendesk(options);
   const settings = readSettings(rawSettings).settings;
   const cache = createSessionCache(null);
   const ticket = createTicketModel(
@@ -101,6 +108,7 @@ async function model(
   return {
     writes,
     elsewhere,
+    live,
     escalation: createEscalationModel({
       host,
       settings,
@@ -205,6 +213,42 @@ describe('escalation model actions', () => {
     expect(writes).toHaveLength(0);
     // The panel now shows the trail the check read; deciding on it goes through.
     expect(escalation.shown.value).toEqual({ state: 'requested', lastChange: 3 });
+    await expect(escalation.act.run('escalate', undefined, escalation.shown.value)).resolves.toEqual({ kind: 'done', value: 'escalate' });
+    expect(writes).toHaveLength(1);
+  });
+
+  it('takes a click that lands as someone else’s change arrives live as meant for the state before; once it has been on screen, as meant for it', async () => {
+    const trail = [change(1, 12, 'none', 'requested', 'First request')];
+    const { escalation, writes, elsewhere, live } = await model({ customRole: 9001, audits: () => trail });
+    await vi.waitFor(() => expect(escalation.shown.value).toEqual({ state: 'requested', lastChange: 1 }));
+    trail.push(change(2, 13, 'requested', 'none', 'Lee Lead declined the escalation request (Closed Loop).\n\nReason: No.'));
+    elsewhere({
+      tags: ['vip', 'escalation_none'],
+      custom_fields: [{ id: FIELD, value: 'escalation_none' }],
+      updated_at: '2026-11-20T10:30:00Z',
+    });
+    live();
+    expect(escalation.state.value).toBe('none');
+    // The panel has caught up (decline and all) when the lead's click, meant for the request, lands.
+    await vi.waitFor(() => {
+      const view = escalation.history.value;
+      expect(view.status === 'ready' && view.data.changes.length).toBe(2);
+    });
+    await expect(escalation.act.run('escalate', undefined, escalation.shown.value)).resolves.toMatchObject({
+      kind: 'conflict',
+      current: { state: 'none', change: { kind: 'declined', name: 'Lee Lead', reason: 'No.' } },
+    });
+    expect(writes).toHaveLength(0);
+
+    // Someone else asks again; this time the lead looks at it for a while before escalating.
+    trail.push(change(3, 12, 'none', 'requested', 'Ada Agent requested an escalation (Closed Loop).\n\nReason: Again.'));
+    elsewhere({
+      tags: ['vip', 'escalation_requested'],
+      custom_fields: [{ id: FIELD, value: 'escalation_requested' }],
+      updated_at: '2026-11-20T10:40:00Z',
+    });
+    live();
+    await vi.waitFor(() => expect(escalation.shown.value).toEqual({ state: 'requested', lastChange: 3 }), { timeout: 6000 });
     await expect(escalation.act.run('escalate', undefined, escalation.shown.value)).resolves.toEqual({ kind: 'done', value: 'escalate' });
     expect(writes).toHaveLength(1);
   });

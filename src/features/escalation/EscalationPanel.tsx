@@ -76,7 +76,6 @@ export function EscalationPanel({ model }: { model: EscalationModel }) {
   const { i18n, now } = useServices();
   const [asking, setAsking] = useState<EscalationAction | null>(null);
   const state = model.state.value;
-  const shown = model.shown.value;
   const history = model.history.value;
   const view = history.status === 'ready' || history.status === 'loading' ? ('data' in history ? history.data : undefined) : undefined;
   const waiting = model.waiting.value;
@@ -157,7 +156,7 @@ export function EscalationPanel({ model }: { model: EscalationModel }) {
               type="button"
               class={action === 'escalate' || action === 'request' ? 'btn btn--small btn--primary' : 'btn btn--small'}
               disabled={model.act.busy.value}
-              onClick={() => (requiresReason(action) ? setAsking(action) : void model.act.run(action, undefined, shown))}
+              onClick={() => (requiresReason(action) ? setAsking(action) : void model.act.run(action, undefined, model.shown.peek()))}
             >
               {i18n.t(BUTTON_KEYS[action])}
             </button>

@@ -1,4 +1,4 @@
-import { computed, effect, signal } from '@preact/signals';
+import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { conflict, createAction, done, refused, type Outcome, type Report } from '../../app/action';
 import type { LeadAccess, LeadStatus } from '../../app/lead';
 import { onDispose } from '../../app/model';
@@ -34,6 +34,8 @@ import type { I18n } from '../../i18n';
 import type { TicketModel } from '../ticket/model';
 
 const LEAD_ACTIONS: readonly EscalationAction[] = ['escalate', 'decline', 'resolve'];
+/** How long a state that changed on its own must have been on screen before a click is taken to mean it. */
+const SETTLE_MS = 3000;
 
 export interface HistoryView extends EscalationHistory {
   people: Map<number, { name: string; isLead: boolean }>;
@@ -148,13 +150,41 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
 
   const translate = (key: string, vars: Record<string, string>) => i18n.t(`ui.${key}`, vars);
 
-  /** The panel as the user sees it now: what an action is decided on. */
-  const shown = computed<Shown>(() => {
+  /** The panel as it is on screen now. */
+  const onScreen = computed<Shown>(() => {
     const current = history.state.value;
     const view = 'data' in current ? current.data : undefined;
     // Never read (the ticket has no trace of an escalation): the panel showed an empty trail.
     return { state: state.value, lastChange: view ? (view.changes.at(-1)?.auditId ?? null) : current.status === 'idle' ? null : undefined };
   });
+  /**
+   * What the user is taken to have seen, which an action is decided on. A state that arrived on
+   * its own (someone else's change, live) counts only once it has been on screen for a moment: a
+   * click that lands just as it arrives was meant for the state before, so the action re-reads,
+   * finds the change and asks again. The user's own actions, a conflict they were told about and
+   * a trail read for the same state count at once.
+   */
+  const shown = signal<Shown>(onScreen.peek());
+  let settling: ReturnType<typeof setTimeout> | undefined;
+  let ownChange = false;
+  onDispose(() => clearTimeout(settling));
+  onDispose(
+    effect(() => {
+      const now = onScreen.value;
+      clearTimeout(settling);
+      if (ownChange || now.state === shown.peek().state) shown.value = now;
+      else settling = setTimeout(() => (shown.value = onScreen.peek()), SETTLE_MS);
+    }),
+  );
+  /** Sets the state from what the user did or was told: on screen and seen at once. */
+  const confirm = (next: EscalationState) => {
+    ownChange = true;
+    try {
+      confirmed.value = next;
+    } finally {
+      ownChange = false;
+    }
+  };
 
   /**
    * Nothing is done: the panel takes the state and the trail just read (so the user decides
@@ -163,7 +193,7 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
   function stale(current: EscalationState, trail: HistoryView | null, tell = true): Outcome<never, StaleState> {
     // The trail read for this state is put on screen below; the state's own reload would repeat it.
     if (trail) lastState = current;
-    confirmed.value = current;
+    confirm(current);
     if (trail) void history.run(() => Promise.resolve(trail));
     else loadHistory();
     const last = trail && tell ? describeChange(trail, trail.changes.length - 1, (id) => trail.people.get(id)?.isLead) : null;
@@ -206,7 +236,7 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
         ...(action === 'escalate' ? escalationRouting(settings) : {}),
         comment: { body: noteFor(action, actor.name, reason, translate), public: false },
       });
-      confirmed.value = step.next;
+      confirm(step.next);
       loadHistory();
       return done(action);
     } catch (error) {
@@ -238,7 +268,7 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
     actions,
     waiting,
     status,
-    shown,
+    shown: shown as ReadonlySignal<Shown>,
     act,
     retry: () => {
       if (me.state.value.status === 'error') loadMe();
