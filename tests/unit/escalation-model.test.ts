@@ -239,6 +239,8 @@ describe('escalation model actions', () => {
       current: { state: 'none', change: { kind: 'declined', name: 'Lee Lead', reason: 'No.' } },
     });
     expect(writes).toHaveLength(0);
+    // Told what changed, the lead decides on what is on screen now: no waiting for it to settle.
+    await vi.waitFor(() => expect(escalation.shown.value).toEqual({ state: 'none', lastChange: 2 }), { timeout: 500 });
 
     // Someone else asks again; this time the lead looks at it for a while before escalating.
     trail.push(change(3, 12, 'none', 'requested', 'Ada Agent requested an escalation (Closed Loop).\n\nReason: Again.'));

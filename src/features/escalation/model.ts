@@ -166,24 +166,19 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
    */
   const shown = signal<Shown>(onScreen.peek());
   let settling: ReturnType<typeof setTimeout> | undefined;
-  let ownChange = false;
   onDispose(() => clearTimeout(settling));
   onDispose(
     effect(() => {
       const now = onScreen.value;
       clearTimeout(settling);
-      if (ownChange || now.state === shown.peek().state) shown.value = now;
+      if (now.state === shown.peek().state) shown.value = now;
       else settling = setTimeout(() => (shown.value = onScreen.peek()), SETTLE_MS);
     }),
   );
-  /** Sets the state from what the user did or was told: on screen and seen at once. */
-  const confirm = (next: EscalationState) => {
-    ownChange = true;
-    try {
-      confirmed.value = next;
-    } finally {
-      ownChange = false;
-    }
+  /** What is on screen now is what the user did or was just told: seen at once. */
+  const acknowledge = () => {
+    clearTimeout(settling);
+    shown.value = onScreen.peek();
   };
 
   /**
@@ -193,9 +188,12 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
   function stale(current: EscalationState, trail: HistoryView | null, tell = true): Outcome<never, StaleState> {
     // The trail read for this state is put on screen below; the state's own reload would repeat it.
     if (trail) lastState = current;
-    confirm(current);
-    if (trail) void history.run(() => Promise.resolve(trail));
-    else loadHistory();
+    confirmed.value = current;
+    if (trail) void history.run(() => Promise.resolve(trail)).then(acknowledge);
+    else {
+      acknowledge();
+      loadHistory();
+    }
     const last = trail && tell ? describeChange(trail, trail.changes.length - 1, (id) => trail.people.get(id)?.isLead) : null;
     const name = last ? (trail?.people.get(last.change.authorId)?.name ?? `#${last.change.authorId}`) : '';
     return conflict({ state: current, change: last ? { ...last, name } : null });
@@ -236,7 +234,8 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
         ...(action === 'escalate' ? escalationRouting(settings) : {}),
         comment: { body: noteFor(action, actor.name, reason, translate), public: false },
       });
-      confirm(step.next);
+      confirmed.value = step.next;
+      acknowledge();
       loadHistory();
       return done(action);
     } catch (error) {
