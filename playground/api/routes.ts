@@ -178,7 +178,8 @@ export function createRoutes(ctx: ApiContext): Router {
     const pageNo = Math.max(1, Number(req.query.get('page') ?? 1) || 1);
     if (pageNo * perPage > SEARCH_RESULT_LIMIT) return json(422, LIMIT_ERROR);
     // Each page runs the query again: a result added or moved meanwhile shifts the offsets.
-    const results = searchTickets(indexed(), req.query.get('query') ?? '');
+    const searcher = { meId: ctx.meId(), commenterIds: (id: number) => (store.comments.get(id) ?? []).map((c) => c.author_id) };
+    const results = searchTickets(indexed(), req.query.get('query') ?? '', searcher);
     const slice = results.slice((pageNo - 1) * perPage, pageNo * perPage);
     return json(200, {
       results: slice.map((t) => ({ ...t, result_type: 'ticket' })),

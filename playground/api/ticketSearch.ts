@@ -82,12 +82,19 @@ interface TicketQuery {
 
 const STATUS = ['new', 'open', 'pending', 'hold', 'solved', 'closed'];
 
+/** Who is searching, and who commented on a ticket: what `commenter:` needs. */
+export interface Searcher {
+  meId: number;
+  commenterIds: (ticketId: number) => readonly number[];
+}
+
 /**
  * Zendesk search syntax, the parts the app uses: `type:ticket`, `tags:x` (any of several),
  * `status:x` / `status<solved`, `created>2026-11-01`, `group:<id>`, `assignee:<id>` or
- * `assignee:none`, `order_by:created_at sort:asc`, free text.
+ * `assignee:none`, `order_by:created_at sort:asc`, `commenter:me` or `commenter:<user id>`
+ * (anyone who added a comment, internal notes included, as agents search), free text.
  */
-function parseTicketQuery(query: string): TicketQuery {
+function parseTicketQuery(query: string, searcher?: Searcher): TicketQuery {
   const tests: ((t: Ticket) => boolean)[] = [];
   const tagAny: string[] = [];
   let type: string | null = null;
@@ -104,7 +111,10 @@ function parseTicketQuery(query: string): TicketQuery {
     const [, key, op] = m;
     if (key === 'type') type = value;
     else if (key === 'tags' || key === 'tag') tagAny.push(...value.split(','));
-    else if (key === 'status') {
+    else if (key === 'commenter') {
+      const id = value === 'me' ? searcher?.meId : Number(value);
+      tests.push((t) => id !== undefined && (searcher?.commenterIds(t.id).includes(id) ?? false));
+    } else if (key === 'status') {
       if (op === ':') tests.push((t) => t.status === value);
       else if (op === '<') tests.push((t) => STATUS.indexOf(t.status) < STATUS.indexOf(value));
       else tests.push((t) => STATUS.indexOf(t.status) > STATUS.indexOf(value));
@@ -122,8 +132,8 @@ function parseTicketQuery(query: string): TicketQuery {
 }
 
 /** The offset search's results in its order (created_at or updated_at, then id). */
-export function searchTickets(tickets: Ticket[], query: string): Ticket[] {
-  const q = parseTicketQuery(query);
+export function searchTickets(tickets: Ticket[], query: string, searcher?: Searcher): Ticket[] {
+  const q = parseTicketQuery(query, searcher);
   if (q.type !== null && q.type !== 'ticket') return [];
   const dir = q.sort === 'asc' ? 1 : -1;
   return tickets.filter(q.matches).sort((a, b) => dir * a[q.orderBy].localeCompare(b[q.orderBy]) || a.id - b.id);

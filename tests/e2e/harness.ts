@@ -175,3 +175,56 @@ export function useSession(options: { thirdPartyStorage?: boolean } = {}): () =>
   });
   return () => session!;
 }
+
+/**
+ * The background location's watchers check every five minutes: with the page's clock installed
+ * (`page.clock.install()` before `open`), `started()` says the background app is registered and
+ * has asked Zendesk something, and `nextCheck()` moves the page's clock on by five minutes
+ * (keeping it on the server's time, as checks compare it with updated_at) while nothing is
+ * pending, again until a new search reached Zendesk, then waits for its answers to be handled.
+ */
+export function backgroundChecks(s: Session) {
+  const MINUTE = 60_000;
+  const SLOW = { timeout: 30_000 };
+  const state = () =>
+    s.page.evaluate(() => {
+      type Message = { direction: 'in' | 'out'; guid: string; data: { key?: string; request?: string; id?: number } };
+      const host = (
+        window as unknown as {
+          __playground: { host: { log: Message[]; instances: Map<string, { guid: string; location: string; registered: boolean }> } };
+        }
+      ).__playground.host;
+      const instance = [...host.instances.values()].find((i) => i.location === 'background');
+      const guid = instance?.guid;
+      const log = host.log.filter((m) => m.guid === guid);
+      const count = (test: (m: Message) => boolean) => log.filter(test).length;
+      const asked =
+        count((m) => m.direction === 'in' && /^request:\d+$/.test(m.data.key ?? '')) +
+        count((m) => m.direction === 'in' && typeof m.data.request === 'string');
+      const answered =
+        count((m) => m.direction === 'out' && /^zaf\.request:\d+\.(done|fail)$/.test(m.data.key ?? '')) +
+        count((m) => m.direction === 'out' && m.data.key === undefined && typeof m.data.id === 'number');
+      return { started: instance?.registered === true && asked > 0, pending: asked - answered };
+    });
+  const searches = async () => (await s.calls()).calls.filter((call) => call.app === 'background' && call.endpoint === 'search').length;
+  return {
+    started: async () => (await state()).started,
+    nextCheck: async () => {
+      const before = await searches();
+      await expect
+        .poll(
+          async () => {
+            if ((await searches()) > before) return true;
+            if ((await state()).pending === 0) {
+              await s.page.clock.setSystemTime(Date.now() - 5 * MINUTE);
+              await s.page.clock.fastForward(5 * MINUTE);
+            }
+            return false;
+          },
+          { timeout: 60_000, interval: 2000 },
+        )
+        .toBe(true);
+      await expect.poll(async () => (await state()).pending, SLOW).toBe(0);
+    },
+  };
+}

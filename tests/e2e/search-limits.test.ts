@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useSession } from './harness';
+import { backgroundChecks, useSession } from './harness';
 
 /**
  * Zendesk search at its documented limits: at most 1,000 results per query (page 11 at 100 per
@@ -111,54 +111,14 @@ describe('Zendesk search limits', () => {
   it('notifies a lead of an escalation request that reached search after the check that should have found it', async () => {
     const s = session();
     const TICKET = 4101; // not escalated
-    const bg = () =>
-      s.page.evaluate(() => {
-        type Message = { direction: 'in' | 'out'; guid: string; data: { key?: string; request?: string; id?: number } };
-        const host = (
-          window as unknown as {
-            __playground: { host: { log: Message[]; instances: Map<string, { guid: string; location: string; registered: boolean }> } };
-          }
-        ).__playground.host;
-        const instance = [...host.instances.values()].find((i) => i.location === 'background');
-        const guid = instance?.guid;
-        const log = host.log.filter((m) => m.guid === guid);
-        const count = (test: (m: Message) => boolean) => log.filter(test).length;
-        const asked =
-          count((m) => m.direction === 'in' && /^request:\d+$/.test(m.data.key ?? '')) +
-          count((m) => m.direction === 'in' && typeof m.data.request === 'string');
-        const answered =
-          count((m) => m.direction === 'out' && /^zaf\.request:\d+\.(done|fail)$/.test(m.data.key ?? '')) +
-          count((m) => m.direction === 'out' && m.data.key === undefined && typeof m.data.id === 'number');
-        return { started: instance?.registered === true && asked > 0, pending: asked - answered };
-      });
-    const searches = async () => (await s.calls()).calls.filter((call) => call.app === 'background' && call.endpoint === 'search').length;
-    // The watcher checks every five minutes: move the page's clock on by that much (keeping it
-    // on the server's time, as checks compare it with updated_at) while nothing is pending,
-    // again until the check has reached Zendesk, in case the watcher was not running yet.
-    const nextCheck = async () => {
-      const before = await searches();
-      await expect
-        .poll(
-          async () => {
-            if ((await searches()) > before) return true;
-            if ((await bg()).pending === 0) {
-              await s.page.clock.setSystemTime(Date.now() - 5 * MINUTE);
-              await s.page.clock.fastForward(5 * MINUTE);
-            }
-            return false;
-          },
-          { timeout: 60_000, interval: 2000 },
-        )
-        .toBe(true);
-      await expect.poll(async () => (await bg()).pending, SLOW).toBe(0);
-    };
+    const { started, nextCheck } = backgroundChecks(s);
     const notices = () => s.text(s.page.locator('.notices'));
 
     await setLag(10 * MINUTE);
     await s.persona('lead');
     await s.page.clock.install();
     await s.open();
-    await expect.poll(async () => (await bg()).started, SLOW).toBe(true);
+    await expect.poll(started, SLOW).toBe(true);
     // A first check: the watcher runs, and the request below is new to it.
     await nextCheck();
 

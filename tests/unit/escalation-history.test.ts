@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { historyFromAudits, stateFromFieldValue, suspiciousChanges, type TicketAudit } from '../../src/domain/escalation';
+import {
+  changesSince,
+  decisionOnRequest,
+  describeChange,
+  historyFromAudits,
+  lastDecision,
+  stateFromFieldValue,
+  suspiciousChanges,
+  type TicketAudit,
+} from '../../src/domain/escalation';
 
 const FIELD = 360012345678;
 const AGENT = 1001;
@@ -211,5 +220,120 @@ describe('suspiciousChanges replays the rules over every transition', () => {
     ]);
     // A request by an unknown author cannot be withdrawn by anyone but a lead (as a decline).
     expect(flagged([9999, 'none', 'requested'], [AGENT2, 'requested', 'none'])).toEqual([[AGENT2, 'requested', 'none', 'not_lead']]);
+  });
+});
+
+describe('decisions and what changed, verified from the audit authors', () => {
+  const REQUESTER = 1001;
+  const AGENT2 = 3003;
+  const LEADS = new Set([LEAD]);
+  const KNOWN = new Set([REQUESTER, AGENT2, LEAD]);
+  const isLeadById = (id: number) => (KNOWN.has(id) ? LEADS.has(id) : undefined);
+  /** One field change per audit, a minute apart, with an optional internal note in the same audit. */
+  const history = (...steps: [author: number, from: string, to: string, note?: string][]) =>
+    historyFromAudits(
+      steps.map(([author, from, to, note], i) =>
+        audit(500 + i, new Date(Date.UTC(2024, 4, 1, 8, i)).toISOString(), author, [
+          ...(note ? [{ id: 900 + i, type: 'Comment', body: note, public: false }] : []),
+          { id: 700 + i, type: 'Change', field_name: String(FIELD), previous_value: `escalation_${from}`, value: `escalation_${to}` },
+        ]),
+      ),
+      FIELD,
+    );
+  const DECLINE_NOTE = 'Marta declined the escalation request (Closed Loop).\n\nReason: Tier 1 can handle this.';
+
+  it('names a lead’s decline with the reason from its note, and a resolution', () => {
+    const declined = history([REQUESTER, 'none', 'requested', 'Please'], [LEAD, 'requested', 'none', DECLINE_NOTE]);
+    expect(lastDecision(declined, isLeadById)).toMatchObject({
+      kind: 'declined',
+      reason: 'Tier 1 can handle this.',
+      change: { authorId: LEAD, at: '2024-05-01T08:01:00.000Z' },
+    });
+    const resolved = history([REQUESTER, 'none', 'requested'], [LEAD, 'requested', 'escalated'], [LEAD, 'escalated', 'resolved']);
+    expect(lastDecision(resolved, isLeadById)).toMatchObject({ kind: 'resolved', reason: null, change: { authorId: LEAD } });
+  });
+
+  it('shows no decision when the author is not a verified lead, whatever the note claims', () => {
+    expect(lastDecision(history([REQUESTER, 'none', 'requested'], [AGENT2, 'requested', 'none', DECLINE_NOTE]), isLeadById)).toBeNull();
+    expect(lastDecision(history([REQUESTER, 'none', 'requested'], [9999, 'requested', 'none', DECLINE_NOTE]), isLeadById)).toBeNull();
+    expect(
+      lastDecision(
+        history([REQUESTER, 'none', 'requested'], [LEAD, 'requested', 'escalated'], [AGENT2, 'escalated', 'resolved']),
+        isLeadById,
+      ),
+    ).toBeNull();
+  });
+
+  it('shows no decision once the state moved on, nor for a withdrawal', () => {
+    expect(
+      lastDecision(history([REQUESTER, 'none', 'requested'], [LEAD, 'requested', 'none'], [AGENT2, 'none', 'requested']), isLeadById),
+    ).toBeNull();
+    // A lead who asked and takes it back withdraws; that is no decision.
+    expect(lastDecision(history([LEAD, 'none', 'requested'], [LEAD, 'requested', 'none']), isLeadById)).toBeNull();
+    expect(lastDecision(history(), isLeadById)).toBeNull();
+  });
+
+  it('describes each kind of change, a non-lead’s lead-only change as other', () => {
+    const trail = history(
+      [REQUESTER, 'none', 'requested', 'Requesting escalation: card blocked'],
+      [REQUESTER, 'requested', 'none'],
+      [AGENT2, 'none', 'requested'],
+      [LEAD, 'requested', 'escalated'],
+      [AGENT2, 'escalated', 'resolved'],
+    );
+    expect(trail.changes.map((_, i) => describeChange(trail, i, isLeadById)?.kind)).toEqual([
+      'requested',
+      'withdrawn',
+      'requested',
+      'escalated',
+      'other',
+    ]);
+    expect(describeChange(trail, 0, isLeadById)?.reason).toBe('Requesting escalation: card blocked');
+    expect(describeChange(trail, 9, isLeadById)).toBeNull();
+  });
+
+  it('finds the changes others made after the one a view was based on', () => {
+    const trail = history([REQUESTER, 'none', 'requested'], [LEAD, 'requested', 'none'], [AGENT2, 'none', 'requested']);
+    const [first, second, third] = trail.changes.map((c) => c.auditId);
+    expect(changesSince(trail, first!, REQUESTER)?.map((c) => c.auditId)).toEqual([second, third]);
+    // The user's own changes are no news to them.
+    expect(changesSince(trail, first!, LEAD)?.map((c) => c.auditId)).toEqual([third]);
+    expect(changesSince(trail, third!, REQUESTER)).toEqual([]);
+    expect(changesSince(trail, null, 4242)).toHaveLength(3);
+    expect(changesSince(trail, 123456, REQUESTER)).toBeUndefined();
+  });
+});
+
+describe('decisionOnRequest: a lead’s answer to the request an agent made', () => {
+  const ME = 1001;
+  const AGENT2 = 3003;
+  const isLeadById = (id: number) => (id === LEAD ? true : id === ME || id === AGENT2 ? false : undefined);
+  const trail = (...steps: [author: number, from: string, to: string, note?: string][]) =>
+    historyFromAudits(
+      steps.map(([author, from, to, note], i) =>
+        audit(600 + i, new Date(Date.UTC(2024, 4, 2, 8, i)).toISOString(), author, [
+          ...(note ? [{ id: 950 + i, type: 'Comment', body: note, public: false }] : []),
+          { id: 750 + i, type: 'Change', field_name: String(FIELD), previous_value: `escalation_${from}`, value: `escalation_${to}` },
+        ]),
+      ),
+      FIELD,
+    );
+  const kind = (h: ReturnType<typeof trail>) => decisionOnRequest(h, ME, isLeadById)?.kind ?? null;
+
+  it('answers my request: escalated, declined with its reason, resolved after the escalation', () => {
+    expect(kind(trail([ME, 'none', 'requested'], [LEAD, 'requested', 'escalated']))).toBe('escalated');
+    const declined = trail([ME, 'none', 'requested'], [LEAD, 'requested', 'none', 'M declined (Closed Loop).\n\nReason: Not now.']);
+    expect(decisionOnRequest(declined, ME, isLeadById)).toMatchObject({ kind: 'declined', reason: 'Not now.' });
+    expect(kind(trail([ME, 'none', 'requested'], [LEAD, 'requested', 'escalated'], [LEAD, 'escalated', 'resolved']))).toBe('resolved');
+  });
+
+  it('ignores someone else’s request, a non-lead’s change, an escalation nobody asked for and my own withdrawal', () => {
+    expect(kind(trail([AGENT2, 'none', 'requested'], [LEAD, 'requested', 'escalated']))).toBeNull();
+    expect(kind(trail([ME, 'none', 'requested'], [AGENT2, 'requested', 'none']))).toBeNull();
+    expect(kind(trail([ME, 'none', 'requested'], [9999, 'requested', 'escalated']))).toBeNull();
+    expect(kind(trail([LEAD, 'none', 'escalated'], [LEAD, 'escalated', 'resolved']))).toBeNull();
+    expect(kind(trail([ME, 'none', 'requested'], [ME, 'requested', 'none']))).toBeNull();
+    expect(kind(trail([ME, 'none', 'requested']))).toBeNull();
+    expect(kind(trail())).toBeNull();
   });
 });

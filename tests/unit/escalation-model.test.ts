@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import en from '../../translations/en.json';
 import { createLeadAccess } from '../../src/app/lead';
 import { createSessionCache } from '../../src/app/sessionCache';
@@ -10,12 +10,28 @@ import { createI18n } from '../../src/i18n';
 import { fakeHost } from './fakeHost';
 
 const FIELD = 360001;
+const PEOPLE = [
+  { id: 12, name: 'Ada Agent', role: 'agent', custom_role_id: null },
+  { id: 13, name: 'Lee Lead', role: 'agent', custom_role_id: 9001 },
+];
+
+/** An audit that changes the escalation field, with the note saved alongside. */
+const change = (id: number, author: number, from: string, to: string, note: string) => ({
+  id,
+  ticket_id: 7,
+  created_at: `2026-11-20T0${id}:00:00Z`,
+  author_id: author,
+  events: [
+    { id: id * 10, type: 'Comment', body: note, public: false },
+    { id: id * 10 + 1, type: 'Change', field_name: String(FIELD), previous_value: `escalation_${from}`, value: `escalation_${to}` },
+  ],
+});
 
 /**
  * A host whose REST answers come from a tiny in-memory ticket and user; records every write.
  * A safe update based on an older updated_at is a 409, as in Zendesk.
  */
-function zendesk(options: { role?: string; customRole?: number | null; state?: string; failPut?: number }) {
+function zendesk(options: { role?: string; customRole?: number | null; state?: string; failPut?: number; audits?: () => unknown[] }) {
   let ticket = {
     id: 7,
     subject: 'Card blocked',
@@ -31,9 +47,9 @@ function zendesk(options: { role?: string; customRole?: number | null; state?: s
         user: { id: 11, name: 'Sam Agent', role: options.role ?? 'agent', custom_role_id: options.customRole ?? null },
         groups: [{ id: 501, name: 'Tier 1' }],
       }),
-      'GET /api/v2/users/show_many.json': () => ({ users: [] }),
+      'GET /api/v2/users/show_many.json': () => ({ users: PEOPLE }),
       'GET /api/v2/groups/*/memberships.json': () => ({ group_memberships: [] }),
-      'GET /api/v2/tickets/7/audits.json': () => ({ audits: [] }),
+      'GET /api/v2/tickets/7/audits.json': () => ({ audits: options.audits?.() ?? [] }),
       'GET /api/v2/tickets/7.json': () => ({ ticket }),
       'PUT /api/v2/tickets/7.json': (req) => {
         if (options.failPut) throw new ApiError(options.failPut, req.url);
@@ -59,16 +75,23 @@ function zendesk(options: { role?: string; customRole?: number | null; state?: s
       'ticket.comments': [],
     }),
   );
+  const handlers = new Map<string, (value: unknown) => void>();
+  host.on = (name, handler) => {
+    handlers.set(name, handler);
+    return () => handlers.delete(name);
+  };
   /** Someone else changes the ticket in Zendesk (the sidebar has not seen it yet). */
   const elsewhere = (change: Partial<typeof ticket>) => (ticket = { ...ticket, ...change });
-  return { host, writes, elsewhere };
+  /** ... and Zendesk's live update brings the new tags to the sidebar. */
+  const live = () => handlers.get('ticket.tags.changed')?.(ticket.tags);
+  return { host, writes, elsewhere, live };
 }
 
 async function model(
   options: Parameters<typeof zendesk>[0],
   rawSettings: Record<string, unknown> = { lead_role_ids: '9001', admins_are_leads: false },
 ) {
-  const { host, writes, elsewhere } = zendesk(options);
+  const { host, writes, elsewhere, live } = zendesk(options);
   const settings = readSettings(rawSettings).settings;
   const cache = createSessionCache(null);
   const ticket = createTicketModel(
@@ -85,6 +108,7 @@ async function model(
   return {
     writes,
     elsewhere,
+    live,
     escalation: createEscalationModel({
       host,
       settings,
@@ -165,11 +189,70 @@ describe('escalation model actions', () => {
   it('reports a conflict when the ticket moved on after the lead chose the action', async () => {
     // The ticket is already escalated; the lead opened the decline form while it was requested.
     const { escalation, writes } = await model({ customRole: 9001, state: 'escalated' });
-    await expect(escalation.act.run('decline', 'Tier 1 can handle this.', 'requested')).resolves.toEqual({
+    await expect(escalation.act.run('decline', 'Tier 1 can handle this.', { state: 'requested', lastChange: null })).resolves.toEqual({
       kind: 'conflict',
-      current: 'escalated',
+      current: { state: 'escalated', change: null },
     });
     expect(writes).toHaveLength(0);
+  });
+
+  it('does not act when the trail moved behind the panel in the same state, says who changed what, and acts when asked again', async () => {
+    const trail = [change(1, 12, 'none', 'requested', 'First request')];
+    const { escalation, writes } = await model({ customRole: 9001, audits: () => trail });
+    await vi.waitFor(() => expect(escalation.shown.value).toEqual({ state: 'requested', lastChange: 1 }));
+    // Meanwhile a lead declines it and someone asks again: the state reads "requested" as before.
+    trail.push(
+      change(2, 13, 'requested', 'none', 'Lee Lead declined the escalation request (Closed Loop).\n\nReason: No.'),
+      change(3, 12, 'none', 'requested', 'Ada Agent requested an escalation (Closed Loop).\n\nReason: Customer called again.'),
+    );
+    const outcome = await escalation.act.run('escalate', undefined, escalation.shown.value);
+    expect(outcome).toMatchObject({
+      kind: 'conflict',
+      current: { state: 'requested', change: { kind: 'requested', name: 'Ada Agent', reason: 'Customer called again.' } },
+    });
+    expect(writes).toHaveLength(0);
+    // The panel now shows the trail the check read; deciding on it goes through.
+    expect(escalation.shown.value).toEqual({ state: 'requested', lastChange: 3 });
+    await expect(escalation.act.run('escalate', undefined, escalation.shown.value)).resolves.toEqual({ kind: 'done', value: 'escalate' });
+    expect(writes).toHaveLength(1);
+  });
+
+  it('takes a click that lands as someone else’s change arrives live as meant for the state before; once it has been on screen, as meant for it', async () => {
+    const trail = [change(1, 12, 'none', 'requested', 'First request')];
+    const { escalation, writes, elsewhere, live } = await model({ customRole: 9001, audits: () => trail });
+    await vi.waitFor(() => expect(escalation.shown.value).toEqual({ state: 'requested', lastChange: 1 }));
+    trail.push(change(2, 13, 'requested', 'none', 'Lee Lead declined the escalation request (Closed Loop).\n\nReason: No.'));
+    elsewhere({
+      tags: ['vip', 'escalation_none'],
+      custom_fields: [{ id: FIELD, value: 'escalation_none' }],
+      updated_at: '2026-11-20T10:30:00Z',
+    });
+    live();
+    expect(escalation.state.value).toBe('none');
+    // The panel has caught up (decline and all) when the lead's click, meant for the request, lands.
+    await vi.waitFor(() => {
+      const view = escalation.history.value;
+      expect(view.status === 'ready' && view.data.changes.length).toBe(2);
+    });
+    await expect(escalation.act.run('escalate', undefined, escalation.shown.value)).resolves.toMatchObject({
+      kind: 'conflict',
+      current: { state: 'none', change: { kind: 'declined', name: 'Lee Lead', reason: 'No.' } },
+    });
+    expect(writes).toHaveLength(0);
+    // Told what changed, the lead decides on what is on screen now: no waiting for it to settle.
+    await vi.waitFor(() => expect(escalation.shown.value).toEqual({ state: 'none', lastChange: 2 }), { timeout: 500 });
+
+    // Someone else asks again; this time the lead looks at it for a while before escalating.
+    trail.push(change(3, 12, 'none', 'requested', 'Ada Agent requested an escalation (Closed Loop).\n\nReason: Again.'));
+    elsewhere({
+      tags: ['vip', 'escalation_requested'],
+      custom_fields: [{ id: FIELD, value: 'escalation_requested' }],
+      updated_at: '2026-11-20T10:40:00Z',
+    });
+    live();
+    await vi.waitFor(() => expect(escalation.shown.value).toEqual({ state: 'requested', lastChange: 3 }), { timeout: 6000 });
+    await expect(escalation.act.run('escalate', undefined, escalation.shown.value)).resolves.toEqual({ kind: 'done', value: 'escalate' });
+    expect(writes).toHaveLength(1);
   });
 
   it('reports a failure on 500 without changing the state', async () => {

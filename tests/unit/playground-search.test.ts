@@ -144,4 +144,14 @@ describe('playground export search', () => {
     expect((await zd.exportPage('type:ticket status<solved')).status).toBe(400);
     expect((await zd.call('GET', '/api/v2/search/export.json?query=status%3Copen')).status).toBe(400);
   });
+
+  it('finds tickets someone commented on with commenter:me or an id, internal notes included', async () => {
+    const { search } = account();
+    // Marta Kowalski (10002, the signed-in user here) escalated 4102 with a note; Lena Vogel (10005) asked for it.
+    const mine = ids((await search('type:ticket tags:escalation_escalated commenter:me')).body);
+    expect(mine).toContain(4102);
+    expect(ids((await search('type:ticket tags:escalation_escalated commenter:10005')).body)).toContain(4102);
+    // Sam Whitfield (10004) asked for nothing that is escalated.
+    expect(ids((await search('type:ticket tags:escalation_escalated commenter:10004')).body)).not.toContain(4102);
+  });
 });

@@ -3,7 +3,7 @@ import type * as z from 'zod/mini';
 import en from '../../translations/en.json';
 import type { LeadAccess } from '../../src/app/lead';
 import { readSettings } from '../../src/domain/settings';
-import { startRequestWatcher } from '../../src/features/background/watcher';
+import { startDecisionWatcher, startRequestWatcher } from '../../src/features/background/watcher';
 import type { ApiRequest, HostClient } from '../../src/host/client';
 import { createI18n } from '../../src/i18n';
 import { shortText } from '../../src/domain/text';
@@ -134,5 +134,110 @@ describe('a notice is text, whatever the subject', () => {
       expect(text.length).toBeLessThan(400);
       expect(decode(text)).toContain(shortText(PAYLOADS[i]!.value).slice(0, 40));
     }
+  });
+});
+
+describe('a notice to the agent who asked, when a lead decides', () => {
+  const START = Date.parse('2026-11-20T10:00:00Z');
+  const ME = 11;
+  const LEAD = 22;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(START);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  const change = (id: number, author: number, at: number, from: string, to: string, note?: string) => ({
+    id,
+    ticket_id: 0,
+    created_at: new Date(at).toISOString(),
+    author_id: author,
+    events: [
+      ...(note ? [{ id: id * 10, type: 'Comment', body: note, public: false }] : []),
+      { id: id * 10 + 1, type: 'Change', field_name: '360001', previous_value: `escalation_${from}`, value: `escalation_${to}` },
+    ],
+  });
+
+  /** Zendesk with decided tickets (search answers all of them) and each one's audits; counts the calls. */
+  function zendesk(trails: Map<number, ReturnType<typeof change>[]>) {
+    const notices: unknown[][] = [];
+    const calls: string[] = [];
+    const host = {
+      async request<T>(req: ApiRequest, schema: z.ZodMiniType<T>): Promise<T> {
+        const url = new URL(req.url, 'https://x');
+        calls.push(url.pathname);
+        const audits = /^\/api\/v2\/tickets\/(\d+)\/audits\.json$/.exec(url.pathname);
+        if (audits) return schema.parse({ audits: trails.get(Number(audits[1])) ?? [], next_page: null });
+        const results = [...trails.keys()].map((id) => ({
+          ...ticket(id),
+          tags: ['escalation_none'],
+          updated_at: new Date(START + 1000).toISOString(),
+        }));
+        return schema.parse({ results, count: results.length, next_page: null });
+      },
+      async get() {
+        return { 'requirement:escalation_status': { requirement_id: 360001 } };
+      },
+      async invoke(name: string, ...args: unknown[]) {
+        if (name === 'notify') notices.push(args);
+        return null;
+      },
+    } as unknown as HostClient;
+    return { host, notices, calls };
+  }
+  const access: LeadAccess = {
+    cached: async () => ({ userId: ME, name: 'Sam', isLead: false }),
+    fresh: async () => ({ userId: ME, name: 'Sam', isLead: false }),
+    people: async (ids) =>
+      new Map(ids.map((id) => [id, id === LEAD ? { name: 'Marta <b>K</b>', isLead: true } : { name: `User ${id}`, isLead: false }])),
+  };
+
+  it('tells the requester once about a lead’s decline with its reason, as escaped text, and nothing about others’ requests or old decisions', async () => {
+    const trails = new Map([
+      // My request, declined by a lead after the watcher started.
+      [
+        7,
+        [
+          change(1, ME, START - 60_000, 'none', 'requested'),
+          change(2, LEAD, START + 1000, 'requested', 'none', 'M declined (Closed Loop).\n\nReason: Use <i>form</i> B.'),
+        ],
+      ],
+      // Someone else's request, escalated.
+      [8, [change(3, 33, START - 60_000, 'none', 'requested'), change(4, LEAD, START + 1000, 'requested', 'escalated')]],
+      // My request, escalated before the watcher started: no news.
+      [9, [change(5, ME, START - 120_000, 'none', 'requested'), change(6, LEAD, START - 60_000, 'requested', 'escalated')]],
+    ]);
+    const { host, notices, calls } = zendesk(trails);
+    const stop = startDecisionWatcher({ host, lead: access, i18n, intervalMs: 1000 });
+    await vi.advanceTimersByTimeAsync(3100);
+    stop();
+    expect(notices).toEqual([
+      [
+        'Marta &lt;b&gt;K&lt;/b&gt; declined your escalation request on ticket #7: Use &lt;i&gt;form&lt;/i&gt; B.',
+        'notice',
+        { sticky: true },
+      ],
+    ]);
+    // One search per check; each ticket's audits read once for the version search showed.
+    expect(calls.filter((c) => c === '/api/v2/search.json')).toHaveLength(3);
+    expect(calls.filter((c) => c.endsWith('/audits.json'))).toHaveLength(3);
+  });
+
+  it('reads at most ten trails per check, and the rest at the next', async () => {
+    const trails = new Map(
+      Array.from({ length: 15 }, (_, i) => [
+        100 + i,
+        [change(1000 + 2 * i, ME, START - 60_000, 'none', 'requested'), change(1001 + 2 * i, LEAD, START + 1000, 'requested', 'escalated')],
+      ]),
+    );
+    const { host, notices, calls } = zendesk(trails);
+    const stop = startDecisionWatcher({ host, lead: access, i18n, intervalMs: 1000 });
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(calls.filter((c) => c.endsWith('/audits.json'))).toHaveLength(10);
+    await vi.advanceTimersByTimeAsync(1000);
+    stop();
+    expect(calls.filter((c) => c.endsWith('/audits.json'))).toHaveLength(15);
+    expect(notices).toHaveLength(15);
+    expect(notices[0]![0]).toBe('Marta &lt;b&gt;K&lt;/b&gt; escalated ticket #100, as you requested.');
   });
 });

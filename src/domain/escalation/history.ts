@@ -1,5 +1,6 @@
 /** Escalation history read back from Zendesk ticket audits. */
 import { changeError, isEscalationState, type EscalationState, type TransitionError } from './machine';
+import { reasonFromNote } from './notes';
 
 export interface AuditEvent {
   id: number;
@@ -127,4 +128,87 @@ export function suspiciousChanges(
     requesterId = change.to === 'requested' ? change.authorId : null;
   }
   return flagged;
+}
+
+/** What a change in the trail was, in the escalation rules' words; 'other' when the rules do not make it for its author. */
+export type ChangeKind = 'requested' | 'withdrawn' | 'declined' | 'escalated' | 'resolved' | 'other';
+
+export interface DescribedChange {
+  kind: ChangeKind;
+  change: StatusChange;
+  /** The reason its note gives (requests and declines only). */
+  reason: string | null;
+}
+
+/**
+ * Names change `index` of the trail. A lead's kinds (declined, escalated, resolved) are only
+ * given when `isLeadById` says the audit's author is a lead, i.e. from what Zendesk recorded
+ * about who made it, never from what its note claims; an unknown author (undefined) makes 'other'.
+ */
+export function describeChange(
+  history: EscalationHistory,
+  index: number,
+  isLeadById: (id: number) => boolean | undefined,
+): DescribedChange | null {
+  const change = history.changes[index];
+  if (!change) return null;
+  const before = history.changes[index - 1];
+  const requesterId = before?.to === 'requested' ? before.authorId : null;
+  const isLead = isLeadById(change.authorId);
+  const allowed = isLead !== undefined && changeError(change.from, change.to, { id: change.authorId, isLead }, requesterId) === null;
+  const kind: ChangeKind = !allowed
+    ? 'other'
+    : change.to === 'none'
+      ? change.authorId === requesterId
+        ? 'withdrawn'
+        : 'declined'
+      : change.to;
+  const reason = kind === 'requested' || kind === 'declined' ? reasonFromNote(change.note) : null;
+  return { kind, change, reason };
+}
+
+export interface Decision extends DescribedChange {
+  kind: 'declined' | 'resolved';
+}
+
+/**
+ * The lead's decision the ticket's current state rests on: its last change, when that is a
+ * decline or a resolution by someone Zendesk records as a lead. A later request, escalation or
+ * unverified change means there is no decision to show.
+ */
+export function lastDecision(history: EscalationHistory, isLeadById: (id: number) => boolean | undefined): Decision | null {
+  const last = describeChange(history, history.changes.length - 1, isLeadById);
+  return last && (last.kind === 'declined' || last.kind === 'resolved') ? (last as Decision) : null;
+}
+
+/**
+ * Changes someone else made after the one a view was based on (`seenAuditId`, null: the view saw
+ * no change at all), oldest first; undefined when that change is not in the trail, so nothing can
+ * be said. The user's own changes do not count: they knew about them.
+ */
+export function changesSince(history: EscalationHistory, seenAuditId: number | null, userId: number): StatusChange[] | undefined {
+  const at = seenAuditId === null ? -1 : history.changes.findIndex((c) => c.auditId === seenAuditId);
+  if (seenAuditId !== null && at < 0) return undefined;
+  return history.changes.slice(at + 1).filter((c) => c.authorId !== userId);
+}
+
+/**
+ * The lead's answer to a request `requesterId` made: the trail's last change, when it escalates
+ * or declines their request, or resolves the escalation that followed it, and its author is a
+ * lead by what Zendesk recorded (not the requester themselves). Null for anything else.
+ */
+export function decisionOnRequest(
+  history: EscalationHistory,
+  requesterId: number,
+  isLeadById: (id: number) => boolean | undefined,
+): DescribedChange | null {
+  const last = history.changes.length - 1;
+  const decided = describeChange(history, last, isLeadById);
+  if (!decided || decided.change.authorId === requesterId) return null;
+  if (decided.kind !== 'escalated' && decided.kind !== 'declined' && decided.kind !== 'resolved') return null;
+  // A resolution answers the request the escalation before it came from.
+  const escalation = decided.kind === 'resolved' ? history.changes[last - 1] : decided.change;
+  if (escalation?.from !== 'requested') return null;
+  const request = history.changes[history.changes.indexOf(escalation) - 1];
+  return request?.to === 'requested' && request.authorId === requesterId ? decided : null;
 }

@@ -1,6 +1,8 @@
-import type { LeadAccess } from '../../app/lead';
+import type { LeadAccess, LeadStatus } from '../../app/lead';
+import { decisionOnRequest } from '../../domain/escalation';
 import type { AppSettings } from '../../domain/settings';
-import { escapeHtml, shortText } from '../../domain/text';
+import { escapeHtml, longText, shortText } from '../../domain/text';
+import { escalationHistory } from '../../host/api/escalation';
 import { searchTickets } from '../../host/api/search';
 import type { HostClient } from '../../host/client';
 import type { I18n } from '../../i18n';
@@ -8,62 +10,117 @@ import type { I18n } from '../../i18n';
 const WATCH_INTERVAL_MS = 5 * 60 * 1000;
 /** Zendesk: "It can take up to a few minutes for new tickets ... to be indexed for search". */
 const INDEX_LAG_MS = 10 * 60 * 1000;
+/** Audit reads one decision check may make; more candidates wait for the next check. */
+const MAX_TRAILS_PER_CHECK = 10;
+
+interface WatchDeps {
+  host: HostClient;
+  lead: LeadAccess;
+  i18n: I18n;
+  intervalMs?: number;
+  now?: () => Date;
+}
+
+/**
+ * Runs `check` every interval once the signed-in user is known and `wanted` says so. Search
+ * finds a change only once it is indexed, which can be after the check that should have found
+ * it, so each check searches back over the index lag again (never before the watcher started):
+ * `from` is that bound, and a check calls `done()` when it has handled everything up to its start.
+ */
+function watchSearch(
+  { lead, intervalMs = WATCH_INTERVAL_MS, now = () => new Date() }: WatchDeps,
+  wanted: (me: LeadStatus) => boolean,
+  check: (me: LeadStatus, from: string, done: () => void, startedAt: number) => Promise<void>,
+): () => void {
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let stopped = false;
+  const startedAt = now().getTime();
+  let since = startedAt;
+  const run = async (me: LeadStatus) => {
+    const checkedAt = now().getTime();
+    const from = new Date(Math.max(startedAt, since - INDEX_LAG_MS)).toISOString();
+    try {
+      await check(me, from, () => (since = checkedAt), startedAt);
+    } catch {
+      // A failed check is retried at the next interval; nothing is lost because `since` stays put.
+    }
+  };
+  void lead.cached().then(
+    (me) => {
+      if (stopped || !wanted(me)) return;
+      timer = setInterval(() => void run(me), intervalMs);
+    },
+    () => undefined,
+  );
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
+}
 
 /**
  * Tells a lead about new escalation requests without opening the ticket: the background
  * location asks Zendesk search for requested tickets every few minutes and shows a Zendesk
  * notice for each one not seen before. Only leads, and only when notify_leads is on.
- *
- * Search finds a change only once it is indexed, which can be after the check that should have
- * found it, so each check looks back over the index lag again (never before the watcher
- * started) and a ticket already notified about is skipped.
  */
-export function startRequestWatcher(deps: {
-  host: HostClient;
-  settings: AppSettings;
-  lead: LeadAccess;
-  i18n: I18n;
-  intervalMs?: number;
-  now?: () => Date;
-}): () => void {
-  const { host, settings, lead, i18n, intervalMs = WATCH_INTERVAL_MS, now = () => new Date() } = deps;
+export function startRequestWatcher(deps: WatchDeps & { settings: AppSettings }): () => void {
+  const { host, settings, i18n } = deps;
   if (!settings.notifyLeads) return () => undefined;
-  let timer: ReturnType<typeof setInterval> | undefined;
-  let stopped = false;
-  const startedAt = now().getTime();
-  let since = startedAt;
   const seen = new Set<number>();
-
-  async function check() {
-    const checkedAt = now().getTime();
-    const from = new Date(Math.max(startedAt, since - INDEX_LAG_MS)).toISOString();
-    try {
+  return watchSearch(
+    deps,
+    (me) => me.isLead,
+    async (_me, from, done) => {
       const { tickets } = await searchTickets(host, `tags:escalation_requested updated>${from}`, 1, 100);
       for (const ticket of tickets) {
         if (seen.has(ticket.id)) continue;
         seen.add(ticket.id);
         // Zendesk renders a notice as HTML: the customer's subject goes in as escaped, shortened text.
         const subject = escapeHtml(shortText(ticket.subject));
-        await host.invoke('notify', i18n.t('ui.background.new_request', { id: ticket.id, subject }), 'notice', {
-          sticky: true,
-        });
+        await host.invoke('notify', i18n.t('ui.background.new_request', { id: ticket.id, subject }), 'notice', { sticky: true });
       }
-      since = checkedAt;
-    } catch {
-      // A failed check is retried at the next interval; nothing is lost because `since` stays put.
-    }
-  }
-
-  void lead.cached().then(
-    (status) => {
-      if (stopped || !status.isLead) return;
-      timer = setInterval(() => void check(), intervalMs);
+      done();
     },
-    () => undefined,
   );
+}
 
-  return () => {
-    stopped = true;
-    clearInterval(timer);
-  };
+/** Tickets a lead decided on (escalated, declined, resolved) that the signed-in agent commented on. */
+const DECIDED_QUERY = 'tags:escalation_escalated tags:escalation_none tags:escalation_resolved commenter:me';
+
+/**
+ * Tells the agent who asked for an escalation when a lead decides on it: one search every few
+ * minutes for decided tickets the agent commented on (a request's note is a comment), then the
+ * audits of those not read before at their current version, at most a few per check. Who asked
+ * and who decided come from the audits (a decision counts only if Zendesk records a lead making
+ * it), never from the notes; decisions made before the watcher started are not news.
+ */
+export function startDecisionWatcher(deps: WatchDeps): () => void {
+  const { host, lead, i18n } = deps;
+  const read = new Set<string>();
+  const told = new Set<number>();
+  return watchSearch(
+    deps,
+    () => true,
+    async (me, from, done, startedAt) => {
+      const { tickets } = await searchTickets(host, `${DECIDED_QUERY} updated>${from}`, 1, 100);
+      const unread = tickets.filter((t) => !read.has(`${t.id}@${t.updated_at}`));
+      for (const ticket of unread.slice(0, MAX_TRAILS_PER_CHECK)) {
+        const history = await escalationHistory(host, ticket.id);
+        const people = await lead.people(history.changes.map((c) => c.authorId));
+        read.add(`${ticket.id}@${ticket.updated_at}`);
+        const decision = decisionOnRequest(history, me.userId, (id) => people.get(id)?.isLead);
+        if (!decision || told.has(decision.change.auditId) || Date.parse(decision.change.at) < startedAt) continue;
+        told.add(decision.change.auditId);
+        // Zendesk renders a notice as HTML: names and reasons go in as escaped text.
+        const vars = {
+          id: ticket.id,
+          name: escapeHtml(shortText(people.get(decision.change.authorId)?.name ?? `#${decision.change.authorId}`)),
+          reason: escapeHtml(longText(decision.reason)),
+        };
+        const key = decision.kind === 'declined' && decision.reason ? 'decided_declined_reason' : `decided_${decision.kind}`;
+        await host.invoke('notify', i18n.t(`ui.background.${key}`, vars), 'notice', { sticky: true });
+      }
+      if (unread.length <= MAX_TRAILS_PER_CHECK) done();
+    },
+  );
 }

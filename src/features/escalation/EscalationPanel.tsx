@@ -2,10 +2,11 @@ import { useState } from 'preact/hooks';
 import { useServices } from '../../app/services';
 import { requiresReason, type EscalationAction } from '../../domain/escalation';
 import { longText, shortText } from '../../domain/text';
+import type { I18n } from '../../i18n';
 import { errorMessage } from '../../ui/errorMessage';
 import { ErrorNotice, FormButtons, Panel } from '../../ui/Panel';
 import { StatusLine } from '../../ui/Status';
-import type { EscalationModel } from './model';
+import type { EscalationModel, StaleState } from './model';
 
 const BUTTON_KEYS: Record<EscalationAction, string> = {
   request: 'ui.escalation.request',
@@ -15,16 +16,29 @@ const BUTTON_KEYS: Record<EscalationAction, string> = {
   resolve: 'ui.escalation.resolve',
 };
 
-/** The status line, with the state a conflict found and what a failure left unchanged. */
+/** What a conflict found: who changed what and when, when the trail says; else the state it is in now. */
+function staleText({ state, change }: StaleState, i18n: I18n, now: Date): string {
+  const stateName = i18n.t(`ui.escalation.state_${state}`);
+  if (!change) return i18n.t('ui.escalation.conflict', { state: stateName });
+  const what = i18n.t(`ui.escalation.stale_${change.kind}`, {
+    name: shortText(change.name),
+    when: i18n.relativeTime(change.change.at, now),
+    state: stateName,
+  });
+  const why = change.reason ? ` ${i18n.t('ui.escalation.stale_reason', { reason: longText(change.reason) })}` : '';
+  return `${what}${why} ${i18n.t('ui.escalation.stale_again')}`;
+}
+
+/** The status line, with what a conflict found and what a failure left unchanged. */
 function OutcomeLine({ model }: { model: EscalationModel }) {
-  const { i18n } = useServices();
+  const { i18n, now } = useServices();
   return (
     <StatusLine
       report={model.status.value}
       urgent
       describe={(outcome) =>
         outcome.kind === 'conflict'
-          ? i18n.t('ui.escalation.conflict', { state: i18n.t(`ui.escalation.state_${String(outcome.current)}`) })
+          ? staleText(outcome.current as StaleState, i18n, now())
           : outcome.kind === 'failed'
             ? `${errorMessage(outcome.error, i18n.t)} ${i18n.t('ui.escalation.nothing_changed')}`
             : undefined
@@ -36,8 +50,8 @@ function OutcomeLine({ model }: { model: EscalationModel }) {
 function ReasonForm({ action, model, onClose }: { action: EscalationAction; model: EscalationModel; onClose: () => void }) {
   const { i18n } = useServices();
   const [reason, setReason] = useState('');
-  // The state the lead decided on; a live update while they type must not change what they meant.
-  const [seen] = useState(() => model.state.peek());
+  // What the lead decided on; a live update while they type must not change what they meant.
+  const [seen] = useState(() => model.shown.peek());
   const submit = async (event: Event) => {
     event.preventDefault();
     const result = await model.act.run(action, reason, seen);
@@ -94,6 +108,20 @@ export function EscalationPanel({ model }: { model: EscalationModel }) {
           {i18n.t('ui.escalation.escalated_by', { name: name(view.lastEscalation.authorId), when: when(view.lastEscalation.at) })}
         </p>
       )}
+      {view?.decision && state === (view.decision.kind === 'declined' ? 'none' : 'resolved') && (
+        <p class="small" data-testid="escalation-decision">
+          {view.decision.reason
+            ? i18n.t('ui.escalation.declined_by_reason', {
+                name: name(view.decision.change.authorId),
+                when: when(view.decision.change.at),
+                reason: longText(view.decision.reason),
+              })
+            : i18n.t(`ui.escalation.${view.decision.kind}_by`, {
+                name: name(view.decision.change.authorId),
+                when: when(view.decision.change.at),
+              })}
+        </p>
+      )}
       {waiting && (
         <p class={waiting.overdue ? 'small notice--inline-warning' : 'small muted'}>
           {waiting.overdue
@@ -128,7 +156,7 @@ export function EscalationPanel({ model }: { model: EscalationModel }) {
               type="button"
               class={action === 'escalate' || action === 'request' ? 'btn btn--small btn--primary' : 'btn btn--small'}
               disabled={model.act.busy.value}
-              onClick={() => (requiresReason(action) ? setAsking(action) : void model.act.run(action))}
+              onClick={() => (requiresReason(action) ? setAsking(action) : void model.act.run(action, undefined, model.shown.peek()))}
             >
               {i18n.t(BUTTON_KEYS[action])}
             </button>

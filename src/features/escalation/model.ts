@@ -1,11 +1,14 @@
-import { computed, effect, signal } from '@preact/signals';
+import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { conflict, createAction, done, refused, type Outcome, type Report } from '../../app/action';
 import type { LeadAccess, LeadStatus } from '../../app/lead';
 import { onDispose } from '../../app/model';
 import { createResource } from '../../app/resource';
 import {
   availableActions,
+  changesSince,
+  describeChange,
   hasEscalationTrace,
+  lastDecision,
   noteFor,
   reasonFromNote,
   requestAge,
@@ -15,6 +18,8 @@ import {
   tagFor,
   tagsFor,
   transition,
+  type Decision,
+  type DescribedChange,
   type EscalationAction,
   type EscalationHistory,
   type EscalationState,
@@ -29,12 +34,31 @@ import type { I18n } from '../../i18n';
 import type { TicketModel } from '../ticket/model';
 
 const LEAD_ACTIONS: readonly EscalationAction[] = ['escalate', 'decline', 'resolve'];
+/** How long a state that changed on its own must have been on screen before a click is taken to mean it. */
+const SETTLE_MS = 3000;
 
 export interface HistoryView extends EscalationHistory {
   people: Map<number, { name: string; isLead: boolean }>;
   suspicious: FlaggedChange[];
   /** The open request's reason, read back from its note. */
   reason: string | null;
+  /** The lead's decline or resolution the current state rests on, verified from the audits. */
+  decision: Decision | null;
+}
+
+/**
+ * What the panel showed when the user chose an action: the state, and the last change of the
+ * trail it showed (null: none; undefined: the trail was not on screen, so only the state counts).
+ */
+export interface Shown {
+  state: EscalationState;
+  lastChange: number | null | undefined;
+}
+
+/** What a conflict found: the state now and, when the trail says so, who changed it and how. */
+export interface StaleState {
+  state: EscalationState;
+  change: (DescribedChange & { name: string }) | null;
 }
 
 /** Where the settings send an escalated ticket: its group and priority, when configured. */
@@ -70,11 +94,13 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
     const people = found.changes.length
       ? await lead.people(found.changes.map((c) => c.authorId))
       : new Map<number, { name: string; isLead: boolean }>();
+    const isLeadById = (authorId: number) => people.get(authorId)?.isLead;
     return {
       ...found,
       people,
-      suspicious: suspiciousChanges(found, (authorId) => people.get(authorId)?.isLead),
+      suspicious: suspiciousChanges(found, isLeadById),
       reason: reasonFromNote(found.lastRequest?.note),
+      decision: lastDecision(found, isLeadById),
     };
   }
 
@@ -124,30 +150,80 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
 
   const translate = (key: string, vars: Record<string, string>) => i18n.t(`ui.${key}`, vars);
 
+  /** The panel as it is on screen now. */
+  const onScreen = computed<Shown>(() => {
+    const current = history.state.value;
+    const view = 'data' in current ? current.data : undefined;
+    // Never read (the ticket has no trace of an escalation): the panel showed an empty trail.
+    return { state: state.value, lastChange: view ? (view.changes.at(-1)?.auditId ?? null) : current.status === 'idle' ? null : undefined };
+  });
+  /**
+   * What the user is taken to have seen, which an action is decided on. A state that arrived on
+   * its own (someone else's change, live) counts only once it has been on screen for a moment: a
+   * click that lands just as it arrives was meant for the state before, so the action re-reads,
+   * finds the change and asks again. The user's own actions, a conflict they were told about and
+   * a trail read for the same state count at once.
+   */
+  const shown = signal<Shown>(onScreen.peek());
+  let settling: ReturnType<typeof setTimeout> | undefined;
+  onDispose(() => clearTimeout(settling));
+  onDispose(
+    effect(() => {
+      const now = onScreen.value;
+      clearTimeout(settling);
+      if (now.state === shown.peek().state) shown.value = now;
+      else settling = setTimeout(() => (shown.value = onScreen.peek()), SETTLE_MS);
+    }),
+  );
+  /** What is on screen now is what the user did or was just told: seen at once. */
+  const acknowledge = () => {
+    clearTimeout(settling);
+    shown.value = onScreen.peek();
+  };
+
+  /**
+   * Nothing is done: the panel takes the state and the trail just read (so the user decides
+   * again on what is true now), and the outcome says who changed what, when the trail tells.
+   */
+  function stale(current: EscalationState, trail: HistoryView | null, tell = true): Outcome<never, StaleState> {
+    // The trail read for this state is put on screen below; the state's own reload would repeat it.
+    if (trail) lastState = current;
+    confirmed.value = current;
+    if (trail) void history.run(() => Promise.resolve(trail)).then(acknowledge);
+    else {
+      acknowledge();
+      loadHistory();
+    }
+    const last = trail && tell ? describeChange(trail, trail.changes.length - 1, (id) => trail.people.get(id)?.isLead) : null;
+    const name = last ? (trail?.people.get(last.change.authorId)?.name ?? `#${last.change.authorId}`) : '';
+    return conflict({ state: current, change: last ? { ...last, name } : null });
+  }
+
   /**
    * One transition as one ticket update. Lead powers and the ticket's current state are read
    * fresh at the moment of the action; the update carries the ticket's updated_at with
-   * safe_update, so a concurrent change is a conflict, never an overwrite. `seen` is the state
-   * the user decided on (a reason form remembers the state it was opened in), so a change that
-   * arrives while they type is reported as a conflict rather than a refusal.
+   * safe_update, so a concurrent change is a conflict, never an overwrite. `seen` is what the
+   * panel showed when the user decided (a reason form remembers what it was opened on): if the
+   * state, or for a lead's action the trail, changed since (someone else declined, escalated or
+   * asked again), nothing is done and the user is told what changed and asked again.
    */
-  async function transact(
-    action: EscalationAction,
-    reason?: string,
-    seen?: EscalationState,
-  ): Promise<Outcome<EscalationAction, EscalationState>> {
-    const shown = seen ?? state.value;
+  async function transact(action: EscalationAction, reason?: string, seen?: Shown): Promise<Outcome<EscalationAction, StaleState>> {
+    const decidedOn = seen ?? shown.peek();
+    const leadAction = LEAD_ACTIONS.includes(action);
     try {
-      const [actor, id, fresh] = await Promise.all([
-        LEAD_ACTIONS.includes(action) ? lead.fresh() : lead.cached(),
+      const [actor, id, fresh, trail] = await Promise.all([
+        leadAction ? lead.fresh() : lead.cached(),
         escalationFieldId(host),
         getTicket(host, ticket.id.value),
+        // A lead decides on the trail on screen too (who asked, why): it is read again with the
+        // ticket. Unreadable, the state alone is compared, as for an agent's action.
+        leadAction && decidedOn.lastChange !== undefined ? readHistory().catch(() => null) : Promise.resolve(null),
       ]);
       const value = fresh.custom_fields?.find((f) => f.id === id)?.value;
       const current = stateFromFieldValue(value) ?? stateFromTags(fresh.tags);
-      if (current !== shown) {
-        confirmed.value = current;
-        return conflict(current);
+      const since = trail && decidedOn.lastChange !== undefined ? changesSince(trail, decidedOn.lastChange, actor.userId) : undefined;
+      if (current !== decidedOn.state || (since?.length ?? 0) > 0) {
+        return stale(current, trail ?? (await readHistory().catch(() => null)));
       }
       const requesterId = history.state.value.status === 'ready' ? (history.state.value.data.lastRequest?.authorId ?? null) : null;
       const step = transition(current, action, { id: actor.userId, isLead: actor.isLead }, { reason: reason ?? '', requesterId });
@@ -159,21 +235,26 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
         comment: { body: noteFor(action, actor.name, reason, translate), public: false },
       });
       confirmed.value = step.next;
+      acknowledge();
+      loadHistory();
       return done(action);
     } catch (error) {
       if (!(error instanceof ApiError && error.isConflict)) throw error;
-      const latest = await getTicket(host, ticket.id.value).catch(() => null);
-      if (latest) confirmed.value = stateFromTags(latest.tags);
-      return conflict(confirmed.value ?? shown);
+      const [latest, trail] = await Promise.all([getTicket(host, ticket.id.value).catch(() => null), readHistory().catch(() => null)]);
+      const current = latest ? stateFromTags(latest.tags) : (confirmed.value ?? decidedOn.state);
+      // When something other than the escalation changed the ticket, the trail has nothing to tell.
+      const moved =
+        current !== decidedOn.state ||
+        (decidedOn.lastChange !== undefined && (trail?.changes.at(-1)?.auditId ?? null) !== decidedOn.lastChange);
+      return stale(current, trail, moved);
     }
   }
 
-  /** A transition, then the ticket and its history read again (not after a failure: nothing changed). */
+  /** A transition, then the ticket read again (the trail is read again where the transition knows it changed). */
   const act = createAction(
-    async (action: EscalationAction, reason?: string, seen?: EscalationState) => {
+    async (action: EscalationAction, reason?: string, seen?: Shown) => {
       const result = await transact(action, reason, seen);
       void ticket.refresh();
-      loadHistory();
       return result;
     },
     { report: status, done: (action) => `ui.escalation.done_${action}` },
@@ -186,6 +267,7 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
     actions,
     waiting,
     status,
+    shown: shown as ReadonlySignal<Shown>,
     act,
     retry: () => {
       if (me.state.value.status === 'error') loadMe();
