@@ -10,7 +10,7 @@ import {
 } from '../domain/escalation';
 import type { AppSettings } from '../domain/settings';
 import { escalationFieldId } from '../host/api/escalation';
-import { getTicket, updateTicketSafely } from '../host/api/tickets';
+import { getTicket, updateTicketSafely, type Ticket } from '../host/api/tickets';
 import type { HostClient } from '../host/client';
 import { ApiError } from '../host/errors';
 import type { I18n } from '../i18n';
@@ -46,37 +46,63 @@ interface Deps {
   i18n: I18n;
 }
 
-/**
- * One escalation transition as one ticket update. Lead powers and the ticket's state are read
- * fresh at the moment of the action; the update carries the ticket's updated_at with
- * safe_update, so a concurrent change is a conflict, never an overwrite.
- */
-export async function applyEscalation(
-  { host, lead, settings, i18n }: Deps,
+/** What an escalation step decides on, read fresh at the moment of the action. */
+export interface StepContext {
+  actor: Awaited<ReturnType<LeadAccess['fresh']>>;
+  fieldId: number;
+  ticket: Ticket;
+  /** The ticket's escalation state now (the field, else its tags). */
+  current: EscalationState;
+}
+
+/** Reads the actor (lead powers fresh for a lead's action), the field id and the ticket, at once. */
+export async function readStepContext(
+  { host, lead }: Pick<Deps, 'host' | 'lead'>,
   ticketId: number,
-  step: EscalationStep,
-): Promise<EscalationOutcome> {
+  action: EscalationAction,
+): Promise<StepContext> {
+  const [actor, fieldId, ticket] = await Promise.all([
+    LEAD_ACTIONS.includes(action) ? lead.fresh() : lead.cached(),
+    escalationFieldId(host),
+    getTicket(host, ticketId),
+  ]);
+  const current = stateFromFieldValue(ticket.custom_fields?.find((f) => f.id === fieldId)?.value) ?? stateFromTags(ticket.tags);
+  return { actor, fieldId, ticket, current };
+}
+
+/**
+ * One escalation transition as one ticket update, from a context just read: the rules decide
+ * (domain/escalation/machine.ts), and the update carries the ticket's updated_at with
+ * safe_update, so a concurrent change is a 409 (ApiError.isConflict), never an overwrite.
+ */
+export async function writeStep(
+  { host, settings, i18n }: Pick<Deps, 'host' | 'settings' | 'i18n'>,
+  { actor, fieldId, ticket, current }: StepContext,
+  action: EscalationAction,
+  reason: string | undefined,
+  requesterId: number | null,
+): Promise<Outcome<{ state: EscalationState; updatedAt: string }, never>> {
+  const next = transition(current, action, { id: actor.userId, isLead: actor.isLead }, { reason: reason ?? '', requesterId });
+  if (!next.ok) return refused(`ui.escalation.refused_${next.reason}`);
+  const saved = await updateTicketSafely(host, ticket.id, ticket.updated_at, {
+    custom_fields: [{ id: fieldId, value: tagFor(next.next) }],
+    tags: tagsFor(ticket.tags, next.next),
+    ...(action === 'escalate' ? escalationRouting(settings) : {}),
+    comment: { body: noteFor(action, actor.name, reason, (key, vars) => i18n.t(`ui.${key}`, vars)), public: false },
+  });
+  return done({ state: next.next, updatedAt: saved.updated_at });
+}
+
+/** A step from a list (the console's queue): a state other than the one the row showed is a conflict. */
+export async function applyEscalation(deps: Deps, ticketId: number, step: EscalationStep): Promise<EscalationOutcome> {
   const { action, seen, reason, requesterId = null } = step;
   try {
-    const [actor, id, fresh] = await Promise.all([
-      LEAD_ACTIONS.includes(action) ? lead.fresh() : lead.cached(),
-      escalationFieldId(host),
-      getTicket(host, ticketId),
-    ]);
-    const current = stateFromFieldValue(fresh.custom_fields?.find((f) => f.id === id)?.value) ?? stateFromTags(fresh.tags);
-    if (current !== seen) return conflict(current);
-    const next = transition(current, action, { id: actor.userId, isLead: actor.isLead }, { reason: reason ?? '', requesterId });
-    if (!next.ok) return refused(`ui.escalation.refused_${next.reason}`);
-    const saved = await updateTicketSafely(host, fresh.id, fresh.updated_at, {
-      custom_fields: [{ id, value: tagFor(next.next) }],
-      tags: tagsFor(fresh.tags, next.next),
-      ...(action === 'escalate' ? escalationRouting(settings) : {}),
-      comment: { body: noteFor(action, actor.name, reason, (key, vars) => i18n.t(`ui.${key}`, vars)), public: false },
-    });
-    return done({ state: next.next, updatedAt: saved.updated_at });
+    const context = await readStepContext(deps, ticketId, action);
+    if (context.current !== seen) return conflict(context.current);
+    return await writeStep(deps, context, action, reason, requesterId);
   } catch (error) {
     if (!(error instanceof ApiError && error.isConflict)) throw error;
-    const latest = await getTicket(host, ticketId).catch(() => null);
+    const latest = await getTicket(deps.host, ticketId).catch(() => null);
     return conflict(latest ? stateFromTags(latest.tags) : seen);
   }
 }

@@ -1,5 +1,6 @@
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
-import { conflict, createAction, done, refused, type Outcome, type Report } from '../../app/action';
+import { conflict, createAction, done, type Outcome, type Report } from '../../app/action';
+import { readStepContext, writeStep } from '../../app/escalation';
 import type { LeadAccess, LeadStatus } from '../../app/lead';
 import { onDispose } from '../../app/model';
 import { createResource } from '../../app/resource';
@@ -9,15 +10,10 @@ import {
   describeChange,
   hasEscalationTrace,
   lastDecision,
-  noteFor,
   reasonFromNote,
   requestAge,
-  stateFromFieldValue,
   stateFromTags,
   suspiciousChanges,
-  tagFor,
-  tagsFor,
-  transition,
   type Decision,
   type DescribedChange,
   type EscalationAction,
@@ -27,8 +23,8 @@ import {
 } from '../../domain/escalation';
 import type { AppSettings } from '../../domain/settings';
 import { ApiError } from '../../host/errors';
-import { escalationFieldId, escalationHistory } from '../../host/api/escalation';
-import { getTicket, updateTicketSafely } from '../../host/api/tickets';
+import { escalationHistory } from '../../host/api/escalation';
+import { getTicket } from '../../host/api/tickets';
 import type { HostClient } from '../../host/client';
 import type { I18n } from '../../i18n';
 import type { TicketModel } from '../ticket/model';
@@ -59,14 +55,6 @@ export interface Shown {
 export interface StaleState {
   state: EscalationState;
   change: (DescribedChange & { name: string }) | null;
-}
-
-/** Where the settings send an escalated ticket: its group and priority, when configured. */
-function escalationRouting({ escalationGroupId, escalationPriority }: AppSettings): { group_id?: number; priority?: string } {
-  return {
-    ...(escalationGroupId !== null ? { group_id: escalationGroupId } : {}),
-    ...(escalationPriority !== null ? { priority: escalationPriority } : {}),
-  };
 }
 
 interface Deps {
@@ -148,8 +136,6 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
     return requestAge(new Date(view.lastRequest.at), clock.value, settings.leadResponseMinutes);
   });
 
-  const translate = (key: string, vars: Record<string, string>) => i18n.t(`ui.${key}`, vars);
-
   /** The panel as it is on screen now. */
   const onScreen = computed<Shown>(() => {
     const current = history.state.value;
@@ -211,30 +197,21 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
     const decidedOn = seen ?? shown.peek();
     const leadAction = LEAD_ACTIONS.includes(action);
     try {
-      const [actor, id, fresh, trail] = await Promise.all([
-        leadAction ? lead.fresh() : lead.cached(),
-        escalationFieldId(host),
-        getTicket(host, ticket.id.value),
+      const [context, trail] = await Promise.all([
+        readStepContext({ host, lead }, ticket.id.value, action),
         // A lead decides on the trail on screen too (who asked, why): it is read again with the
         // ticket. Unreadable, the state alone is compared, as for an agent's action.
         leadAction && decidedOn.lastChange !== undefined ? readHistory().catch(() => null) : Promise.resolve(null),
       ]);
-      const value = fresh.custom_fields?.find((f) => f.id === id)?.value;
-      const current = stateFromFieldValue(value) ?? stateFromTags(fresh.tags);
+      const { actor, current } = context;
       const since = trail && decidedOn.lastChange !== undefined ? changesSince(trail, decidedOn.lastChange, actor.userId) : undefined;
       if (current !== decidedOn.state || (since?.length ?? 0) > 0) {
         return stale(current, trail ?? (await readHistory().catch(() => null)));
       }
       const requesterId = history.state.value.status === 'ready' ? (history.state.value.data.lastRequest?.authorId ?? null) : null;
-      const step = transition(current, action, { id: actor.userId, isLead: actor.isLead }, { reason: reason ?? '', requesterId });
-      if (!step.ok) return refused(`ui.escalation.refused_${step.reason}`);
-      await updateTicketSafely(host, fresh.id, fresh.updated_at, {
-        custom_fields: [{ id, value: tagFor(step.next) }],
-        tags: tagsFor(fresh.tags, step.next),
-        ...(action === 'escalate' ? escalationRouting(settings) : {}),
-        comment: { body: noteFor(action, actor.name, reason, translate), public: false },
-      });
-      confirmed.value = step.next;
+      const written = await writeStep({ host, settings, i18n }, context, action, reason, requesterId);
+      if (written.kind !== 'done') return written;
+      confirmed.value = written.value.state;
       acknowledge();
       loadHistory();
       return done(action);
