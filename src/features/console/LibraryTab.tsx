@@ -8,6 +8,7 @@ import { ErrorNotice, ItemAction, Loading } from '../../ui/Panel';
 import { StatusLine } from '../../ui/Status';
 import { AnswerForm, type AnswerDraft } from '../answers/AnswerForm';
 import { LIBRARY_SORTS, type LibraryFilter, type LibraryModel, type LibrarySort } from './library';
+import { ProposalOrigin } from './ProposalOrigin';
 
 const FILTERS: LibraryFilter[] = ['all', 'approved', 'due', 'proposals', 'retired'];
 const SAMPLE = {
@@ -205,6 +206,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
                     <div class="small muted">
                       {answer.locale ?? ''} {model.drafts.read(answer.id) && <span class="badge">{i18n.t('ui.console.unsaved')}</span>}
                     </div>
+                    {answer.status === 'draft' && <ProposalOrigin answer={answer} people={people} />}
                   </td>
                   <td>
                     {unverified ? (

@@ -76,7 +76,7 @@ export function createLibraryModel(deps: {
   const answers = createResource<Answer[]>();
   const feedback = createResource<FeedbackRecord[]>();
   const usage = createResource<Map<string, number>>();
-  /** Names and lead status of the approvers, last writers and reporters shown. */
+  /** Names and lead status of the approvers, last writers, reporters and proposers shown. */
   const people = createResource<People>();
   const filter = signal<LibraryFilter>('all');
   const query = signal('');
@@ -144,7 +144,9 @@ export function createLibraryModel(deps: {
     const list = 'data' in answers.state.value ? (answers.state.value.data ?? []) : [];
     const records = 'data' in feedback.state.value ? (feedback.state.value.data ?? []) : [];
     const reporters = records.map((r) => Number(r.custom_object_fields.reporter_id)).filter((id) => Number.isInteger(id) && id > 0);
-    return people.run(() => lead.people([...approvalPeople(list), ...reporters]));
+    // Who proposed a draft is who made the record, as Zendesk recorded it.
+    const proposers = list.flatMap((a) => (a.status === 'draft' && a.createdById !== null ? [a.createdById] : []));
+    return people.run(() => lead.people([...approvalPeople(list), ...reporters, ...proposers]));
   }
 
   function load() {

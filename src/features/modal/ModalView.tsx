@@ -14,8 +14,12 @@ export default function ModalView() {
   const [seed, setSeed] = useState<ProposalSeed | null>(null);
   // One proposal, one record: a retry after a timeout reuses the key (see createAnswer).
   const [key] = useState(() => crypto.randomUUID());
-  // A proposal is a draft owned by the agent who makes it.
-  const proposal = useMemo(() => ({ status: 'draft' as const, ownerId: currentUser.id }), [currentUser.id]);
+  // A proposal is a draft owned by the agent who makes it, kept with the ticket it came from.
+  const ticketId = seed?.ticketId ?? null;
+  const proposal = useMemo(
+    () => ({ status: 'draft' as const, ownerId: currentUser.id, sourceTicketId: ticketId }),
+    [currentUser.id, ticketId],
+  );
 
   useEffect(() => {
     const off = host.on(EVENTS.seed, (data) => {
