@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { useSession } from './harness';
 
 const session = useSession();
-const PAYMENT_TICKET = 4109; // "Payment I didn't make"
+const PAYMENT_TICKET = 4109; // "Payment I didn't make", requester locale en-US
+const GERMAN_TICKET = 4122; // "Karte nicht angekommen", requester locale de
 
 const c = () => session().console();
 const openTab = async (name: string) => {
@@ -11,13 +12,14 @@ const openTab = async (name: string) => {
 };
 
 /** The agent persona proposes the draft reply on the payment ticket under `title`; resolves once saved. */
-async function propose(title: string) {
+async function propose(title: string, language?: string) {
   await session().open({ ticket: PAYMENT_TICKET });
   await session().page.getByRole('textbox', { name: 'Reply' }).fill('Please freeze the card in the app, then we refund it.');
   await session().sidebar().getByRole('button', { name: 'Propose an answer' }).click();
   await expect.poll(() => session().modalTitle(), { timeout: 20_000 }).toBe("Payment I didn't make");
   const modal = session().modal();
   await modal.getByLabel('Title').fill(title);
+  if (language) await modal.getByLabel('Language').selectOption(language);
   await modal.getByRole('button', { name: 'Save draft' }).click();
   await expect.poll(() => session().page.locator('.modal').count(), { timeout: 20_000 }).toBe(0);
   return (await session().records('closed_loop_answer')).find((r) => r.name === title)!;
@@ -42,5 +44,23 @@ describe('answer proposals', () => {
     await expect
       .poll(() => session().page.locator('input[name="subject"]').inputValue(), { timeout: 20_000 })
       .toBe("Payment I didn't make");
+  });
+
+  it("offer the Help Center's languages, in the library's short codes, starting from the requester's", async () => {
+    await session().open({ ticket: GERMAN_TICKET });
+    await session().sidebar().getByRole('button', { name: 'Propose an answer' }).click();
+    await expect.poll(() => session().modalTitle(), { timeout: 20_000 }).toBe('Karte nicht angekommen');
+    const language = session().modal().getByLabel('Language');
+    expect(await language.evaluate((el) => el.tagName)).toBe('SELECT');
+    expect(await language.inputValue()).toBe('de');
+    const options = await language.locator('option').evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value));
+    // The Help Center has en-us, de, fr and es: English is the only English, so it reads "en" as the library does.
+    expect(options).toEqual(expect.arrayContaining(['en', 'de', 'fr', 'es']));
+    expect(options).not.toContain('en-us');
+    await session().modal().getByRole('button', { name: 'Cancel' }).click();
+
+    // The payment ticket's requester reads en-US: the proposal is saved as "en", or as chosen.
+    expect((await propose('Unknown payment: English')).custom_object_fields).toMatchObject({ locale: 'en' });
+    expect((await propose('Unknown payment: Spanish', 'es')).custom_object_fields).toMatchObject({ locale: 'es' });
   });
 });

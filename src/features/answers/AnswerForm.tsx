@@ -5,6 +5,8 @@ import { useServices } from '../../app/services';
 import type { Answer } from '../../host/api/answers';
 import { answerRecordBytes } from '../../host/api/answerWrites';
 import { RECORD_MAX_BYTES } from '../../host/api/customObjects';
+import { closestLocale, libraryLocales } from '../../domain/locale';
+import { readHelpCenterLocales } from '../knowledge/locales';
 
 export type AnswerDraft = Pick<Answer, 'title' | 'summary' | 'body' | 'examples' | 'tags' | 'locale'>;
 
@@ -40,13 +42,42 @@ function toDraft(state: FormState): AnswerDraft {
 }
 
 export function AnswerForm({ initial, record, submitLabel, busy, onSubmit, onCancel, onChange, preview }: AnswerFormProps) {
-  const { i18n } = useServices();
+  const { i18n, host, cache, settings } = useServices();
   const kb = useMemo(() => new Intl.NumberFormat(i18n.locale, { maximumFractionDigits: 1 }), [i18n.locale]);
   const [draft, setDraft] = useState<FormState>({
     ...initial,
     examplesText: initial.examples.join('\n'),
     tagsText: initial.tags.join(' '),
   });
+  // The languages an answer can be in: the Help Center's, in the library's codes ('en-us' → 'en').
+  const [languages, setLanguages] = useState<string[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    void readHelpCenterLocales(host, cache)
+      .catch(() => [settings.helpCenterLocale])
+      .then((found) => {
+        if (!live) return;
+        const list = libraryLocales(found);
+        setLanguages(list);
+        // A language given in another form (the requester's 'en-US') starts as the library's closest one.
+        setDraft((d) => (d.locale && !list.includes(d.locale) ? { ...d, locale: closestLocale(d.locale, list) ?? d.locale } : d));
+      });
+    return () => {
+      live = false;
+    };
+  }, [host, cache, settings.helpCenterLocale]);
+  const languageName = useMemo(() => {
+    const names = new Intl.DisplayNames([i18n.locale], { type: 'language', fallback: 'code' });
+    return (code: string) => {
+      try {
+        return `${names.of(code) ?? code} (${code})`;
+      } catch {
+        return code; // not a well-formed language tag
+      }
+    };
+  }, [i18n.locale]);
+  // Whatever the answer already has stays on offer, so opening the form never changes it.
+  const options = [...(languages ?? []), ...(draft.locale && !languages?.includes(draft.locale) ? [draft.locale] : [])];
   const set = (key: keyof FormState) => (event: Event) => {
     const next = { ...draft, [key]: (event.target as HTMLInputElement).value };
     setDraft(next);
@@ -105,7 +136,14 @@ export function AnswerForm({ initial, record, submitLabel, busy, onSubmit, onCan
         </div>
         <div class="field">
           <label for="af-locale">{i18n.t('ui.answers.form_locale')}</label>
-          <input id="af-locale" size={6} value={draft.locale ?? ''} onInput={set('locale')} />
+          <select id="af-locale" value={draft.locale ?? ''} onChange={set('locale')}>
+            <option value="">{i18n.t('ui.answers.form_locale_any')}</option>
+            {options.map((code) => (
+              <option key={code} value={code}>
+                {languageName(code)}
+              </option>
+            ))}
+          </select>
         </div>
       </div>
       <div class="row">
