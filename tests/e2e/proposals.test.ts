@@ -63,4 +63,30 @@ describe('answer proposals', () => {
     expect((await propose('Unknown payment: English')).custom_object_fields).toMatchObject({ locale: 'en' });
     expect((await propose('Unknown payment: Spanish', 'es')).custom_object_fields).toMatchObject({ locale: 'es' });
   });
+
+  it('warn, without refusing, when the library already has an answer of the same title', async () => {
+    await session().open({ ticket: PAYMENT_TICKET });
+    await session().page.getByRole('textbox', { name: 'Reply' }).fill('Cancel the card in transit and we send a new one.');
+    await session().sidebar().getByRole('button', { name: 'Propose an answer' }).click();
+    await expect.poll(() => session().modalTitle(), { timeout: 20_000 }).toBe("Payment I didn't make");
+    const modal = session().modal();
+    const warning = modal.getByTestId('duplicate-title');
+    expect(await warning.count()).toBe(0);
+    // Case, accents and spacing aside, this is the approved "Card hasn't arrived: reorder after 10 working days".
+    await modal.getByLabel('Title').fill("CARD HASN'T ARRIVED:  réorder after 10 working days");
+    await expect
+      .poll(() => session().text(warning), { timeout: 20_000 })
+      .toContain("“Card hasn't arrived: reorder after 10 working days” is already in the library");
+    await modal.getByLabel('Title').fill('Card not arrived: a second card on its way');
+    await expect.poll(() => warning.count(), { timeout: 20_000 }).toBe(0);
+    // Only a warning: the same title can still be proposed.
+    await modal.getByLabel('Title').fill("Card hasn't arrived: reorder after 10 working days");
+    await expect.poll(() => warning.count(), { timeout: 20_000 }).toBe(1);
+    await modal.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => session().page.locator('.modal').count(), { timeout: 20_000 }).toBe(0);
+    const same = (await session().records('closed_loop_answer')).filter(
+      (r) => r.name === "Card hasn't arrived: reorder after 10 working days",
+    );
+    expect(same).toHaveLength(2);
+  });
 });

@@ -6,6 +6,7 @@ import type { Answer } from '../../host/api/answers';
 import { answerRecordBytes } from '../../host/api/answerWrites';
 import { RECORD_MAX_BYTES } from '../../host/api/customObjects';
 import { closestLocale, libraryLocales } from '../../domain/locale';
+import { sameTitle, shortText } from '../../domain/text';
 import { readHelpCenterLocales } from '../knowledge/locales';
 
 export type AnswerDraft = Pick<Answer, 'title' | 'summary' | 'body' | 'examples' | 'tags' | 'locale'>;
@@ -21,6 +22,8 @@ interface AnswerFormProps {
   onCancel?: () => void;
   /** Called on every edit, e.g. to keep the unsaved draft. */
   onChange?: (draft: AnswerDraft) => void;
+  /** The library's other answers: a title one of them already has gets a warning (not a refusal). */
+  others?: readonly Pick<Answer, 'id' | 'title'>[];
   /** Shown under the body, e.g. a live preview of the filled answer. */
   preview?: (draft: AnswerDraft) => ComponentChildren;
 }
@@ -41,7 +44,7 @@ function toDraft(state: FormState): AnswerDraft {
   };
 }
 
-export function AnswerForm({ initial, record, submitLabel, busy, onSubmit, onCancel, onChange, preview }: AnswerFormProps) {
+export function AnswerForm({ initial, record, submitLabel, busy, onSubmit, onCancel, onChange, others, preview }: AnswerFormProps) {
   const { i18n, host, cache, settings } = useServices();
   const kb = useMemo(() => new Intl.NumberFormat(i18n.locale, { maximumFractionDigits: 1 }), [i18n.locale]);
   const [draft, setDraft] = useState<FormState>({
@@ -92,6 +95,7 @@ export function AnswerForm({ initial, record, submitLabel, busy, onSubmit, onCan
   // KB to one decimal, rounded the cautious way: what is left down, what is over up.
   const inKb = (n: number, round: (x: number) => number) => kb.format(round(n / 102.4) / 10);
   const limit = inKb(RECORD_MAX_BYTES, Math.round);
+  const duplicate = others?.find((other) => sameTitle(other.title, draft.title));
   const submit = (event: Event) => {
     event.preventDefault();
     if (!over) onSubmit(toDraft(draft));
@@ -100,7 +104,20 @@ export function AnswerForm({ initial, record, submitLabel, busy, onSubmit, onCan
     <form class="answer-form" onSubmit={submit}>
       <div class="field">
         <label for="af-title">{i18n.t('ui.answers.form_title')}</label>
-        <input id="af-title" ref={titleRef} required maxLength={255} value={draft.title} onInput={set('title')} />
+        <input
+          id="af-title"
+          ref={titleRef}
+          required
+          maxLength={255}
+          value={draft.title}
+          onInput={set('title')}
+          aria-describedby={duplicate ? 'af-title-duplicate' : undefined}
+        />
+        {duplicate && (
+          <p id="af-title-duplicate" class="small notice--inline-warning" data-testid="duplicate-title">
+            {i18n.t('ui.answers.form_duplicate_title', { title: shortText(duplicate.title) })}
+          </p>
+        )}
       </div>
       <div class="field">
         <label for="af-summary">{i18n.t('ui.answers.form_summary')}</label>

@@ -100,6 +100,7 @@ function Editor({ answer, model, onClose }: { answer: Answer; model: LibraryMode
         key={formKey}
         initial={draft}
         record={answer}
+        others={model.rows.value.flatMap((r) => (r.answer.id === answer.id ? [] : [r.answer]))}
         submitLabel={i18n.t('ui.common.save')}
         busy={model.edit.busy.value}
         onChange={(next) => {

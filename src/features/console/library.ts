@@ -6,6 +6,7 @@ import type { SessionCache } from '../../app/sessionCache';
 import { approvalPeople, contentFingerprint, verifyApproval, type Approval } from '../../domain/answers/approval';
 import { reviewStatus } from '../../domain/answers/review';
 import { answerUses } from '../../domain/metrics';
+import { foldText } from '../../domain/text';
 import type { AppSettings } from '../../domain/settings';
 import { getAnswer, listAnswers, versionOf, type Answer } from '../../host/api/answers';
 import { updateAnswer } from '../../host/api/answerWrites';
@@ -36,14 +37,11 @@ type People = Map<number, { name: string; isLead: boolean }>;
 
 const dayStamp = (date: Date) => date.toISOString().slice(0, 10);
 
-/** Lower case without accents, so "uberweisung" finds "Überweisung". */
-const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-
 /** Whether every word of `query` occurs in the answer's title, summary, text, examples, tags or language. */
 export function matchesQuery(answer: Answer, query: string): boolean {
-  const words = fold(query).split(/\s+/).filter(Boolean);
+  const words = foldText(query).split(/\s+/).filter(Boolean);
   if (!words.length) return true;
-  const text = fold([answer.title, answer.summary, answer.body, ...answer.examples, ...answer.tags, answer.locale ?? ''].join('\n'));
+  const text = foldText([answer.title, answer.summary, answer.body, ...answer.examples, ...answer.tags, answer.locale ?? ''].join('\n'));
   return words.every((word) => text.includes(word));
 }
 

@@ -1,14 +1,16 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createAction, done } from '../../app/action';
 import { useServices } from '../../app/services';
+import type { Answer } from '../../host/api/answers';
 import { createAnswer } from '../../host/api/answerWrites';
+import { createAnswerLibrary } from '../answers/cachedLibrary';
 import { AnswerForm, type AnswerDraft } from '../answers/AnswerForm';
 import { EVENTS, ProposalSeedSchema, type ProposalSeed } from '../answers/proposal';
 import { ErrorNotice, Loading } from '../../ui/Panel';
 
 /** Larger forms opened with `instances.create`; the URL hash names the view and the opener. */
 export default function ModalView() {
-  const { host, i18n, context, currentUser } = useServices();
+  const { host, i18n, context, currentUser, cache } = useServices();
   const params = new URLSearchParams(window.location.hash.slice(1));
   const parent = params.get('parent_guid') ?? undefined;
   const [seed, setSeed] = useState<ProposalSeed | null>(null);
@@ -20,6 +22,14 @@ export default function ModalView() {
     () => ({ status: 'draft' as const, ownerId: currentUser.id, sourceTicketId: ticketId }),
     [currentUser.id, ticketId],
   );
+
+  // The library as this session knows it, so a title already taken gets a warning; none if it cannot be read.
+  const [library, setLibrary] = useState<Answer[]>([]);
+  useEffect(() => {
+    createAnswerLibrary(host, cache)
+      .load()
+      .then(setLibrary, () => undefined);
+  }, [host, cache]);
 
   useEffect(() => {
     const off = host.on(EVENTS.seed, (data) => {
@@ -58,6 +68,7 @@ export default function ModalView() {
             locale: seed.locale,
           }}
           record={proposal}
+          others={library}
           submitLabel={i18n.t('ui.answers.form_save')}
           busy={save.busy.value || outcome?.kind === 'done'}
           onSubmit={(draft) => void save.run(draft)}
