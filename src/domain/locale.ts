@@ -47,3 +47,30 @@ export function pickLocaleVariant<T extends { locale?: string | null }>(items: T
   if (neutral) return neutral;
   return items.find((item) => languageOf(withLocale(item)) === 'en');
 }
+
+/**
+ * The library's codes for a list of locales (the answer library stores 'en', 'de'): each one's
+ * language alone ('en-us' → 'en'), unless two of them share a language, then the whole locale
+ * ('pt', 'pt-br'). Normalised, without repeats, in the order given.
+ */
+export function libraryLocales(locales: readonly string[]): string[] {
+  const normalized = [...new Set(locales.map(normalizeLocale).filter(Boolean))];
+  const perLanguage = new Map<string, number>();
+  for (const locale of normalized) perLanguage.set(languageOf(locale), (perLanguage.get(languageOf(locale)) ?? 0) + 1);
+  return [...new Set(normalized.map((locale) => (perLanguage.get(languageOf(locale)) === 1 ? languageOf(locale) : locale)))];
+}
+
+/**
+ * The option that suits `locale` best: itself, then a less specific form ('pt-br' → 'pt'), then
+ * another region of its language ('en-gb' → 'en-us'); null when the language is not offered.
+ */
+export function closestLocale(locale: string, options: readonly string[]): string | null {
+  const normalized = options.map(normalizeLocale);
+  for (const candidate of localeChain(locale, '')) {
+    const index = normalized.indexOf(candidate);
+    if (index >= 0) return options[index]!;
+  }
+  const language = languageOf(locale);
+  const index = normalized.findIndex((option) => languageOf(option) === language);
+  return index >= 0 ? options[index]! : null;
+}

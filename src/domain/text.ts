@@ -65,3 +65,12 @@ function clip(text: string | null | undefined, max: number): string {
 export const shortText = (text: string | null | undefined) => clip(text, SHORT_TEXT_CHARS);
 /** A body, note or snippet as the views show it. */
 export const longText = (text: string | null | undefined) => clip(text, LONG_TEXT_CHARS);
+
+/** Lower case without accents, so "uberweisung" finds "Überweisung". */
+export const foldText = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** Whether two titles are the same but for case, accents and spacing. */
+export const sameTitle = (a: string, b: string) => {
+  const key = (text: string) => foldText(text).replace(/\s+/g, ' ').trim();
+  return key(a) !== '' && key(a) === key(b);
+};

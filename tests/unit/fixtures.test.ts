@@ -15,6 +15,7 @@ type AnswerFields = {
   approved_by_id: string | number | null;
   approved_at: string | null;
   review_interval_days: number | null;
+  source_ticket_id?: number;
 };
 type FeedbackFields = {
   kind: string;
@@ -312,7 +313,10 @@ describe('fixtures: answers and feedback', () => {
       if (f.status === 'draft') {
         expect(f.approved_by_id).toBeNull();
         expect(f.approved_at).toBeNull();
+        // A proposal names the ticket it came from, when it was made in the sidebar.
+        if (f.source_ticket_id !== undefined) expect(ticketIds.has(f.source_ticket_id)).toBe(true);
       } else {
+        expect(f.source_ticket_id).toBeUndefined();
         expect(isLead(Number(f.approved_by_id))).toBe(true);
         expectIso(f.approved_at);
       }

@@ -21,6 +21,8 @@ const answer = (over: Partial<Answer>): Answer => ({
   updatedAt: '2026-11-01T00:00:00Z',
   createdAt: '2026-01-01T00:00:00Z',
   updatedById: null,
+  createdById: null,
+  sourceTicketId: null,
   ...over,
 });
 const row = (over: Partial<Answer>, rest: Partial<Pick<LibraryRow, 'dueAt' | 'uses'>> = {}): LibraryRow => ({

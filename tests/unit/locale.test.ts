@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localeChain, normalizeLocale, pickLocaleVariant } from '../../src/domain/locale';
+import { closestLocale, libraryLocales, localeChain, normalizeLocale, pickLocaleVariant } from '../../src/domain/locale';
 
 describe('localeChain', () => {
   it('goes from region to language to fallback', () => {
@@ -61,5 +61,30 @@ describe('pickLocaleVariant', () => {
   it('without a locale uses the neutral item, then English', () => {
     expect(pickLocaleVariant([de, en, neutral], undefined)?.id).toBe(4);
     expect(pickLocaleVariant([de, en], undefined)?.id).toBe(1);
+  });
+});
+
+describe('libraryLocales', () => {
+  it("names a language alone when the list has one locale of it, in the library's lower case", () => {
+    expect(libraryLocales(['en-us', 'de', 'FR_fr', 'es'])).toEqual(['en', 'de', 'fr', 'es']);
+  });
+
+  it('keeps the whole locale when two share a language, and drops repeats', () => {
+    expect(libraryLocales(['pt', 'pt-BR', 'en-us', 'en-GB', 'de', 'DE', ''])).toEqual(['pt', 'pt-br', 'en-us', 'en-gb', 'de']);
+  });
+});
+
+describe('closestLocale', () => {
+  const offered = ['en', 'de', 'pt', 'pt-br'];
+
+  it('prefers the locale itself, then its language', () => {
+    expect(closestLocale('pt_BR', offered)).toBe('pt-br');
+    expect(closestLocale('en-US', offered)).toBe('en');
+    expect(closestLocale('DE', offered)).toBe('de');
+  });
+
+  it('falls back to another region of the language, else nothing', () => {
+    expect(closestLocale('en-au', ['en-us', 'en-gb'])).toBe('en-us');
+    expect(closestLocale('ja', offered)).toBeNull();
   });
 });

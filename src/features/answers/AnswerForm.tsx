@@ -5,6 +5,9 @@ import { useServices } from '../../app/services';
 import type { Answer } from '../../host/api/answers';
 import { answerRecordBytes } from '../../host/api/answerWrites';
 import { RECORD_MAX_BYTES } from '../../host/api/customObjects';
+import { closestLocale, libraryLocales } from '../../domain/locale';
+import { sameTitle, shortText } from '../../domain/text';
+import { readHelpCenterLocales } from '../knowledge/locales';
 
 export type AnswerDraft = Pick<Answer, 'title' | 'summary' | 'body' | 'examples' | 'tags' | 'locale'>;
 
@@ -19,6 +22,8 @@ interface AnswerFormProps {
   onCancel?: () => void;
   /** Called on every edit, e.g. to keep the unsaved draft. */
   onChange?: (draft: AnswerDraft) => void;
+  /** The library's other answers: a title one of them already has gets a warning (not a refusal). */
+  others?: readonly Pick<Answer, 'id' | 'title'>[];
   /** Shown under the body, e.g. a live preview of the filled answer. */
   preview?: (draft: AnswerDraft) => ComponentChildren;
 }
@@ -39,14 +44,43 @@ function toDraft(state: FormState): AnswerDraft {
   };
 }
 
-export function AnswerForm({ initial, record, submitLabel, busy, onSubmit, onCancel, onChange, preview }: AnswerFormProps) {
-  const { i18n } = useServices();
+export function AnswerForm({ initial, record, submitLabel, busy, onSubmit, onCancel, onChange, others, preview }: AnswerFormProps) {
+  const { i18n, host, cache, settings } = useServices();
   const kb = useMemo(() => new Intl.NumberFormat(i18n.locale, { maximumFractionDigits: 1 }), [i18n.locale]);
   const [draft, setDraft] = useState<FormState>({
     ...initial,
     examplesText: initial.examples.join('\n'),
     tagsText: initial.tags.join(' '),
   });
+  // The languages an answer can be in: the Help Center's, in the library's codes ('en-us' → 'en').
+  const [languages, setLanguages] = useState<string[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    void readHelpCenterLocales(host, cache)
+      .catch(() => [settings.helpCenterLocale])
+      .then((found) => {
+        if (!live) return;
+        const list = libraryLocales(found);
+        setLanguages(list);
+        // A language given in another form (the requester's 'en-US') starts as the library's closest one.
+        setDraft((d) => (d.locale && !list.includes(d.locale) ? { ...d, locale: closestLocale(d.locale, list) ?? d.locale } : d));
+      });
+    return () => {
+      live = false;
+    };
+  }, [host, cache, settings.helpCenterLocale]);
+  const languageName = useMemo(() => {
+    const names = new Intl.DisplayNames([i18n.locale], { type: 'language', fallback: 'code' });
+    return (code: string) => {
+      try {
+        return `${names.of(code) ?? code} (${code})`;
+      } catch {
+        return code; // not a well-formed language tag
+      }
+    };
+  }, [i18n.locale]);
+  // Whatever the answer already has stays on offer, so opening the form never changes it.
+  const options = [...(languages ?? []), ...(draft.locale && !languages?.includes(draft.locale) ? [draft.locale] : [])];
   const set = (key: keyof FormState) => (event: Event) => {
     const next = { ...draft, [key]: (event.target as HTMLInputElement).value };
     setDraft(next);
@@ -61,6 +95,7 @@ export function AnswerForm({ initial, record, submitLabel, busy, onSubmit, onCan
   // KB to one decimal, rounded the cautious way: what is left down, what is over up.
   const inKb = (n: number, round: (x: number) => number) => kb.format(round(n / 102.4) / 10);
   const limit = inKb(RECORD_MAX_BYTES, Math.round);
+  const duplicate = others?.find((other) => sameTitle(other.title, draft.title));
   const submit = (event: Event) => {
     event.preventDefault();
     if (!over) onSubmit(toDraft(draft));
@@ -69,7 +104,20 @@ export function AnswerForm({ initial, record, submitLabel, busy, onSubmit, onCan
     <form class="answer-form" onSubmit={submit}>
       <div class="field">
         <label for="af-title">{i18n.t('ui.answers.form_title')}</label>
-        <input id="af-title" ref={titleRef} required maxLength={255} value={draft.title} onInput={set('title')} />
+        <input
+          id="af-title"
+          ref={titleRef}
+          required
+          maxLength={255}
+          value={draft.title}
+          onInput={set('title')}
+          aria-describedby={duplicate ? 'af-title-duplicate' : undefined}
+        />
+        {duplicate && (
+          <p id="af-title-duplicate" class="small notice--inline-warning" data-testid="duplicate-title">
+            {i18n.t('ui.answers.form_duplicate_title', { title: shortText(duplicate.title) })}
+          </p>
+        )}
       </div>
       <div class="field">
         <label for="af-summary">{i18n.t('ui.answers.form_summary')}</label>
@@ -105,7 +153,14 @@ export function AnswerForm({ initial, record, submitLabel, busy, onSubmit, onCan
         </div>
         <div class="field">
           <label for="af-locale">{i18n.t('ui.answers.form_locale')}</label>
-          <input id="af-locale" size={6} value={draft.locale ?? ''} onInput={set('locale')} />
+          <select id="af-locale" value={draft.locale ?? ''} onChange={set('locale')}>
+            <option value="">{i18n.t('ui.answers.form_locale_any')}</option>
+            {options.map((code) => (
+              <option key={code} value={code}>
+                {languageName(code)}
+              </option>
+            ))}
+          </select>
         </div>
       </div>
       <div class="row">

@@ -4,6 +4,7 @@ import { zendeskOrigin } from '../../host/origin';
 import { ErrorNotice, ItemAction, Loading } from '../../ui/Panel';
 import { StatusLine } from '../../ui/Status';
 import type { LibraryModel } from './library';
+import { ProposalOrigin } from './ProposalOrigin';
 
 // `other`: records made in Zendesk itself, without a kind the app writes; shown so a lead can read and close them.
 const SECTIONS = ['misfit', 'example', 'outdated_article', 'other'] as const;
@@ -36,6 +37,7 @@ export function FeedbackTab({ model, onOpenAnswer }: { model: LibraryModel; onOp
             return (
               <li key={answer.id} class="card" data-testid="proposal">
                 <strong>{title}</strong>
+                <ProposalOrigin answer={answer} people={people} />
                 <div class="answer__body">{longText(answer.body)}</div>
                 <div class="row">
                   <ItemAction label={i18n.t('ui.console.approve')} item={title} primary onClick={() => void model.approve.run(answer)} />

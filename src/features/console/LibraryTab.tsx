@@ -9,6 +9,7 @@ import { SearchBox } from '../../ui/SearchBox';
 import { StatusLine } from '../../ui/Status';
 import { AnswerForm, type AnswerDraft } from '../answers/AnswerForm';
 import { LIBRARY_SORTS, type LibraryFilter, type LibraryModel, type LibrarySort } from './library';
+import { ProposalOrigin } from './ProposalOrigin';
 
 const FILTERS: LibraryFilter[] = ['all', 'approved', 'due', 'proposals', 'retired'];
 const SAMPLE = {
@@ -100,6 +101,7 @@ function Editor({ answer, model, onClose }: { answer: Answer; model: LibraryMode
         key={formKey}
         initial={draft}
         record={answer}
+        others={model.rows.value.flatMap((r) => (r.answer.id === answer.id ? [] : [r.answer]))}
         submitLabel={i18n.t('ui.common.save')}
         busy={model.edit.busy.value}
         onChange={(next) => {
@@ -199,6 +201,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
                     <div class="small muted">
                       {answer.locale ?? ''} {model.drafts.read(answer.id) && <span class="badge">{i18n.t('ui.console.unsaved')}</span>}
                     </div>
+                    {answer.status === 'draft' && <ProposalOrigin answer={answer} people={people} />}
                   </td>
                   <td>
                     {unverified ? (

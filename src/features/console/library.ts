@@ -7,6 +7,7 @@ import type { SessionCache } from '../../app/sessionCache';
 import { approvalPeople, contentFingerprint, verifyApproval, type Approval } from '../../domain/answers/approval';
 import { reviewStatus } from '../../domain/answers/review';
 import { answerUses } from '../../domain/metrics';
+import { foldText } from '../../domain/text';
 import type { AppSettings } from '../../domain/settings';
 import { getAnswer, listAnswers, versionOf, type Answer } from '../../host/api/answers';
 import { updateAnswer } from '../../host/api/answerWrites';
@@ -37,14 +38,11 @@ type People = Map<number, { name: string; isLead: boolean }>;
 
 const dayStamp = (date: Date) => date.toISOString().slice(0, 10);
 
-/** Lower case without accents, so "uberweisung" finds "Überweisung". */
-const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-
 /** Whether every word of `query` occurs in the answer's title, summary, text, examples, tags or language. */
 export function matchesQuery(answer: Answer, query: string): boolean {
-  const words = fold(query).split(/\s+/).filter(Boolean);
+  const words = foldText(query).split(/\s+/).filter(Boolean);
   if (!words.length) return true;
-  const text = fold([answer.title, answer.summary, answer.body, ...answer.examples, ...answer.tags, answer.locale ?? ''].join('\n'));
+  const text = foldText([answer.title, answer.summary, answer.body, ...answer.examples, ...answer.tags, answer.locale ?? ''].join('\n'));
   return words.every((word) => text.includes(word));
 }
 
@@ -77,7 +75,7 @@ export function createLibraryModel(deps: {
   const answers = createResource<Answer[]>();
   const feedback = createResource<FeedbackRecord[]>();
   const usage = createResource<Map<string, number>>();
-  /** Names and lead status of the approvers, last writers and reporters shown. */
+  /** Names and lead status of the approvers, last writers, reporters and proposers shown. */
   const people = createResource<People>();
   const filter = signal<LibraryFilter>('all');
   const query = signal('');
@@ -145,7 +143,9 @@ export function createLibraryModel(deps: {
     const list = 'data' in answers.state.value ? (answers.state.value.data ?? []) : [];
     const records = 'data' in feedback.state.value ? (feedback.state.value.data ?? []) : [];
     const reporters = records.map((r) => Number(r.custom_object_fields.reporter_id)).filter((id) => Number.isInteger(id) && id > 0);
-    return people.run(() => lead.people([...approvalPeople(list), ...reporters]));
+    // Who proposed a draft is who made the record, as Zendesk recorded it.
+    const proposers = list.flatMap((a) => (a.status === 'draft' && a.createdById !== null ? [a.createdById] : []));
+    return people.run(() => lead.people([...approvalPeople(list), ...reporters, ...proposers]));
   }
 
   function load() {

@@ -8,7 +8,7 @@ import type { AppSettings } from '../../domain/settings';
 import { htmlToText } from '../../domain/html';
 import { inert } from '../../domain/answers/placeholders';
 import { escapeHtml, excerpt, safeHttpUrl } from '../../domain/text';
-import { getArticle, helpCenterLocales, isRestricted, searchArticles, withoutBody, type Article } from '../../host/api/helpCenter';
+import { getArticle, isRestricted, searchArticles, withoutBody, type Article } from '../../host/api/helpCenter';
 import { createFeedback } from '../../host/api/feedback';
 import type { HostClient } from '../../host/client';
 import { appendToReply } from '../../host/composer';
@@ -16,10 +16,10 @@ import type { CurrentUser } from '../../host/schemas';
 import type { TextAnalysis } from '../../domain/textAnalysis';
 import { onDispose } from '../../app/model';
 import type { TicketModel } from '../ticket/model';
+import { knownHelpCenterLocales, readHelpCenterLocales } from './locales';
 
 export type KnowledgeModel = ReturnType<typeof createKnowledgeModel>;
 
-const LOCALES_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 const RESULTS_MAX_AGE_MS = 15 * 60 * 1000;
 
 interface Deps {
@@ -51,19 +51,10 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
     return built.query || tools.value.scrubQuery(ticket.subject.value, names.value);
   });
 
-  /** The Help Center locales, read once per agent session. */
-  async function locales(): Promise<string[]> {
-    const hit = cache.get<string[]>('hc-locales', LOCALES_MAX_AGE_MS);
-    if (hit) return hit.value;
-    const found = await helpCenterLocales(host);
-    cache.set('hc-locales', found);
-    return found;
-  }
-
   // Started with the model, so the list is usually here before the query builder is.
   let localesRead: Promise<string[]> | null = null;
   const readLocales = () =>
-    (localesRead ??= locales().catch(() => {
+    (localesRead ??= readHelpCenterLocales(host, cache).catch(() => {
       localesRead = null;
       return [settings.helpCenterLocale];
     }));
@@ -79,7 +70,7 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
    */
   async function search(query: string): Promise<Article[]> {
     const chain = localeChain(ticket.requesterLocale.value, settings.helpCenterLocale);
-    const known = cache.get<string[]>('hc-locales', LOCALES_MAX_AGE_MS)?.value;
+    const known = knownHelpCenterLocales(cache);
     const guess = chain[0]!;
     const early = known ? null : fetchArticles(query, guess);
     early?.catch(() => undefined); // awaited below only if the guess was right

@@ -1,21 +1,35 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createAction, done } from '../../app/action';
 import { useServices } from '../../app/services';
+import type { Answer } from '../../host/api/answers';
 import { createAnswer } from '../../host/api/answerWrites';
+import { createAnswerLibrary } from '../answers/cachedLibrary';
 import { AnswerForm, type AnswerDraft } from '../answers/AnswerForm';
 import { EVENTS, ProposalSeedSchema, type ProposalSeed } from '../answers/proposal';
 import { ErrorNotice, Loading } from '../../ui/Panel';
 
 /** Larger forms opened with `instances.create`; the URL hash names the view and the opener. */
 export default function ModalView() {
-  const { host, i18n, context, currentUser } = useServices();
+  const { host, i18n, context, currentUser, cache } = useServices();
   const params = new URLSearchParams(window.location.hash.slice(1));
   const parent = params.get('parent_guid') ?? undefined;
   const [seed, setSeed] = useState<ProposalSeed | null>(null);
   // One proposal, one record: a retry after a timeout reuses the key (see createAnswer).
   const [key] = useState(() => crypto.randomUUID());
-  // A proposal is a draft owned by the agent who makes it.
-  const proposal = useMemo(() => ({ status: 'draft' as const, ownerId: currentUser.id }), [currentUser.id]);
+  // A proposal is a draft owned by the agent who makes it, kept with the ticket it came from.
+  const ticketId = seed?.ticketId ?? null;
+  const proposal = useMemo(
+    () => ({ status: 'draft' as const, ownerId: currentUser.id, sourceTicketId: ticketId }),
+    [currentUser.id, ticketId],
+  );
+
+  // The library as this session knows it, so a title already taken gets a warning; none if it cannot be read.
+  const [library, setLibrary] = useState<Answer[]>([]);
+  useEffect(() => {
+    createAnswerLibrary(host, cache)
+      .load()
+      .then(setLibrary, () => undefined);
+  }, [host, cache]);
 
   useEffect(() => {
     const off = host.on(EVENTS.seed, (data) => {
@@ -54,6 +68,7 @@ export default function ModalView() {
             locale: seed.locale,
           }}
           record={proposal}
+          others={library}
           submitLabel={i18n.t('ui.answers.form_save')}
           busy={save.busy.value || outcome?.kind === 'done'}
           onSubmit={(draft) => void save.run(draft)}

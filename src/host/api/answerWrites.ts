@@ -21,6 +21,7 @@ function answerFields(answer: Partial<Answer>): Record<string, unknown> {
   if (answer.revision !== undefined) fields.revision = answer.revision;
   if (answer.reviewIntervalDays !== undefined) fields.review_interval_days = answer.reviewIntervalDays;
   if (answer.articleIds !== undefined) fields.article_ids = answer.articleIds.join(' ');
+  if (answer.sourceTicketId !== undefined) fields.source_ticket_id = answer.sourceTicketId;
   return fields;
 }
 

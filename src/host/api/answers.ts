@@ -22,6 +22,7 @@ const AnswerFieldsSchema = z.object({
   revision: z.optional(z.nullable(z.union([z.number(), z.string()]))),
   review_interval_days: z.optional(z.nullable(z.union([z.number(), z.string()]))),
   article_ids: z.optional(z.nullable(z.string())),
+  source_ticket_id: idLike,
 });
 export const AnswerRecordSchema = recordSchema(AnswerFieldsSchema);
 export type AnswerRecord = z.infer<typeof AnswerRecordSchema>;
@@ -41,10 +42,14 @@ export interface Answer extends ApprovedContent {
   revision: number;
   reviewIntervalDays: number | null;
   articleIds: number[];
+  /** The ticket a proposal was made from (null for answers written in the console or in Zendesk). */
+  sourceTicketId: number | null;
   updatedAt: string;
   createdAt: string;
   /** Who last wrote the record, as Zendesk recorded it. */
   updatedById: number | null;
+  /** Who made the record, as Zendesk recorded it: for a proposal, who proposed it (unlike `ownerId`, no client can write it). */
+  createdById: number | null;
 }
 
 const toId = (value: unknown): number | null => {
@@ -77,9 +82,11 @@ export function toAnswer(record: AnswerRecord): Answer {
       .split(/[\s,]+/)
       .map(Number)
       .filter((n) => Number.isFinite(n) && n > 0),
+    sourceTicketId: toId(f.source_ticket_id),
     updatedAt: record.updated_at,
     createdAt: record.created_at,
     updatedById: toId(record.updated_by_user_id),
+    createdById: toId(record.created_by_user_id),
   };
 }
 
