@@ -146,7 +146,7 @@ describe('lead console', () => {
     expect(await c().getByTestId('feedback-misfit').count()).toBe(3);
     // Who reported it and when; the article and the answer it was used with each on a line of their own.
     const flag = c().getByTestId('feedback-outdated_article').filter({ hasText: 'Supported devices and app updates' });
-    await expect.poll(() => session().text(flag.getByTestId('feedback-meta')), { timeout: 20_000 }).toMatch(/^Reported by Tom Becker, /);
+    await expect.poll(() => session().text(flag.getByTestId('reported')), { timeout: 20_000 }).toMatch(/^Reported by Tom Becker, /);
     expect(await flag.locator('p').allTextContents()).toEqual(
       expect.arrayContaining(['Outdated article: Supported devices and app updates', "With the answer App crashes or won't open"]),
     );

@@ -78,9 +78,9 @@ export function FeedbackTab({ model, onOpenAnswer }: { model: LibraryModel; onOp
                           <strong>{shortText(answer ? answer.title : record.name)}</strong>
                         </p>
                       )}
-                      <p class="small muted" data-testid="feedback-meta">
+                      <p class="small muted" data-testid="reported">
                         {reporter
-                          ? i18n.t('ui.console.reported_by', { name: reporter, date: when })
+                          ? i18n.t('ui.console.reported_by', { name: shortText(reporter), date: when })
                           : i18n.t('ui.console.reported_on', { date: when })}
                       </p>
                       {f.note && <p class="quote">{longText(f.note)}</p>}

@@ -209,7 +209,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
                         <span class="badge badge--draft">{i18n.t('ui.console.status_unverified')}</span>
                         <div class="small">
                           {changedBy
-                            ? i18n.t('ui.answers.changed_since_approval', { name: changedBy })
+                            ? i18n.t('ui.answers.changed_since_approval', { name: shortText(changedBy) })
                             : i18n.t('ui.answers.changed_since_approval_unknown')}
                         </div>
                       </>
