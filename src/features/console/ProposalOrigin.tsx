@@ -1,5 +1,6 @@
 import { useServices } from '../../app/services';
 import type { Answer } from '../../host/api/answers';
+import { shortText } from '../../domain/text';
 
 type People = ReadonlyMap<number, { name: string }>;
 
@@ -14,7 +15,7 @@ export function ProposalOrigin({ answer, people }: { answer: Answer; people: Peo
   const ticket = answer.sourceTicketId;
   return (
     <div class="small muted" data-testid="proposal-meta">
-      {name ? i18n.t('ui.console.proposed_by', { name, date }) : i18n.t('ui.console.proposed_on', { date })}
+      {name ? i18n.t('ui.console.proposed_by', { name: shortText(name), date }) : i18n.t('ui.console.proposed_on', { date })}
       {ticket !== null && (
         <>
           {' '}
