@@ -185,10 +185,12 @@ describe('the built package (dist/)', () => {
     expect(sidebar.deferred.files.some((f) => f.startsWith('textAnalysis-'))).toBe(true);
     // Regression guards on gzipped JS+CSS (SDK included), not the 30 KB target, which is not met.
     // Answer writes and ticket search stay out of the sidebar's download (answer-editing and
-    // ticket-search chunks): 44.5 KB measured.
-    expect(sidebar.gzipBytes).toBeLessThanOrEqual(45_000);
-    // 56.3 KB measured: the above, the matcher with its per-library calibration and the query's privacy scrub.
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(57_000);
+    // ticket-search chunks): 44.5 KB measured; 45 KB → 47 KB with what the sidebar itself gained
+    // since: a lead's decision with who and when, the stale-state warning, durations as people say
+    // them, and the Help Center's locales for proposals (46.4 KB measured).
+    expect(sidebar.gzipBytes).toBeLessThanOrEqual(47_000);
+    // 58.3 KB measured: the above, the matcher with its per-library calibration and the query's privacy scrub.
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(59_000);
     // Code only editing or searching needs is never part of the sidebar's download.
     expect(sidebar.files.some((f) => f.startsWith('answer-editing-') || f.startsWith('ticket-search-'))).toBe(false);
   });
