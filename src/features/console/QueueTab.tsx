@@ -24,6 +24,27 @@ const ROW_ACTIONS: Record<QueueItem['state'], readonly EscalationAction[]> = {
 
 const id = (value: string) => (value === '' ? null : Number(value));
 
+interface Option {
+  value: string;
+  label: string;
+}
+
+/** One labelled filter of the queue. */
+function FilterSelect(props: { id: string; label: string; value: string; options: Option[]; onChange: (value: string) => void }) {
+  return (
+    <div class="queue-filter">
+      <label for={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function Filters({ model }: { model: QueueModel }) {
   const { i18n } = useServices();
   const filter = model.filter.value;
@@ -31,51 +52,33 @@ function Filters({ model }: { model: QueueModel }) {
   const assignees = [...model.assignees.value].sort((a, b) => a[1].localeCompare(b[1]));
   return (
     <div class="row queue-filters">
-      <div class="queue-filter">
-        <label for="queue-filter-status">{i18n.t('ui.console.filter_status')}</label>
-        <select
-          id="queue-filter-status"
-          value={filter.status}
-          onChange={(e) => void model.setFilter({ status: (e.target as HTMLSelectElement).value as QueueFilter['status'] })}
-        >
-          {STATUS_FILTERS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {i18n.t(option.key)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="queue-filter">
-        <label for="queue-filter-group">{i18n.t('ui.console.filter_group')}</label>
-        <select
-          id="queue-filter-group"
-          value={filter.groupId ?? ''}
-          onChange={(e) => void model.setFilter({ groupId: id((e.target as HTMLSelectElement).value) })}
-        >
-          <option value="">{i18n.t('ui.console.filter_any_group')}</option>
-          {groups.status === 'ready' &&
-            groups.data.map((group) => (
-              <option key={group.id} value={group.id}>
-                {shortText(group.name)}
-              </option>
-            ))}
-        </select>
-      </div>
-      <div class="queue-filter">
-        <label for="queue-filter-assignee">{i18n.t('ui.console.filter_assignee')}</label>
-        <select
-          id="queue-filter-assignee"
-          value={filter.assigneeId ?? ''}
-          onChange={(e) => void model.setFilter({ assigneeId: id((e.target as HTMLSelectElement).value) })}
-        >
-          <option value="">{i18n.t('ui.console.filter_anyone')}</option>
-          {assignees.map(([userId, name]) => (
-            <option key={userId} value={userId}>
-              {shortText(name)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="queue-filter-status"
+        label={i18n.t('ui.console.filter_status')}
+        value={filter.status}
+        options={STATUS_FILTERS.map((option) => ({ value: option.value, label: i18n.t(option.key) }))}
+        onChange={(value) => void model.setFilter({ status: value as QueueFilter['status'] })}
+      />
+      <FilterSelect
+        id="queue-filter-group"
+        label={i18n.t('ui.console.filter_group')}
+        value={String(filter.groupId ?? '')}
+        options={[
+          { value: '', label: i18n.t('ui.console.filter_any_group') },
+          ...(groups.status === 'ready' ? groups.data.map((group) => ({ value: String(group.id), label: shortText(group.name) })) : []),
+        ]}
+        onChange={(value) => void model.setFilter({ groupId: id(value) })}
+      />
+      <FilterSelect
+        id="queue-filter-assignee"
+        label={i18n.t('ui.console.filter_assignee')}
+        value={String(filter.assigneeId ?? '')}
+        options={[
+          { value: '', label: i18n.t('ui.console.filter_anyone') },
+          ...assignees.map(([userId, name]) => ({ value: String(userId), label: shortText(name) })),
+        ]}
+        onChange={(value) => void model.setFilter({ assigneeId: id(value) })}
+      />
     </div>
   );
 }
