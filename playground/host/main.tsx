@@ -33,11 +33,28 @@ function AppFrame({ location, ticketId, title }: { location: Instance['location'
   );
 }
 
+/** The app's six languages, as Zendesk names the locales in an agent's profile. */
+const LANGUAGES = [
+  ['en-US', 'English'],
+  ['de', 'Deutsch'],
+  ['fr', 'Français'],
+  ['es', 'Español'],
+  ['ja', '日本語'],
+  ['pt-BR', 'Português (Brasil)'],
+] as const;
+
 function TopBar() {
   const state = ws.state.value;
   const me = ws.me.value;
   const switchPersona = async (persona: string) => {
     await ws.api('/__playground/persona', { method: 'POST', body: { persona } });
+    await ws.loadSession();
+    host.reloadAll();
+  };
+  // The agent's language is their profile's locale in Zendesk; apps read it from currentUser.locale.
+  const switchLanguage = async (locale: string) => {
+    if (!me) return;
+    await ws.api('/__playground/seed', { method: 'POST', body: { users: [{ id: me.id, locale }] } });
     await ws.loadSession();
     host.reloadAll();
   };
@@ -74,6 +91,16 @@ function TopBar() {
         >
           <option value="light">Light</option>
           <option value="dark">Dark</option>
+        </select>
+      </label>
+      <label class="persona">
+        Language{' '}
+        <select value={me?.locale} onChange={(e) => void switchLanguage((e.target as HTMLSelectElement).value)} aria-label="Language">
+          {LANGUAGES.map(([locale, name]) => (
+            <option key={locale} value={locale}>
+              {name}
+            </option>
+          ))}
         </select>
       </label>
       <label class="persona">

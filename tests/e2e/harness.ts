@@ -25,6 +25,8 @@ export interface Session {
   calls(): Promise<{ counts: Record<string, number>; calls: CallRecord[] }>;
   api<T = unknown>(path: string, method?: string, body?: unknown): Promise<T>;
   persona(persona: 'agent' | 'lead' | 'admin'): Promise<void>;
+  /** The signed-in agent's language (their profile's locale), chosen with the workspace's switch. */
+  language(locale: string): Promise<void>;
   /** The reply composer's content in the host page. */
   composer(): Promise<{ text: string; html: string; rich: boolean }>;
   /** The open ticket's form as the agent sees it (unsaved edits included). */
@@ -103,6 +105,13 @@ export async function startSession(options: { thirdPartyStorage?: boolean } = {}
           (window as unknown as { __playground: { ws: { state: { value: { persona: string } } } } }).__playground.ws.state.value.persona ===
           p,
         persona,
+      );
+    },
+    async language(locale) {
+      await session.page.selectOption('select[aria-label="Language"]', locale);
+      await session.page.waitForFunction(
+        (l) => (window as unknown as { __playground: { ws: { me: { value: { locale: string } } } } }).__playground.ws.me.value.locale === l,
+        locale,
       );
     },
     composer: () =>
