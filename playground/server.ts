@@ -111,6 +111,8 @@ export interface PlaygroundOptions {
   host?: string;
   /** How long a ticket change takes to reach search, as Zendesk's index lags behind writes (default 0). */
   searchLagMs?: number;
+  /** Where the app's files are (default: the build in dist/); the bench serves its SDK-only page this way. */
+  appDist?: string;
 }
 
 export async function startPlayground(options: PlaygroundOptions = {}): Promise<Playground> {
@@ -396,7 +398,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         const raw = await readBody(req);
         return send(res, action(raw ? JSON.parse(raw) : {}));
       }
-      if (url.pathname.startsWith('/app/')) return serveFile(res, APP_DIST, url.pathname.slice('/app/'.length));
+      if (url.pathname.startsWith('/app/')) return serveFile(res, options.appDist ?? APP_DIST, url.pathname.slice('/app/'.length));
       if (url.pathname.startsWith('/hc/')) return helpCenter(res, url);
       return serveFile(res, HOST_DIST, url.pathname === '/' || !extname(url.pathname) ? 'index.html' : url.pathname);
     };

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { buildSearchQuery } from '../src/domain/knowledge/query';
 import { ArticleIndex } from '../playground/api/search';
 import type { Article } from '../playground/api/store';
+import { build } from 'vite';
+import { startPlayground } from '../playground/server';
 import setup from '../tests/e2e/globalSetup';
 import type { Page } from 'playwright-core';
 import { startSession, type Session } from '../tests/e2e/harness';
@@ -59,6 +61,21 @@ async function frameMark(page: Page, name: string): Promise<number | null> {
   return null;
 }
 
+/** One cold start of the sidebar on the playground at `url`: its marks' times from the iframe's start, or null. */
+async function coldStart(s: Session, url: string, ticket: number): Promise<{ first: number; ready: number } | null> {
+  const context = await s.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${url}?ticket=${ticket}`);
+  let ready: number | null = null;
+  for (let t = 0; t < 400 && ready === null; t++) {
+    await page.waitForTimeout(25);
+    ready = await frameMark(page, 'closed-loop:panels-ready');
+  }
+  const first = await frameMark(page, 'closed-loop:first-content');
+  await context.close();
+  return ready !== null && first !== null ? { first, ready } : null;
+}
+
 /**
  * Median times from the sidebar iframe's start to its first content and to all three panels
  * settled, each run a new agent session (fresh browser context: nothing cached), so every REST
@@ -70,30 +87,60 @@ async function timeToMarks(
   ticket: number,
   latencyMs = 0,
 ): Promise<{ firstContentMs: number; panelsReadyMs: number; panelsAfterFirstContentMs: number }> {
-  const first: number[] = [];
-  const ready: number[] = [];
+  const times: { first: number; ready: number }[] = [];
   for (let i = 0; i < runs; i++) {
     await s.control('reset', 'POST');
     if (latencyMs) await s.fault('*', { kind: 'latency', ms: latencyMs });
-    const context = await s.browser.newContext();
-    const page = await context.newPage();
-    await page.goto(`${s.playground.url}?ticket=${ticket}`);
-    let value: number | null = null;
-    for (let t = 0; t < 400 && value === null; t++) {
-      await page.waitForTimeout(25);
-      value = await frameMark(page, 'closed-loop:panels-ready');
-    }
-    const firstContent = await frameMark(page, 'closed-loop:first-content');
-    if (value !== null && firstContent !== null) {
-      ready.push(value);
-      first.push(firstContent);
-    }
-    await context.close();
+    const run = await coldStart(s, s.playground.url, ticket);
+    if (run) times.push(run);
   }
   return {
-    firstContentMs: round(median(first)),
-    panelsReadyMs: round(median(ready)),
-    panelsAfterFirstContentMs: round(median(ready.map((r, i) => r - first[i]!))),
+    firstContentMs: round(median(times.map((t) => t.first))),
+    panelsReadyMs: round(median(times.map((t) => t.ready))),
+    panelsAfterFirstContentMs: round(median(times.map((t) => t.ready - t.first))),
+  };
+}
+
+/**
+ * The floor: a page that loads only the SDK and shows the ticket's subject (scripts/floor), served
+ * by a second playground in place of the app. Runs alternate between the two in one browser, so
+ * both see the same machine load; the ratio is the app's median over the floor's.
+ */
+async function againstFloor(s: Session, runs: number, ticket: number) {
+  const floorDist = fileURLToPath(new URL('.cache/floor', root));
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root: fileURLToPath(new URL('scripts/floor', root)),
+    base: './',
+    build: {
+      outDir: `${floorDist}/assets`,
+      emptyOutDir: true,
+      assetsDir: '.',
+      target: 'es2022',
+      modulePreload: false,
+      rolldownOptions: { input: fileURLToPath(new URL('scripts/floor/iframe.html', root)) },
+    },
+  });
+  const floor = await startPlayground({ appDist: floorDist });
+  const app: number[] = [];
+  const sdkOnly: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      await s.control('reset', 'POST');
+      const [a, f] = [await coldStart(s, s.playground.url, ticket), await coldStart(s, floor.url, ticket)];
+      if (a && f) {
+        app.push(a.first);
+        sdkOnly.push(f.first);
+      }
+    }
+  } finally {
+    await floor.close();
+  }
+  return {
+    appFirstContentMs: round(median(app)),
+    sdkOnlySubjectMs: round(median(sdkOnly)),
+    ratio: round(median(app) / median(sdkOnly), 2),
   };
 }
 
@@ -137,6 +184,7 @@ async function main() {
   try {
     const economy = await callsPerView(s, 100);
     const startup = await timeToMarks(s, 9, 4109);
+    const floor = await againstFloor(s, 9, 4109);
     const startup100msApi = await timeToMarks(s, 9, 4109, 100);
     console.log(
       JSON.stringify(
@@ -149,6 +197,8 @@ async function main() {
           sidebarTotalGzipBytes: sidebar.gzipBytes + sidebar.deferred.gzipBytes,
           consoleGzipBytes: consoleBundle.gzipBytes,
           timeToSubjectMs: startup.firstContentMs,
+          // The same, interleaved with an SDK-only page that shows the subject: the floor, and the app's ratio to it.
+          floor,
           startup,
           startup100msApi,
           restCalls: economy,
