@@ -4,7 +4,7 @@
  * that downloads while the first paint happens (see features/sidebar/textAnalysis.ts).
  */
 export { buildSearchQuery, customerText, scrubQuery } from './knowledge/query';
-export { createMatcher } from './matching';
+export { matcherSteps } from './matching';
 
 /** The module as a value, for code that receives it once its chunk has loaded. */
 export type TextAnalysis = typeof import('./textAnalysis');

@@ -1,4 +1,8 @@
+import { drain, type Steps } from '../steps';
 import type { SparseVec } from './vectors';
+
+/** Examples trained between two yields: a few milliseconds of work on a large library. */
+const TRAIN_STEP = 16;
 
 export interface ClassifierOptions {
   epochs: number;
@@ -150,6 +154,11 @@ export class SupportClassifier {
   }
 
   train(xs: readonly SparseVec[], ys: readonly number[], opts: ClassifierOptions): void {
+    drain(this.trainSteps(xs, ys, opts));
+  }
+
+  /** Training as steps: yields every TRAIN_STEP examples, so a caller can spread it over many short tasks. */
+  *trainSteps(xs: readonly SparseVec[], ys: readonly number[], opts: ClassifierOptions): Steps<void> {
     const rand = xorshift(opts.seed);
     const order = xs.map((_, i) => i);
     const p = new Float64Array(this.nClasses);
@@ -162,7 +171,9 @@ export class SupportClassifier {
       }
       const lr = opts.learningRate / (1 + epoch);
       const shrink = 1 - lr * opts.l2;
-      for (const n of order) {
+      for (let k = 0; k < order.length; k++) {
+        if (k % TRAIN_STEP === TRAIN_STEP - 1) yield;
+        const n = order[k]!;
         const x = opts.dropout > 0 ? dropFeatures(xs[n]!, opts.dropout, rand, scratch) : xs[n]!;
         const y = ys[n]!;
         const { n: touched, max, z } = this.forward(x);

@@ -1,1 +1,1 @@
-export { createMatcher, DEFAULT_CONFIDENCE_THRESHOLD, type AnswerDoc, type MatchResult } from './matcher';
+export { createMatcher, matcherSteps, DEFAULT_CONFIDENCE_THRESHOLD, type Matcher, type AnswerDoc, type MatchResult } from './matcher';

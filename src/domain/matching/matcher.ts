@@ -1,6 +1,7 @@
 import { SupportClassifier } from './classifier';
 import { extractFeatures } from './features';
 import { SpellingCorrector } from './spelling';
+import { drain, type Steps } from '../steps';
 import { stem } from './stemmer';
 import { tokenize, type Token } from './text';
 import { InvertedMatrix, VectorSpace, centroids, type BlockWeights, type SparseVec } from './vectors';
@@ -98,6 +99,8 @@ export const DEFAULT_TUNING: Tuning = {
 export const DEFAULT_CONFIDENCE_THRESHOLD = 0.969;
 
 const TAG_BOOST = 0.5;
+/** Answers read (tokenised, or their held-out examples scored) between two yields. */
+const READ_STEP = 4;
 /** Text evidence below this is none: tags alone then decide, by their plain margin. */
 const MIN_SCALE = 0.01;
 const LOCALE_PENALTY = 0.9;
@@ -134,7 +137,7 @@ interface Scorer {
   shareTag: (a: number, b: number) => boolean;
 }
 
-function buildScorer(answers: readonly AnswerDoc[], tuning: Tuning): Scorer {
+function* buildScorer(answers: readonly AnswerDoc[], tuning: Tuning): Steps<Scorer> {
   const nAnswers = answers.length;
 
   // Every example is a document; title + summary form one more, so an answer
@@ -142,7 +145,7 @@ function buildScorer(answers: readonly AnswerDoc[], tuning: Tuning): Scorer {
   const docAnswer: number[] = [];
   const bags: Map<string, number>[] = [];
   const words: string[] = [];
-  answers.forEach((a, ai) => {
+  for (const [ai, a] of answers.entries()) {
     const texts = [[a.title, a.summary ?? ''].join('\n'), ...a.examples];
     for (const t of texts) {
       const tokens = tokenize(t);
@@ -152,11 +155,18 @@ function buildScorer(answers: readonly AnswerDoc[], tuning: Tuning): Scorer {
       bags.push(bag);
       docAnswer.push(ai);
     }
-  });
+    if (ai % READ_STEP === READ_STEP - 1) yield;
+  }
 
   const space = new VectorSpace(bags, docAnswer, tuning.blocks);
+  yield;
   const speller = new SpellingCorrector(words, (w) => space.ids.has('w' + stem(w)));
-  const docVecs = bags.map((b) => space.vectorize(b));
+  yield;
+  const docVecs: SparseVec[] = [];
+  for (const bag of bags) {
+    docVecs.push(space.vectorize(bag));
+    if (docVecs.length % (READ_STEP * 8) === 0) yield;
+  }
   const maxPosting = (rows: number): number => Math.max(tuning.minPrune, tuning.pruneShare * rows);
   const docIndex = new InvertedMatrix(docVecs, space.size, maxPosting(docVecs.length));
   const perAnswer: SparseVec[][] = answers.map(() => []);
@@ -171,7 +181,7 @@ function buildScorer(answers: readonly AnswerDoc[], tuning: Tuning): Scorer {
     const candidate = new SupportClassifier(nAnswers, space.size, docVecs, docAnswer, maxClasses);
     const epochs = Math.min(tuning.classifierEpochs, Math.floor(tuning.classifierOps / Math.max(1, candidate.epochCost(docVecs))));
     if (epochs >= 2) {
-      candidate.train(docVecs, docAnswer, {
+      yield* candidate.trainSteps(docVecs, docAnswer, {
         epochs,
         learningRate: tuning.classifierRate,
         l2: tuning.classifierL2,
@@ -298,7 +308,7 @@ const MIN_THRESHOLD = 0.5;
  * library, and on a few terse examples that makes the estimate pessimistic. Null when the library
  * has too few examples to tell, or no cut reaches the target.
  */
-function calibrate(answers: readonly AnswerDoc[], tuning: Tuning): number | null {
+function* calibrate(answers: readonly AnswerDoc[], tuning: Tuning): Steps<number | null> {
   if (answers.length > CALIBRATION_ANSWERS) return null;
   // Fold f holds out one example per answer (example (a + f) mod n of answer a), so every
   // answer keeps the rest: close to leave-one-out, at the cost of one build per fold.
@@ -314,8 +324,8 @@ function calibrate(answers: readonly AnswerDoc[], tuning: Tuning): number | null
   const outcomes: { confidence: number; right: boolean }[] = [];
   for (let fold = 0; fold < CALIBRATION_FOLDS; fold++) {
     const train = answers.map((a, ai) => ({ ...a, examples: a.examples.filter((_, j) => foldOf(ai, j) !== fold) }));
-    const scorer = buildScorer(train, tuning);
-    answers.forEach((a, ai) =>
+    const scorer = yield* buildScorer(train, tuning);
+    for (const [ai, a] of answers.entries()) {
       a.examples.forEach((example, j) => {
         if (foldOf(ai, j) !== fold) return;
         const scores = scorer.score({ subject: example });
@@ -323,8 +333,9 @@ function calibrate(answers: readonly AnswerDoc[], tuning: Tuning): number | null
         outcomes.push(
           top === undefined ? { confidence: 0, right: false } : { confidence: scorer.confidenceOf(scores, top), right: top === ai },
         );
-      }),
-    );
+      });
+      if (ai % READ_STEP === READ_STEP - 1) yield;
+    }
   }
   // The lowest cut above which the held-out answers are right often enough.
   outcomes.sort((x, y) => y.confidence - x.confidence);
@@ -339,8 +350,13 @@ function calibrate(answers: readonly AnswerDoc[], tuning: Tuning): number | null
 }
 
 export function createMatcher(answers: AnswerDoc[], options: MatcherOptions = {}, tuning: Tuning = DEFAULT_TUNING): Matcher {
-  const { score, confidenceOf, shareTag } = buildScorer(answers, tuning);
-  const calibratedThreshold = options.threshold === undefined ? calibrate(answers, tuning) : null;
+  return drain(matcherSteps(answers, options, tuning));
+}
+
+/** `createMatcher` as steps of a few milliseconds each (see steps.ts): the sidebar trains this way. */
+export function* matcherSteps(answers: AnswerDoc[], options: MatcherOptions = {}, tuning: Tuning = DEFAULT_TUNING): Steps<Matcher> {
+  const { score, confidenceOf, shareTag } = yield* buildScorer(answers, tuning);
+  const calibratedThreshold = options.threshold === undefined ? yield* calibrate(answers, tuning) : null;
   const threshold = options.threshold ?? calibratedThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD;
   const scored = (scores: Float64Array, order: number[]): ScoredAnswer[] => order.map((a) => ({ id: answers[a]!.id, score: scores[a]! }));
 

@@ -99,7 +99,8 @@ export function AnswersPanel({ model, onPropose }: { model: AnswersModel; onProp
       {library.status === 'loading' && !('data' in library && library.data) && <Loading />}
       {library.status === 'error' && <ErrorNotice error={library.error} onRetry={() => void model.retry()} />}
       <StatusLine report={model.status.value} />
-      {library.status === 'ready' && !answer && (
+      {library.status === 'ready' && !answer && model.matching.value && <Loading />}
+      {library.status === 'ready' && !answer && !model.matching.value && (
         <p class="muted" data-testid="answers-empty">
           {match?.abstained && others.length ? i18n.t('ui.answers.unsure') : i18n.t('ui.answers.none')}
         </p>

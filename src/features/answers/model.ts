@@ -1,14 +1,15 @@
-import { computed, signal } from '@preact/signals';
+import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { createAction, done, type Report } from '../../app/action';
 import { AppError, unexpected } from '../../app/errors';
 import { onDispose } from '../../app/model';
+import { runInSlices } from '../../app/slices';
 import { createResource } from '../../app/resource';
 import type { LeadAccess } from '../../app/lead';
 import { approvalPeople, contentFingerprint, verifyApproval, type Approval } from '../../domain/answers/approval';
 import { placeholderValues, renderPlaceholders } from '../../domain/answers/placeholders';
 import { reviewStatus } from '../../domain/answers/review';
 import { pickLocaleVariant } from '../../domain/locale';
-import type { MatchResult } from '../../domain/matching';
+import type { Matcher, MatchResult } from '../../domain/matching';
 import { answerTag } from '../../domain/answers/usage';
 import type { AppSettings } from '../../domain/settings';
 import { getAnswer, type Answer } from '../../host/api/answers';
@@ -59,7 +60,31 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
     return 'data' in state && state.data ? state.data.filter((a) => a.status === 'approved') : [];
   });
   const byId = computed(() => new Map(approved.value.map((a) => [a.id, a])));
-  const matcher = computed(() => tools.value?.createMatcher(approved.value));
+  /**
+   * The matcher for the approved answers. Training takes a second on a large library, so it runs
+   * in slices of a few milliseconds (app/slices.ts) and the panel stays responsive; until a new
+   * one is ready the previous one serves (none at first), and a superseded training stops.
+   */
+  const matcher = signal<Matcher | null>(null);
+  const training = signal(false);
+  onDispose(
+    effect(() => {
+      const tool = tools.value;
+      const list = approved.value;
+      if (!tool) return;
+      const stop = new AbortController();
+      training.value = true;
+      runInSlices(tool.matcherSteps(list), stop.signal).then(
+        (built) => {
+          if (!built) return;
+          matcher.value = built;
+          training.value = false;
+        },
+        () => (training.value = false),
+      );
+      return () => stop.abort();
+    }),
+  );
 
   const match = computed<MatchResult | null>(() => {
     const tool = tools.value;
@@ -139,14 +164,15 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
       tools.value = loaded;
       return list;
     });
-    const state = answers.state.value;
-    if (state.status === 'ready') {
-      // Names only for the answers this ticket may show, not the whole library.
-      const shown = candidates.value;
-      if (shown.length) void lookUp(shown).catch(() => undefined);
-    }
   }
   void load();
+  // Names only for the answers this ticket may show, not the whole library, once the matcher chose them.
+  onDispose(
+    effect(() => {
+      const shown = candidates.value;
+      if (shown.length) void lookUp(shown).catch(() => undefined);
+    }),
+  );
 
   /** The panel's status line: the last of its actions. */
   const status = signal<Report | null>(null);
@@ -238,6 +264,8 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
 
   return {
     library: answers.state,
+    /** True while the matcher trains on a new library: no answer is "none" yet. */
+    matching: training as ReadonlySignal<boolean>,
     match,
     candidates,
     current,

@@ -40,7 +40,7 @@ export function createSidebarModel(services: Services, initial: TicketSnapshot) 
 /** The performance mark read by `npm run bench` once all three panels settled (loaded or failed). */
 function markWhenReady(models: {
   escalation: { me: { value: { status: string } } };
-  answers: { library: { value: { status: string } } };
+  answers: { library: { value: { status: string } }; matching: { value: boolean } };
   knowledge: { suggestions: { value: { status: string } } };
 }) {
   const settled = (status: string) => status === 'ready' || status === 'error';
@@ -48,6 +48,7 @@ function markWhenReady(models: {
     if (
       settled(models.escalation.me.value.status) &&
       settled(models.answers.library.value.status) &&
+      !models.answers.matching.value &&
       settled(models.knowledge.suggestions.value.status)
     ) {
       if (!performance.getEntriesByName('closed-loop:panels-ready').length) performance.mark('closed-loop:panels-ready');
