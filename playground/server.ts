@@ -14,7 +14,7 @@ import {
 } from './api/faults';
 import type { ApiResponse } from './api/router';
 import { createRoutes } from './api/routes';
-import { loadFixtures, servedUrl, Store, zendeskTime, type Article, type Audit, type Ticket, type User } from './api/store';
+import { loadFixtures, servedUrl, Store, zendeskTime, type Article, type Audit, type Group, type Ticket, type User } from './api/store';
 
 /**
  * The offline Zendesk: one server, one port, two origins. The agent workspace (host page) and
@@ -204,19 +204,21 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     },
     // Data the REST API cannot write (user names, Help Center articles, tickets with past dates),
     // e.g. hostile input or a large account for tests. Also what tests need in bulk: agents with
-    // their groups (large groups), tickets created or patched without an audit, and audits
-    // appended to a ticket's trail (long histories).
+    // their groups (large groups), groups added or changed (a deleted one), tickets created or
+    // patched without an audit, and audits appended to a ticket's trail (long histories).
     'POST seed': (body) => {
       const {
         users = [],
         articles = [],
         agents = [],
+        groups = [],
         tickets = [],
         audits = [],
       } = body as {
         users?: (Partial<User> & { id: number })[];
         articles?: Partial<Article>[];
         agents?: (Partial<User> & { id: number; name: string; group_ids?: number[] })[];
+        groups?: (Partial<Group> & { id: number })[];
         tickets?: Partial<Ticket>[];
         audits?: (Partial<Audit> & Pick<Audit, 'ticket_id' | 'author_id' | 'events'>)[];
       };
@@ -226,6 +228,10 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       if (missingTicket) return { status: 404, body: { error: `unknown ticket ${missingTicket.id}` } };
       for (const patch of users) Object.assign(store.users.get(patch.id)!, patch);
       const now = zendeskTime();
+      for (const group of groups) {
+        const known = store.groups.get(group.id);
+        store.groups.set(group.id, { name: `Group ${group.id}`, created_at: now, updated_at: now, ...known, ...group });
+      }
       for (const { group_ids: groupIds = [], ...agent } of agents) {
         store.users.set(agent.id, {
           email: `agent${agent.id}@lumenbank.example`,

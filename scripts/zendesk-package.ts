@@ -11,7 +11,7 @@ import type { Plugin } from 'vite';
  * The app imports translations/*.json for its UI strings. A `?ns=a,b` query keeps only those
  * `ui.*` namespaces, so each location downloads its own strings; the `app` section (Admin
  * Center texts) is Zendesk's: only `app.name` stays in the bundle, and the settings' labels
- * where the setup check uses them.
+ * where the setup check uses them (the escalation settings' where an escalation is refused).
  */
 export function uiTranslations(): Plugin {
   return {
@@ -24,11 +24,11 @@ export function uiTranslations(): Plugin {
       const { app, ui = {} } = JSON.parse(code) as { app?: { name?: string; parameters?: Parameters }; ui?: Record<string, unknown> };
       const namespaces = new URLSearchParams(query).get('ns')?.split(',');
       const kept = namespaces ? Object.fromEntries(Object.entries(ui).filter(([ns]) => namespaces.includes(ns))) : ui;
-      // The setup check names a setting by the label Admin Center shows for it.
-      const labels =
-        !namespaces || namespaces.includes('setup')
-          ? Object.fromEntries(Object.entries(app?.parameters ?? {}).map(([name, p]) => [name, { label: p.label }]))
-          : undefined;
+      // The setup check and a refused escalation name a setting by the label Admin Center shows for it.
+      const labelled = (name: string) =>
+        !namespaces || namespaces.includes('setup') || (namespaces.includes('escalation') && name.startsWith('escalation_'));
+      const parameters = Object.entries(app?.parameters ?? {}).filter(([name]) => labelled(name));
+      const labels = parameters.length ? Object.fromEntries(parameters.map(([name, p]) => [name, { label: p.label }])) : undefined;
       const json = JSON.stringify({ app: { name: app?.name, parameters: labels }, ui: kept });
       // Vite's JSON plugin skips ids with a query, so those become a module here.
       return { code: query ? `export default JSON.parse(${JSON.stringify(json)});` : json, map: null };

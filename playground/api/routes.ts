@@ -108,9 +108,11 @@ export function createRoutes(ctx: ApiContext): Router {
   router.add('custom_roles.list', 'GET', '/api/v2/custom_roles.json', () =>
     json(200, { custom_roles: store.customRoles, next_page: null, previous_page: null, count: store.customRoles.length }),
   );
+  // Zendesk keeps a deleted group and shows it marked `deleted` ("Deleted groups get marked as
+  // such"); only an id the account never had is a 404.
   router.add('groups.show', 'GET', '/api/v2/groups/:id.json', (req) => {
     const group = store.groups.get(Number(req.params.id));
-    return group && !group.deleted ? json(200, { group }) : notFound();
+    return group ? json(200, { group }) : notFound();
   });
 
   // ---- tickets

@@ -2,15 +2,19 @@ import { signal, type ReadonlySignal, type Signal } from '@preact/signals';
 
 /**
  * How a user action ended: done, a conflict with what someone else did meanwhile (`current` is
- * their version), refused by a rule (`reason` is a translation key), or failed with an error
+ * their version), refused by a rule (`reason` is a translation key, `vars` its values), or failed with an error
  * (an AppError or a host error: ui/errorMessage has the words for both).
  */
 export type Outcome<T = void, C = never> =
-  { kind: 'done'; value: T } | { kind: 'conflict'; current: C } | { kind: 'refused'; reason: string } | { kind: 'failed'; error: unknown };
+  | { kind: 'done'; value: T }
+  | { kind: 'conflict'; current: C }
+  | { kind: 'refused'; reason: string; vars?: Record<string, string | number> }
+  | { kind: 'failed'; error: unknown };
 
 export const done = <T = void>(value: T = undefined as T): Outcome<T, never> => ({ kind: 'done', value });
 export const conflict = <C>(current: C): Outcome<never, C> => ({ kind: 'conflict', current });
-export const refused = (reason: string): Outcome<never, never> => ({ kind: 'refused', reason });
+export const refused = (reason: string, vars?: Record<string, string | number>): Outcome<never, never> =>
+  vars ? { kind: 'refused', reason, vars } : { kind: 'refused', reason };
 
 /** What a panel's status line shows: the last outcome of any of its actions, and the key that says it was done. */
 export interface Report {

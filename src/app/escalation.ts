@@ -8,9 +8,11 @@ import {
   type EscalationAction,
   type EscalationState,
 } from '../domain/escalation';
-import type { AppSettings } from '../domain/settings';
+import { escalationRefusal, TICKET_PRIORITIES, type AppSettings, type GroupState } from '../domain/settings';
+import { shortText } from '../domain/text';
 import { escalationFieldId } from '../host/api/escalation';
 import { getTicket, updateTicketSafely, type Ticket } from '../host/api/tickets';
+import { getGroup } from '../host/api/users';
 import type { HostClient } from '../host/client';
 import { ApiError } from '../host/errors';
 import type { I18n } from '../i18n';
@@ -53,37 +55,60 @@ export interface StepContext {
   ticket: Ticket;
   /** The ticket's escalation state now (the field, else its tags). */
   current: EscalationState;
+  /** For an escalation, the configured escalation group as Zendesk has it now; else null. */
+  group: GroupState;
 }
 
-/** Reads the actor (lead powers fresh for a lead's action), the field id and the ticket, at once. */
+/** Whether the settings' escalation group can take tickets, read at the moment of the action. */
+async function escalationGroup(host: HostClient, { escalationGroupId }: AppSettings): Promise<GroupState> {
+  if (escalationGroupId === null) return null;
+  const group = await getGroup(host, escalationGroupId);
+  return !group ? 'missing' : group.deleted ? 'deleted' : 'usable';
+}
+
+/**
+ * Reads the actor (lead powers fresh for a lead's action), the field id and the ticket, and for
+ * an escalation the group it would move to, at once.
+ */
 export async function readStepContext(
-  { host, lead }: Pick<Deps, 'host' | 'lead'>,
+  { host, lead, settings }: Pick<Deps, 'host' | 'lead' | 'settings'>,
   ticketId: number,
   action: EscalationAction,
 ): Promise<StepContext> {
-  const [actor, fieldId, ticket] = await Promise.all([
+  const [actor, fieldId, ticket, group] = await Promise.all([
     LEAD_ACTIONS.includes(action) ? lead.fresh() : lead.cached(),
     escalationFieldId(host),
     getTicket(host, ticketId),
+    action === 'escalate' ? escalationGroup(host, settings) : null,
   ]);
   const current = stateFromFieldValue(ticket.custom_fields?.find((f) => f.id === fieldId)?.value) ?? stateFromTags(ticket.tags);
-  return { actor, fieldId, ticket, current };
+  return { actor, fieldId, ticket, current, group };
 }
 
 /**
  * One escalation transition as one ticket update, from a context just read: the rules decide
- * (domain/escalation/machine.ts), and the update carries the ticket's updated_at with
- * safe_update, so a concurrent change is a 409 (ApiError.isConflict), never an overwrite.
+ * (domain/escalation/machine.ts), an escalation the settings would misroute is refused (naming
+ * the setting), and the update carries the ticket's updated_at with safe_update, so a
+ * concurrent change is a 409 (ApiError.isConflict), never an overwrite.
  */
 export async function writeStep(
   { host, settings, i18n }: Pick<Deps, 'host' | 'settings' | 'i18n'>,
-  { actor, fieldId, ticket, current }: StepContext,
+  { actor, fieldId, ticket, current, group }: StepContext,
   action: EscalationAction,
   reason: string | undefined,
   requesterId: number | null,
 ): Promise<Outcome<{ state: EscalationState; updatedAt: string }, never>> {
   const next = transition(current, action, { id: actor.userId, isLead: actor.isLead }, { reason: reason ?? '', requesterId });
   if (!next.ok) return refused(`ui.escalation.refused_${next.reason}`);
+  const misrouted = action === 'escalate' ? escalationRefusal(settings, group) : null;
+  if (misrouted) {
+    return refused(`ui.escalation.refused_${misrouted.reason}`, {
+      // Named as Admin Center labels it, where the admin will look for it.
+      setting: i18n.t(`app.parameters.${misrouted.setting}.label`),
+      value: shortText(misrouted.value),
+      allowed: TICKET_PRIORITIES.join(', '),
+    });
+  }
   const saved = await updateTicketSafely(host, ticket.id, ticket.updated_at, {
     custom_fields: [{ id: fieldId, value: tagFor(next.next) }],
     tags: tagsFor(ticket.tags, next.next),

@@ -14,6 +14,11 @@ export interface AppSettings {
   /** Where an escalated ticket moves, and the priority it gets; null leaves the ticket's own. */
   escalationGroupId: number | null;
   escalationPriority: TicketPriority | null;
+  /**
+   * What is wrong with the two settings above, as given: escalating without them would send the
+   * ticket somewhere other than the admin meant, so escalation is refused while one is listed.
+   */
+  escalationProblems: SettingProblem[];
 }
 
 export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
@@ -21,10 +26,12 @@ export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
 
 export interface SettingProblem {
   setting: string;
-  /** Translation key under ui.setup.problem */
-  problem: 'not_ids' | 'out_of_range' | 'not_a_number';
+  /** Its words are ui.setup.setting_<problem> */
+  problem: 'not_ids' | 'out_of_range' | 'not_a_number' | 'not_a_priority';
   value: string;
 }
+
+const ESCALATION_SETTINGS = ['escalation_group_id', 'escalation_priority'];
 
 const RANGES = {
   suggestion_count: { min: 1, max: 10, fallback: 5 },
@@ -84,11 +91,11 @@ export function readSettings(raw: Record<string, unknown>): { settings: AppSetti
       .toLowerCase();
     if (!text) return null;
     if ((TICKET_PRIORITIES as readonly string[]).includes(text)) return text as TicketPriority;
-    problems.push({ setting: 'escalation_priority', problem: 'out_of_range', value: String(value) });
+    problems.push({ setting: 'escalation_priority', problem: 'not_a_priority', value: String(value) });
     return null;
   };
 
-  const settings: AppSettings = {
+  const settings: Omit<AppSettings, 'escalationProblems'> = {
     leadGroupIds: ids('lead_group_ids'),
     leadRoleIds: ids('lead_role_ids'),
     adminsAreLeads: parseBoolean(raw.admins_are_leads, true),
@@ -103,5 +110,31 @@ export function readSettings(raw: Record<string, unknown>): { settings: AppSetti
     escalationGroupId: ids('escalation_group_id')[0] ?? null,
     escalationPriority: priority(raw.escalation_priority),
   };
-  return { settings, problems };
+  return { settings: { ...settings, escalationProblems: problems.filter((p) => ESCALATION_SETTINGS.includes(p.setting)) }, problems };
+}
+
+/** What Zendesk says of the configured escalation group: null when none is configured. */
+export type GroupState = 'usable' | 'missing' | 'deleted' | null;
+
+/** Why an escalation must not be sent as the settings stand: which setting, with what value. */
+export interface SettingRefusal {
+  /** Its words are ui.escalation.refused_<reason> */
+  reason: 'priority_invalid' | 'group_not_id' | 'group_missing' | 'group_deleted';
+  setting: 'escalation_group_id' | 'escalation_priority';
+  value: string;
+}
+
+/**
+ * Whether an escalation may go out with these settings. Admin Center checks only the settings'
+ * types, so a priority Zendesk does not have or a group that is not there reaches the app: an
+ * escalation without them would land somewhere other than the admin meant, so it is refused.
+ */
+export function escalationRefusal(settings: AppSettings, group: GroupState): SettingRefusal | null {
+  const priority = settings.escalationProblems.find((p) => p.setting === 'escalation_priority');
+  if (priority) return { reason: 'priority_invalid', setting: 'escalation_priority', value: priority.value };
+  const groupIds = settings.escalationProblems.find((p) => p.setting === 'escalation_group_id');
+  if (groupIds) return { reason: 'group_not_id', setting: 'escalation_group_id', value: groupIds.value };
+  if (settings.escalationGroupId !== null && (group === 'missing' || group === 'deleted'))
+    return { reason: `group_${group}`, setting: 'escalation_group_id', value: String(settings.escalationGroupId) };
+  return null;
 }

@@ -23,7 +23,7 @@ export function StatusLine({ report, describe, urgent }: StatusLineProps) {
         : outcome.kind === 'conflict'
           ? i18n.t(report.conflict ?? 'ui.common.error_generic')
           : outcome.kind === 'refused'
-            ? i18n.t(outcome.reason)
+            ? i18n.t(outcome.reason, outcome.vars)
             : errorMessage(outcome.error, i18n.t)));
   return (
     <p class={ok ? 'status' : 'status status--error'} role={urgent && !ok ? 'alert' : 'status'} aria-live="polite">

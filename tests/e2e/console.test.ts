@@ -179,7 +179,12 @@ describe('lead console', () => {
   });
 
   it('gives admins a setup check that names each problem and its fix', async () => {
-    await session().control('settings', 'POST', { lead_group_ids: '503, 999, abc', escalation_group_id: '998', lead_role_ids: '9001' });
+    await session().control('settings', 'POST', {
+      lead_group_ids: '503, 999, abc',
+      escalation_group_id: '998',
+      escalation_priority: 'asap',
+      lead_role_ids: '9001',
+    });
     await session().open({ route: 'console' });
     await session().persona('admin');
     await expect.poll(() => c().getByRole('tab', { name: 'Setup check' }).count()).toBe(1);
@@ -188,6 +193,8 @@ describe('lead console', () => {
     const text = await session().text(c().getByTestId('setup-problems'));
     expect(text).toContain('The setting “Lead group ids” contains something that is not an id: abc');
     expect(text).toContain('The escalation group 998 does not exist.');
+    expect(text).toContain('The setting “Escalation priority” is not a ticket priority (asap).');
+    expect(text).toContain('Enter one of low, normal, high, urgent, or leave it empty.');
     expect(text).not.toContain('Lead group 503');
     expect(text).not.toContain('Escalation status ticket field is missing');
     // Read from the account's custom roles: a non-lead role that may update answer records.

@@ -78,6 +78,38 @@ describe('escalation', () => {
     expect(saved).toMatchObject({ group_id: 504, priority: 'urgent' });
   });
 
+  it('refuses to escalate into a group that does not exist, names the setting, and changes nothing', async () => {
+    await session().control('settings', 'POST', { escalation_group_id: '998', escalation_priority: 'urgent' });
+    await session().persona('lead');
+    const before = await ticket(REQUESTED_TICKET);
+    const auditsBefore = (await audits(REQUESTED_TICKET)).length;
+    await session().open({ ticket: REQUESTED_TICKET });
+    await expect.poll(() => panel().getByRole('button', { name: 'Escalate' }).count(), { timeout: 20_000 }).toBe(1);
+    await panel().getByRole('button', { name: 'Escalate' }).click();
+    await expect
+      .poll(() => session().text(panel().getByRole('alert')), { timeout: 20_000 })
+      .toContain('send escalations to group 998, which does not exist in this account');
+    expect(await session().text(panel().getByRole('alert'))).toContain('“Escalation group id”');
+    const after = await ticket(REQUESTED_TICKET);
+    expect(after).toEqual(before);
+    expect((await audits(REQUESTED_TICKET)).length).toBe(auditsBefore);
+    expect(await badge()).toMatch(/Requested|Request overdue/);
+  });
+
+  it('refuses to escalate with a priority Zendesk does not have and lists the allowed ones', async () => {
+    await session().control('settings', 'POST', { escalation_group_id: '504', escalation_priority: 'asap' });
+    await session().persona('lead');
+    const before = await ticket(REQUESTED_TICKET);
+    await session().open({ ticket: REQUESTED_TICKET });
+    await expect.poll(() => panel().getByRole('button', { name: 'Escalate' }).count(), { timeout: 20_000 }).toBe(1);
+    await panel().getByRole('button', { name: 'Escalate' }).click();
+    await expect.poll(() => session().text(panel().getByRole('alert')), { timeout: 20_000 }).toContain('“asap”');
+    const text = await session().text(panel().getByRole('alert'));
+    expect(text).toContain('low, normal, high, urgent');
+    expect(text).toContain('“Escalation priority”');
+    expect(await ticket(REQUESTED_TICKET)).toEqual(before);
+  });
+
   it('an agent sees no lead buttons', async () => {
     await session().open({ ticket: REQUESTED_TICKET });
     await expect.poll(badge).toMatch(/Requested|Request overdue/);

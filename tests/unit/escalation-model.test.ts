@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import en from '../../translations/en.json';
+import { applyEscalation } from '../../src/app/escalation';
 import { createLeadAccess } from '../../src/app/lead';
 import { createSessionCache } from '../../src/app/sessionCache';
 import { readSettings } from '../../src/domain/settings';
@@ -31,7 +32,16 @@ const change = (id: number, author: number, from: string, to: string, note: stri
  * A host whose REST answers come from a tiny in-memory ticket and user; records every write.
  * A safe update based on an older updated_at is a 409, as in Zendesk.
  */
-function zendesk(options: { role?: string; customRole?: number | null; state?: string; failPut?: number; audits?: () => unknown[] }) {
+function zendesk(options: {
+  role?: string;
+  customRole?: number | null;
+  state?: string;
+  failPut?: number;
+  audits?: () => unknown[];
+  /** The account's groups by id (others are a 404); 504 by default. */
+  groups?: Record<number, { deleted?: boolean }>;
+}) {
+  const groups = options.groups ?? { 504: {} };
   let ticket = {
     id: 7,
     subject: 'Card blocked',
@@ -49,6 +59,12 @@ function zendesk(options: { role?: string; customRole?: number | null; state?: s
       }),
       'GET /api/v2/users/show_many.json': () => ({ users: PEOPLE }),
       'GET /api/v2/groups/*/memberships.json': () => ({ group_memberships: [] }),
+      'GET /api/v2/groups/*.json': (req, url) => {
+        const id = Number(/(\d+)\.json$/.exec(url.pathname)?.[1]);
+        const group = groups[id];
+        if (!group) throw new ApiError(404, req.url, null, { error: 'RecordNotFound', description: 'Not found' });
+        return { group: { id, name: `Group ${id}`, deleted: group.deleted ?? false } };
+      },
       'GET /api/v2/tickets/7/audits.json': () => ({ audits: options.audits?.() ?? [] }),
       'GET /api/v2/tickets/7.json': () => ({ ticket }),
       'PUT /api/v2/tickets/7.json': (req) => {
@@ -90,8 +106,9 @@ function zendesk(options: { role?: string; customRole?: number | null; state?: s
 async function model(
   options: Parameters<typeof zendesk>[0],
   rawSettings: Record<string, unknown> = { lead_role_ids: '9001', admins_are_leads: false },
+  groups?: Record<number, { deleted?: boolean }>,
 ) {
-  const { host, writes, elsewhere, live } = zendesk(options);
+  const { host, writes, elsewhere, live } = zendesk(groups ? { ...options, groups } : options);
   const settings = readSettings(rawSettings).settings;
   const cache = createSessionCache(null);
   const ticket = createTicketModel(
@@ -168,6 +185,78 @@ describe('escalation model actions', () => {
     const body = (plain.writes[0]!.body as { ticket: object }).ticket;
     expect(body).not.toHaveProperty('group_id');
     expect(body).not.toHaveProperty('priority');
+  });
+
+  describe('refuses an escalation the settings would send astray, and writes nothing', () => {
+    const lead = { customRole: 9001 };
+    const routing = (extra: Record<string, unknown>) => ({ lead_role_ids: '9001', admins_are_leads: false, ...extra });
+    const i18n = createI18n('en', [en]);
+
+    it('a group the account does not have: the message names the setting and the id', async () => {
+      const { escalation, writes } = await model(lead, routing({ escalation_group_id: '998', escalation_priority: 'urgent' }));
+      const outcome = await escalation.act.run('escalate');
+      expect(outcome).toEqual({
+        kind: 'refused',
+        reason: 'ui.escalation.refused_group_missing',
+        vars: { setting: 'Escalation group id', value: '998', allowed: 'low, normal, high, urgent' },
+      });
+      expect(writes).toHaveLength(0);
+      expect(escalation.state.value).toBe('requested');
+      if (outcome.kind !== 'refused') throw new Error('not refused');
+      expect(i18n.t(outcome.reason, outcome.vars)).toBe(
+        "The app's settings send escalations to group 998, which does not exist in this account. The ticket was not changed. " +
+          'Ask an admin to fix “Escalation group id” in Admin Center > Apps and integrations.',
+      );
+    });
+
+    it('a deleted group', async () => {
+      const { escalation, writes } = await model(lead, routing({ escalation_group_id: '504' }), { 504: { deleted: true } });
+      await expect(escalation.act.run('escalate')).resolves.toMatchObject({
+        kind: 'refused',
+        reason: 'ui.escalation.refused_group_deleted',
+      });
+      expect(writes).toHaveLength(0);
+    });
+
+    it('a priority Zendesk does not have: the message lists the allowed ones', async () => {
+      const { escalation, writes } = await model(lead, routing({ escalation_group_id: '504', escalation_priority: 'asap' }));
+      const outcome = await escalation.act.run('escalate');
+      expect(outcome).toMatchObject({ kind: 'refused', reason: 'ui.escalation.refused_priority_invalid' });
+      if (outcome.kind !== 'refused') throw new Error('not refused');
+      const text = i18n.t(outcome.reason, outcome.vars);
+      expect(text).toContain('priority “asap”');
+      expect(text).toContain('(allowed: low, normal, high, urgent)');
+      expect(text).toContain('“Escalation priority”');
+      expect(writes).toHaveLength(0);
+    });
+
+    it('the same from the console queue, which shares the step', async () => {
+      const { host, writes } = zendesk({ ...lead, groups: {} });
+      const settings = readSettings(routing({ escalation_group_id: '998' })).settings;
+      const deps = { host, settings, i18n, lead: createLeadAccess(host, settings, createSessionCache(null), 11) };
+      await expect(applyEscalation(deps, 7, { action: 'escalate', seen: 'requested' })).resolves.toMatchObject({
+        kind: 'refused',
+        reason: 'ui.escalation.refused_group_missing',
+        vars: { value: '998' },
+      });
+      expect(writes).toHaveLength(0);
+    });
+
+    it('a non-lead is told the rule first', async () => {
+      const { escalation } = await model({ role: 'agent' }, routing({ escalation_group_id: '998' }));
+      await expect(escalation.act.run('escalate')).resolves.toEqual({ kind: 'refused', reason: 'ui.escalation.refused_not_lead' });
+    });
+
+    it('decline and resolve are not held up by the escalation settings', async () => {
+      const broken = routing({ escalation_group_id: '998', escalation_priority: 'asap' });
+      const declined = await model(lead, broken);
+      await expect(declined.escalation.act.run('decline', 'Tier 1 can handle this.')).resolves.toEqual({ kind: 'done', value: 'decline' });
+      const resolved = await model({ ...lead, state: 'escalated' }, broken);
+      await expect(resolved.escalation.act.run('resolve')).resolves.toEqual({ kind: 'done', value: 'resolve' });
+      const sent = declined.writes.concat(resolved.writes).map((w) => (w.body as { ticket: Record<string, unknown> }).ticket);
+      expect(sent).toHaveLength(2);
+      for (const ticket of sent) expect(ticket).not.toHaveProperty('group_id');
+    });
   });
 
   it('requires a reason for a request', async () => {

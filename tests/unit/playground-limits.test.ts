@@ -42,6 +42,21 @@ describe('playground limits', () => {
     expect(body.users.map((u) => u.id)).toEqual(ids.slice(0, 100));
   });
 
+  it('shows a group as Zendesk does: unknown ids are its 404, a deleted group is shown marked deleted', async () => {
+    const shown = await call<{ group: Record<string, unknown> }>('/api/v2/groups/504.json');
+    expect(shown.status).toBe(200);
+    expect(shown.body.group).toMatchObject({ id: 504, name: 'Escalations', deleted: false });
+    expect(shown.body.group.url).toMatch(/\/api\/v2\/groups\/504\.json$/);
+    expect(await call('/api/v2/groups/998.json')).toMatchObject({
+      status: 404,
+      body: { error: 'RecordNotFound', description: 'Not found' },
+    });
+    await control('seed', { groups: [{ id: 504, deleted: true }] });
+    expect((await call<{ group: { deleted: boolean } }>('/api/v2/groups/504.json')).body.group.deleted).toBe(true);
+    const listed = await call<{ groups: { id: number }[] }>('/api/v2/groups.json');
+    expect(listed.body.groups.map((g) => g.id)).not.toContain(504);
+  });
+
   it('pages ticket audits 100 at a time with next_page', async () => {
     const audits = Array.from({ length: 150 }, (_, i) => ({
       ticket_id: TICKET,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSettings } from '../../src/domain/settings';
+import { escalationRefusal, readSettings } from '../../src/domain/settings';
 import { excerpt, highlightSegments, safeHttpUrl } from '../../src/domain/text';
 
 describe('readSettings', () => {
@@ -15,6 +15,7 @@ describe('readSettings', () => {
       notifyLeads: true,
       escalationGroupId: null,
       escalationPriority: null,
+      escalationProblems: [],
     });
   });
 
@@ -41,8 +42,45 @@ describe('readSettings', () => {
       { setting: 'lead_group_ids', problem: 'not_ids', value: 'x9' },
       { setting: 'suggestion_count', problem: 'out_of_range', value: '25' },
       { setting: 'answer_review_days', problem: 'not_a_number', value: 'soon' },
-      { setting: 'escalation_priority', problem: 'out_of_range', value: 'asap' },
+      { setting: 'escalation_priority', problem: 'not_a_priority', value: 'asap' },
     ]);
+    expect(settings.escalationProblems).toEqual([{ setting: 'escalation_priority', problem: 'not_a_priority', value: 'asap' }]);
+  });
+});
+
+describe('escalationRefusal', () => {
+  const settings = (raw: Record<string, unknown>) => readSettings(raw).settings;
+
+  it('lets an escalation go with no routing set, or with a usable group and a real priority', () => {
+    expect(escalationRefusal(settings({}), null)).toBeNull();
+    expect(escalationRefusal(settings({ escalation_group_id: '504', escalation_priority: 'High' }), 'usable')).toBeNull();
+    expect(escalationRefusal(settings({ escalation_priority: 'urgent' }), null)).toBeNull();
+  });
+
+  it('refuses a group Zendesk does not have or has deleted, naming the setting and the id', () => {
+    expect(escalationRefusal(settings({ escalation_group_id: '998' }), 'missing')).toEqual({
+      reason: 'group_missing',
+      setting: 'escalation_group_id',
+      value: '998',
+    });
+    expect(escalationRefusal(settings({ escalation_group_id: '998' }), 'deleted')).toMatchObject({ reason: 'group_deleted', value: '998' });
+  });
+
+  it('refuses a group setting that is not an id, and a priority Zendesk does not have, whatever the group', () => {
+    expect(escalationRefusal(settings({ escalation_group_id: 'Escalations' }), null)).toEqual({
+      reason: 'group_not_id',
+      setting: 'escalation_group_id',
+      value: 'Escalations',
+    });
+    expect(escalationRefusal(settings({ escalation_group_id: '504', escalation_priority: 'asap' }), 'usable')).toEqual({
+      reason: 'priority_invalid',
+      setting: 'escalation_priority',
+      value: 'asap',
+    });
+  });
+
+  it('is not troubled by problems of other settings', () => {
+    expect(escalationRefusal(settings({ suggestion_count: '99', lead_group_ids: 'x' }), null)).toBeNull();
   });
 });
 

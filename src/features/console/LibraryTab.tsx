@@ -94,7 +94,7 @@ function Editor({ answer, model, onClose }: { answer: Answer; model: LibraryMode
       {outcome?.kind === 'failed' && <ErrorNotice error={outcome.error} />}
       {outcome?.kind === 'refused' && (
         <p class="notice notice--error" role="alert">
-          {i18n.t(outcome.reason)}
+          {i18n.t(outcome.reason, outcome.vars)}
         </p>
       )}
       <AnswerForm

@@ -1,4 +1,4 @@
-import { readSettings, type AppSettings } from '../../domain/settings';
+import { readSettings, TICKET_PRIORITIES, type AppSettings } from '../../domain/settings';
 import { mapLimited } from '../../host/mapLimited';
 import { ANSWER_OBJECT, FEEDBACK_OBJECT } from '../../host/api/customObjects';
 import { escalationFieldId } from '../../host/api/escalation';
@@ -16,7 +16,10 @@ export async function checkSetup(host: HostClient, settings: AppSettings): Promi
   const problems: SetupProblem[] = [];
   const metadata = await host.metadata();
   for (const p of readSettings(metadata.settings).problems)
-    problems.push({ key: `setting_${p.problem}`, vars: { setting: p.setting, value: p.value } });
+    problems.push({
+      key: `setting_${p.problem}`,
+      vars: { setting: p.setting, value: p.value, ...(p.problem === 'not_a_priority' ? { allowed: TICKET_PRIORITIES.join(', ') } : {}) },
+    });
 
   const [fieldId, fields, answerObject, feedbackObject, groups, escalationGroup, answerEditors] = await Promise.all([
     escalationFieldId(host).catch(() => null),

@@ -198,7 +198,7 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
     const leadAction = LEAD_ACTIONS.includes(action);
     try {
       const [context, trail] = await Promise.all([
-        readStepContext({ host, lead }, ticket.id.value, action),
+        readStepContext({ host, lead, settings }, ticket.id.value, action),
         // A lead decides on the trail on screen too (who asked, why): it is read again with the
         // ticket. Unreadable, the state alone is compared, as for an agent's action.
         leadAction && decidedOn.lastChange !== undefined ? readHistory().catch(() => null) : Promise.resolve(null),

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ApiError } from '../errors';
 import type { HostClient } from '../client';
+import { getGroup } from './users';
 
 /** True when the resource exists, false on 404; other failures are thrown. */
 async function exists(host: HostClient, url: string): Promise<boolean> {
@@ -14,7 +15,8 @@ async function exists(host: HostClient, url: string): Promise<boolean> {
 }
 
 export const customObjectExists = (host: HostClient, key: string) => exists(host, `/api/v2/custom_objects/${encodeURIComponent(key)}.json`);
-export const groupExists = (host: HostClient, id: number) => exists(host, `/api/v2/groups/${id}.json`);
+/** A deleted group counts as missing: tickets can no longer be assigned to it. */
+export const groupExists = async (host: HostClient, id: number) => (await getGroup(host, id))?.deleted === false;
 
 export async function ticketFieldIds(host: HostClient): Promise<number[]> {
   const response = await host.request(

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { HostClient } from '../client';
+import { ApiError } from '../errors';
 import { readPages } from './pages';
 
 const UserSchema = z.object({
@@ -67,4 +68,20 @@ const GroupPage = z.object({ groups: z.array(GroupSchema), next_page: z.optional
 /** The account's groups (GET /api/v2/groups), every page: names for the queue's group filter. */
 export async function getGroups(host: HostClient): Promise<{ id: number; name: string }[]> {
   return readPages(host, '/api/v2/groups.json', GroupPage, (page) => page.groups);
+}
+
+const ShownGroup = z.object({ group: z.object({ id: z.number(), name: z.string(), deleted: z.optional(z.boolean()) }) });
+
+/**
+ * One group (GET /api/v2/groups/{id}): null when the account has no such group (404). Zendesk
+ * keeps a deleted group and marks it `deleted`; a ticket can no longer be assigned to it.
+ */
+export async function getGroup(host: HostClient, id: number): Promise<{ id: number; name: string; deleted: boolean } | null> {
+  try {
+    const { group } = await host.request({ url: `/api/v2/groups/${id}.json` }, ShownGroup);
+    return { id: group.id, name: group.name, deleted: group.deleted === true };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
 }
