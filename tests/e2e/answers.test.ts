@@ -91,9 +91,8 @@ describe('closed-loop answers', () => {
     const drafts = (await session().records('closed_loop_answer')).filter((r) => r.name === 'Unknown payment: freeze first');
     expect(drafts).toHaveLength(1);
     expect(drafts[0]!.custom_object_fields).toMatchObject({ status: 'draft', owner_id: 10004 });
-    await expect
-      .poll(() => session().text(session().sidebar().getByRole('status').filter({ hasText: 'draft' })))
-      .toContain('saved as a draft');
+    // Said where the panel's other actions report: its status line, inside the panel.
+    await expect.poll(() => session().text(panel().getByRole('status').filter({ hasText: 'draft' }))).toContain('saved as a draft');
   });
 
   it('renders an answer whose title and body carry script payloads inert', async () => {

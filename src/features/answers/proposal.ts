@@ -1,6 +1,6 @@
-import { signal } from '@preact/signals';
+import type { Signal } from '@preact/signals';
 import * as z from 'zod/mini';
-import { createAction, done } from '../../app/action';
+import { createAction, done, type Report } from '../../app/action';
 import { onDispose } from '../../app/model';
 import { htmlToText } from '../../domain/html';
 import type { HostClient } from '../../host/client';
@@ -49,29 +49,32 @@ async function openProposalModal(host: HostClient, parentGuid: string, seed: Pro
 
 /**
  * Proposing the agent's reply as a new answer: opens the form in a modal seeded with the ticket's
- * subject and the draft reply, and says so once the modal reports the proposal saved. The modal's
+ * subject and the draft reply, and says so once the modal reports the proposal saved, on `report`
+ * (the answer panel's status line, where its other actions report). The modal's
  * listeners are released with the model (or when a new modal replaces the last one).
  */
-export function createProposalFlow(host: HostClient, parentGuid: string, ticket: TicketModel) {
-  const proposed = signal(false);
+export function createProposalFlow(host: HostClient, parentGuid: string, ticket: TicketModel, report: Signal<Report | null>) {
   let close: (() => void) | null = null;
   onDispose(() => close?.());
-  const open = createAction(async () => {
-    const { 'comment.text': reply } = await host.get({ 'comment.text': z.optional(z.nullable(z.string())) });
-    close?.();
-    close = await openProposalModal(
-      host,
-      parentGuid,
-      {
-        title: ticket.subject.value,
-        body: htmlToText(reply ?? ''),
-        example: ticket.subject.value,
-        locale: ticket.requester.value?.locale ?? null,
-        ticketId: ticket.id.value,
-      },
-      () => (proposed.value = true),
-    );
-    return done();
-  });
-  return { proposed, open };
+  const open = createAction(
+    async () => {
+      const { 'comment.text': reply } = await host.get({ 'comment.text': z.optional(z.nullable(z.string())) });
+      close?.();
+      close = await openProposalModal(
+        host,
+        parentGuid,
+        {
+          title: ticket.subject.value,
+          body: htmlToText(reply ?? ''),
+          example: ticket.subject.value,
+          locale: ticket.requester.value?.locale ?? null,
+          ticketId: ticket.id.value,
+        },
+        () => (report.value = { outcome: done(), done: 'ui.answers.done_propose' }),
+      );
+      return done();
+    },
+    { report },
+  );
+  return { open };
 }

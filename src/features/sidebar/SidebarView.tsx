@@ -23,7 +23,6 @@ export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
   useEffect(() => void performance.mark('closed-loop:first-content'), []);
 
   const { ticket, proposal } = model;
-  const proposing = proposal.open.outcome.value;
   return (
     <main class="sidebar" ref={root}>
       <h1 class="visually-hidden">{i18n.t('app.name')}</h1>
@@ -40,12 +39,6 @@ export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
       <ErrorBoundary>
         <AnswersPanel model={model.answers} onPropose={() => void proposal.open.run()} />
       </ErrorBoundary>
-      {proposing?.kind === 'failed' && <ErrorNotice error={proposing.error} />}
-      {proposal.proposed.value && (
-        <p class="status" role="status">
-          {i18n.t('ui.answers.done_propose')}
-        </p>
-      )}
       <ErrorBoundary>
         <KnowledgePanel model={model.knowledge} />
       </ErrorBoundary>

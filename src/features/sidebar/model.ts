@@ -17,21 +17,22 @@ import { loadTextAnalysis } from './textAnalysis';
 export function createSidebarModel(services: Services, initial: TicketSnapshot) {
   const { host, settings, i18n, currentUser, lead, now, cache, context } = services;
   const ticket = createTicketModel(host, initial);
+  const answers = createAnswersModel({
+    host,
+    settings,
+    ticket,
+    currentUser,
+    library: createAnswerLibrary(host, cache),
+    people: lead.people,
+    analysis: loadTextAnalysis,
+    now,
+  });
   const models = {
     ticket,
     escalation: createEscalationModel({ host, settings, ticket, lead, i18n, now }),
-    answers: createAnswersModel({
-      host,
-      settings,
-      ticket,
-      currentUser,
-      library: createAnswerLibrary(host, cache),
-      people: lead.people,
-      analysis: loadTextAnalysis,
-      now,
-    }),
+    answers,
     knowledge: createKnowledgeModel({ host, settings, ticket, currentUser, cache, analysis: loadTextAnalysis }),
-    proposal: createProposalFlow(host, context.instanceGuid, ticket),
+    proposal: createProposalFlow(host, context.instanceGuid, ticket, answers.status),
   };
   markWhenReady(models);
   return models;
