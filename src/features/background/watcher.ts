@@ -1,4 +1,6 @@
 import type { LeadAccess, LeadStatus } from '../../app/lead';
+import type { SessionCache } from '../../app/sessionCache';
+import { sendBackPeople, sentBack } from '../../domain/answers/sendBack';
 import { decisionOnRequest } from '../../domain/escalation';
 import type { AppSettings } from '../../domain/settings';
 import { escapeHtml, longText, shortText } from '../../domain/text';
@@ -6,6 +8,7 @@ import { escalationHistory } from '../../host/api/escalation';
 import { searchTickets } from '../../host/api/search';
 import type { HostClient } from '../../host/client';
 import type { I18n } from '../../i18n';
+import { createAnswerLibrary } from '../answers/cachedLibrary';
 
 const WATCH_INTERVAL_MS = 5 * 60 * 1000;
 /** Zendesk: "It can take up to a few minutes for new tickets ... to be indexed for search". */
@@ -27,7 +30,7 @@ interface WatchDeps {
  * it, so each check searches back over the index lag again (never before the watcher started):
  * `from` is that bound, and a check calls `done()` when it has handled everything up to its start.
  */
-function watchSearch(
+function watchEvery(
   { lead, intervalMs = WATCH_INTERVAL_MS, now = () => new Date() }: WatchDeps,
   wanted: (me: LeadStatus) => boolean,
   check: (me: LeadStatus, from: string, done: () => void, startedAt: number) => Promise<void>,
@@ -67,7 +70,7 @@ export function startRequestWatcher(deps: WatchDeps & { settings: AppSettings })
   const { host, settings, i18n } = deps;
   if (!settings.notifyLeads) return () => undefined;
   const seen = new Set<number>();
-  return watchSearch(
+  return watchEvery(
     deps,
     (me) => me.isLead,
     async (_me, from, done) => {
@@ -98,7 +101,7 @@ export function startDecisionWatcher(deps: WatchDeps): () => void {
   const { host, lead, i18n } = deps;
   const read = new Set<string>();
   const told = new Set<number>();
-  return watchSearch(
+  return watchEvery(
     deps,
     () => true,
     async (me, from, done, startedAt) => {
@@ -121,6 +124,44 @@ export function startDecisionWatcher(deps: WatchDeps): () => void {
         await host.invoke('notify', i18n.t(`ui.background.${key}`, vars), 'notice', { sticky: true });
       }
       if (unread.length <= MAX_TRAILS_PER_CHECK) done();
+    },
+  );
+}
+
+/**
+ * Tells an agent when a lead sends one of their proposals back: every few minutes the session's
+ * copy of the answer library is brought up to date (one small request when nothing changed:
+ * features/answers/cachedLibrary.ts) and searched for drafts this agent made (Zendesk's
+ * `created_by_user_id`) whose last write is a lead's with a note (domain/answers/sendBack.ts).
+ * One notice per send-back (a send-back is one write: its `updated_at`); send-backs before the
+ * watcher started are not news.
+ */
+export function startSendBackWatcher(deps: WatchDeps & { cache: SessionCache }): () => void {
+  const { host, lead, i18n, cache } = deps;
+  const library = createAnswerLibrary(host, cache);
+  const told = new Set<string>();
+  return watchEvery(
+    deps,
+    () => true,
+    async (me, _from, done, startedAt) => {
+      const mine = (await library.current()).filter(
+        (a) => a.createdById === me.userId && a.status === 'draft' && a.reviewNote.trim() && Date.parse(a.updatedAt) >= startedAt,
+      );
+      const candidates = mine.filter((a) => !told.has(`${a.id}@${a.updatedAt}`));
+      const people = candidates.length ? await lead.people(sendBackPeople(candidates)) : new Map<number, never>();
+      for (const answer of candidates) {
+        const found = sentBack(answer, (id) => people.get(id)?.isLead ?? false);
+        if (!found) continue;
+        told.add(`${answer.id}@${answer.updatedAt}`);
+        // Zendesk renders a notice as HTML: names, titles and notes go in as escaped text.
+        const vars = {
+          name: escapeHtml(shortText(people.get(found.byId)?.name ?? `#${found.byId}`)),
+          title: escapeHtml(shortText(answer.title)),
+          note: escapeHtml(longText(found.note)),
+        };
+        await host.invoke('notify', i18n.t('ui.background.sent_back', vars), 'notice', { sticky: true });
+      }
+      done();
     },
   );
 }
