@@ -92,7 +92,7 @@ describe('the proposer is told when a lead sends a proposal back', () => {
   };
   const i18n = createI18n('en', [en]);
 
-  it('once per send-back, as escaped text, and never for others’ proposals, notes by non-leads or send-backs before it started', async () => {
+  it('once per send-back, as escaped text, and never for others’ proposals or notes by non-leads; without storage, only send-backs after it started', async () => {
     let records = [
       answer('A', { review_note: 'Use the <i>new</i> fee & limit.' }, { by: LEAD, at: 500 }),
       answer('B', { review_note: 'Not mine.' }, { by: LEAD, creator: OTHER, at: 500 }),
@@ -101,7 +101,7 @@ describe('the proposer is told when a lead sends a proposal back', () => {
       answer('E', { review_note: 'Approved anyway.', status: 'approved' }, { by: LEAD, at: 500 }),
     ];
     const { host, notices } = zendesk(() => records);
-    const stop = startSendBackWatcher({ host, lead: access, i18n, cache: createSessionCache(null), intervalMs: 60_000 });
+    const stop = startSendBackWatcher({ host, lead: access, i18n, cache: createSessionCache(null), storage: null, intervalMs: 60_000 });
     await vi.advanceTimersByTimeAsync(60_100);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(notices).toEqual([
@@ -119,5 +119,32 @@ describe('the proposer is told when a lead sends a proposal back', () => {
       'Marta &lt;b&gt;K&lt;/b&gt; sent back your proposed answer “Answer A”: Use the &lt;i&gt;new&lt;/i&gt; fee &amp; limit.',
       'Marta &lt;b&gt;K&lt;/b&gt; sent back your proposed answer “Answer A”: Shorter, please.',
     ]);
+  });
+
+  it('with storage, tells a send-back made while the agent was away at the next start, and only once', async () => {
+    const records = [
+      answer('A', { review_note: 'Add the fee.' }, { by: LEAD, at: -3_600_000 }),
+      answer('B', { review_note: 'Revised since.' }, { by: ME, at: -60_000 }),
+    ];
+    const items = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+    } as unknown as Storage;
+    const { host, notices } = zendesk(() => records);
+    const run = async () => {
+      const stop = startSendBackWatcher({ host, lead: access, i18n, cache: createSessionCache(null), storage, intervalMs: 60_000 });
+      await vi.advanceTimersByTimeAsync(120_100);
+      stop();
+    };
+    await run();
+    expect(notices.map((n) => n[0])).toEqual(['Marta &lt;b&gt;K&lt;/b&gt; sent back your proposed answer “Answer A”: Add the fee.']);
+    // The next sign-in (a new background location, the same browser) is not told again.
+    await run();
+    expect(notices).toHaveLength(1);
+    // What the storage holds is checked: something else there starts afresh.
+    items.set(`closed-loop:v1:sent-back-told:${ME}`, '{"not":"a list"}');
+    await run();
+    expect(notices).toHaveLength(2);
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { useServices } from '../../app/services';
+import { browserStorage } from '../../app/storage';
 import { startDecisionWatcher, startRequestWatcher, startSendBackWatcher } from './watcher';
 
 /**
@@ -12,7 +13,7 @@ export default function BackgroundView() {
     const stops = [
       startRequestWatcher({ host, settings, lead, i18n }),
       startDecisionWatcher({ host, lead, i18n }),
-      startSendBackWatcher({ host, lead, i18n, cache }),
+      startSendBackWatcher({ host, lead, i18n, cache, storage: browserStorage('localStorage') }),
     ];
     return () => stops.forEach((stop) => stop());
   }, [host, settings, lead, i18n, cache]);

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import type { LeadAccess, LeadStatus } from '../../app/lead';
 import type { SessionCache } from '../../app/sessionCache';
 import { sendBackPeople, sentBack } from '../../domain/answers/sendBack';
@@ -128,31 +129,71 @@ export function startDecisionWatcher(deps: WatchDeps): () => void {
   );
 }
 
+/** Read back from storage any frame of this origin can write: checked like any other input. */
+const ToldSchema = z.array(z.string());
+
+/**
+ * The send-backs this user was told about, kept in localStorage so a send-back made while they
+ * were away is told at their next sign-in, once. Without storage (blocked in a third-party frame),
+ * only send-backs after the watcher started are news, as for decisions.
+ */
+function toldSendBacks(storage: Storage | null, userId: number) {
+  const key = `closed-loop:v1:sent-back-told:${userId}`;
+  let told = new Set<string>();
+  try {
+    const raw = storage?.getItem(key);
+    const parsed = raw ? ToldSchema.safeParse(JSON.parse(raw)) : null;
+    if (parsed?.success) told = new Set(parsed.data);
+  } catch {
+    // Unreadable or not ours: start afresh.
+  }
+  return {
+    remembers: storage !== null,
+    has: (id: string) => told.has(id),
+    /** Keeps only the send-backs still open (the list never grows past them). */
+    keep(ids: string[]) {
+      told = new Set(ids);
+      try {
+        storage?.setItem(key, JSON.stringify(ids));
+      } catch {
+        // Storage full or blocked: this session still remembers.
+      }
+    },
+  };
+}
+
 /**
  * Tells an agent when a lead sends one of their proposals back: every few minutes the session's
  * copy of the answer library is brought up to date (one small request when nothing changed:
  * features/answers/cachedLibrary.ts) and searched for drafts this agent made (Zendesk's
  * `created_by_user_id`) whose last write is a lead's with a note (domain/answers/sendBack.ts).
- * One notice per send-back (a send-back is one write: its `updated_at`); send-backs before the
- * watcher started are not news.
+ * One notice per send-back (a send-back is one write: its `updated_at`).
  */
-export function startSendBackWatcher(deps: WatchDeps & { cache: SessionCache }): () => void {
-  const { host, lead, i18n, cache } = deps;
+export function startSendBackWatcher(deps: WatchDeps & { cache: SessionCache; storage: Storage | null }): () => void {
+  const { host, lead, i18n, cache, storage } = deps;
   const library = createAnswerLibrary(host, cache);
-  const told = new Set<string>();
+  let told: ReturnType<typeof toldSendBacks> | null = null;
   return watchEvery(
     deps,
     () => true,
     async (me, _from, done, startedAt) => {
+      told ??= toldSendBacks(storage, me.userId);
+      const remembered = told;
       const mine = (await library.current()).filter(
-        (a) => a.createdById === me.userId && a.status === 'draft' && a.reviewNote.trim() && Date.parse(a.updatedAt) >= startedAt,
+        (a) =>
+          a.createdById === me.userId &&
+          a.status === 'draft' &&
+          a.reviewNote.trim() &&
+          (remembered.remembers || Date.parse(a.updatedAt) >= startedAt),
       );
-      const candidates = mine.filter((a) => !told.has(`${a.id}@${a.updatedAt}`));
-      const people = candidates.length ? await lead.people(sendBackPeople(candidates)) : new Map<number, never>();
-      for (const answer of candidates) {
+      const people = mine.length ? await lead.people(sendBackPeople(mine)) : new Map<number, never>();
+      const open: string[] = [];
+      for (const answer of mine) {
         const found = sentBack(answer, (id) => people.get(id)?.isLead ?? false);
         if (!found) continue;
-        told.add(`${answer.id}@${answer.updatedAt}`);
+        const key = `${answer.id}@${answer.updatedAt}`;
+        open.push(key);
+        if (remembered.has(key)) continue;
         // Zendesk renders a notice as HTML: names, titles and notes go in as escaped text.
         const vars = {
           name: escapeHtml(shortText(people.get(found.byId)?.name ?? `#${found.byId}`)),
@@ -161,6 +202,7 @@ export function startSendBackWatcher(deps: WatchDeps & { cache: SessionCache }):
         };
         await host.invoke('notify', i18n.t('ui.background.sent_back', vars), 'notice', { sticky: true });
       }
+      remembered.keep(open);
       done();
     },
   );
