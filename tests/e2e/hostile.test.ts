@@ -32,6 +32,7 @@ const FIELDS = [
   'answer title',
   'answer body',
   'answer examples',
+  'notes sending proposals back',
   'feedback notes',
   'feedback names',
 ] as const;
@@ -111,7 +112,8 @@ async function seed() {
     await s.api('/api/v2/custom_objects/closed_loop_answer/records.json', 'POST', {
       custom_object_record: {
         name: value,
-        custom_object_fields: { answer_body: value, examples: value, summary: value, status: 'draft', locale: 'en' },
+        // Written by the lead (the persona now): each proposal shows as sent back with this note.
+        custom_object_fields: { answer_body: value, examples: value, summary: value, status: 'draft', locale: 'en', review_note: value },
       },
     });
     await s.api('/api/v2/custom_objects/closed_loop_feedback/records.json', 'POST', {
@@ -316,6 +318,10 @@ describe('hostile input', () => {
       '<iframe srcdoc="<script>parent.__xss=1</script>"></iframe>',
       '{{constructor.constructor',
     ]);
+    check(
+      (await console_.getByTestId('sent-back').count()) >= PAYLOADS.length,
+      'console library: every hostile note is shown as sent back',
+    );
 
     // The editor and its preview of the hostile answer; saving still works.
     const row = console_.getByTestId('library-row').filter({ hasText: 'Statement download' });

@@ -16,6 +16,7 @@ type AnswerFields = {
   approved_at: string | null;
   review_interval_days: number | null;
   source_ticket_id?: number;
+  review_note?: string;
 };
 type FeedbackFields = {
   kind: string;
@@ -315,7 +316,10 @@ describe('fixtures: answers and feedback', () => {
         expect(f.approved_at).toBeNull();
         // A proposal names the ticket it came from, when it was made in the sidebar.
         if (f.source_ticket_id !== undefined) expect(ticketIds.has(f.source_ticket_id)).toBe(true);
+        // A proposal sent back with a note was last written by the lead who sent it back.
+        if (f.review_note) expect(isLead(Number(a.updated_by_user_id))).toBe(true);
       } else {
+        expect(f.review_note).toBeUndefined();
         expect(f.source_ticket_id).toBeUndefined();
         expect(isLead(Number(f.approved_by_id))).toBe(true);
         expectIso(f.approved_at);

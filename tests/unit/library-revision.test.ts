@@ -306,3 +306,42 @@ describe('console actions check lead status when they run', () => {
     expect(patches(z.requests)).toHaveLength(0);
   });
 });
+
+describe('sending a proposal back', () => {
+  it('stores the trimmed note with the draft, one revision on, and says so', async () => {
+    const z = zendesk({ revision: 2 });
+    const library = model(z.host);
+    const result = await library.sendBack.run(z.current(), '  Link the closure article instead.  ');
+    expect(result.kind).toBe('done');
+    expect(patches(z.requests)).toEqual([{ custom_object_fields: { review_note: 'Link the closure article instead.', revision: 3 } }]);
+    expect(z.current()).toMatchObject({ status: 'draft', reviewNote: 'Link the closure article instead.', revision: 3 });
+    expect(library.status.value).toMatchObject({ outcome: { kind: 'done' }, done: 'ui.console.sent_back' });
+  });
+
+  it('refuses an empty or over-long note, and an answer that is not a proposal, without writing', async () => {
+    const z = zendesk();
+    const library = model(z.host);
+    expect(await library.sendBack.run(z.current(), ' \n ')).toEqual({ kind: 'refused', reason: 'ui.console.send_back_empty' });
+    expect(await library.sendBack.run(z.current(), 'x'.repeat(1001))).toEqual({ kind: 'refused', reason: 'ui.console.send_back_too_long' });
+    expect((await library.sendBack.run(z.current(), 'x'.repeat(1000))).kind).toBe('done');
+    const approved = zendesk({ status: 'approved' });
+    expect(await model(approved.host).sendBack.run(approved.current(), 'Shorter, please.')).toEqual({
+      kind: 'refused',
+      reason: 'ui.console.send_back_not_proposal',
+    });
+    expect(patches(approved.requests)).toHaveLength(0);
+  });
+
+  it('approving or editing a proposal that was sent back ends the send-back: the note is cleared', async () => {
+    for (const act of [
+      (library: ReturnType<typeof model>, z: ReturnType<typeof zendesk>) => library.approve.run(z.current()),
+      (library: ReturnType<typeof model>, z: ReturnType<typeof zendesk>) =>
+        library.edit.run('A1', versionOf(z.current()), { body: 'Hello' }),
+    ]) {
+      const z = zendesk({ review_note: 'Shorter, please.' });
+      expect((await act(model(z.host), z)).kind).toBe('done');
+      expect(patches(z.requests)[0]!.custom_object_fields.review_note).toBe('');
+      expect(z.current().reviewNote).toBe('');
+    }
+  });
+});

@@ -23,6 +23,7 @@ const answer = (over: Partial<Answer>): Answer => ({
   updatedById: null,
   createdById: null,
   sourceTicketId: null,
+  reviewNote: '',
   ...over,
 });
 const row = (over: Partial<Answer>, rest: Partial<Pick<LibraryRow, 'dueAt' | 'uses'>> = {}): LibraryRow => ({
@@ -32,6 +33,7 @@ const row = (over: Partial<Answer>, rest: Partial<Pick<LibraryRow, 'dueAt' | 'us
   uses: 0,
   misfits: 0,
   approval: null,
+  sentBack: null,
   ...rest,
 });
 

@@ -34,10 +34,10 @@ function holds(answers: Answer[], newest: Answer | null): boolean {
 export function createAnswerLibrary(host: HostClient, cache: SessionCache, now: () => number = Date.now) {
   let inflight: Promise<Answer[]> | null = null;
 
-  async function fetchLibrary(force: boolean): Promise<Answer[]> {
+  async function fetchLibrary(force: boolean, checkNow = false): Promise<Answer[]> {
     const hit = force ? null : cache.get<Stored>(KEY, LIBRARY_FRESH_MS);
     if (hit && now() - hit.savedAt < LIBRARY_FRESH_MS) {
-      if (cache.get<boolean>(CHECKED_KEY, LIBRARY_CHECK_MS)) return hit.value.answers;
+      if (!checkNow && cache.get<boolean>(CHECKED_KEY, LIBRARY_CHECK_MS)) return hit.value.answers;
       // A failed check keeps the copy: the panel still works, the next view checks again.
       const newest = await latestAnswer(host).catch(() => undefined);
       if (newest === undefined) return hit.value.answers;
@@ -53,6 +53,15 @@ export function createAnswerLibrary(host: HostClient, cache: SessionCache, now: 
   return {
     load(force = false): Promise<Answer[]> {
       inflight ??= fetchLibrary(force).finally(() => (inflight = null));
+      return inflight;
+    },
+    /**
+     * The library as Zendesk has it now, for a caller that asks seldom (the background's watcher):
+     * the record written last is always asked for, however recently a ticket view checked, and
+     * the library is read in full only when the copy does not hold it.
+     */
+    current(): Promise<Answer[]> {
+      inflight ??= fetchLibrary(false, true).finally(() => (inflight = null));
       return inflight;
     },
     /** Whether the session's copy holds answer `id` at `version` (another instance put it there). */

@@ -1,13 +1,21 @@
 import { useEffect } from 'preact/hooks';
 import { useServices } from '../../app/services';
-import { startDecisionWatcher, startRequestWatcher } from './watcher';
+import { browserStorage } from '../../app/storage';
+import { startDecisionWatcher, startRequestWatcher, startSendBackWatcher } from './watcher';
 
-/** The background location: no UI, only notices (new requests for leads, decisions for the agent who asked). */
+/**
+ * The background location: no UI, only notices (new requests for leads, decisions for the agent
+ * who asked, proposals a lead sent back for their proposer).
+ */
 export default function BackgroundView() {
-  const { host, settings, lead, i18n } = useServices();
+  const { host, settings, lead, i18n, cache } = useServices();
   useEffect(() => {
-    const stops = [startRequestWatcher({ host, settings, lead, i18n }), startDecisionWatcher({ host, lead, i18n })];
+    const stops = [
+      startRequestWatcher({ host, settings, lead, i18n }),
+      startDecisionWatcher({ host, lead, i18n }),
+      startSendBackWatcher({ host, lead, i18n, cache, storage: browserStorage('localStorage') }),
+    ];
     return () => stops.forEach((stop) => stop());
-  }, [host, settings, lead, i18n]);
+  }, [host, settings, lead, i18n, cache]);
   return null;
 }

@@ -1,4 +1,7 @@
+import * as z from 'zod/mini';
 import type { LeadAccess, LeadStatus } from '../../app/lead';
+import type { SessionCache } from '../../app/sessionCache';
+import { sendBackPeople, sentBack } from '../../domain/answers/sendBack';
 import { decisionOnRequest } from '../../domain/escalation';
 import type { AppSettings } from '../../domain/settings';
 import { escapeHtml, longText, shortText } from '../../domain/text';
@@ -6,6 +9,7 @@ import { escalationHistory } from '../../host/api/escalation';
 import { searchTickets } from '../../host/api/search';
 import type { HostClient } from '../../host/client';
 import type { I18n } from '../../i18n';
+import { createAnswerLibrary } from '../answers/cachedLibrary';
 
 const WATCH_INTERVAL_MS = 5 * 60 * 1000;
 /** Zendesk: "It can take up to a few minutes for new tickets ... to be indexed for search". */
@@ -27,7 +31,7 @@ interface WatchDeps {
  * it, so each check searches back over the index lag again (never before the watcher started):
  * `from` is that bound, and a check calls `done()` when it has handled everything up to its start.
  */
-function watchSearch(
+function watchEvery(
   { lead, intervalMs = WATCH_INTERVAL_MS, now = () => new Date() }: WatchDeps,
   wanted: (me: LeadStatus) => boolean,
   check: (me: LeadStatus, from: string, done: () => void, startedAt: number) => Promise<void>,
@@ -67,7 +71,7 @@ export function startRequestWatcher(deps: WatchDeps & { settings: AppSettings })
   const { host, settings, i18n } = deps;
   if (!settings.notifyLeads) return () => undefined;
   const seen = new Set<number>();
-  return watchSearch(
+  return watchEvery(
     deps,
     (me) => me.isLead,
     async (_me, from, done) => {
@@ -98,7 +102,7 @@ export function startDecisionWatcher(deps: WatchDeps): () => void {
   const { host, lead, i18n } = deps;
   const read = new Set<string>();
   const told = new Set<number>();
-  return watchSearch(
+  return watchEvery(
     deps,
     () => true,
     async (me, from, done, startedAt) => {
@@ -121,6 +125,85 @@ export function startDecisionWatcher(deps: WatchDeps): () => void {
         await host.invoke('notify', i18n.t(`ui.background.${key}`, vars), 'notice', { sticky: true });
       }
       if (unread.length <= MAX_TRAILS_PER_CHECK) done();
+    },
+  );
+}
+
+/** Read back from storage any frame of this origin can write: checked like any other input. */
+const ToldSchema = z.array(z.string());
+
+/**
+ * The send-backs this user was told about, kept in localStorage so a send-back made while they
+ * were away is told at their next sign-in, once. Without storage (blocked in a third-party frame),
+ * only send-backs after the watcher started are news, as for decisions.
+ */
+function toldSendBacks(storage: Storage | null, userId: number) {
+  const key = `closed-loop:v1:sent-back-told:${userId}`;
+  let told = new Set<string>();
+  try {
+    const raw = storage?.getItem(key);
+    const parsed = raw ? ToldSchema.safeParse(JSON.parse(raw)) : null;
+    if (parsed?.success) told = new Set(parsed.data);
+  } catch {
+    // Unreadable or not ours: start afresh.
+  }
+  return {
+    remembers: storage !== null,
+    has: (id: string) => told.has(id),
+    /** Keeps only the send-backs still open (the list never grows past them). */
+    keep(ids: string[]) {
+      told = new Set(ids);
+      try {
+        storage?.setItem(key, JSON.stringify(ids));
+      } catch {
+        // Storage full or blocked: this session still remembers.
+      }
+    },
+  };
+}
+
+/**
+ * Tells an agent when a lead sends one of their proposals back: every few minutes the session's
+ * copy of the answer library is brought up to date (one small request when nothing changed:
+ * features/answers/cachedLibrary.ts) and searched for drafts this agent made (Zendesk's
+ * `created_by_user_id`) whose last write is a lead's with a note (domain/answers/sendBack.ts).
+ * One notice per send-back (a send-back is one write: its `updated_at`).
+ */
+export function startSendBackWatcher(deps: WatchDeps & { cache: SessionCache; storage: Storage | null }): () => void {
+  const { host, lead, i18n, cache, storage } = deps;
+  const library = createAnswerLibrary(host, cache);
+  let told: ReturnType<typeof toldSendBacks> | null = null;
+  return watchEvery(
+    deps,
+    () => true,
+    async (me, _from, done, startedAt) => {
+      told ??= toldSendBacks(storage, me.userId);
+      const remembered = told;
+      const mine = (await library.current()).filter(
+        (a) =>
+          a.createdById === me.userId &&
+          a.status === 'draft' &&
+          a.reviewNote.trim() &&
+          (remembered.remembers || Date.parse(a.updatedAt) >= startedAt),
+      );
+      const people = mine.length ? await lead.people(sendBackPeople(mine)) : new Map<number, never>();
+      const open: string[] = [];
+      for (const answer of mine) {
+        const found = sentBack(answer, (id) => people.get(id)?.isLead ?? false);
+        if (!found) continue;
+        const key = `${answer.id}@${answer.updatedAt}`;
+        open.push(key);
+        if (remembered.has(key)) continue;
+        // Zendesk renders a notice as HTML: names, titles and notes go in as escaped text.
+        const vars = {
+          name: escapeHtml(shortText(people.get(found.byId)?.name ?? `#${found.byId}`)),
+          title: escapeHtml(shortText(answer.title)),
+          note: escapeHtml(longText(found.note)),
+        };
+        await host.invoke('notify', i18n.t('ui.background.sent_back', vars), 'notice', { sticky: true });
+      }
+      remembered.keep(open);
+      done();
     },
   );
 }

@@ -5,6 +5,7 @@ import { ErrorNotice, ItemAction, Loading } from '../../ui/Panel';
 import { StatusLine } from '../../ui/Status';
 import type { LibraryModel } from './library';
 import { ProposalOrigin } from './ProposalOrigin';
+import { SendBack } from './SendBack';
 
 // `other`: records made in Zendesk itself, without a kind the app writes; shown so a lead can read and close them.
 const SECTIONS = ['misfit', 'example', 'outdated_article', 'other'] as const;
@@ -32,16 +33,17 @@ export function FeedbackTab({ model, onOpenAnswer }: { model: LibraryModel; onOp
         <p class="muted">{i18n.t('ui.console.none')}</p>
       ) : (
         <ul class="cards">
-          {proposals.map(({ answer }) => {
+          {proposals.map(({ answer, sentBack }) => {
             const title = shortText(answer.title);
             return (
               <li key={answer.id} class="card" data-testid="proposal">
                 <strong>{title}</strong>
-                <ProposalOrigin answer={answer} people={people} />
+                <ProposalOrigin answer={answer} people={people} sentBack={sentBack} />
                 <div class="answer__body">{longText(answer.body)}</div>
                 <div class="row">
                   <ItemAction label={i18n.t('ui.console.approve')} item={title} primary onClick={() => void model.approve.run(answer)} />
                   <ItemAction label={i18n.t('ui.console.retire')} item={title} onClick={() => void model.retire.run(answer)} />
+                  <SendBack answer={answer} title={title} model={model} />
                 </div>
               </li>
             );

@@ -10,6 +10,7 @@ import { StatusLine } from '../../ui/Status';
 import { AnswerForm, type AnswerDraft } from '../answers/AnswerForm';
 import { LIBRARY_SORTS, type LibraryFilter, type LibraryModel, type LibrarySort } from './library';
 import { ProposalOrigin } from './ProposalOrigin';
+import { SendBack } from './SendBack';
 
 const FILTERS: LibraryFilter[] = ['all', 'approved', 'due', 'proposals', 'retired'];
 const SAMPLE = {
@@ -189,7 +190,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
             </tr>
           </thead>
           <tbody>
-            {model.visible.value.map(({ answer, dueAt, overdue, uses, misfits, approval }) => {
+            {model.visible.value.map(({ answer, dueAt, overdue, uses, misfits, approval, sentBack }) => {
               const title = shortText(answer.title);
               // Marked approved, but Zendesk's records do not bear it out: agents are not offered it.
               const unverified = approval?.kind === 'changed';
@@ -201,7 +202,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
                     <div class="small muted">
                       {answer.locale ?? ''} {model.drafts.read(answer.id) && <span class="badge">{i18n.t('ui.console.unsaved')}</span>}
                     </div>
-                    {answer.status === 'draft' && <ProposalOrigin answer={answer} people={people} />}
+                    {answer.status === 'draft' && <ProposalOrigin answer={answer} people={people} sentBack={sentBack} />}
                   </td>
                   <td>
                     {unverified ? (
@@ -239,6 +240,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
                       {answer.status !== 'retired' && (
                         <ItemAction label={i18n.t('ui.console.retire')} item={title} onClick={() => void model.retire.run(answer)} />
                       )}
+                      {answer.status === 'draft' && <SendBack answer={answer} title={title} model={model} />}
                     </div>
                   </td>
                 </tr>

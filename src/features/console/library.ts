@@ -6,6 +6,7 @@ import { createResource } from '../../app/resource';
 import type { SessionCache } from '../../app/sessionCache';
 import { approvalPeople, contentFingerprint, verifyApproval, type Approval } from '../../domain/answers/approval';
 import { reviewStatus } from '../../domain/answers/review';
+import { reviewNoteProblem, sendBackPeople, sentBack, type SentBack } from '../../domain/answers/sendBack';
 import { answerUses } from '../../domain/metrics';
 import { foldText } from '../../domain/text';
 import type { AppSettings } from '../../domain/settings';
@@ -32,6 +33,8 @@ export interface LibraryRow {
   misfits: number;
   /** The approval as Zendesk's records bear it out (domain/answers/approval.ts); null until the people are known. */
   approval: Approval | null;
+  /** The lead's send-back a proposal is under, as Zendesk's records bear it out (domain/answers/sendBack.ts). */
+  sentBack: SentBack | null;
 }
 
 type People = Map<number, { name: string; isLead: boolean }>;
@@ -100,16 +103,15 @@ export function createLibraryModel(deps: {
         settings.answerReviewDays,
         now(),
       );
+      const isLead = (id: number) => known?.get(id)?.isLead ?? false;
       return {
         answer,
         dueAt: review.dueAt,
         overdue: review.overdue,
         uses: uses.get(answer.id.toLowerCase()) ?? 0,
         misfits: misfits.get(answer.id) ?? 0,
-        approval:
-          known && approvalPeople([answer]).every((id) => known.has(id))
-            ? verifyApproval(answer, (id) => known.get(id)?.isLead ?? false)
-            : null,
+        approval: known && approvalPeople([answer]).every((id) => known.has(id)) ? verifyApproval(answer, isLead) : null,
+        sentBack: known ? sentBack(answer, isLead) : null,
       };
     });
   });
@@ -145,7 +147,7 @@ export function createLibraryModel(deps: {
     const reporters = records.map((r) => Number(r.custom_object_fields.reporter_id)).filter((id) => Number.isInteger(id) && id > 0);
     // Who proposed a draft is who made the record, as Zendesk recorded it.
     const proposers = list.flatMap((a) => (a.status === 'draft' && a.createdById !== null ? [a.createdById] : []));
-    return people.run(() => lead.people([...approvalPeople(list), ...reporters, ...proposers]));
+    return people.run(() => lead.people([...approvalPeople(list), ...sendBackPeople(list), ...reporters, ...proposers]));
   }
 
   function load() {
@@ -186,6 +188,8 @@ export function createLibraryModel(deps: {
           approvalFingerprint: contentFingerprint(next),
         });
       }
+      // A send-back lasts until the next save: approving, retiring or editing ends it (domain/answers/sendBack.ts).
+      if (change.reviewNote === undefined && latest.reviewNote) write.reviewNote = '';
       write.revision = latest.revision + 1;
     } catch (error) {
       return { kind: 'failed', error };
@@ -244,6 +248,22 @@ export function createLibraryModel(deps: {
     return result;
   });
 
+  /**
+   * Sends a proposal back to its proposer with a note on what to change: it stays a draft, the note
+   * is stored with it, and the proposer is told (features/background/watcher.ts).
+   */
+  const sendBack = createAction(
+    async (answer: Answer, note: string): Promise<Outcome<Answer, Answer>> => {
+      const problem = reviewNoteProblem(note);
+      if (problem) return refused(`ui.console.send_back_${problem}`);
+      if (answer.status !== 'draft') return refused('ui.console.send_back_not_proposal');
+      const result = await save(answer.id, versionOf(answer), { reviewNote: note.trim() });
+      if (result.kind === 'conflict') load();
+      return result;
+    },
+    { report: status, done: 'ui.console.sent_back', conflict: 'ui.console.changed_meanwhile' },
+  );
+
   /** Marks agent feedback handled; an example phrasing is added to its answer first, when asked. */
   const handle = createAction(
     async (record: FeedbackRecord, addTo?: Answer): Promise<Outcome<void, Answer>> => {
@@ -279,6 +299,7 @@ export function createLibraryModel(deps: {
     approve: setStatus('approved', 'ui.console.approved'),
     review: setStatus('approved', 'ui.console.reviewed'),
     retire: setStatus('retired', 'ui.console.retired'),
+    sendBack,
     handle,
     drafts,
   };
@@ -289,6 +310,7 @@ function isOurs(stored: Answer, expected: Answer): boolean {
   return (
     stored.revision === expected.revision &&
     stored.status === expected.status &&
+    stored.reviewNote === expected.reviewNote &&
     contentFingerprint(stored) === contentFingerprint(expected)
   );
 }

@@ -22,6 +22,7 @@ function answerFields(answer: Partial<Answer>): Record<string, unknown> {
   if (answer.reviewIntervalDays !== undefined) fields.review_interval_days = answer.reviewIntervalDays;
   if (answer.articleIds !== undefined) fields.article_ids = answer.articleIds.join(' ');
   if (answer.sourceTicketId !== undefined) fields.source_ticket_id = answer.sourceTicketId;
+  if (answer.reviewNote !== undefined) fields.review_note = answer.reviewNote;
   return fields;
 }
 

@@ -23,6 +23,7 @@ const AnswerFieldsSchema = z.object({
   review_interval_days: z.optional(z.nullable(z.union([z.number(), z.string()]))),
   article_ids: z.optional(z.nullable(z.string())),
   source_ticket_id: idLike,
+  review_note: z.optional(z.nullable(z.string())),
 });
 export const AnswerRecordSchema = recordSchema(AnswerFieldsSchema);
 export type AnswerRecord = z.infer<typeof AnswerRecordSchema>;
@@ -44,6 +45,8 @@ export interface Answer extends ApprovedContent {
   articleIds: number[];
   /** The ticket a proposal was made from (null for answers written in the console or in Zendesk). */
   sourceTicketId: number | null;
+  /** A lead's note sending a proposal back; whether it counts is domain/answers/sendBack.ts's to say. */
+  reviewNote: string;
   updatedAt: string;
   createdAt: string;
   /** Who last wrote the record, as Zendesk recorded it. */
@@ -83,6 +86,7 @@ export function toAnswer(record: AnswerRecord): Answer {
       .map(Number)
       .filter((n) => Number.isFinite(n) && n > 0),
     sourceTicketId: toId(f.source_ticket_id),
+    reviewNote: f.review_note ?? '',
     updatedAt: record.updated_at,
     createdAt: record.created_at,
     updatedById: toId(record.updated_by_user_id),
