@@ -42,6 +42,8 @@ export default defineConfig({
             },
             // Ticket search: the console and the background watcher, not the sidebar.
             { name: 'ticket-search', test: /[\\/]host[\\/]api[\\/]search\.ts/, priority: 1, includeDependenciesRecursively: false },
+            // A proposal sent back: the console shows it, the background tells its proposer; never the sidebar.
+            { name: 'send-back', test: /[\\/]domain[\\/]answers[\\/]sendBack\.ts/, priority: 1, includeDependenciesRecursively: false },
             { name: 'shared', minShareCount: 2 },
           ],
         },

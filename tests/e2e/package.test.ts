@@ -187,11 +187,16 @@ describe('the built package (dist/)', () => {
     // Answer writes and ticket search stay out of the sidebar's download (answer-editing and
     // ticket-search chunks): 44.5 KB measured; 45 KB → 47 KB with what the sidebar itself gained
     // since: a lead's decision with who and when, the stale-state warning, durations as people say
-    // them, and the Help Center's locales for proposals (46.4 KB measured).
-    expect(sidebar.gzipBytes).toBeLessThanOrEqual(47_000);
-    // 58.3 KB measured: the above, the matcher with its per-library calibration and the query's privacy scrub.
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(59_000);
-    // Code only editing or searching needs is never part of the sidebar's download.
-    expect(sidebar.files.some((f) => f.startsWith('answer-editing-') || f.startsWith('ticket-search-'))).toBe(false);
+    // them, and the Help Center's locales for proposals (46.4 KB measured); 47 KB → 47.5 KB for
+    // the refusal of an escalation the settings would misroute, training in slices, and the
+    // HTML's preload of the shared chunk (47.3 KB measured).
+    expect(sidebar.gzipBytes).toBeLessThanOrEqual(47_500);
+    // 58.3 KB measured: the above, the matcher with its per-library calibration and the query's
+    // privacy scrub; 59.3 KB with the above and the matcher's training as steps (59.5 KB guard).
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(59_500);
+    // Code only editing, searching or sending proposals back needs is never part of the sidebar's download.
+    expect(sidebar.files.some((f) => f.startsWith('answer-editing-') || f.startsWith('ticket-search-') || f.startsWith('send-back-'))).toBe(
+      false,
+    );
   });
 });
