@@ -61,8 +61,30 @@ async function frameMark(page: Page, name: string): Promise<number | null> {
   return null;
 }
 
+/** The sidebar frame's tasks over 50 ms so far (Chromium's long tasks), as durations. */
+async function frameLongTasks(page: Page): Promise<number[]> {
+  for (const f of page.frames()) {
+    if (f === page.mainFrame() || !f.url().includes('/app/')) continue;
+    const marked = await f.evaluate(() => performance.getEntriesByName('closed-loop:first-content').length > 0).catch(() => false);
+    if (!marked) continue;
+    return f.evaluate(
+      () =>
+        new Promise<number[]>((resolve) => {
+          const seen: number[] = [];
+          new PerformanceObserver((list) => seen.push(...list.getEntries().map((e) => e.duration))).observe({
+            type: 'longtask',
+            buffered: true,
+          });
+          // Buffered entries arrive in the observer's first callback, queued as a task.
+          setTimeout(() => resolve(seen), 100);
+        }),
+    );
+  }
+  return [];
+}
+
 /** One cold start of the sidebar on the playground at `url`: its marks' times from the iframe's start, or null. */
-async function coldStart(s: Session, url: string, ticket: number): Promise<{ first: number; ready: number } | null> {
+async function coldStart(s: Session, url: string, ticket: number): Promise<{ first: number; ready: number; longTasks: number[] } | null> {
   const context = await s.browser.newContext();
   const page = await context.newPage();
   await page.goto(`${url}?ticket=${ticket}`);
@@ -72,8 +94,11 @@ async function coldStart(s: Session, url: string, ticket: number): Promise<{ fir
     ready = await frameMark(page, 'closed-loop:panels-ready');
   }
   const first = await frameMark(page, 'closed-loop:first-content');
+  // Work a panel starts once its data is in (training the matcher, rendering) counts too.
+  await page.waitForTimeout(2000);
+  const longTasks = await frameLongTasks(page);
   await context.close();
-  return ready !== null && first !== null ? { first, ready } : null;
+  return ready !== null && first !== null ? { first, ready, longTasks } : null;
 }
 
 /**
@@ -81,13 +106,8 @@ async function coldStart(s: Session, url: string, ticket: number): Promise<{ fir
  * settled, each run a new agent session (fresh browser context: nothing cached), so every REST
  * call is on the clock.
  */
-async function timeToMarks(
-  s: Session,
-  runs: number,
-  ticket: number,
-  latencyMs = 0,
-): Promise<{ firstContentMs: number; panelsReadyMs: number; panelsAfterFirstContentMs: number }> {
-  const times: { first: number; ready: number }[] = [];
+async function timeToMarks(s: Session, runs: number, ticket: number, latencyMs = 0) {
+  const times: { first: number; ready: number; longTasks: number[] }[] = [];
   for (let i = 0; i < runs; i++) {
     await s.control('reset', 'POST');
     if (latencyMs) await s.fault('*', { kind: 'latency', ms: latencyMs });
@@ -98,6 +118,9 @@ async function timeToMarks(
     firstContentMs: round(median(times.map((t) => t.first))),
     panelsReadyMs: round(median(times.map((t) => t.ready))),
     panelsAfterFirstContentMs: round(median(times.map((t) => t.ready - t.first))),
+    // Tasks over 50 ms in the sidebar until 2 s after its panels are ready: the median run's longest, and how many.
+    longestTaskMs: round(median(times.map((t) => Math.max(0, ...t.longTasks)))),
+    longTasksPerView: round(median(times.map((t) => t.longTasks.length))),
   };
 }
 
