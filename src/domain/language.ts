@@ -1,22 +1,16 @@
+import { FUNCTION_WORDS } from './knowledge/stopwords';
+
 /**
  * The language a customer wrote in, guessed from their text: enough to tell an agent that an
  * answer is in another language, not a general language identifier. Japanese is told by its
- * kana; the Latin-script languages the app ships by their most common short words, which
- * carry no topic and so are in every message of some length.
+ * kana; the Latin-script languages by their function words (the knowledge search's stop words),
+ * which carry no topic and so are in every message of some length.
  */
-
-const FUNCTION_WORDS: Record<string, string> = {
-  en: 'the and is are was to of my i it you your have has not for with this that be can me',
-  de: 'der die das und ist nicht ich mein meine meinen mir mich ein eine einen zu mit von auf den dem es sie wir habe hat noch kein keine',
-  fr: 'le la les et est pas je mon ma mes un une des du de pour avec ne que qui sur il elle nous vous ai toujours',
-  es: 'el la los las y es mi mis un una de del que para con por en se me ha he lo todavía',
-  pt: 'o os as e é não eu meu minha um uma de do da que para com por em se me foi ainda',
-};
 
 const LEXICON: ReadonlyMap<string, string[]> = (() => {
   const map = new Map<string, string[]>();
   for (const [language, words] of Object.entries(FUNCTION_WORDS))
-    for (const word of words.split(' ')) map.set(word, [...(map.get(word) ?? []), language]);
+    for (const word of words.split(/\s+/).filter(Boolean)) map.set(word, [...(map.get(word) ?? []), language]);
   return map;
 })();
 

@@ -189,8 +189,9 @@ describe('the built package (dist/)', () => {
     // since: a lead's decision with who and when, the stale-state warning, durations as people say
     // them, and the Help Center's locales for proposals (46.4 KB measured).
     expect(sidebar.gzipBytes).toBeLessThanOrEqual(47_000);
-    // 58.3 KB measured: the above, the matcher with its per-library calibration and the query's privacy scrub.
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(59_000);
+    // 58.3 KB measured: the above, the matcher with its per-library calibration and the query's privacy scrub;
+    // 59.2 KB with the ticket's misfit reports, up to three guesses and the customer's language (guard 59 → 60 KB).
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(60_000);
     // Code only editing or searching needs is never part of the sidebar's download.
     expect(sidebar.files.some((f) => f.startsWith('answer-editing-') || f.startsWith('ticket-search-'))).toBe(false);
   });
