@@ -45,6 +45,7 @@ const USED: [method: string, path: string][] = [
   ['get', '/api/v2/custom_objects/{custom_object_key}/records'],
   ['post', '/api/v2/custom_objects/{custom_object_key}/records'],
   ['get', '/api/v2/custom_objects/{custom_object_key}/records/search'],
+  ['post', '/api/v2/custom_objects/{custom_object_key}/records/search'],
   ['get', '/api/v2/custom_objects/{custom_object_key}/records/{custom_object_record_id}'],
   ['patch', '/api/v2/custom_objects/{custom_object_key}/records/{custom_object_record_id}'],
   ['delete', '/api/v2/custom_objects/{custom_object_key}/records/{custom_object_record_id}'],

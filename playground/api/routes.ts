@@ -257,6 +257,15 @@ export function createRoutes(ctx: ApiContext): Router {
     const found = records.filter((r) => JSON.stringify([r.name, r.custom_object_fields]).toLowerCase().includes(q));
     return cursorPage(ctx, req, found);
   });
+  // Filtered search: the documented filter (an attribute comparison, or `$and` / `$or` lists of
+  // them) with the `$eq` comparison; other operators are not emulated and are refused.
+  router.add('custom_objects.records.filtered_search', 'POST', '/api/v2/custom_objects/:key/records/search.json', (req) => {
+    const records = store.records.get(req.params.key!);
+    if (!records) return notFound();
+    const test = recordFilter((req.body as { filter?: unknown } | null)?.filter);
+    if (!test) return invalid('Invalid filter');
+    return cursorPage(ctx, req, records.filter(test));
+  });
   router.add('custom_objects.records.list', 'GET', '/api/v2/custom_objects/:key/records.json', (req) => {
     const records = store.records.get(req.params.key!);
     if (!records) return notFound();
@@ -359,6 +368,34 @@ function tooLarge(record: CustomObjectRecord) {
         base: [{ error: 'RecordTooLarge', description: `A record can hold at most ${RECORD_MAX_BYTES / 1024} KB` }],
       })
     : null;
+}
+
+type RecordTest = (record: CustomObjectRecord) => boolean;
+
+/** A filtered search's filter as a test, or null when it is not one the playground understands. */
+function recordFilter(filter: unknown): RecordTest | null {
+  if (!filter || typeof filter !== 'object' || Array.isArray(filter)) return null;
+  const tests: RecordTest[] = [];
+  for (const [key, condition] of Object.entries(filter as Record<string, unknown>)) {
+    if (key === '$and' || key === '$or') {
+      if (!Array.isArray(condition)) return null;
+      const parts = condition.map(recordFilter);
+      if (parts.some((p) => p === null)) return null;
+      const all = parts as RecordTest[];
+      tests.push(key === '$and' ? (r) => all.every((t) => t(r)) : (r) => all.some((t) => t(r)));
+      continue;
+    }
+    const operators = condition && typeof condition === 'object' ? Object.entries(condition) : [];
+    if (operators.length !== 1 || operators[0]![0] !== '$eq') return null;
+    const wanted = String(operators[0]![1]);
+    const field = key.startsWith('custom_object_fields.') ? key.slice('custom_object_fields.'.length) : null;
+    if (field === null && key !== 'external_id') return null;
+    tests.push((r) => {
+      const value = field === null ? r.external_id : r.custom_object_fields[field];
+      return value !== null && value !== undefined && String(value) === wanted;
+    });
+  }
+  return tests.length ? (r) => tests.every((t) => t(r)) : null;
 }
 
 function cursorPage(ctx: ApiContext, req: ApiRequest, records: CustomObjectRecord[]) {

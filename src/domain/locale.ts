@@ -21,7 +21,8 @@ export function localeChain(locale: string | undefined, fallback = 'en'): string
   return chain;
 }
 
-function languageOf(locale: string): string {
+/** The language of a locale: 'pt' of 'pt-BR'. */
+export function languageOf(locale: string): string {
   return normalizeLocale(locale).split('-')[0] ?? '';
 }
 

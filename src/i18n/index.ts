@@ -14,6 +14,8 @@ export interface I18n {
   date(date: Date | string): string;
   /** A span of minutes as a person says it: '45 min', '5 h', '1 d 4 h' (in the user's language). */
   duration(minutes: number): string;
+  /** A language's name in the user's language ('German' for 'de'); the code itself when it is not a language tag. */
+  language(code: string): string;
 }
 
 type DurationUnit = 'minute' | 'hour' | 'day';
@@ -62,6 +64,7 @@ export function createI18n(locale: string, chain: Dictionary[]): I18n {
   const rtf = once(() => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
   const dtf = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }));
   const number = once(() => new Intl.NumberFormat(locale));
+  const languages = once(() => new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' }));
   const t = (key: string, vars?: Vars): string => {
     for (const dictionary of chain) {
       const found = lookup(dictionary, key);
@@ -84,6 +87,13 @@ export function createI18n(locale: string, chain: Dictionary[]): I18n {
         t(`ui.common.duration_${unit}`, { count: number().format(value) }),
       );
       return second === undefined ? (first ?? '') : t('ui.common.duration_pair', { first: first ?? '', second });
+    },
+    language(code) {
+      try {
+        return languages().of(code) ?? code;
+      } catch {
+        return code; // not a well-formed language tag
+      }
     },
   };
 }

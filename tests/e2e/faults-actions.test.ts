@@ -7,8 +7,7 @@ const session = useSession();
 const check = faultMatrix('writes and the console');
 
 const REQUESTED_TICKET = 4103;
-const PAYMENT_TICKET = 4109; // knowledge suggestions
-const CLOSE_TICKET = 4126; // a confident answer match
+const PAYMENT_TICKET = 4109; // knowledge suggestions, and a confident answer match
 const DRAFT = '01HQBJJ581DK7BXCWJ2CYMTSPH'; // "Apple Pay top-up", proposed by an agent
 
 const sidebarPanel = (name: string) => session().sidebar().locator(`[data-panel="${name}"]`);
@@ -77,7 +76,7 @@ const ACTIONS: ActionCase[] = [
     endpoint: 'custom_objects.records.show',
     action: 'Insert an answer',
     ready: async () => {
-      await session().open({ ticket: CLOSE_TICKET });
+      await session().open({ ticket: PAYMENT_TICKET });
       await expect
         .poll(() =>
           sidebarPanel('answers')

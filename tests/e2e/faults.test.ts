@@ -13,6 +13,7 @@ const PANELS: Panel[] = ['escalation', 'answers', 'knowledge'];
 const ENDPOINTS: { endpoint: string; panel: Panel }[] = [
   { endpoint: 'help_center.search', panel: 'knowledge' },
   { endpoint: 'custom_objects.records.list', panel: 'answers' },
+  { endpoint: 'custom_objects.records.filtered_search', panel: 'answers' },
   { endpoint: 'users.me', panel: 'escalation' },
   { endpoint: 'tickets.audits', panel: 'escalation' },
   { endpoint: 'users.show_many', panel: 'escalation' },

@@ -7,6 +7,8 @@ import { toAnswer, type AnswerRecord } from '../../src/host/api/answers';
 
 const session = useSession();
 const TICKET = 4128; // requester 20020; rewritten below into a hostile question about statements
+// The hostile feedback is about another ticket: a misfit on TICKET would keep the hostile answer off it.
+const FEEDBACK_TICKET = 4101;
 const REQUESTER = 20020;
 const AGENT = 10004; // the agent persona: requests the escalation
 const LEAD = 10002; // the lead persona: escalates, and approved the statement answer
@@ -123,7 +125,7 @@ async function seed() {
           kind: ['misfit', 'example', 'outdated_article'][i % 3],
           answer_id: HOSTILE_ANSWER,
           article_id: 9001001,
-          ticket_id: TICKET,
+          ticket_id: FEEDBACK_TICKET,
           note: value,
           reporter_id: AGENT,
           handled: false,

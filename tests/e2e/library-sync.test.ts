@@ -6,7 +6,7 @@ import { useSession } from './harness';
  * open in the same browser without a reload, and no save is lost or reported wrongly.
  */
 const session = useSession();
-const CLOSE_TICKET = 4126; // "Close my account": a confident match for the answer below
+const CLOSE_TICKET = 4129; // "Closed account, balance never paid out": a confident match for the answer below
 const CLOSE_TITLE = 'How to close the account';
 const ADDRESS = '01HQX56D4FZQ1E77TGVR755E30'; // "Updating the address (card on its way)", approved
 const recordUrl = (id: string) => `/api/v2/custom_objects/closed_loop_answer/records/${id}.json`;

@@ -187,13 +187,14 @@ describe('the built package (dist/)', () => {
     // Answer writes and ticket search stay out of the sidebar's download (answer-editing and
     // ticket-search chunks): 44.5 KB measured; 45 KB → 47 KB with what the sidebar itself gained
     // since: a lead's decision with who and when, the stale-state warning, durations as people say
-    // them, and the Help Center's locales for proposals (46.4 KB measured); 47 KB → 47.5 KB for
-    // the refusal of an escalation the settings would misroute, training in slices, and the
-    // HTML's preload of the shared chunk (47.3 KB measured).
-    expect(sidebar.gzipBytes).toBeLessThanOrEqual(47_500);
+    // them, and the Help Center's locales for proposals (46.4 KB measured); 47 KB → 48 KB for
+    // the refusal of an escalation the settings would misroute, training in slices, the HTML's
+    // preload of the shared chunk, the ticket's misfit reports, up to three guesses and the
+    // customer's language (FIRST KB measured).
+    expect(sidebar.gzipBytes).toBeLessThanOrEqual(48_000);
     // 58.3 KB measured: the above, the matcher with its per-library calibration and the query's
-    // privacy scrub; 59.3 KB with the above and the matcher's training as steps (59.5 KB guard).
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(59_500);
+    // privacy scrub; TOTAL KB with the above and the matcher's training as steps.
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(60_500);
     // Code only editing, searching or sending proposals back needs is never part of the sidebar's download.
     expect(sidebar.files.some((f) => f.startsWith('answer-editing-') || f.startsWith('ticket-search-') || f.startsWith('send-back-'))).toBe(
       false,

@@ -8,7 +8,7 @@ import { useSession } from './harness';
  * and what it inserts must be borne out by what Zendesk recorded.
  */
 const session = useSession();
-const CLOSE_TICKET = 4126; // "Close my account": a confident match for CLOSE_ANSWER
+const CLOSE_TICKET = 4129; // "Closed account, balance never paid out": a confident match for CLOSE_ANSWER
 const CLOSE_ANSWER = '01HQ3FKWZ7JGSKEA0YVKDTHJ0Z';
 const AGENT_NAME = 'Sam Whitfield'; // the agent persona
 const FOREIGN = 'Please confirm your card details at https://evil.example/verify';

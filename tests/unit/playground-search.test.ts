@@ -155,3 +155,22 @@ describe('playground export search', () => {
     expect(ids((await search('type:ticket tags:escalation_escalated commenter:10004')).body)).not.toContain(4102);
   });
 });
+
+describe("the playground's filtered search of custom object records", () => {
+  const find = (filter: unknown) =>
+    account().call('POST', '/api/v2/custom_objects/closed_loop_feedback/records/search.json?page%5Bsize%5D=100', { filter });
+  const tickets = (body: Record<string, unknown>) =>
+    (body.custom_object_records as { custom_object_fields: { ticket_id: unknown } }[]).map((r) => String(r.custom_object_fields.ticket_id));
+
+  it('finds the records whose field equals the value, as Zendesk compares an integer field', async () => {
+    const { status, body } = await find({ $and: [{ 'custom_object_fields.ticket_id': { $eq: 4126 } }] });
+    expect(status).toBe(200);
+    expect(tickets(body)).toEqual(['4126']);
+    expect((await find({ 'custom_object_fields.ticket_id': { $eq: 999 } })).body.custom_object_records).toEqual([]);
+  });
+
+  it('refuses a filter it does not emulate rather than ignoring it', async () => {
+    expect((await find({ 'custom_object_fields.ticket_id': { $gt: 4126 } })).status).toBe(422);
+    expect((await find(null)).status).toBe(422);
+  });
+});

@@ -30,7 +30,10 @@ export interface ScoredAnswer {
 
 export interface MatchResult {
   best: ScoredAnswer | null;
-  /** Up to two runners-up; still listed when abstaining so the UI can offer them as "maybe". */
+  /**
+   * Related runners-up: up to two beside a confident answer; when abstaining, up to three
+   * candidates, best first, so the UI can offer them as possible answers.
+   */
   alternates: ScoredAnswer[];
   /** 0..1 */
   confidence: number;
@@ -42,8 +45,16 @@ export interface MatcherOptions {
   threshold?: number;
 }
 
+export interface MatchOptions {
+  /**
+   * Answers ruled out for this ticket (an agent reported them as not right): they are neither
+   * offered nor counted against the others, so the next answer is judged on its own.
+   */
+  exclude?: ReadonlySet<string>;
+}
+
 export interface Matcher {
-  match(q: TicketQuery): MatchResult;
+  match(q: TicketQuery, options?: MatchOptions): MatchResult;
   rank(q: TicketQuery, k?: number): ScoredAnswer[];
   /** The abstention threshold in use: the given one, the calibrated one, or the global default. */
   readonly threshold: number;
@@ -285,6 +296,13 @@ function topK(scores: Float64Array, k: number): number[] {
 
 /** An alternate's score is at least this share of the best answer's. */
 const ALTERNATE_FLOOR = 0.6;
+/**
+ * Unsure, a candidate must still be about the ticket: this much text similarity (or a shared tag,
+ * which counts as the gate's full similarity). Below it the best guess is another topic.
+ */
+const CANDIDATE_SIMILARITY = 0.1;
+/** Unsure, a guess after the first reaches this share of its score, or shares a tag with it. */
+const CANDIDATE_FLOOR = 0.7;
 
 /** Precision the calibrated threshold aims for on the library's held-out examples. */
 const TARGET_PRECISION = 0.95;
@@ -367,21 +385,34 @@ export function* matcherSteps(answers: AnswerDoc[], options: MatcherOptions = {}
       const { fused } = score(q);
       return scored(fused, topK(fused, k));
     },
-    match(q) {
+    match(q, { exclude } = {}) {
       const scores = score(q);
       const { fused, text } = scores;
+      if (exclude?.size) {
+        answers.forEach((a, i) => {
+          if (exclude.has(a.id)) fused[i] = text[i] = -Infinity;
+        });
+        scores.textBest = text.reduce((best, s) => Math.max(best, s), 0);
+      }
       // Runners-up far behind the best are other topics, not alternatives. A ticket tag lifts every
       // answer carrying it, so a runner-up kept up by the tag alone must share a tag with the best.
       const related = (a: number, b: number): boolean =>
         fused[a]! >= ALTERNATE_FLOOR * fused[b]! && (text[a]! >= ALTERNATE_FLOOR * text[b]! || shareTag(a, b));
       const order = topK(fused, 3).filter((a, i, all) => i === 0 || related(a, all[0]!));
+      // Unsure, the guesses: none when even the best is off topic; the others on topic too, and close
+      // to the best or sharing a tag with it: three weak guesses would bury the one worth opening.
+      const onTopic = (a: number): boolean => scores.sim[a]! >= CANDIDATE_SIMILARITY;
+      const guesses = order.filter(
+        (a, i, all) =>
+          onTopic(all[0]!) && (i === 0 || (onTopic(a) && (fused[a]! >= CANDIDATE_FLOOR * fused[all[0]!]! || shareTag(a, all[0]!)))),
+      );
       const ranked = scored(fused, order);
       const top = ranked[0];
       const confidence = order[0] === undefined ? 0 : confidenceOf(scores, order[0]);
       const abstained = !top || confidence < threshold;
       return {
         best: abstained ? null : top,
-        alternates: abstained ? ranked.slice(0, 2) : ranked.slice(1, 3),
+        alternates: abstained ? scored(fused, guesses) : ranked.slice(1, 3),
         confidence,
         abstained,
       };

@@ -69,16 +69,10 @@ export function AnswerForm({ initial, record, submitLabel, busy, onSubmit, onCan
       live = false;
     };
   }, [host, cache, settings.helpCenterLocale]);
-  const languageName = useMemo(() => {
-    const names = new Intl.DisplayNames([i18n.locale], { type: 'language', fallback: 'code' });
-    return (code: string) => {
-      try {
-        return `${names.of(code) ?? code} (${code})`;
-      } catch {
-        return code; // not a well-formed language tag
-      }
-    };
-  }, [i18n.locale]);
+  const languageName = (code: string) => {
+    const name = i18n.language(code);
+    return name === code ? code : `${name} (${code})`;
+  };
   // Whatever the answer already has stays on offer, so opening the form never changes it.
   const options = [...(languages ?? []), ...(draft.locale && !languages?.includes(draft.locale) ? [draft.locale] : [])];
   const set = (key: keyof FormState) => (event: Event) => {

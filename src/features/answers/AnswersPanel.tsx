@@ -76,6 +76,24 @@ function TrustLine({ trust }: { trust: NonNullable<AnswersModel['trust']['value'
   );
 }
 
+/** The answer is in another language than the customer wrote in; its variant in theirs, when there is one. */
+function LanguageNote({ model, note }: { model: AnswersModel; note: NonNullable<AnswersModel['language']['value']> }) {
+  const { i18n } = useServices();
+  return (
+    <p class="small notice--inline-warning" data-testid="answer-language">
+      {i18n.t('ui.answers.language_note', { answer: i18n.language(note.answer), customer: i18n.language(note.customer) })}
+      {note.variant && (
+        <>
+          {' '}
+          <button type="button" class="link-button" onClick={() => model.choose(note.variant!.id)}>
+            {i18n.t('ui.answers.language_variant', { language: i18n.language(note.customer) })}
+          </button>
+        </>
+      )}
+    </p>
+  );
+}
+
 export function AnswersPanel({ model, onPropose }: { model: AnswersModel; onPropose: () => void }) {
   const { i18n } = useServices();
   const [reporting, setReporting] = useState(false);
@@ -111,6 +129,7 @@ export function AnswersPanel({ model, onPropose }: { model: AnswersModel; onProp
             {shortText(answer.title)}
           </h3>
           {trust && <TrustLine trust={trust} />}
+          {model.language.value && <LanguageNote model={model} note={model.language.value} />}
           <FilledBody text={longText(filled.text)} missing={filled.missing} />
           <div class="row actions">
             <button
@@ -143,13 +162,15 @@ export function AnswersPanel({ model, onPropose }: { model: AnswersModel; onProp
       )}
       {others.length > 0 && (
         <div class="alternates">
-          <p class="small muted">{answer ? i18n.t('ui.answers.alternates') : i18n.t('ui.answers.maybe')}</p>
+          <p class="small muted">{answer ? i18n.t('ui.answers.alternates') : i18n.t('ui.answers.possible')}</p>
           <ul>
             {others.map((other) => (
               <li key={other.id}>
                 <button type="button" class="link-button" onClick={() => model.choose(other.id)}>
                   {shortText(other.title)}
                 </button>
+                {/* Unsure, the summaries help the agent pick which one to open. */}
+                {!answer && other.summary && <p class="small muted">{shortText(other.summary)}</p>}
               </li>
             ))}
           </ul>

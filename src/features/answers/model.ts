@@ -8,12 +8,12 @@ import type { LeadAccess } from '../../app/lead';
 import { approvalPeople, contentFingerprint, verifyApproval, type Approval } from '../../domain/answers/approval';
 import { placeholderValues, renderPlaceholders } from '../../domain/answers/placeholders';
 import { reviewStatus } from '../../domain/answers/review';
-import { pickLocaleVariant } from '../../domain/locale';
+import { languageOf, pickLocaleVariant } from '../../domain/locale';
 import type { Matcher, MatchResult } from '../../domain/matching';
 import { answerTag } from '../../domain/answers/usage';
 import type { AppSettings } from '../../domain/settings';
 import { getAnswer, type Answer } from '../../host/api/answers';
-import { createFeedback } from '../../host/api/feedback';
+import { createFeedback, misfitsOnTicket } from '../../host/api/feedback';
 import type { HostClient } from '../../host/client';
 import { appendToReply, textToHtml } from '../../host/composer';
 import type { CurrentUser } from '../../host/schemas';
@@ -54,6 +54,11 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
   /** Users looked up for approvals; an answer whose people are not known yet is still being checked. */
   const known = signal<ReadonlyMap<number, Person>>(new Map());
   const tools = signal<TextAnalysis | null>(null);
+  /**
+   * Answers reported as not right for this ticket: read from Zendesk's feedback records with the
+   * library, so they hold for every agent and after a reload, and added to as this agent reports.
+   */
+  const ruledOut = signal<ReadonlySet<string>>(new Set());
 
   const approved = computed(() => {
     const state = answers.state.value;
@@ -86,11 +91,23 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
     }),
   );
 
+  // A reported answer goes with its language variants: the report is about what it says.
+  const excluded = computed(() => {
+    const out = new Set(ruledOut.value);
+    for (const id of ruledOut.value) {
+      const reported = byId.value.get(id);
+      if (reported) for (const a of approved.value) if (isVariant(reported, a)) out.add(a.id);
+    }
+    return out;
+  });
+  const customerText = computed(() => tools.value?.customerText(ticket.thread.value) ?? '');
+
   const match = computed<MatchResult | null>(() => {
-    const tool = tools.value;
-    if (!approved.value.length || !tool || !matcher.value) return null;
-    const text = tool.customerText(ticket.thread.value);
-    return matcher.value.match({ subject: ticket.subject.value, text, tags: ticket.tags.value, locale: ticket.requesterLocale.value });
+    if (!approved.value.length || !matcher.value) return null;
+    return matcher.value.match(
+      { subject: ticket.subject.value, text: customerText.value, tags: ticket.tags.value, locale: ticket.requesterLocale.value },
+      { exclude: excluded.value },
+    );
   });
 
   /** The same answer in the requester's language, when a variant with the same tags exists. */
@@ -109,13 +126,33 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
       .map((id) => byId.value.get(id))
       .filter((a): a is Answer => a !== undefined)
       .map(inLocale)
-      .filter((a) => !seen.has(a.id) && seen.add(a.id));
+      .filter((a) => !excluded.value.has(a.id) && !seen.has(a.id) && seen.add(a.id));
+  });
+
+  /** The language the customer wrote in, as guessed from their words; else Zendesk's locale for them. */
+  const customerLanguage = computed(() => {
+    const detected = customerText.value ? tools.value?.detectLanguage(customerText.value) : null;
+    const locale = ticket.requesterLocale.value;
+    return detected ?? (locale ? languageOf(locale) : null);
   });
 
   const current = computed(() => {
     const chosen = chosenId.value ? byId.value.get(chosenId.value) : undefined;
     if (chosen) return chosen;
     return match.value?.best ? (candidates.value[0] ?? null) : null;
+  });
+
+  /**
+   * The answer on screen is in another language than the customer wrote in: say so, and offer its
+   * variant in their language when the library has one. Zendesk's locale for the requester picks a
+   * variant by itself (inLocale); the written language is a guess, so it only offers one.
+   */
+  const language = computed(() => {
+    const answer = current.value;
+    const customer = customerLanguage.value;
+    if (!answer?.locale || !customer || languageOf(answer.locale) === customer) return null;
+    const variant = approved.value.find((a) => a.locale && languageOf(a.locale) === customer && isVariant(answer, a));
+    return { answer: languageOf(answer.locale), customer, variant: variant ?? null };
   });
 
   const values = computed(() =>
@@ -160,8 +197,9 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
 
   async function load(force = false) {
     await answers.run(async () => {
-      const [list, loaded] = await Promise.all([library.load(force), analysis()]);
+      const [list, loaded, reported] = await Promise.all([library.load(force), analysis(), misfitsOnTicket(host, ticket.id.value)]);
       tools.value = loaded;
+      ruledOut.value = new Set([...ruledOut.value, ...reported]);
       return list;
     });
   }
@@ -239,6 +277,9 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
         answerId: answer.id,
         note: note.trim(),
       });
+      // Not offered again on this ticket: the next answer shows if it is confident on its own.
+      ruledOut.value = new Set([...ruledOut.value, answer.id]);
+      chosenId.value = null;
       return done();
     },
     { report: status, done: 'ui.answers.done_misfit' },
@@ -269,6 +310,7 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
     match,
     candidates,
     current,
+    language,
     filled,
     trust,
     inserted,

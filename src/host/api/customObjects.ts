@@ -41,8 +41,8 @@ export function assertFits(record: RecordContent) {
 
 export const recordsPath = (key: string) => `/api/v2/custom_objects/${encodeURIComponent(key)}/records`;
 
-/** Lists every record, in cursor pages of 100 (the most Zendesk gives). */
-export async function listRecords<T>(host: HostClient, key: string, schema: z.ZodMiniType<T>): Promise<T[]> {
+/** Every record a cursor-paged read gives, in pages of 100 (the most Zendesk gives). */
+async function allPages<T>(host: HostClient, path: string, schema: z.ZodMiniType<T>, body?: Record<string, unknown>): Promise<T[]> {
   const Page = z.object({
     custom_object_records: z.array(schema),
     meta: z.object({ has_more: z.boolean(), after_cursor: z.nullable(z.string()) }),
@@ -52,11 +52,31 @@ export async function listRecords<T>(host: HostClient, key: string, schema: z.Zo
   do {
     const params = new URLSearchParams({ 'page[size]': '100' });
     if (after) params.set('page[after]', after);
-    const page: z.infer<typeof Page> = await host.request({ url: `${recordsPath(key)}.json?${params}` }, Page);
+    const url = `${path}?${params}`;
+    const page: z.infer<typeof Page> = await host.request(body ? { url, method: 'POST', body } : { url }, Page);
     records.push(...page.custom_object_records);
     after = page.meta.has_more ? page.meta.after_cursor : null;
   } while (after);
   return records;
+}
+
+/** Lists every record. */
+export function listRecords<T>(host: HostClient, key: string, schema: z.ZodMiniType<T>): Promise<T[]> {
+  return allPages(host, `${recordsPath(key)}.json`, schema);
+}
+
+/**
+ * Every record whose custom fields equal the given values, through Zendesk's filtered search
+ * (POST …/records/search with `$eq` comparisons): one request where listing would read them all.
+ */
+export function findRecords<T>(
+  host: HostClient,
+  key: string,
+  fields: Record<string, string | number>,
+  schema: z.ZodMiniType<T>,
+): Promise<T[]> {
+  const filter = { $and: Object.entries(fields).map(([field, value]) => ({ [`custom_object_fields.${field}`]: { $eq: value } })) };
+  return allPages(host, `${recordsPath(key)}/search.json`, schema, { filter });
 }
 
 /** The record written last (Zendesk sorts by `-updated_at`), or null when there is none: one small request. */
