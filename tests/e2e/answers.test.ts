@@ -58,6 +58,22 @@ describe('closed-loop answers', () => {
     ).toBe(1);
   });
 
+  it('clears what the last action said when the agent opens another answer: it spoke of the one before', async () => {
+    await session().open({ ticket: UNSURE_TICKET });
+    const candidates = panel().locator('.alternates button');
+    await candidates.filter({ hasText: 'Forgot password: reset from the login screen' }).click();
+    await expect.poll(title).toBe('Forgot password: reset from the login screen');
+    await panel()
+      .getByRole('button', { name: /^Insert/ })
+      .click();
+    const status = () => session().text(panel().getByRole('status').first());
+    await expect.poll(status).toBe('Answer added to your reply.');
+    await candidates.filter({ hasText: 'Account locked for security: verify identity' }).click();
+    await expect.poll(title).toBe('Account locked for security: verify identity');
+    expect(await status()).toBe('');
+    expect(await panel().getByText('Answer added to your reply.').count()).toBe(0);
+  });
+
   it('an answer reported as not right is not offered again on that ticket, after a reload and to another agent', async () => {
     await session().open({ ticket: PAYMENT_TICKET });
     await expect.poll(title).toBe(PAYMENT_TITLE);
