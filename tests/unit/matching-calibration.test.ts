@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateAnswers, readLabelledTickets } from '../../scripts/answer-eval';
-import { readRows } from '../../scripts/matching-eval-lib';
 import { loadFixtures } from '../../playground/api/store';
-import { createMatcher, DEFAULT_CONFIDENCE_THRESHOLD, type AnswerDoc } from '../../src/domain/matching';
+import { createMatcher, DEFAULT_CONFIDENCE_THRESHOLD } from '../../src/domain/matching';
+import { bankingLibrary } from './bankingLibrary';
 import { toAnswer, type AnswerRecord } from '../../src/host/api/answers';
 
 // The abstention threshold is calibrated on each library's own examples, and the sidebar's
@@ -12,19 +12,11 @@ const TOP_UP = '01HQVH9WAJWRGV17N5CXYXBNP5';
 const CLOSE_ACCOUNT = '01HQ3FKWZ7JGSKEA0YVKDTHJ0Z';
 
 /** Twelve BANKING77 intents with up to 40 examples each: a clean, well-documented library. */
-function bankingLibrary(): AnswerDoc[] {
-  const byCategory = new Map<string, string[]>();
-  for (const row of readRows('data/banking77/train.csv')) {
-    const list = byCategory.get(row.category) ?? [];
-    byCategory.set(row.category, list);
-    if (list.length < 40) list.push(row.text);
-  }
-  return [...byCategory].slice(0, 12).map(([category, examples]) => ({ id: category, title: category.replace(/_/g, ' '), examples }));
-}
+const library = () => bankingLibrary(12, 40);
 
 describe('matcher calibration', () => {
   it("answers more readily when the library's own held-out examples show it is safe", () => {
-    const matcher = createMatcher(bankingLibrary());
+    const matcher = createMatcher(library());
     expect(matcher.calibrated).toBe(true);
     expect(matcher.threshold).toBeLessThan(DEFAULT_CONFIDENCE_THRESHOLD);
     expect(matcher.threshold).toBeGreaterThanOrEqual(0.5);
@@ -41,7 +33,7 @@ describe('matcher calibration', () => {
   });
 
   it('uses a given threshold as it is', () => {
-    const matcher = createMatcher(bankingLibrary().slice(0, 4), { threshold: 0.9 });
+    const matcher = createMatcher(library().slice(0, 4), { threshold: 0.9 });
     expect(matcher.calibrated).toBe(false);
     expect(matcher.threshold).toBe(0.9);
   });

@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { readRows } from '../../scripts/matching-eval-lib';
 import { runInSlices } from '../../src/app/slices';
-import { createMatcher, matcherSteps, type AnswerDoc } from '../../src/domain/matching';
+import { createMatcher, matcherSteps } from '../../src/domain/matching';
+import { bankingLibrary } from './bankingLibrary';
 
 // The sidebar trains the matcher in slices of a few milliseconds, so the panel never freezes:
 // the training must yield often, give the same matcher as training at once, and stop when superseded.
 
 /** Thirty BANKING77 intents with 20 examples each. */
-function library(): AnswerDoc[] {
-  const byCategory = new Map<string, string[]>();
-  for (const row of readRows('data/banking77/train.csv')) {
-    const list = byCategory.get(row.category) ?? [];
-    byCategory.set(row.category, list);
-    if (list.length < 20) list.push(row.text);
-  }
-  return [...byCategory].slice(0, 30).map(([category, examples]) => ({ id: category, title: category.replace(/_/g, ' '), examples }));
-}
+const library = () => bankingLibrary(30, 20);
 
 const TICKETS = ['my card has not arrived yet', 'I was charged twice for one payment', 'how do I top up by bank transfer'];
 
