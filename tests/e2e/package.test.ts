@@ -37,13 +37,33 @@ describe('the built package (dist/)', () => {
       'translations/ja.json',
       // Zendesk names translation files by lowercased locale id: pt-BR.json is packaged as pt-br.json.
       'translations/pt-br.json',
-      'assets/iframe.html',
+      'assets/sidebar.html',
+      'assets/console.html',
+      'assets/background.html',
+      'assets/modal.html',
       'assets/logo.png',
       'assets/logo-small.png',
       'assets/icon_nav_bar.svg',
     ]) {
       expect(all, path).toContain(path);
     }
+  });
+
+  it('gives each location a page of its own that names it, all with the same policy', () => {
+    const manifest = readJson(join(dist, 'manifest.json')) as { location: { support: Record<string, { url: string }> } };
+    const pages = Object.entries(manifest.location.support).map(([location, { url }]) => [location, url] as const);
+    // The modal's page is the one the sidebar opens (instances.create), not a manifest location.
+    pages.push(['modal', 'assets/modal.html']);
+    expect(new Set(pages.map(([, url]) => url)).size).toBe(pages.length);
+    const policies = new Set<string>();
+    for (const [location, url] of pages) {
+      const html = readFileSync(join(dist, url), 'utf8');
+      expect(html, url).toContain(`<html lang="en" data-location="${location}">`);
+      expect(html, url).toContain('<div id="app">');
+      policies.add(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '');
+    }
+    expect([...policies]).toHaveLength(1);
+    expect([...policies][0]).toContain("script-src 'self'");
   });
 
   it("passes Zendesk's manifest rules", () => {
@@ -156,9 +176,9 @@ describe('the built package (dist/)', () => {
         );
       }
       expect(appJson?.apps[0]?.name).toBe('Closed Loop');
-      expect(appJson?.apps[0]?.locations.support?.ticket_sidebar?.url).toBe('assets/iframe.html');
+      expect(appJson?.apps[0]?.locations.support?.ticket_sidebar?.url).toBe('assets/sidebar.html');
       expect(appJson?.installations[0]?.settings).toContainEqual({ suggestion_count: 5 });
-      const page = await fetch(`http://localhost:${port}/0/assets/iframe.html`);
+      const page = await fetch(`http://localhost:${port}/0/assets/sidebar.html`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="app">');
     } finally {
@@ -175,8 +195,8 @@ describe('the built package (dist/)', () => {
 
   it("keeps the sidebar's download apart from the console and within its size guard", () => {
     const assets = join(dist, 'assets');
-    const sidebar = locationBundleSize(assets, 'features/sidebar/SidebarView.tsx', 'sidebar', ['domain/textAnalysis.ts']);
-    const consoleView = locationBundleSize(assets, 'features/console/ConsoleView.tsx', 'console');
+    const sidebar = locationBundleSize(assets, 'sidebar.html', ['domain/textAnalysis.ts']);
+    const consoleView = locationBundleSize(assets, 'console.html');
     const consoleOnly = consoleView.files.filter((f) => !sidebar.files.includes(f));
     expect(consoleOnly.some((f) => f.startsWith('ConsoleView-'))).toBe(true);
     expect(sidebar.files.some((f) => f.startsWith('ConsoleView-') || f.startsWith('ModalView-'))).toBe(false);
