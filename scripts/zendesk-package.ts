@@ -45,6 +45,27 @@ export function locationPages(srcDir: string): Plugin {
       if (!html.includes('<html lang="en">')) throw new Error('src/page.html must open with <html lang="en">');
       return html.replace('<html lang="en">', `<html lang="en" data-location="${page.location}">`);
     },
+    // The page preloads its view and English strings, so they download beside the entry rather
+    // than once it runs.
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { filename, bundle }) {
+        const page = pages.get(filename);
+        if (!page || !bundle) return;
+        const chunks = Object.values(bundle).filter((output) => output.type === 'chunk');
+        const find = (suffix: string) => {
+          const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(suffix));
+          if (!chunk) throw new Error(`${filename}: no chunk for ${suffix} to preload`);
+          return chunk.fileName;
+        };
+        const preloads = [find(page.view), find(`translations/en.json?ns=${page.strings}`)];
+        return preloads.map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
   };
 }
 
