@@ -1,8 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { uiTranslations, zendeskPackage } from './scripts/zendesk-package.ts';
+import { join } from 'node:path';
+import { LOCATION_PAGES, locationPages, uiTranslations, zendeskPackage } from './scripts/zendesk-package.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const src = join(root, 'src');
 
 export default defineConfig({
   root: 'src',
@@ -25,7 +27,8 @@ export default defineConfig({
     // Lists which chunks each entry loads, for the size budget (scripts/bundle-size.ts).
     manifest: true,
     rolldownOptions: {
-      input: fileURLToPath(new URL('./src/iframe.html', import.meta.url)),
+      // One page per location (scripts/zendesk-package.ts), all from src/page.html.
+      input: Object.keys(LOCATION_PAGES).map((file) => join(src, file)),
       // Whatever two locations use goes into one chunk: fewer, better-compressed files (-1.8 KB
       // gzipped for the sidebar than rolldown's default split) and one cached file for every location.
       // Editing answers (the form and the writes: proposal modal and console, never the sidebar) gets a
@@ -50,5 +53,5 @@ export default defineConfig({
       },
     },
   },
-  plugins: [uiTranslations(), zendeskPackage(root)],
+  plugins: [locationPages(src), uiTranslations(), zendeskPackage(root)],
 });

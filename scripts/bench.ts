@@ -142,7 +142,7 @@ async function againstFloor(s: Session, runs: number, ticket: number) {
       assetsDir: '.',
       target: 'es2022',
       modulePreload: false,
-      rolldownOptions: { input: fileURLToPath(new URL('scripts/floor/iframe.html', root)) },
+      rolldownOptions: { input: fileURLToPath(new URL('scripts/floor/sidebar.html', root)) },
     },
   });
   const floor = await startPlayground({ appDist: floorDist });
@@ -201,8 +201,8 @@ async function callsPerView(s: Session, views: number) {
 async function main() {
   await setup();
   const dist = fileURLToPath(new URL('dist/assets', root));
-  const sidebar = locationBundleSize(dist, 'features/sidebar/SidebarView.tsx', 'sidebar', ['domain/textAnalysis.ts']);
-  const consoleBundle = locationBundleSize(dist, 'features/console/ConsoleView.tsx', 'console');
+  const sidebar = locationBundleSize(dist, 'sidebar.html', ['domain/textAnalysis.ts']);
+  const consoleBundle = locationBundleSize(dist, 'console.html');
   const s = await startSession();
   try {
     const economy = await callsPerView(s, 100);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { LOCATION_PAGES } from './zendesk-package';
 
 interface ManifestChunk {
   file: string;
@@ -21,16 +22,18 @@ export interface BundleSize {
 }
 
 /**
- * What a location downloads before its first paint: the iframe entry with its static imports and
- * CSS, the location's lazily loaded view chunk with its own, and its English strings (`namespace`
- * names the string bundle, e.g. 'sidebar'); and, apart, the chunks of `deferredSources` that load
+ * What a location downloads before its first paint: its page (`page`, e.g. 'sidebar.html', see
+ * LOCATION_PAGES) with the entry's static imports and CSS, the location's lazily loaded view chunk
+ * with its own, and its English strings; and, apart, the chunks of `deferredSources` that load
  * lazily alongside it (with what they import and the first paint does not already have).
- * Read from Vite's build manifest, so the figures are exact for the build.
+ * Read from the built page and Vite's build manifest, so the figures are exact for the build.
  */
-export function locationBundleSize(distAssets: string, viewSource: string, namespace: string, deferredSources: string[] = []): BundleSize {
+export function locationBundleSize(distAssets: string, page: string, deferredSources: string[] = []): BundleSize {
   const manifest = JSON.parse(readFileSync(join(distAssets, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const location = LOCATION_PAGES[page];
+  if (!location) throw new Error(`No location page ${page}`);
   const seen = new Set<string>();
-  const files = new Set<string>(['iframe.html']);
+  const files = new Set<string>([page]);
   const visit = (key: string) => {
     if (seen.has(key)) return;
     seen.add(key);
@@ -40,14 +43,20 @@ export function locationBundleSize(distAssets: string, viewSource: string, names
     chunk.css?.forEach((css) => files.add(css));
     chunk.imports?.forEach(visit);
   };
-  const entry = Object.keys(manifest).find((key) => manifest[key]!.isEntry);
-  const view = Object.keys(manifest).find((key) => key.endsWith(viewSource));
-  if (!entry || !view) throw new Error(`Entry or ${viewSource} missing from the build manifest`);
-  const strings = Object.keys(manifest).find(
-    (key) => /translations\/en\.json\?ns=/.test(key) && key.split('ns=')[1]!.split(',').includes(namespace),
-  );
-  if (!strings) throw new Error(`No English strings with namespace ${namespace} in the build manifest`);
-  visit(entry);
+  // The page's own script, stylesheet and preloads: every location's page runs the same entry,
+  // which the build may merge into a shared chunk, so the page is where its download starts.
+  const html = readFileSync(join(distAssets, page), 'utf8');
+  const referenced = [...html.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1]!);
+  if (!referenced.some((file) => file.endsWith('.js'))) throw new Error(`${page} loads no script`);
+  for (const file of referenced) {
+    const key = Object.keys(manifest).find((k) => manifest[k]!.file === file);
+    if (key) visit(key);
+    else files.add(file);
+  }
+  const view = Object.keys(manifest).find((key) => key.endsWith(location.view));
+  if (!view) throw new Error(`${location.view} missing from the build manifest`);
+  const strings = Object.keys(manifest).find((key) => key.endsWith(`translations/en.json?ns=${location.strings}`));
+  if (!strings) throw new Error(`No English strings ?ns=${location.strings} in the build manifest`);
   visit(view);
   visit(strings);
   const firstPaint = new Set(files);

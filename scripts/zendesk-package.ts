@@ -3,6 +3,73 @@ import { join } from 'node:path';
 import type { Plugin } from 'vite';
 
 /**
+ * One page per location, each the URL Zendesk loads for it (manifest.json's `url`; the modal's is
+ * the `instances.create` url in src/features/answers/proposal.ts). The page names its location so
+ * the app starts that location's view, strings and data before the SDK's handshake says where it
+ * runs. `view` and `strings` (the English strings' `?ns=` query in src/i18n/bundles.ts) name what
+ * the page preloads: the build fails if either is missing from the bundle.
+ */
+export const LOCATION_PAGES: Record<string, { location: string; view: string; strings: string }> = {
+  'sidebar.html': {
+    location: 'ticket_sidebar',
+    view: 'features/sidebar/SidebarView.tsx',
+    strings: 'common,boot,sidebar,escalation,answers,knowledge',
+  },
+  'console.html': {
+    location: 'nav_bar',
+    view: 'features/console/ConsoleView.tsx',
+    strings: 'common,boot,console,setup,escalation,answers',
+  },
+  'background.html': { location: 'background', view: 'features/background/BackgroundView.tsx', strings: 'common,boot,background' },
+  'modal.html': { location: 'modal', view: 'features/modal/ModalView.tsx', strings: 'common,boot,answers' },
+};
+
+/**
+ * Builds every location's page from the one template (src/page.html: CSP, markup, entry script),
+ * with its location on `<html data-location>`; the pages exist only in the build.
+ */
+export function locationPages(srcDir: string): Plugin {
+  const template = join(srcDir, 'page.html');
+  const pages = new Map(Object.entries(LOCATION_PAGES).map(([file, page]) => [join(srcDir, file), page]));
+  return {
+    name: 'location-pages',
+    enforce: 'pre',
+    resolveId(id) {
+      return pages.has(id) ? id : null;
+    },
+    load(id) {
+      const page = pages.get(id);
+      if (!page) return null;
+      this.addWatchFile(template);
+      const html = readFileSync(template, 'utf8');
+      if (!html.includes('<html lang="en">')) throw new Error('src/page.html must open with <html lang="en">');
+      return html.replace('<html lang="en">', `<html lang="en" data-location="${page.location}">`);
+    },
+    // The page preloads its view and English strings, so they download beside the entry rather
+    // than once it runs.
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { filename, bundle }) {
+        const page = pages.get(filename);
+        if (!page || !bundle) return;
+        const chunks = Object.values(bundle).filter((output) => output.type === 'chunk');
+        const find = (suffix: string) => {
+          const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(suffix));
+          if (!chunk) throw new Error(`${filename}: no chunk for ${suffix} to preload`);
+          return chunk.fileName;
+        };
+        const preloads = [find(page.view), find(`translations/en.json?ns=${page.strings}`)];
+        return preloads.map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
+/**
  * Lays out `dist/` as zcli expects it: manifest.json, requirements.json and translations/ at the
  * top, the built iframe page and the logos in assets/. The sources stay single: the repo's
  * manifest.json and translations/*.json are the only copies edited by hand.

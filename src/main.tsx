@@ -8,7 +8,7 @@ import { createHostClient, type HostClient } from './host/client';
 import { CurrentUserSchema } from './host/schemas';
 import { loadI18n, prefetchEnglish } from './i18n';
 import { OUTSIDE } from './i18n/bundles';
-import { LOCATIONS } from './locations';
+import { LOCATIONS, type LocationEntry } from './locations';
 import { applyColorScheme } from './ui/theme';
 import './ui/styles.css';
 
@@ -31,21 +31,46 @@ async function showOutsideZendesk() {
   render(<Message title={i18n.t('ui.outside.title')} body={i18n.t('ui.outside.body')} />, root);
 }
 
+/** What a location's boot starts: its view chunk, the user with the view's initial data, then the strings. */
+function start(host: HostClient, entry: LocationEntry) {
+  prefetchEnglish(entry.strings);
+  const view = entry.load();
+  const initial = host.get({ currentUser: CurrentUserSchema, ...entry.paths });
+  // The user's language is known as soon as the user is: its strings load while the view still downloads.
+  const i18n = initial.then((data) => loadI18n(data.currentUser.locale, entry.strings));
+  return { view, initial, i18n };
+}
+
+/**
+ * The page names its location (`<html data-location>`, one page per location), so the view, the
+ * strings and the batched get start at once, alongside the SDK's handshake; the handshake's
+ * context has the last word, and a page opened in another location boots as that location.
+ */
+function startDeclared(host: HostClient): { location: string; started: ReturnType<typeof start> } | null {
+  const location = document.documentElement.dataset.location;
+  const entry = location ? LOCATIONS[location] : undefined;
+  if (!location || !entry) return null;
+  const started = start(host, entry);
+  // Settled here so an early failure is not reported as unhandled; boot awaits them after the handshake.
+  for (const promise of Object.values(started)) promise.catch(() => undefined);
+  return { location, started };
+}
+
 async function boot(host: HostClient) {
   host.on('colorScheme.changed', applyColorScheme);
-  // Round trip 1: the host registers the app (context + metadata arrive together).
+  const declared = startDeclared(host);
+  // The host registers the app (context + metadata arrive together); awaited first, so a host
+  // that never answers reports that rather than the batched get's timeout.
   const [context, metadata] = await Promise.all([host.context(), host.metadata()]);
   const entry = LOCATIONS[context.location];
-  if (entry) prefetchEnglish(entry.strings);
-  // Round trip 2: one batched get for the user and everything the view starts with,
-  // while the view's chunk downloads in parallel.
-  const [initial, view] = await Promise.all([host.get({ currentUser: CurrentUserSchema, ...(entry?.paths ?? {}) }), entry?.load()]);
-  const currentUser = initial.currentUser;
-  const i18n = await loadI18n(currentUser.locale, entry?.strings ?? OUTSIDE);
-  if (!entry || !view) {
+  if (!entry) {
+    const i18n = await loadI18n((await host.get({ currentUser: CurrentUserSchema })).currentUser.locale, OUTSIDE);
     render(<Message body={i18n.t('ui.boot.unknown_location', { location: context.location })} />, root);
     return;
   }
+  const started = declared?.location === context.location ? declared.started : start(host, entry);
+  const [initial, view, i18n] = await Promise.all([started.initial, started.view, started.i18n]);
+  const currentUser = initial.currentUser;
   const settings = readSettings(metadata.settings).settings;
   const cache = createSessionCache();
   const services: Services = {

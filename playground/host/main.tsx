@@ -5,8 +5,9 @@ import { ZafHost, type Instance } from './zafHost';
 import * as ws from './workspace';
 import './styles.css';
 
-const appUrl = () => `${ws.state.value?.appOrigin ?? window.location.origin.replace('localhost', '127.0.0.1')}/app/assets/iframe.html`;
-const host = new ZafHost(appUrl);
+/** Where the app's package is served, on its own origin as in Zendesk. */
+const appRoot = () => `${ws.state.value?.appOrigin ?? window.location.origin.replace('localhost', '127.0.0.1')}/app/`;
+const host = new ZafHost(appRoot);
 // Tests and curious people can reach the host's state and protocol log from the console.
 Object.assign(window, { __playground: { host, ws } });
 
@@ -76,7 +77,7 @@ function TopBar() {
           onClick={() => (ws.route.value = 'console')}
           aria-label="Closed Loop console (nav bar app)"
         >
-          <img src={`${appUrl().replace('iframe.html', 'icon_nav_bar.svg')}`} alt="" width={16} height={16} /> Closed Loop
+          <img src={`${appRoot()}assets/icon_nav_bar.svg`} alt="" width={16} height={16} /> Closed Loop
         </button>
         <button type="button" class={ws.route.value === 'settings' ? 'active' : ''} onClick={() => (ws.route.value = 'settings')}>
           Admin Center · App settings
@@ -523,6 +524,14 @@ function watchOpenTicket() {
 }
 
 async function start() {
+  // Each location loads the page the app's manifest names for it, as in Zendesk.
+  // A location is its url, or an object with `url` (both are valid in a manifest).
+  const { manifest } = await ws.api<{ manifest: { location: { support: Record<string, string | { url: string }> } } }>(
+    '/__playground/manifest',
+  );
+  host.locationUrls = Object.fromEntries(
+    Object.entries(manifest.location.support).map(([location, options]) => [location, typeof options === 'string' ? options : options.url]),
+  );
   await ws.loadSession();
   await ws.loadTickets();
   const requested = Number(new URLSearchParams(window.location.search).get('ticket'));

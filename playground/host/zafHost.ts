@@ -43,17 +43,26 @@ export class ZafHost {
   onResize: (instance: Instance) => void = () => undefined;
   private pendingSave: Map<string, (error: string | null) => void> = new Map();
 
-  constructor(private readonly appUrl: () => string) {
+  /** Each location's page as the app's manifest gives it (`location.support.<location>.url`). */
+  locationUrls: Partial<Record<Instance['location'], string>> = {};
+
+  /** `appRoot`: where the app's package is served (manifest urls such as 'assets/…' are relative to it). */
+  constructor(private readonly appRoot: () => string) {
     window.addEventListener('message', (event) => this.receive(event));
   }
 
-  /** Mounts an app instance in `frame` and returns its guid; the frame loads the app page. */
+  /**
+   * Mounts an app instance in `frame` and returns its guid; the frame loads `url` (relative to the
+   * app's root), by default the page the manifest names for the location, as Zendesk does.
+   */
   mount(frame: HTMLIFrameElement, location: Instance['location'], ticketId: number | null, parentGuid?: string, url?: string): string {
+    const page = url ?? this.locationUrls[location];
+    if (!page) throw new Error(`The app's manifest names no url for ${location}`);
     const guid = crypto.randomUUID();
     const instance: Instance = { guid, location, frame, ticketId, subscriptions: new Map(), registered: false };
     if (parentGuid) instance.parentGuid = parentGuid;
     this.instances.set(guid, instance);
-    const target = new URL(url ?? this.appUrl());
+    const target = new URL(page, this.appRoot());
     // The SDK reads origin and app_guid from the query (or the hash); without them init() returns false.
     target.searchParams.set('origin', window.location.origin);
     target.searchParams.set('app_guid', guid);
@@ -113,7 +122,7 @@ export class ZafHost {
 
   private receive(event: MessageEvent) {
     const instance = [...this.instances.values()].find((i) => i.frame.contentWindow === event.source);
-    if (!instance || event.origin !== new URL(this.appUrl()).origin || this.faults.silent) return;
+    if (!instance || event.origin !== new URL(this.appRoot()).origin || this.faults.silent) return;
     let data: Record<string, unknown>;
     try {
       data = (typeof event.data === 'string' ? JSON.parse(event.data) : event.data) as Record<string, unknown>;
@@ -377,15 +386,9 @@ export class ZafHost {
         if (options.location !== 'modal') throw new PathError('Only modal instances can be created here');
         const frame = document.createElement('iframe');
         frame.title = 'Closed Loop modal';
-        // Relative modal urls ('assets/…') are resolved against the app's root, as Zendesk does.
-        const appRoot = new URL('..', this.appUrl());
-        const guid = this.mount(
-          frame,
-          'modal',
-          instance.ticketId,
-          instance.guid,
-          options.url ? new URL(options.url, appRoot).toString() : undefined,
-        );
+        // Zendesk needs the modal's url; a relative one ('assets/…') is resolved against the app's root.
+        if (!options.url) throw new PathError('A modal needs a url');
+        const guid = this.mount(frame, 'modal', instance.ticketId, instance.guid, options.url);
         const modal = this.instances.get(guid)!;
         if (options.size) modal.size = options.size;
         this.onModal(modal);

@@ -70,8 +70,22 @@ describe('the app inside the offline Zendesk', () => {
     expect(await session().console().getByTestId('leads-only').count()).toBe(0);
   });
 
+  it("boots as the location Zendesk names, even from another location's page", async () => {
+    // The console's page mounted in the ticket sidebar: the handshake's context has the last word.
+    await session().open({ ticket: ticket.id, route: 'console' });
+    await session().page.evaluate(() => {
+      (
+        window as unknown as { __playground: { host: { locationUrls: Record<string, string> } } }
+      ).__playground.host.locationUrls.ticket_sidebar = 'assets/console.html';
+    });
+    await session().page.getByRole('button', { name: 'Tickets' }).click();
+    const frame = session().page.locator('iframe[data-location="ticket_sidebar"]');
+    await expect.poll(() => frame.getAttribute('src'), { timeout: 20_000 }).toContain('/assets/console.html?');
+    await expect.poll(() => session().sidebar().getByTestId('ticket-subject').textContent(), { timeout: 20_000 }).toBe(ticket.subject);
+  });
+
   it('explains itself when opened outside Zendesk', async () => {
-    await session().page.goto(`${session().playground.appOrigin}/app/assets/iframe.html`);
+    await session().page.goto(`${session().playground.appOrigin}/app/assets/sidebar.html`);
     await expect.poll(() => session().page.getByRole('heading').textContent()).toBe('Closed Loop runs inside Zendesk');
   });
 

@@ -26,6 +26,18 @@ const onPlayground = (tab: Page) => tab.url().startsWith(new URL(session().playg
 const heading = (tab: Page) => session().text(tab.locator('h1'));
 
 describe('the playground workspace', () => {
+  it("loads each location from the page the app's manifest names for it, as Zendesk does", async () => {
+    const s = session();
+    const { manifest } = await s.api<{ manifest: { location: { support: Record<string, { url: string }> } } }>('/__playground/manifest');
+    await s.open();
+    await s.page.getByRole('button', { name: 'Closed Loop console (nav bar app)' }).click();
+    for (const [location, { url }] of Object.entries(manifest.location.support)) {
+      const frame = s.page.locator(`iframe[data-location="${location}"]`);
+      await expect.poll(() => frame.getAttribute('src'), SLOW).toContain(`/app/${url}?`);
+    }
+    expect(Object.keys(manifest.location.support).sort()).toEqual(['background', 'nav_bar', 'ticket_sidebar']);
+  });
+
   it("shows an inserted reply as Zendesk's editor does, and the submitted comment the same way", async () => {
     const s = session();
     await s.open({ ticket: PAYMENT_TICKET });

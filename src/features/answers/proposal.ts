@@ -32,7 +32,7 @@ async function openProposalModal(host: HostClient, parentGuid: string, seed: Pro
   const created = CreatedSchema.parse(
     await host.invoke('instances.create', {
       location: 'modal',
-      url: `assets/iframe.html#parent_guid=${encodeURIComponent(parentGuid)}&view=propose`,
+      url: `assets/modal.html#parent_guid=${encodeURIComponent(parentGuid)}&view=propose`,
       size: { width: '600px', height: '600px' },
     }),
   );
