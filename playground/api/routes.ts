@@ -287,7 +287,9 @@ export function createRoutes(ctx: ApiContext): Router {
     if (!types) {
       const all = records();
       const found = query.trim()
-        ? recordsIndex().search(query, null).map(({ article, score, snippet }) => ({ record: all[article.id]!, score, snippet }))
+        ? recordsIndex()
+            .search(query, null)
+            .map(({ article, score, snippet }) => ({ record: all[article.id]!, score, snippet }))
         : all.map((record) => ({ record, score: 0, snippet: '' }));
       for (const { record, score, snippet } of found) {
         if (!inLocale(record.locale) || (sources && !sources.includes(record.source_id))) continue;
