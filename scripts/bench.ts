@@ -178,7 +178,7 @@ async function callsPerView(s: Session, views: number) {
 async function main() {
   await setup();
   const dist = fileURLToPath(new URL('dist/assets', root));
-  const sidebar = locationBundleSize(dist, 'features/sidebar/SidebarView.tsx', 'sidebar', ['domain/textAnalysis.ts']);
+  const sidebar = locationBundleSize(dist, 'features/sidebar/SidebarView.tsx', 'sidebar', ['domain/textAnalysis.ts', 'unified-search']);
   const consoleBundle = locationBundleSize(dist, 'features/console/ConsoleView.tsx', 'console');
   const s = await startSession();
   try {

@@ -4,6 +4,8 @@ import { gzipSync } from 'node:zlib';
 
 interface ManifestChunk {
   file: string;
+  /** A chunk's name: that of its group in vite.config.ts for a chunk made by one. */
+  name?: string;
   src?: string;
   isEntry?: boolean;
   imports?: string[];
@@ -23,7 +25,8 @@ export interface BundleSize {
 /**
  * What a location downloads before its first paint: the iframe entry with its static imports and
  * CSS, the location's lazily loaded view chunk with its own, and its English strings (`namespace`
- * names the string bundle, e.g. 'sidebar'); and, apart, the chunks of `deferredSources` that load
+ * names the string bundle, e.g. 'sidebar'); and, apart, the chunks of `deferredSources` (source paths,
+ * or the names of chunk groups) that load
  * lazily alongside it (with what they import and the first paint does not already have).
  * Read from Vite's build manifest, so the figures are exact for the build.
  */
@@ -53,7 +56,7 @@ export function locationBundleSize(distAssets: string, viewSource: string, names
   const firstPaint = new Set(files);
   files.clear();
   for (const source of deferredSources) {
-    const lazy = Object.keys(manifest).find((key) => key.endsWith(source));
+    const lazy = Object.keys(manifest).find((key) => key.endsWith(source) || manifest[key]!.name === source);
     if (!lazy) throw new Error(`No chunk for ${source} in the build manifest`);
     visit(lazy);
   }

@@ -175,7 +175,7 @@ describe('the built package (dist/)', () => {
 
   it("keeps the sidebar's download apart from the console and within its size guard", () => {
     const assets = join(dist, 'assets');
-    const sidebar = locationBundleSize(assets, 'features/sidebar/SidebarView.tsx', 'sidebar', ['domain/textAnalysis.ts']);
+    const sidebar = locationBundleSize(assets, 'features/sidebar/SidebarView.tsx', 'sidebar', ['domain/textAnalysis.ts', 'unified-search']);
     const consoleView = locationBundleSize(assets, 'features/console/ConsoleView.tsx', 'console');
     const consoleOnly = consoleView.files.filter((f) => !sidebar.files.includes(f));
     expect(consoleOnly.some((f) => f.startsWith('ConsoleView-'))).toBe(true);
@@ -189,11 +189,15 @@ describe('the built package (dist/)', () => {
     // since: a lead's decision with who and when, the stale-state warning, durations as people say
     // them, and the Help Center's locales for proposals (46.4 KB measured); 47 KB → 47.5 KB for
     // the refusal of an escalation the settings would misroute, training in slices, and the
-    // HTML's preload of the shared chunk (47.3 KB measured).
-    expect(sidebar.gzipBytes).toBeLessThanOrEqual(47_500);
+    // HTML's preload of the shared chunk (47.3 KB measured); 47.5 KB → 48 KB for the knowledge
+    // panel's results from the sources connected to Zendesk (47.9 KB measured; Unified Search's
+    // request and schema download after the first paint, in a chunk of their own).
+    expect(sidebar.gzipBytes).toBeLessThanOrEqual(48_000);
     // 58.3 KB measured: the above, the matcher with its per-library calibration and the query's
-    // privacy scrub; 59.3 KB with the above and the matcher's training as steps (59.5 KB guard).
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(59_500);
+    // privacy scrub; 59.3 KB with the above and the matcher's training as steps (59.5 KB guard);
+    // 60.8 KB with results from the connected sources: the panel's part above and Unified Search's
+    // chunk, 0.9 KB of it (61 KB guard).
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(61_000);
     // Code only editing, searching or sending proposals back needs is never part of the sidebar's download.
     expect(sidebar.files.some((f) => f.startsWith('answer-editing-') || f.startsWith('ticket-search-') || f.startsWith('send-back-'))).toBe(
       false,
