@@ -201,7 +201,7 @@ async function callsPerView(s: Session, views: number) {
 async function main() {
   await setup();
   const dist = fileURLToPath(new URL('dist/assets', root));
-  const sidebar = locationBundleSize(dist, 'sidebar.html', ['domain/textAnalysis.ts']);
+  const sidebar = locationBundleSize(dist, 'sidebar.html', ['domain/textAnalysis.ts', 'unified-search']);
   const consoleBundle = locationBundleSize(dist, 'console.html');
   const s = await startSession();
   try {

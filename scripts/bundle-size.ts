@@ -5,6 +5,8 @@ import { LOCATION_PAGES } from './zendesk-package';
 
 interface ManifestChunk {
   file: string;
+  /** A chunk's name: that of its group in vite.config.ts for a chunk made by one. */
+  name?: string;
   src?: string;
   isEntry?: boolean;
   imports?: string[];
@@ -24,7 +26,8 @@ export interface BundleSize {
 /**
  * What a location downloads before its first paint: its page (`page`, e.g. 'sidebar.html', see
  * LOCATION_PAGES) with the entry's static imports and CSS, the location's lazily loaded view chunk
- * with its own, and its English strings; and, apart, the chunks of `deferredSources` that load
+ * with its own, and its English strings; and, apart, the chunks of `deferredSources` (source
+ * paths, or the names of chunk groups) that load
  * lazily alongside it (with what they import and the first paint does not already have).
  * Read from the built page and Vite's build manifest, so the figures are exact for the build.
  */
@@ -62,7 +65,7 @@ export function locationBundleSize(distAssets: string, page: string, deferredSou
   const firstPaint = new Set(files);
   files.clear();
   for (const source of deferredSources) {
-    const lazy = Object.keys(manifest).find((key) => key.endsWith(source));
+    const lazy = Object.keys(manifest).find((key) => key.endsWith(source) || manifest[key]!.name === source);
     if (!lazy) throw new Error(`No chunk for ${source} in the build manifest`);
     visit(lazy);
   }

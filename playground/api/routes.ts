@@ -34,6 +34,19 @@ export interface ApiContext {
   limits: TicketUpdateLimiter;
 }
 
+/** Unified Search: "Returns a maximum of 50 records per page." */
+const UNIFIED_MAX_PAGE_SIZE = 50;
+/** Unified Search's cursors are opaque to the caller; here, the offset of the next result. */
+const encodeCursor = (offset: number) => Buffer.from(JSON.stringify([offset])).toString('base64');
+function decodeCursor(cursor: string): number | null {
+  try {
+    const [offset] = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8')) as unknown[];
+    return Number.isInteger(offset) && (offset as number) >= 0 ? (offset as number) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Zendesk: "Each record has a maximum size of 32 KB" (Custom Object Record Limitations). */
 const RECORD_MAX_BYTES = 32 * 1024;
 
@@ -56,6 +69,14 @@ export function createRoutes(ctx: ApiContext): Router {
   const router = new Router();
   let articleIndex: ArticleIndex | null = null;
   const index = () => (articleIndex ??= new ArticleIndex(store.articles));
+  // External content records are ranked by the same engine as articles: each stands in as an
+  // article whose id is its place in the store's list.
+  let recordIndex: ArticleIndex | null = null;
+  const records = () => store.externalContent.records;
+  const recordsIndex = () =>
+    (recordIndex ??= new ArticleIndex(
+      records().map((r, i) => ({ ...r, id: i, html_url: r.url, section_id: 0, label_names: [], vote_sum: 0, draft: false })),
+    ));
 
   const userJson = (id: number) => {
     const user = store.users.get(id);
@@ -232,6 +253,64 @@ export function createRoutes(ctx: ApiContext): Router {
       page_count: pageCount,
       next_page: hasMore ? nextPageUrl(ctx, req, pageNo + 1) : null,
       previous_page: pageNo > 1 ? nextPageUrl(ctx, req, pageNo - 1) : null,
+    });
+  });
+  /**
+   * Unified Search (GET /api/v2/guide/search): articles and external content records in the given
+   * locales, one ranking, cursor paging (page[size] 10 by default, at most 50; no paging backwards).
+   * filter[content_types] (ARTICLE, POST) leaves external records out; filter[external_source_ids]
+   * keeps only those sources' records.
+   */
+  router.add('help_center.unified_search', 'GET', '/api/v2/guide/search', (req) => {
+    const locales = (req.query.get('filter[locales]') ?? '').toLowerCase().split(',').filter(Boolean);
+    if (!locales.length) return json(400, { error: 'InvalidParameter', description: 'filter[locales] is required' });
+    const size = Math.min(UNIFIED_MAX_PAGE_SIZE, Math.max(1, Number(req.query.get('page[size]') ?? 10) || 10));
+    const after = req.query.get('page[after]');
+    const offset = after === null ? 0 : decodeCursor(after);
+    if (offset === null) return json(400, { error: 'InvalidParameter', description: 'page[after] is not a valid cursor' });
+    const types = req.query.get('filter[content_types]')?.toUpperCase().split(',');
+    const sources = req.query.get('filter[external_source_ids]')?.split(',');
+    const query = req.query.get('query') ?? '';
+    const inLocale = (locale: string) => locales.includes(locale.toLowerCase());
+    type Hit = { type: 'ARTICLE' | 'EXTERNAL_RECORD'; title: string; url: string; updated_at: string; snippet: string; score: number };
+    const hits: Hit[] = [];
+    if (!sources && (!types || types.includes('ARTICLE'))) {
+      const found = query.trim()
+        ? index().search(query, null)
+        : store.articles.filter((a) => !a.draft).map((article) => ({ article, score: 0, snippet: '' }));
+      for (const { article, score, snippet } of found) {
+        if (!inLocale(article.locale)) continue;
+        const { title, html_url, updated_at } = articleJson(article);
+        hits.push({ type: 'ARTICLE', title, url: html_url, updated_at, snippet, score });
+      }
+    }
+    if (!types) {
+      const all = records();
+      const found = query.trim()
+        ? recordsIndex()
+            .search(query, null)
+            .map(({ article, score, snippet }) => ({ record: all[article.id]!, score, snippet }))
+        : all.map((record) => ({ record, score: 0, snippet: '' }));
+      for (const { record, score, snippet } of found) {
+        if (!inLocale(record.locale) || (sources && !sources.includes(record.source_id))) continue;
+        hits.push({ type: 'EXTERNAL_RECORD', title: record.title, url: record.url, updated_at: record.updated_at, snippet, score });
+      }
+    }
+    // Without a query Zendesk uses "an internal ordering": here, the latest change first.
+    hits.sort((a, b) => b.score - a.score || b.updated_at.localeCompare(a.updated_at));
+    const slice = hits.slice(offset, offset + size);
+    const hasMore = offset + size < hits.length;
+    const afterCursor = hasMore ? encodeCursor(offset + size) : null;
+    const link = (cursor: string | null) => {
+      const params = new URLSearchParams(req.query);
+      params.delete('page[after]');
+      if (cursor) params.set('page[after]', cursor);
+      return `${ctx.baseUrl()}${req.path}?${params}`;
+    };
+    return json(200, {
+      results: slice.map(({ score: _score, ...result }) => result),
+      meta: { has_more: hasMore, after_cursor: afterCursor, before_cursor: null },
+      links: { first: link(null), last: null, next: afterCursor ? link(afterCursor) : null, prev: null },
     });
   });
   router.add('help_center.locales', 'GET', '/api/v2/help_center/locales.json', () => {

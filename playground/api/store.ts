@@ -105,6 +105,32 @@ export interface Article {
   draft?: boolean;
   [key: string]: unknown;
 }
+/** An external content record (Federated Search's External Content Records API), e.g. a Confluence page. */
+export interface ExternalRecord {
+  id: string;
+  external_id: string;
+  title: string;
+  body: string;
+  locale: string;
+  url: string;
+  source_id: string;
+  type_id: string;
+  user_segment_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+/** An external content source or type (Federated Search): an id and the name the team gave it. */
+export interface ExternalNamed {
+  id: string;
+  name: string;
+  created_at: string;
+  updated_at: string;
+}
+export interface ExternalContent {
+  sources: ExternalNamed[];
+  types: ExternalNamed[];
+  records: ExternalRecord[];
+}
 export interface Section {
   id: number;
   name: string;
@@ -145,6 +171,7 @@ export interface Fixtures {
   audits: Record<string, Audit[]>;
   sections: Section[];
   articles: Article[];
+  external_content: ExternalContent;
   answers: CustomObjectRecord[];
   feedback: CustomObjectRecord[];
   custom_roles: CustomRole[];
@@ -163,6 +190,7 @@ export function loadFixtures(): Fixtures {
     audits: read('audits.json'),
     sections: read('help_center/sections.json'),
     articles: read('help_center/articles.json'),
+    external_content: read('help_center/external_content.json'),
     answers: read('answers.json'),
     feedback: read('answer_feedback.json'),
     custom_roles: read('custom_roles.json'),
@@ -240,6 +268,7 @@ export class Store {
   audits = new Map<number, Audit[]>();
   sections: Section[] = [];
   articles: Article[] = [];
+  externalContent: ExternalContent = { sources: [], types: [], records: [] };
   /** Custom object records by object key. */
   records = new Map<string, CustomObjectRecord[]>();
   objects: ObjectDefinition[] = [];
@@ -259,6 +288,7 @@ export class Store {
     for (const [id, list] of Object.entries(data.audits)) this.audits.set(Number(id), list);
     this.sections = data.sections;
     this.articles = data.articles;
+    this.externalContent = data.external_content;
     this.records.set('closed_loop_answer', data.answers);
     this.records.set('closed_loop_feedback', data.feedback);
     // Installed with the app by the account's first admin, some months before the demo's "now".

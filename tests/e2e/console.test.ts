@@ -202,4 +202,19 @@ describe('lead console', () => {
     expect(text).toContain('to the setting “Lead custom role ids”');
     expect(text).not.toContain('Team lead');
   });
+
+  it('the setup check names the sources the knowledge search returns, or says it searches articles only', async () => {
+    await session().open({ route: 'console' });
+    await session().persona('admin');
+    await expect.poll(() => c().getByRole('tab', { name: 'Setup check' }).count(), { timeout: 20_000 }).toBe(1);
+    await openTab('Setup check');
+    await expect
+      .poll(() => session().text(c().getByTestId('setup-sources')), { timeout: 20_000 })
+      .toBe('The knowledge panel also shows records from: Confluence, Guru.');
+    await session().fault('help_center.unified_search', { kind: 'status', status: 403 });
+    await c().getByRole('button', { name: 'Check again' }).click();
+    await expect
+      .poll(() => session().text(c().getByTestId('setup-sources')), { timeout: 20_000 })
+      .toBe('Unified search is not available on this account: the knowledge panel searches Help Center articles only.');
+  });
 });

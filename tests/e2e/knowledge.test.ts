@@ -121,3 +121,59 @@ describe('knowledge suggestions', () => {
     expect(await session().xssRan()).toBe(false);
   });
 });
+
+describe('knowledge from the sources connected to Zendesk (Unified Search)', () => {
+  const CHECKLIST = 'Unrecognised card payment: agent checklist before a dispute';
+  const CHECKLIST_URL = 'https://lumenbank.atlassian.net/wiki/spaces/OPS/pages/41001/Unrecognised+card+payment+agent+checklist';
+
+  it('shows a Confluence page beside the articles, named, opening in a new tab, linkable and flaggable', async () => {
+    await session().open({ ticket: PAYMENT_TICKET });
+    await expect.poll(articleTitles, { timeout: 20_000 }).toContain(CHECKLIST);
+    expect(await articleTitles()).toContain("I don't recognise a payment");
+    const item = panel().locator('li.article').filter({ hasText: CHECKLIST });
+    expect(await session().text(item.locator('.badge'))).toBe('Source: Confluence');
+    const title = item.locator('a.article__title');
+    expect(await title.getAttribute('href')).toBe(CHECKLIST_URL);
+    expect(await title.getAttribute('target')).toBe('_blank');
+    expect(await title.getAttribute('rel')).toBe('noopener noreferrer');
+    // Unified Search gives no body to quote: only Link, Open and Flag.
+    expect(await item.getByRole('button').allTextContents()).toEqual(['Link', 'Open', 'Flag']);
+    await item.getByRole('button', { name: 'Link' }).click();
+    await expect.poll(async () => (await session().composer()).html).toContain(`<a href="${CHECKLIST_URL.replace(/&/g, '&amp;')}">`);
+    await item.getByRole('button', { name: 'Flag' }).click();
+    await item.getByLabel('What is out of date in this article?').fill('The dispute window is 120 days now.');
+    await item.getByRole('button', { name: 'Send to leads' }).click();
+    await expect.poll(() => panel().getByRole('status').textContent()).toContain('The leads will review');
+    const flags = (await session().records('closed_loop_feedback')).filter((r) => r.custom_object_fields.kind === 'outdated_article');
+    const flag = flags.find((r) => String(r.custom_object_fields.note).startsWith('The dispute window is 120 days now.'))!;
+    expect(flag.custom_object_fields).toMatchObject({
+      article_id: null,
+      article_title: `${CHECKLIST} (Confluence)`,
+      ticket_id: PAYMENT_TICKET,
+    });
+    expect(flag.custom_object_fields.note).toContain(CHECKLIST_URL);
+  });
+
+  it('finds a Guru card with the manual search', async () => {
+    await session().open({ ticket: PAYMENT_TICKET });
+    await panel().getByRole('searchbox').fill('chargeback timelines');
+    const item = panel().locator('li.article').filter({ hasText: 'Chargeback timelines by card network' });
+    await item.waitFor();
+    expect(await session().text(item.locator('.badge'))).toBe('Source: Guru');
+    expect(await item.locator('a.article__title').getAttribute('href')).toBe(
+      'https://app.getguru.com/card/cLb7Xq9T/Chargeback-timelines-by-card-network',
+    );
+  });
+
+  it('still shows the Help Center articles where the account has no Unified Search, and stops asking', async () => {
+    await session().fault('help_center.unified_search', { kind: 'status', status: 403 });
+    await session().open({ ticket: PAYMENT_TICKET });
+    await expect.poll(articleTitles, { timeout: 20_000 }).toContain("I don't recognise a payment");
+    expect(await panel().locator('.badge', { hasText: 'Source:' }).count()).toBe(0);
+    expect(await panel().locator('.notice').count()).toBe(0);
+    await panel().getByRole('searchbox').fill('chargeback timelines');
+    await expect.poll(articleTitles, { timeout: 20_000 }).toContain('Disputing a card payment (chargeback)');
+    expect(await articleTitles()).not.toContain('Chargeback timelines by card network');
+    expect((await session().calls()).counts['help_center.unified_search']).toBe(1);
+  });
+});

@@ -195,7 +195,7 @@ describe('the built package (dist/)', () => {
 
   it("keeps the sidebar's download apart from the console and within its size guard", () => {
     const assets = join(dist, 'assets');
-    const sidebar = locationBundleSize(assets, 'sidebar.html', ['domain/textAnalysis.ts']);
+    const sidebar = locationBundleSize(assets, 'sidebar.html', ['domain/textAnalysis.ts', 'unified-search']);
     const consoleView = locationBundleSize(assets, 'console.html');
     // The page preloads the view and its English strings, and nothing the first paint does not need.
     const page = readFileSync(join(assets, 'sidebar.html'), 'utf8');
@@ -213,15 +213,17 @@ describe('the built package (dist/)', () => {
     // Answer writes and ticket search stay out of the sidebar's download (answer-editing and
     // ticket-search chunks): 44.5 KB measured; 45 KB → 47 KB with what the sidebar itself gained
     // since: a lead's decision with who and when, the stale-state warning, durations as people say
-    // them, and the Help Center's locales for proposals (46.4 KB measured); 47 KB → 48 KB for
+    // them, and the Help Center's locales for proposals (46.4 KB measured); 47 KB → 48.5 KB for
     // the refusal of an escalation the settings would misroute, training in slices, the HTML's
-    // preload of the shared chunk, the ticket's misfit reports, up to three guesses and the
-    // customer's language (47.9 KB measured). Since each location has its own page, the boot is
-    // part of the shared chunk, one file fewer: 47.3 KB measured.
-    expect(sidebar.gzipBytes).toBeLessThanOrEqual(48_000);
+    // preload of the shared chunk, the ticket's misfit reports, up to three guesses, the
+    // customer's language and the results from the sources connected to Zendesk (Unified
+    // Search's request and schema download after the first paint, in a chunk of their own).
+    // Since each location has its own page, the boot is part of the shared chunk: 48.2 KB measured.
+    expect(sidebar.gzipBytes).toBeLessThanOrEqual(48_500);
     // 58.3 KB measured: the above, the matcher with its per-library calibration and the query's
-    // privacy scrub; 60.2 KB with the above, the matcher's training as steps and its language guess (59.7 KB with each location's own page).
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(60_500);
+    // privacy scrub; 61.4 KB with the above, the matcher's training as steps, its language guess
+    // and Unified Search's chunk.
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(61_500);
     // Code only editing, searching or sending proposals back needs is never part of the sidebar's download.
     expect(sidebar.files.some((f) => f.startsWith('answer-editing-') || f.startsWith('ticket-search-') || f.startsWith('send-back-'))).toBe(
       false,

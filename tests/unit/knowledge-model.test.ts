@@ -1,14 +1,40 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSessionCache } from '../../src/app/sessionCache';
 import { readSettings } from '../../src/domain/settings';
 import * as textAnalysis from '../../src/domain/textAnalysis';
 import { createKnowledgeModel } from '../../src/features/knowledge/model';
 import { createTicketModel } from '../../src/features/ticket/model';
 import type { HostClient } from '../../src/host/client';
+import { ApiError } from '../../src/host/errors';
 import { fakeHost } from './fakeHost';
 
-/** A host whose Help Center answers only when the test says so; records each request as it is made. */
-function fakeHelpCenter(helpCenterLocales: string[]) {
+/** A Unified Search page as Zendesk's reference shows one: an article (the articles search has it too) and a Confluence page. */
+const UNIFIED_PAGE = {
+  results: [
+    {
+      type: 'ARTICLE',
+      title: 'An article',
+      url: 'https://hc.example/hc/en-us/articles/1-an-article',
+      snippet: 'x',
+      updated_at: '2026-01-01T00:00:00Z',
+    },
+    {
+      type: 'EXTERNAL_RECORD',
+      title: 'Declined card runbook',
+      url: 'https://acme.atlassian.net/wiki/spaces/OPS/pages/7/Declined',
+      snippet: 'When a <em>card</em> is declined…',
+      updated_at: '2026-02-01T00:00:00Z',
+    },
+  ],
+  meta: { has_more: false, after_cursor: null, before_cursor: null },
+  links: { first: null, last: null, next: null, prev: null },
+};
+
+/**
+ * A host whose Help Center answers only when the test says so; records each request as it is made.
+ * Unified Search answers UNIFIED_PAGE, a page without results, or the status given (403: not on the account's plan).
+ */
+function fakeHelpCenter(helpCenterLocales: string[], unified: 'page' | 'empty' | 403 = 'empty') {
   const pending: (() => void)[] = [];
   /** The answer, given once the test calls answerAll. */
   const later = (body: unknown) => new Promise((resolve) => pending.push(() => resolve(body)));
@@ -25,15 +51,28 @@ function fakeHelpCenter(helpCenterLocales: string[]) {
           },
         ],
       }),
+    'GET /api/v2/guide/search': (req) =>
+      unified === 403
+        ? Promise.reject(new ApiError(403, req.url))
+        : later(unified === 'page' ? UNIFIED_PAGE : { ...UNIFIED_PAGE, results: [] }),
   });
-  /** Answers every request made so far, then lets the model's promises run. */
+  /**
+   * Answers every request made so far, then lets the model's promises run; again while that made
+   * new requests (Unified Search's code is a chunk of its own: its request follows the chunk).
+   */
   const answerAll = async () => {
-    for (const answer of pending.splice(0)) answer();
-    await new Promise((r) => setTimeout(r, 0));
+    do {
+      for (const answer of pending.splice(0)) answer();
+      await new Promise((r) => setTimeout(r, 20));
+    } while (pending.length);
   };
   return {
     host: fake.host,
-    requests: fake.urls,
+    /** The Help Center API's requests (Unified Search apart). */
+    get requests() {
+      return fake.urls.filter((u) => u.startsWith('/api/v2/help_center/'));
+    },
+    unified: () => fake.urls.filter((u) => u.startsWith('/api/v2/guide/search')),
     answerAll,
   };
 }
@@ -57,6 +96,10 @@ function knowledge(host: HostClient, requesterLocale: string, subject = 'Card pa
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
+
+// Loaded once before the tests, as the sidebar loads it beside the query builder: a slow first
+// import would otherwise hold Unified Search's request past a test's answers.
+beforeAll(() => import('../../src/host/api/unifiedSearch'));
 
 describe('knowledge suggestions on a session’s first ticket', () => {
   it('searches in the likeliest locale while the Help Center locales are still on their way', async () => {
@@ -120,5 +163,49 @@ describe('what a search gives away', () => {
     await expect.poll(() => hc.requests.filter((u) => u.includes('/search')).length).toBe(2);
     const manual = hc.requests.filter((u) => u.includes('/search'))[1]!;
     expect(new URL(manual, 'https://x').searchParams.get('query')).toBe('refund');
+    // Unified Search gets the same scrubbed words.
+    await expect.poll(() => hc.unified().length).toBe(2);
+    expect(new URL(hc.unified()[1]!, 'https://x').searchParams.get('query')).toBe('refund');
+  });
+});
+
+describe('records of the sources connected to Zendesk (Unified Search)', () => {
+  it('adds the external records after the articles, named by their source, in documented parameters only', async () => {
+    const hc = fakeHelpCenter(['en-us', 'de'], 'page');
+    const model = knowledge(hc.host, 'de');
+    await settle();
+    await hc.answerAll();
+    await hc.answerAll();
+    await hc.answerAll();
+    expect(model.suggestions.value).toMatchObject({
+      status: 'ready',
+      data: [
+        { title: 'Found in de' },
+        { title: 'Declined card runbook', source: 'Confluence', url: 'https://acme.atlassian.net/wiki/spaces/OPS/pages/7/Declined' },
+      ],
+    });
+    // The article Unified Search also found is not shown twice.
+    expect((model.suggestions.value as { data: unknown[] }).data).toHaveLength(2);
+    const params = new URL(hc.unified()[0]!, 'https://x').searchParams;
+    expect([...params.keys()].sort()).toEqual(['filter[locales]', 'page[size]', 'query']);
+    expect(params.get('filter[locales]')).toBe('de,en-us');
+  });
+
+  it('falls back to the articles alone, for the session, where the account has no Unified Search', async () => {
+    const hc = fakeHelpCenter(['en-us'], 403);
+    const cache = createSessionCache(null);
+    const model = knowledge(hc.host, 'en-US', 'Card payment declined abroad', cache);
+    await settle();
+    await hc.answerAll();
+    await hc.answerAll();
+    expect(model.suggestions.value).toMatchObject({ status: 'ready', data: [{ title: 'Found in en-us' }] });
+    expect(hc.unified()).toHaveLength(1);
+    // The next ticket of the session does not ask again.
+    const next = knowledge(hc.host, 'en-US', 'Refund missing from my statement', cache);
+    await settle();
+    await hc.answerAll();
+    await hc.answerAll();
+    expect(next.suggestions.value).toMatchObject({ status: 'ready', data: [{ title: 'Found in en-us' }] });
+    expect(hc.unified()).toHaveLength(1);
   });
 });

@@ -31,7 +31,7 @@ function account(lagMs = 0) {
   const seed = (count: number, tag: string) => {
     for (let i = 0; i < count; i++) add(8_000_000 + i, tag, new Date(Date.now() - 3_600_000 - i * 1000).toISOString());
   };
-  return { lag, call, search, exportPage, add, seed };
+  return { store, lag, call, search, exportPage, add, seed };
 }
 
 const ids = (body: Record<string, unknown>) => (body.results as Ticket[]).map((t) => t.id);
@@ -172,5 +172,60 @@ describe("the playground's filtered search of custom object records", () => {
   it('refuses a filter it does not emulate rather than ignoring it', async () => {
     expect((await find({ 'custom_object_fields.ticket_id': { $gt: 4126 } })).status).toBe(422);
     expect((await find(null)).status).toBe(422);
+  });
+});
+
+describe('playground Unified Search (GET /api/v2/guide/search)', () => {
+  const unified = (params: Record<string, string>, on = account()) => on.call('GET', `/api/v2/guide/search?${new URLSearchParams(params)}`);
+  type Page = {
+    results: Record<string, unknown>[];
+    meta: { has_more: boolean; after_cursor: string | null };
+    links: { next: string | null };
+  };
+
+  it('requires filter[locales], as documented', async () => {
+    expect((await unified({ query: 'card' })).status).toBe(400);
+  });
+
+  it('returns articles and external records with the documented properties only', async () => {
+    const page = (await unified({ query: 'unrecognised card payment', 'filter[locales]': 'en-us', 'page[size]': '50' })).body as Page;
+    const types = new Set(page.results.map((r) => r.type));
+    expect(types).toEqual(new Set(['ARTICLE', 'EXTERNAL_RECORD']));
+    for (const result of page.results) expect(Object.keys(result).sort()).toEqual(['snippet', 'title', 'type', 'updated_at', 'url']);
+    const urls = page.results.map((r) => String(r.url));
+    expect(urls.some((u) => u.startsWith('https://lumenbank.atlassian.net/wiki/'))).toBe(true);
+    expect(urls.some((u) => u.startsWith('https://app.getguru.com/card/'))).toBe(true);
+  });
+
+  it('keeps to the locales asked for, and leaves external records out when content types are filtered', async () => {
+    const german = (await unified({ query: 'Kartenzahlung', 'filter[locales]': 'de' })).body as Page;
+    expect(german.results.map((r) => r.title)).toContain('Unbekannte Kartenzahlung: Checkliste vor einer Reklamation');
+    const articlesOnly = (await unified({ query: 'chargeback', 'filter[locales]': 'en-us', 'filter[content_types]': 'ARTICLE' }))
+      .body as Page;
+    expect(articlesOnly.results.length).toBeGreaterThan(0);
+    expect(articlesOnly.results.every((r) => r.type === 'ARTICLE')).toBe(true);
+  });
+
+  it('pages with a cursor, 10 results by default and at most 50, never backwards', async () => {
+    const zd = account();
+    // More than one page of 50: copies of a Guru card.
+    const card = zd.store.externalContent.records.find((r) => r.url.includes('getguru'))!;
+    for (let i = 0; i < 30; i++) zd.store.externalContent.records.push({ ...card, id: `copy${i}`, url: `${card.url}-${i}` });
+    const first = (await unified({ 'filter[locales]': 'en-us' }, zd)).body as Page & { meta: { before_cursor: null } };
+    expect(first.results).toHaveLength(10);
+    expect(first.meta.has_more).toBe(true);
+    expect(first.meta.before_cursor).toBeNull();
+    const seen = new Set(first.results.map((r) => r.url));
+    let cursor = first.meta.after_cursor;
+    while (cursor) {
+      const page = (await unified({ 'filter[locales]': 'en-us', 'page[after]': cursor }, zd)).body as Page;
+      for (const r of page.results) seen.add(r.url);
+      cursor = page.meta.after_cursor;
+    }
+    const big = (await unified({ 'filter[locales]': 'en-us', 'page[size]': '500' }, zd)).body as Page;
+    expect(big.results).toHaveLength(50);
+    expect(big.meta.has_more).toBe(true);
+    expect(seen.size).toBeGreaterThan(50);
+    expect((await unified({ 'filter[locales]': 'en-us', 'page[after]': 'not-a-cursor' })).status).toBe(400);
   });
 });

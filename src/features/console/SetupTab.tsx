@@ -2,12 +2,17 @@ import { useCallback, useEffect, useMemo } from 'preact/hooks';
 import { createResource } from '../../app/resource';
 import { useServices } from '../../app/services';
 import { ErrorNotice, Loading } from '../../ui/Panel';
-import { checkSetup, type SetupProblem } from './setup';
+import { checkKnowledgeSources, checkSetup, type SetupProblem } from './setup';
 
 export function SetupTab() {
   const { host, settings, i18n } = useServices();
   const check = useMemo(() => createResource<SetupProblem[]>(), []);
-  const run = useCallback(() => void check.run(() => checkSetup(host, settings)), [check, host, settings]);
+  const sources = useMemo(() => createResource<SetupProblem>(), []);
+  const run = useCallback(() => {
+    void check.run(() => checkSetup(host, settings));
+    void sources.run(() => checkKnowledgeSources(host, settings));
+  }, [check, sources, host, settings]);
+  const searched = sources.state.value;
   useEffect(run, [run]);
   const state = check.state.value;
   // A setting is named as Admin Center labels it ("Lead group IDs"), not by its key.
@@ -34,6 +39,11 @@ export function SetupTab() {
             </li>
           ))}
         </ul>
+      )}
+      {searched.status === 'ready' && (
+        <p class="muted" data-testid="setup-sources">
+          {i18n.t(`ui.setup.${searched.data.key}`, searched.data.vars)}
+        </p>
       )}
       <button type="button" class="btn btn--small" onClick={run}>
         {i18n.t('ui.setup.check_again')}

@@ -2,6 +2,8 @@ import { readSettings, TICKET_PRIORITIES, type AppSettings } from '../../domain/
 import { mapLimited } from '../../host/mapLimited';
 import { ANSWER_OBJECT, FEEDBACK_OBJECT } from '../../host/api/customObjects';
 import { escalationFieldId } from '../../host/api/escalation';
+import { helpCenterLocales } from '../../host/api/helpCenter';
+import { unifiedSearchSources } from '../../host/api/unifiedSearch';
 import { customObjectExists, groupExists, rolesThatEdit, ticketFieldIds } from '../../host/api/setup';
 import type { HostClient } from '../../host/client';
 
@@ -45,4 +47,15 @@ export async function checkSetup(host: HostClient, settings: AppSettings): Promi
   }
   if (!settings.leadGroupIds.length && !settings.leadRoleIds.length && !settings.adminsAreLeads) problems.push({ key: 'no_leads' });
   return problems;
+}
+
+/**
+ * What the knowledge panel searches besides Help Center articles: the sources Unified Search
+ * returns records from on this account, or that it has no Unified Search (articles only).
+ */
+export async function checkKnowledgeSources(host: HostClient, settings: AppSettings): Promise<SetupProblem> {
+  const locales = await helpCenterLocales(host).catch(() => [settings.helpCenterLocale]);
+  const sources = await unifiedSearchSources(host, locales.length ? locales : [settings.helpCenterLocale]);
+  if (sources === null) return { key: 'knowledge_unified_off' };
+  return sources.length ? { key: 'knowledge_sources', vars: { sources: sources.join(', ') } } : { key: 'knowledge_sources_none' };
 }

@@ -2,11 +2,11 @@ import { useState } from 'preact/hooks';
 import { useServices } from '../../app/services';
 import type { ResourceState } from '../../app/resource';
 import { highlightSegments, longText, safeHttpUrl, shortText } from '../../domain/text';
-import { isRestricted, type Article } from '../../host/api/helpCenter';
+import { isRestricted } from '../../host/api/helpCenter';
 import { ErrorNotice, FormButtons, Loading, Panel } from '../../ui/Panel';
 import { SearchBox } from '../../ui/SearchBox';
 import { StatusLine } from '../../ui/Status';
-import type { KnowledgeModel } from './model';
+import { isExternal, itemKey, type KnowledgeItem, type KnowledgeModel } from './model';
 
 function Snippet({ text }: { text: string }) {
   return (
@@ -30,10 +30,9 @@ function moveFocus(event: KeyboardEvent) {
 }
 
 /** Closes once the flag is sent; a failure keeps the note for another try. */
-function FlagForm({ article, model, onClose }: { article: Article; model: KnowledgeModel; onClose: () => void }) {
+function FlagForm({ article, id, model, onClose }: { article: KnowledgeItem; id: string; model: KnowledgeModel; onClose: () => void }) {
   const { i18n } = useServices();
   const [note, setNote] = useState('');
-  const id = `flag-${article.id}`;
   const submit = async (event: Event) => {
     event.preventDefault();
     if ((await model.flag.run(article, note)).kind === 'done') onClose();
@@ -63,45 +62,48 @@ function ArticleAction(props: { label: string; titleId: string; disabled: boolea
   );
 }
 
-function ArticleItem({ article, model }: { article: Article; model: KnowledgeModel }) {
+/** A Help Center article, or a record of a connected source (named, and without Quote: Unified Search gives no body to quote). */
+function ArticleItem({ item, index, model }: { item: KnowledgeItem; index: number; model: KnowledgeModel }) {
   const { i18n } = useServices();
   const [flagging, setFlagging] = useState(false);
   const [confirmingQuote, setConfirmingQuote] = useState(false);
-  const restricted = isRestricted(article);
-  const href = safeHttpUrl(article.html_url);
-  const titleId = `article-${article.id}-title`;
-  const flagged = model.flagged.value.has(article.id);
+  const external = isExternal(item) ? item : null;
+  const article = isExternal(item) ? null : item;
+  const restricted = article !== null && isRestricted(article);
+  const href = safeHttpUrl(external?.url ?? article?.html_url);
+  // A record has no id: its place in the list names its elements.
+  const key = article ? `article-${article.id}` : `record-${index}`;
+  const titleId = `${key}-title`;
+  const flagged = model.flagged.value.has(itemKey(item));
   return (
     <li class="article" aria-labelledby={titleId}>
       {href ? (
         <a class="article__title" id={titleId} href={href} target="_blank" rel="noopener noreferrer">
-          {shortText(article.title)}
+          {shortText(item.title)}
         </a>
       ) : (
         <span class="article__title" id={titleId} tabIndex={-1}>
-          {shortText(article.title)}
+          {shortText(item.title)}
         </span>
       )}
+      {external && <span class="badge">{i18n.t('ui.knowledge.source', { source: shortText(external.source) })}</span>}
       {restricted && <span class="badge">{i18n.t('ui.knowledge.restricted')}</span>}
-      {article.snippet && <Snippet text={longText(article.snippet)} />}
+      {item.snippet && <Snippet text={longText(item.snippet)} />}
       <p class="muted small">
-        {article.updated_at && i18n.t('ui.knowledge.updated', { date: i18n.date(article.updated_at) })}
-        {article.label_names?.length ? ` · ${shortText(article.label_names.join(', '))}` : ''}
+        {item.updated_at && i18n.t('ui.knowledge.updated', { date: i18n.date(item.updated_at) })}
+        {article?.label_names?.length ? ` · ${shortText(article.label_names.join(', '))}` : ''}
       </p>
       <div class="row actions" role="group" aria-labelledby={titleId}>
-        <ArticleAction
-          label={i18n.t('ui.knowledge.link')}
-          titleId={titleId}
-          disabled={!href}
-          onClick={() => void model.link.run(article)}
-        />
-        <ArticleAction
-          label={i18n.t('ui.knowledge.quote')}
-          titleId={titleId}
-          disabled={!href}
-          expanded={restricted ? confirmingQuote : undefined}
-          onClick={() => (restricted ? setConfirmingQuote(!confirmingQuote) : void model.quote.run(article))}
-        />
+        <ArticleAction label={i18n.t('ui.knowledge.link')} titleId={titleId} disabled={!href} onClick={() => void model.link.run(item)} />
+        {article && (
+          <ArticleAction
+            label={i18n.t('ui.knowledge.quote')}
+            titleId={titleId}
+            disabled={!href}
+            expanded={restricted ? confirmingQuote : undefined}
+            onClick={() => (restricted ? setConfirmingQuote(!confirmingQuote) : void model.quote.run(article))}
+          />
+        )}
         <ArticleAction
           label={i18n.t('ui.knowledge.open')}
           titleId={titleId}
@@ -116,7 +118,7 @@ function ArticleItem({ article, model }: { article: Article; model: KnowledgeMod
           onClick={() => setFlagging(!flagging)}
         />
       </div>
-      {confirmingQuote && (
+      {article && confirmingQuote && (
         <form
           class="inline-form notice notice--warning"
           role="alert"
@@ -133,7 +135,7 @@ function ArticleItem({ article, model }: { article: Article; model: KnowledgeMod
           />
         </form>
       )}
-      {flagging && <FlagForm article={article} model={model} onClose={() => setFlagging(false)} />}
+      {flagging && <FlagForm article={item} id={`flag-${key}`} model={model} onClose={() => setFlagging(false)} />}
     </li>
   );
 }
@@ -144,7 +146,7 @@ function Results({
   onRetry,
   empty,
 }: {
-  state: ResourceState<Article[]>;
+  state: ResourceState<KnowledgeItem[]>;
   model: KnowledgeModel;
   onRetry: () => void;
   empty: string;
@@ -157,8 +159,8 @@ function Results({
       {articles && articles.length === 0 && <p class="muted">{empty}</p>}
       {articles && articles.length > 0 && (
         <ul class="articles" onKeyDown={moveFocus}>
-          {articles.map((article) => (
-            <ArticleItem key={article.id} article={article} model={model} />
+          {articles.map((item, i) => (
+            <ArticleItem key={itemKey(item)} item={item} index={i} model={model} />
           ))}
         </ul>
       )}

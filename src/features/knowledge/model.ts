@@ -9,6 +9,7 @@ import { htmlToText } from '../../domain/html';
 import { inert } from '../../domain/answers/placeholders';
 import { escapeHtml, excerpt, safeHttpUrl } from '../../domain/text';
 import { getArticle, isRestricted, searchArticles, withoutBody, type Article } from '../../host/api/helpCenter';
+import type { ExternalRecord } from '../../host/api/unifiedSearch';
 import { createFeedback } from '../../host/api/feedback';
 import type { HostClient } from '../../host/client';
 import { appendToReply } from '../../host/composer';
@@ -20,7 +21,21 @@ import { knownHelpCenterLocales, readHelpCenterLocales } from './locales';
 
 export type KnowledgeModel = ReturnType<typeof createKnowledgeModel>;
 
+/** A result in the panel: a Help Center article, or a record from a connected source (Confluence, Guru, …). */
+export type KnowledgeItem = Article | ExternalRecord;
+export const isExternal = (item: KnowledgeItem): item is ExternalRecord => 'source' in item;
+/** What identifies a result in the panel: an article's id, a record's URL. */
+export const itemKey = (item: KnowledgeItem) => (isExternal(item) ? item.url : item.id);
+
+/** Set for the session once Unified Search answered that the account does not have it. */
+const UNIFIED_OFF_KEY = 'hc:unified-off';
+const SESSION_MS = 24 * 3600 * 1000;
+
 const RESULTS_MAX_AGE_MS = 15 * 60 * 1000;
+
+/** Unified Search's code: a chunk of its own, downloaded with the query builder, after the first paint. */
+let unifiedChunk: Promise<typeof import('../../host/api/unifiedSearch')> | null = null;
+const loadUnified = () => (unifiedChunk ??= import('../../host/api/unifiedSearch'));
 
 interface Deps {
   host: HostClient;
@@ -35,10 +50,10 @@ interface Deps {
 }
 
 export function createKnowledgeModel({ host, settings, ticket, currentUser, cache, analysis, debounceMs = 300 }: Deps) {
-  const suggestions = createResource<Article[]>();
-  const manual = createResource<Article[]>();
+  const suggestions = createResource<KnowledgeItem[]>();
+  const manual = createResource<KnowledgeItem[]>();
   const manualQuery = signal('');
-  const flagged = signal<ReadonlySet<number>>(new Set());
+  const flagged = signal<ReadonlySet<number | string>>(new Set());
   const tools = signal<TextAnalysis | null>(null);
 
   // The query comes from what the customer wrote (subject + latest requester comment), so the
@@ -85,14 +100,49 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
     return articles;
   }
 
+  /**
+   * The records of the sources connected to Zendesk, from Unified Search in the same locales as the
+   * articles. Where the account has no Unified Search (403/404) it is not asked again this session;
+   * any failure leaves the articles alone, so the agent only misses the other sources.
+   */
+  async function searchExternal(query: string): Promise<ExternalRecord[]> {
+    if (cache.get<boolean>(UNIFIED_OFF_KEY, SESSION_MS)) return [];
+    const available = knownHelpCenterLocales(cache) ?? (await readLocales());
+    const chain = localeChain(ticket.requesterLocale.value, settings.helpCenterLocale);
+    const locales = [...new Set([chain.find((l) => available.includes(l)) ?? settings.helpCenterLocale, settings.helpCenterLocale])];
+    const key = `hc:unified:${settings.suggestionCount}:${locales.join(',')}:${query}`;
+    const hit = cache.get<ExternalRecord[]>(key, RESULTS_MAX_AGE_MS);
+    if (hit) return hit.value;
+    const unified = await loadUnified().catch(() => {
+      unifiedChunk = null; // a failed download is tried again at the next search
+      return null;
+    });
+    if (!unified) return [];
+    try {
+      const records = await unified.searchExternalRecords(host, { query, locales, pageSize: settings.suggestionCount });
+      cache.set(key, records);
+      return records;
+    } catch (error) {
+      if (unified.unifiedSearchUnavailable(error)) cache.set(UNIFIED_OFF_KEY, true);
+      return [];
+    }
+  }
+
+  /** Articles first, as ranked by Help Center, then the other sources' records. */
+  async function searchAll(query: string): Promise<KnowledgeItem[]> {
+    const [articles, records] = await Promise.all([search(query), searchExternal(query)]);
+    return [...articles, ...records];
+  }
+
   const loadSuggestions = () => {
     const query = customerQuery.value;
-    if (query) void suggestions.run(() => search(query));
+    if (query) void suggestions.run(() => searchAll(query));
   };
   onDispose(effect(loadSuggestions));
   /** Until the query builder is here the suggestions are loading; once it is, the effect above starts the search, which supersedes this run. */
   const prepare = () =>
     void suggestions.run(async () => {
+      void loadUnified().catch(() => undefined); // downloading beside the query builder
       tools.value = await analysis();
       return [];
     });
@@ -104,7 +154,7 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
     if (!manualQuery.value.trim()) return;
     void manual.run(async () => {
       const query = (tools.value ?? (await analysis())).scrubQuery(manualQuery.value, names.value);
-      return query ? search(query) : [];
+      return query ? searchAll(query) : [];
     });
   };
   function setManualQuery(query: string) {
@@ -115,25 +165,28 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
 
   const ticketId = () => ticket.id.value;
 
-  /** Records which article was used on which ticket, for the leads, without tagging the ticket. */
-  const recordUse = (article: Article, how: 'link' | 'quote') =>
+  /** The title leads see in a record: a connected source's record names its source. */
+  const titleFor = (item: KnowledgeItem) => (isExternal(item) ? `${item.title} (${item.source})` : item.title);
+
+  /** Records which result was used on which ticket, for the leads, without tagging the ticket. */
+  const recordUse = (item: KnowledgeItem, how: 'link' | 'quote') =>
     createFeedback(host, {
       kind: 'article_used',
-      name: `${how}: ${article.title}`,
+      name: `${how}: ${titleFor(item)}`,
       ticketId: ticketId(),
       reporterId: currentUser.id,
-      articleId: article.id,
-      articleTitle: article.title,
+      articleId: isExternal(item) ? undefined : item.id,
+      articleTitle: titleFor(item),
     }).catch(() => undefined);
 
   /** The panel's status line: the last of its actions. */
   const status = signal<Report | null>(null);
 
-  /** An article's link, only if it is a plain web address (the buttons are disabled otherwise). */
-  const urlOf = (article: Article) => safeHttpUrl(article.html_url) ?? unexpected();
+  /** A result's link, only if it is a plain web address (the buttons are disabled otherwise). */
+  const urlOf = (item: KnowledgeItem) => safeHttpUrl(isExternal(item) ? item.url : item.html_url) ?? unexpected();
 
   const link = createAction(
-    async (article: Article) => {
+    async (article: KnowledgeItem) => {
       const url = urlOf(article);
       await appendToReply(host, {
         // A plain-text reply is Markdown to Zendesk: the title must not become a link or a placeholder.
@@ -165,17 +218,18 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
   );
 
   const flag = createAction(
-    async (article: Article, note: string) => {
+    async (item: KnowledgeItem, note: string) => {
       await createFeedback(host, {
         kind: 'outdated_article',
-        name: `Outdated: ${article.title}`,
+        name: `Outdated: ${titleFor(item)}`,
         ticketId: ticketId(),
         reporterId: currentUser.id,
-        articleId: article.id,
-        articleTitle: article.title,
-        note: note.trim(),
+        articleId: isExternal(item) ? undefined : item.id,
+        articleTitle: titleFor(item),
+        // A record has no id the feedback object can hold: its address goes with the note.
+        note: isExternal(item) ? `${note.trim()}\n${urlOf(item)}` : note.trim(),
       });
-      flagged.value = new Set([...flagged.value, article.id]);
+      flagged.value = new Set([...flagged.value, itemKey(item)]);
       return done();
     },
     { report: status, done: 'ui.knowledge.done_flagged' },

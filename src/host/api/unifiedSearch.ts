@@ -1,0 +1,91 @@
+import * as z from 'zod/mini';
+import type { HostClient } from '../client';
+import { ApiError } from '../errors';
+import { sourceName } from '../../domain/knowledge/sources';
+
+/*
+ * Unified Search (GET /api/v2/guide/search): Help Center articles, community posts and the records
+ * of the sources a team connects to Zendesk (knowledge connectors, federated search). A module of
+ * its own, so the sidebar downloads it with the query builder, after its first paint.
+ */
+/**
+ * One Unified Search result (GET /api/v2/guide/search) as Zendesk's reference documents it: its
+ * type (ARTICLE, POST or EXTERNAL_RECORD), title, snippet, url and updated_at. It documents no id,
+ * locale or source, so an external record is known by its URL.
+ */
+const UnifiedResultSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  url: z.string(),
+  snippet: z.optional(z.nullable(z.string())),
+  updated_at: z.optional(z.nullable(z.string())),
+});
+const UnifiedSearchSchema = z.object({
+  results: z.array(UnifiedResultSchema),
+  meta: z.optional(z.object({ has_more: z.optional(z.boolean()), after_cursor: z.optional(z.nullable(z.string())) })),
+});
+
+/** A record from a knowledge source the team connected to Zendesk (Confluence, Guru, …). */
+export interface ExternalRecord {
+  title: string;
+  url: string;
+  snippet?: string | null;
+  updated_at?: string | null;
+  /** The tool it lives in, named from its URL (see domain/knowledge/sources). */
+  source: string;
+}
+
+/** Unified Search's page size limit ("Returns a maximum of 50 records per page"). */
+const UNIFIED_MAX_PAGE_SIZE = 50;
+
+/**
+ * Unified Search is off for the account (plan, feature or permission): 403 or 404. Other failures
+ * (rate limits, server errors) are passing and say nothing about the account.
+ */
+export const unifiedSearchUnavailable = (error: unknown) => error instanceof ApiError && (error.status === 403 || error.status === 404);
+
+async function unifiedPage(host: HostClient, params: URLSearchParams) {
+  return host.request({ url: `/api/v2/guide/search?${params}` }, UnifiedSearchSchema);
+}
+
+const externalOf = (results: z.infer<typeof UnifiedResultSchema>[]): ExternalRecord[] =>
+  results
+    .filter((r) => r.type === 'EXTERNAL_RECORD')
+    .map(({ title, url, snippet, updated_at }) => ({ title, url, snippet, updated_at, source: sourceName(url) }));
+
+/**
+ * The external content records among the first page of a Unified Search: the articles come from
+ * the articles search, whose results carry what the panel needs (id, labels, user segment).
+ */
+export async function searchExternalRecords(
+  host: HostClient,
+  search: { query: string; locales: string[]; pageSize: number },
+): Promise<ExternalRecord[]> {
+  const params = new URLSearchParams({
+    query: search.query,
+    'filter[locales]': search.locales.join(','),
+    'page[size]': String(Math.min(UNIFIED_MAX_PAGE_SIZE, search.pageSize)),
+  });
+  return externalOf((await unifiedPage(host, params)).results);
+}
+
+/**
+ * The sources the account's Unified Search returns records from, read from its results without a
+ * query (up to `maxPages` pages, following the cursor); null when Unified Search is unavailable.
+ */
+export async function unifiedSearchSources(host: HostClient, locales: string[], maxPages = 4): Promise<string[] | null> {
+  const params = new URLSearchParams({ 'filter[locales]': locales.join(','), 'page[size]': String(UNIFIED_MAX_PAGE_SIZE) });
+  const names = new Set<string>();
+  try {
+    for (let i = 0; i < maxPages; i++) {
+      const page = await unifiedPage(host, params);
+      for (const record of externalOf(page.results)) names.add(record.source);
+      if (!page.meta?.has_more || !page.meta.after_cursor) break;
+      params.set('page[after]', page.meta.after_cursor);
+    }
+  } catch (error) {
+    if (unifiedSearchUnavailable(error)) return null;
+    throw error;
+  }
+  return [...names].sort();
+}
