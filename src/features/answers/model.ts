@@ -19,6 +19,7 @@ import { appendToReply, textToHtml } from '../../host/composer';
 import type { CurrentUser } from '../../host/schemas';
 import type { TicketModel } from '../ticket/model';
 import type { TextAnalysis } from '../../domain/textAnalysis';
+import type { SessionCache } from '../../app/sessionCache';
 import type { AnswerLibrary } from './cachedLibrary';
 import { onLibraryChange, type LibraryChange } from './sync';
 
@@ -35,7 +36,12 @@ interface Deps {
   /** Loads the matcher (a chunk of its own), fetched alongside the answer library. */
   analysis: () => Promise<TextAnalysis>;
   now: () => Date;
+  /** The agent's session cache: what was reported on a ticket is read once per few minutes. */
+  cache: SessionCache;
 }
+
+/** How long a ticket's recorded misfits are taken as read; the agent's own reports are added as they are sent. */
+const MISFITS_FRESH_MS = 5 * 60 * 1000;
 
 /** Two answers are language variants of each other when they share most of their match tags. */
 function isVariant(a: Answer, b: Answer): boolean {
@@ -47,7 +53,7 @@ function isVariant(a: Answer, b: Answer): boolean {
 
 type Person = { name: string; isLead: boolean };
 
-export function createAnswersModel({ host, settings, ticket, currentUser, library, people, analysis, now }: Deps) {
+export function createAnswersModel({ host, settings, ticket, currentUser, library, people, analysis, now, cache }: Deps) {
   const answers = createResource<Answer[]>();
   const chosenId = signal<string | null>(null);
   const inserted = signal<string | null>(null);
@@ -195,9 +201,19 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
     known.value = next;
   }
 
+  const misfitsKey = () => `misfits:${ticket.id.value}`;
+  /** The answers Zendesk has recorded as not right for this ticket: one filtered search per ticket every few minutes. */
+  async function reportedHere(force: boolean): Promise<ReadonlySet<string>> {
+    const hit = force ? null : cache.get<string[]>(misfitsKey(), MISFITS_FRESH_MS);
+    if (hit) return new Set(hit.value);
+    const found = await misfitsOnTicket(host, ticket.id.value);
+    cache.set(misfitsKey(), [...found]);
+    return found;
+  }
+
   async function load(force = false) {
     await answers.run(async () => {
-      const [list, loaded, reported] = await Promise.all([library.load(force), analysis(), misfitsOnTicket(host, ticket.id.value)]);
+      const [list, loaded, reported] = await Promise.all([library.load(force), analysis(), reportedHere(force)]);
       tools.value = loaded;
       ruledOut.value = new Set([...ruledOut.value, ...reported]);
       return list;
@@ -279,6 +295,7 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
       });
       // Not offered again on this ticket: the next answer shows if it is confident on its own.
       ruledOut.value = new Set([...ruledOut.value, answer.id]);
+      cache.set(misfitsKey(), [...ruledOut.value]);
       chosenId.value = null;
       return done();
     },

@@ -26,6 +26,7 @@ export function createSidebarModel(services: Services, initial: TicketSnapshot) 
     people: lead.people,
     analysis: loadTextAnalysis,
     now,
+    cache,
   });
   const models = {
     ticket,
