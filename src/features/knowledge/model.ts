@@ -83,6 +83,10 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
    * While the list of locales is still on its way (a session's first ticket), the search starts in
    * the likeliest locale at the same time: one round trip instead of two when the guess is right.
    */
+  /** The requester's language if the Help Center has it, else the settings' fallback locale. */
+  const searchLocale = (available: readonly string[]) =>
+    localeChain(ticket.requesterLocale.value, settings.helpCenterLocale).find((l) => available.includes(l)) ?? settings.helpCenterLocale;
+
   async function search(query: string): Promise<Article[]> {
     const chain = localeChain(ticket.requesterLocale.value, settings.helpCenterLocale);
     const known = knownHelpCenterLocales(cache);
@@ -90,7 +94,7 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
     const early = known ? null : fetchArticles(query, guess);
     early?.catch(() => undefined); // awaited below only if the guess was right
     const available = known ?? (await readLocales());
-    const locale = chain.find((l) => available.includes(l)) ?? settings.helpCenterLocale;
+    const locale = searchLocale(available);
     const key = `hc:${settings.suggestionCount}:${locale}:${query}`;
     const hit = cache.get<Article[]>(key, RESULTS_MAX_AGE_MS);
     if (hit) return hit.value;
@@ -108,8 +112,7 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
   async function searchExternal(query: string): Promise<ExternalRecord[]> {
     if (cache.get<boolean>(UNIFIED_OFF_KEY, SESSION_MS)) return [];
     const available = knownHelpCenterLocales(cache) ?? (await readLocales());
-    const chain = localeChain(ticket.requesterLocale.value, settings.helpCenterLocale);
-    const locales = [...new Set([chain.find((l) => available.includes(l)) ?? settings.helpCenterLocale, settings.helpCenterLocale])];
+    const locales = [...new Set([searchLocale(available), settings.helpCenterLocale])];
     const key = `hc:unified:${settings.suggestionCount}:${locales.join(',')}:${query}`;
     const hit = cache.get<ExternalRecord[]>(key, RESULTS_MAX_AGE_MS);
     if (hit) return hit.value;
