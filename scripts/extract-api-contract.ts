@@ -39,6 +39,7 @@ const USED: [method: string, path: string][] = [
   ['get', '/api/v2/tickets/{ticket_id}/comments'],
   ['get', '/api/v2/tickets/{ticket_id}/audits'],
   ['get', '/api/v2/ticket_fields'],
+  ['get', '/api/v2/ticket_metrics'],
   ['get', '/api/v2/search'],
   ['get', '/api/v2/search/export'],
   ['get', '/api/v2/custom_objects/{custom_object_key}'],

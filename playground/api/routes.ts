@@ -1,6 +1,7 @@
 import type { TicketUpdateLimiter } from './faults';
 import { json, invalid, notFound, Router, type ApiRequest } from './router';
 import { ArticleIndex } from './search';
+import { ticketMetric } from './ticketMetrics';
 import {
   EXPORT_DEFAULT_PAGE_SIZE,
   EXPORT_MAX_PAGE_SIZE,
@@ -170,6 +171,29 @@ export function createRoutes(ctx: ApiContext): Router {
     const id = Number(req.params.id);
     if (!store.tickets.has(id)) return notFound();
     return offsetPage(ctx, req, 'audits', store.audits.get(id) ?? []);
+  });
+  /**
+   * List Ticket Metrics: every ticket's metrics, newest created first, cursor pages of at most
+   * 100 (the documented default and maximum).
+   */
+  router.add('ticket_metrics.list', 'GET', '/api/v2/ticket_metrics.json', (req) => {
+    const size = Math.min(100, Math.max(1, Number(req.query.get('page[size]') ?? 100) || 100));
+    const after = req.query.get('page[after]');
+    const offset = after === null ? 0 : decodeCursor(after);
+    if (offset === null) return json(400, { error: 'InvalidPaginationParameter', description: 'page[after] is not a valid cursor' });
+    const tickets = [...store.tickets.values()].sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id - a.id);
+    const slice = tickets.slice(offset, offset + size);
+    const hasMore = offset + size < tickets.length;
+    const afterCursor = hasMore ? encodeCursor(offset + size) : null;
+    const next = new URLSearchParams(req.query);
+    if (afterCursor) next.set('page[after]', afterCursor);
+    return json(200, {
+      ticket_metrics: slice.map((t) =>
+        ticketMetric(t, store.comments.get(t.id) ?? [], store.audits.get(t.id) ?? [], store.users, ctx.baseUrl()),
+      ),
+      meta: { has_more: hasMore, after_cursor: afterCursor, before_cursor: null },
+      links: { next: afterCursor ? `${ctx.baseUrl()}${req.path}?${next}` : null, prev: null },
+    });
   });
   router.add('ticket_fields.list', 'GET', '/api/v2/ticket_fields.json', () =>
     json(200, {

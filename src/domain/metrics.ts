@@ -9,6 +9,8 @@ export interface EscalationEvent {
   firstLeadResponseAt?: string;
   /** The request is still open: no lead has answered it and nobody withdrew it. */
   waiting?: boolean;
+  /** The first lead response turned the request down. */
+  declined?: boolean;
 }
 
 /** Request, escalation and the first lead response (escalate or decline) of each escalated ticket. */
@@ -20,8 +22,10 @@ export function escalationEvents(history: Map<number, EscalationHistory>, isLead
     const event: EscalationEvent = { ticketId };
     if (request) event.requestedAt = request.at;
     if (h.lastEscalation) event.escalatedAt = h.lastEscalation.at;
-    if (response) event.firstLeadResponseAt = response.at;
-    else if (request && h.changes.at(-1) === request) event.waiting = true;
+    if (response) {
+      event.firstLeadResponseAt = response.at;
+      if (response.to === 'none') event.declined = true;
+    } else if (request && h.changes.at(-1) === request) event.waiting = true;
     events.push(event);
   }
   return events;
@@ -33,8 +37,11 @@ export interface MetricTicket {
   tags: string[];
 }
 
+export const METRIC_WINDOWS = [7, 30, 90] as const;
+export type WindowDays = (typeof METRIC_WINDOWS)[number];
+
 export interface MetricWindow {
-  days: 7 | 30;
+  days: WindowDays;
   now: Date;
 }
 
@@ -44,17 +51,11 @@ export interface DayCount {
   escalated: number;
 }
 
-export interface AnswerUsage {
-  answerId: string;
-  count: number;
-}
-
 export interface LeadConsoleMetrics {
   perDay: DayCount[];
   medianLeadResponseMinutes: number | null;
   /** 0..1, or null when no ticket was created in the window. */
   approvedAnswerShare: number | null;
-  topAnswers: AnswerUsage[];
 }
 
 const DAY_MS = 86_400_000;
@@ -111,12 +112,12 @@ export function requestsPerDay(events: readonly EscalationEvent[], window: Metri
 }
 
 /**
- * Median wait from request to the first lead response, for requests made in the window. A
- * request still waiting counts with its wait so far: leaving it out would make the figure look
- * best exactly when the leads answer nothing. Direct escalations without a request have no wait
- * and are left out.
+ * Minutes from request to the first lead response, for requests made in the window. A request
+ * still waiting counts with its wait so far: leaving it out would make the figures look best
+ * exactly when the leads answer nothing. Direct escalations without a request have no wait and
+ * are left out.
  */
-export function medianLeadResponseMinutes(events: readonly EscalationEvent[], window: MetricWindow): number | null {
+function leadWaits(events: readonly EscalationEvent[], window: MetricWindow): number[] {
   const range = windowRange(window);
   const now = window.now.getTime();
   const waits: number[] = [];
@@ -126,7 +127,56 @@ export function medianLeadResponseMinutes(events: readonly EscalationEvent[], wi
     if (!inWindow(requested, range) || responded === null || responded < requested) continue;
     waits.push((responded - requested) / 60_000);
   }
-  return median(waits);
+  return waits;
+}
+
+export function medianLeadResponseMinutes(events: readonly EscalationEvent[], window: MetricWindow): number | null {
+  return median(leadWaits(events, window));
+}
+
+export interface LeadDecisions {
+  medianMinutes: number | null;
+  /** 0..1 of the window's requests answered within the response target; null when there were none. */
+  withinTarget: number | null;
+  /** Requests made in the window that a lead turned down. */
+  declined: number;
+}
+
+/** How fast and how the leads answered the window's requests, against the team's response target. */
+export function leadDecisions(events: readonly EscalationEvent[], window: MetricWindow, targetMinutes: number): LeadDecisions {
+  const waits = leadWaits(events, window);
+  const range = windowRange(window);
+  return {
+    medianMinutes: median(waits),
+    withinTarget: waits.length ? waits.filter((w) => w <= targetMinutes).length / waits.length : null,
+    declined: events.filter((e) => e.declined && inWindow(parse(e.requestedAt), range)).length,
+  };
+}
+
+export interface StatusTicket {
+  id: number;
+  status: string;
+  updated_at: string;
+}
+
+export const isSolved = (status: string) => status === 'solved' || status === 'closed';
+
+export interface EscalationRate {
+  escalated: number;
+  solved: number;
+  /** escalated / solved; null when nothing was solved in the window. */
+  rate: number | null;
+}
+
+/**
+ * Tickets escalated in the window over tickets solved in it (solved or closed, last changed in
+ * the window), the rate a lead is judged on. Each ticket counts once on either side.
+ */
+export function escalationRate(events: readonly EscalationEvent[], tickets: readonly StatusTicket[], window: MetricWindow): EscalationRate {
+  const range = windowRange(window);
+  const escalated = new Set(events.filter((e) => inWindow(parse(e.escalatedAt), range)).map((e) => e.ticketId)).size;
+  const solved = uniqueById(tickets).filter((t) => isSolved(t.status) && inWindow(parse(t.updated_at), range)).length;
+  return { escalated, solved, rate: solved ? escalated / solved : null };
 }
 
 /** Answer ids from a ticket's tags, each once. */
@@ -170,14 +220,6 @@ export function answerUses(tickets: readonly MetricTicket[]): Map<string, number
   return counts;
 }
 
-/** Tickets per answer in the window, most used first; ties by answer id for a stable order. */
-export function topAnswers(tickets: readonly MetricTicket[], window: MetricWindow, limit = 10): AnswerUsage[] {
-  return [...answerUses(ticketsInWindow(tickets, window))]
-    .map(([answerId, count]) => ({ answerId, count }))
-    .sort((a, b) => b.count - a.count || a.answerId.localeCompare(b.answerId))
-    .slice(0, limit);
-}
-
 export function leadConsoleMetrics(
   events: readonly EscalationEvent[],
   tickets: readonly MetricTicket[],
@@ -187,6 +229,5 @@ export function leadConsoleMetrics(
     perDay: requestsPerDay(events, window),
     medianLeadResponseMinutes: medianLeadResponseMinutes(events, window),
     approvedAnswerShare: approvedAnswerShare(tickets, window),
-    topAnswers: topAnswers(tickets, window),
   };
 }

@@ -178,6 +178,37 @@ describe('lead console', () => {
     await expect.poll(() => session().text(c().getByTestId('answer-share'))).toMatch(/\d+ %/);
   });
 
+  it('over 90 days: escalation rate, lead decisions and what each answer did, every table with a CSV equal to it', async () => {
+    // Ticket 4113 used the approved answer and was solved; the customer reopens it, an agent solves it again.
+    for (const status of ['open', 'solved']) await session().api('/api/v2/tickets/4113.json', 'PUT', { ticket: { status } });
+    await asLead();
+    await openTab('Team metrics');
+    await c().getByRole('button', { name: 'Last 90 days' }).click();
+    await expect.poll(() => c().getByTestId('per-day').locator('tbody tr').count(), { timeout: 20_000 }).toBe(90);
+    expect(await session().text(c().getByTestId('escalation-rate'))).toMatch(/^\d+ %$/);
+    expect(await session().text(c().getByTestId('within-target'))).toMatch(/^(\d+ %|–)$/);
+    expect(await session().text(c().getByTestId('declined'))).toMatch(/^\d+$/);
+
+    const answers = c().getByTestId('top-answers');
+    const row = answers.locator('tbody tr').filter({ hasText: 'Updating the address' });
+    // Uses, reports, reopened, solved in one reply.
+    expect(await row.locator('td').nth(0).textContent()).toBe('1');
+    expect(await row.locator('td').nth(2).textContent()).toBe('1');
+    expect(await row.locator('td').nth(3).textContent()).toMatch(/^\d+ % \(\d+\/1\)$/);
+    expect(await session().text(c().getByTestId('one-touch'))).toContain('With an approved answer');
+
+    for (const table of ['per-day', 'top-answers', 'one-touch']) {
+      const shown = await c()
+        .getByTestId(table)
+        .locator('tr')
+        .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((cell) => cell.textContent ?? '')));
+      const href = (await c().getByTestId(`${table}-csv`).getAttribute('href')) ?? '';
+      expect(href.startsWith('data:text/csv;charset=utf-8,')).toBe(true);
+      const csv = decodeURIComponent(href.slice(href.indexOf(',') + 1)).replace(/^\ufeff/, '');
+      expect(parseCsv(csv)).toEqual(shown.filter((cells) => cells.length > 0));
+    }
+  });
+
   it('gives admins a setup check that names each problem and its fix', async () => {
     await session().control('settings', 'POST', {
       lead_group_ids: '503, 999, abc',
@@ -218,3 +249,32 @@ describe('lead console', () => {
       .toBe('Unified search is not available on this account: the knowledge panel searches Help Center articles only.');
   });
 });
+
+/** RFC 4180 as the console writes it: quoted cells may hold commas, quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted && ch === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (ch === '"') {
+      quoted = !quoted;
+    } else if (!quoted && ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (!quoted && ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else {
+      cell += ch;
+    }
+  }
+  return rows;
+}

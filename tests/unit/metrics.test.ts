@@ -7,7 +7,6 @@ import {
   median,
   medianLeadResponseMinutes,
   requestsPerDay,
-  topAnswers,
   uniqueById,
   windowRange,
   type EscalationEvent,
@@ -148,20 +147,10 @@ describe('approved answers', () => {
     expect(approvedAnswerShare([], week)).toBeNull();
   });
 
-  it('ranks answers by tickets, ties by id', () => {
-    expect(topAnswers(tickets, week)).toEqual([
-      { answerId: 'refund-policy', count: 2 },
-      { answerId: 'vat-invoice', count: 2 },
-      { answerId: '2fa-reset', count: 1 },
-    ]);
-    expect(topAnswers(tickets, month, 1)).toEqual([{ answerId: '2fa-reset', count: 3 }]);
-  });
-
   it('counts a ticket once when search returned it twice (offset pages shifted between reads)', () => {
     const repeated = [...tickets.slice(0, 3), tickets[1]!, ...tickets.slice(3)];
     expect(uniqueById(repeated).map((t) => t.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(approvedAnswerShare(repeated, week)).toBe(4 / 6);
-    expect(topAnswers(repeated, week)).toEqual(topAnswers(tickets, week));
     expect(leadConsoleMetrics([], repeated, week)).toEqual(leadConsoleMetrics([], tickets, week));
   });
 
@@ -170,6 +159,5 @@ describe('approved answers', () => {
     expect(metrics.perDay).toHaveLength(7);
     expect(metrics.medianLeadResponseMinutes).toBeNull();
     expect(metrics.approvedAnswerShare).toBeCloseTo(0.667, 3);
-    expect(metrics.topAnswers[0]).toEqual({ answerId: 'refund-policy', count: 2 });
   });
 });

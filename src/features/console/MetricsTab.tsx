@@ -1,26 +1,44 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { useServices } from '../../app/services';
+import type { ResolutionShare } from '../../domain/answers/outcomes';
+import { METRIC_WINDOWS } from '../../domain/metrics';
 import { shortText } from '../../domain/text';
 import { BarChart } from '../../ui/BarChart';
 import { ErrorNotice, Loading } from '../../ui/Panel';
+import { DataTable } from './DataTable';
 import type { LibraryModel } from './library';
 import { createMetricsModel } from './metrics';
 
+const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)} %`);
+const resolved = (r: ResolutionShare) => (r.solved ? `${percent(r.oneTouch / r.solved)} (${r.oneTouch}/${r.solved})` : '–');
+
 export function MetricsTab({ library }: { library: LibraryModel }) {
-  const { host, lead, now, i18n } = useServices();
-  const model = useMemo(() => createMetricsModel(host, lead, now), [host, lead, now]);
+  const { host, lead, now, i18n, settings } = useServices();
+  const model = useMemo(
+    () =>
+      createMetricsModel({
+        host,
+        lead,
+        now,
+        leadResponseMinutes: settings.leadResponseMinutes,
+        approvedIds: () => library.rows.value.filter((r) => r.answer.status === 'approved').map((r) => r.answer.id),
+      }),
+    [host, lead, now, settings, library],
+  );
   useEffect(() => void model.load(), [model]);
   const state = model.metrics.value;
   const data = 'data' in state ? state.data : undefined;
+  const outcomes = model.outcomes.value;
   const titles = new Map(library.rows.value.map((r) => [r.answer.id.toLowerCase(), r.answer.title]));
+  const title = (id: string) => shortText(titles.get(id) ?? id);
   const due = library.rows.value.filter((r) => r.answer.status === 'approved' && r.overdue);
-  const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)} %`);
+  const t = i18n.t;
 
   return (
     <section aria-labelledby="metrics-title">
-      <h2 id="metrics-title">{i18n.t('ui.console.metrics_title')}</h2>
-      <div class="row" role="group" aria-label={i18n.t('ui.console.window')}>
-        {([7, 30] as const).map((d) => (
+      <h2 id="metrics-title">{t('ui.console.metrics_title')}</h2>
+      <div class="row" role="group" aria-label={t('ui.console.window')}>
+        {METRIC_WINDOWS.map((d) => (
           <button
             key={d}
             type="button"
@@ -28,95 +46,123 @@ export function MetricsTab({ library }: { library: LibraryModel }) {
             aria-pressed={model.days.value === d}
             onClick={() => void model.load(d)}
           >
-            {i18n.t('ui.console.last_days', { days: d })}
+            {t('ui.console.last_days', { days: d })}
           </button>
         ))}
       </div>
       {state.status === 'loading' && !data && <Loading />}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={() => void model.load()} />}
-      {data && (
+      {data && outcomes && (
         <>
           {data.truncatedAt !== null && (
             <p class="notice notice--info" data-testid="metrics-truncated">
-              {i18n.t('ui.console.metrics_truncated', { count: data.truncatedAt })}
+              {t('ui.console.metrics_truncated', { count: data.truncatedAt })}
             </p>
           )}
           <dl class="stats">
             <div>
-              <dt>{i18n.t('ui.console.median_response')}</dt>
-              <dd data-testid="median-response">
-                {data.medianLeadResponseMinutes === null ? '–' : i18n.duration(data.medianLeadResponseMinutes)}
+              <dt>{t('ui.console.escalation_rate')}</dt>
+              <dd data-testid="escalation-rate">{percent(data.rate.rate)}</dd>
+              <dd class="stats__note">
+                {t('ui.console.escalation_rate_hint', { escalated: data.rate.escalated, solved: data.rate.solved })}
               </dd>
-              <dd class="stats__note">{i18n.t('ui.console.median_response_hint')}</dd>
             </div>
             <div>
-              <dt>{i18n.t('ui.console.answer_share')}</dt>
+              <dt>{t('ui.console.median_response')}</dt>
+              <dd data-testid="median-response">
+                {data.decisions.medianMinutes === null ? '–' : i18n.duration(data.decisions.medianMinutes)}
+              </dd>
+              <dd class="stats__note">{t('ui.console.median_response_hint')}</dd>
+            </div>
+            <div>
+              <dt>{t('ui.console.within_target', { target: i18n.duration(settings.leadResponseMinutes) })}</dt>
+              <dd data-testid="within-target">{percent(data.decisions.withinTarget)}</dd>
+            </div>
+            <div>
+              <dt>{t('ui.console.declined')}</dt>
+              <dd data-testid="declined">{data.decisions.declined}</dd>
+            </div>
+            <div>
+              <dt>{t('ui.console.answer_share')}</dt>
               <dd data-testid="answer-share">{percent(data.approvedAnswerShare)}</dd>
             </div>
             <div>
-              <dt>{i18n.t('ui.console.due_for_review')}</dt>
+              <dt>{t('ui.console.due_for_review')}</dt>
               <dd>{due.length}</dd>
             </div>
             <div>
-              <dt>{i18n.t('ui.console.flagged_changes')}</dt>
+              <dt>{t('ui.console.flagged_changes')}</dt>
               <dd data-testid="flagged-changes">{data.flaggedChanges}</dd>
             </div>
           </dl>
-          <h3>{i18n.t('ui.console.per_day')}</h3>
+          <h3>{t('ui.console.per_day')}</h3>
           <div class="legend small">
-            <span class="swatch swatch--requested" /> {i18n.t('ui.console.requested')} <span class="swatch swatch--escalated" />{' '}
-            {i18n.t('ui.console.escalated')}
+            <span class="swatch swatch--requested" /> {t('ui.console.requested')} <span class="swatch swatch--escalated" />{' '}
+            {t('ui.console.escalated')}
           </div>
           <BarChart
             labels={data.perDay.map((d) => d.day)}
             series={[
-              { label: i18n.t('ui.console.requested'), className: 'bar--requested', values: data.perDay.map((d) => d.requested) },
-              { label: i18n.t('ui.console.escalated'), className: 'bar--escalated', values: data.perDay.map((d) => d.escalated) },
+              { label: t('ui.console.requested'), className: 'bar--requested', values: data.perDay.map((d) => d.requested) },
+              { label: t('ui.console.escalated'), className: 'bar--escalated', values: data.perDay.map((d) => d.escalated) },
             ]}
           />
-          <table class="table table--compact" data-testid="per-day">
-            <caption class="small muted">{i18n.t('ui.console.per_day_caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{i18n.t('ui.console.day')}</th>
-                <th scope="col">{i18n.t('ui.console.requested')}</th>
-                <th scope="col">{i18n.t('ui.console.escalated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.perDay.map((d) => (
-                <tr key={d.day}>
-                  <th scope="row">{i18n.date(`${d.day}T12:00:00Z`)}</th>
-                  <td>{d.requested}</td>
-                  <td>{d.escalated}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <h3>{i18n.t('ui.console.top_answers')}</h3>
-          {data.topAnswers.length === 0 ? (
-            <p class="muted">{i18n.t('ui.console.none')}</p>
+          <DataTable
+            testId="per-day"
+            file={`escalations-${data.days}-days`}
+            caption={t('ui.console.per_day_caption')}
+            columns={[t('ui.console.day'), t('ui.console.requested'), t('ui.console.escalated')]}
+            rows={data.perDay.map((d) => ({ key: d.day, cells: [i18n.date(`${d.day}T12:00:00Z`), d.requested, d.escalated] }))}
+          />
+          <h3>{t('ui.console.top_answers')}</h3>
+          {(data.metricsPartial || outcomes.unmeasured > 0) && (
+            <p class="notice notice--info" data-testid="metrics-partial">
+              {t('ui.console.metrics_partial')}
+            </p>
+          )}
+          {outcomes.answers.length === 0 ? (
+            <p class="muted">{t('ui.console.none')}</p>
           ) : (
-            <table class="table table--compact" data-testid="top-answers">
-              <thead>
-                <tr>
-                  <th scope="col">{i18n.t('ui.console.col_answer')}</th>
-                  <th scope="col">{i18n.t('ui.console.col_uses_days', { days: data.days })}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.topAnswers.map((a) => (
-                  <tr key={a.answerId}>
-                    <td>{titles.get(a.answerId) ?? a.answerId}</td>
-                    <td>{a.count}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              testId="top-answers"
+              file={`answers-${data.days}-days`}
+              columns={[
+                t('ui.console.col_answer'),
+                t('ui.console.col_uses_days', { days: data.days }),
+                t('ui.console.col_misfits'),
+                t('ui.console.col_reopened'),
+                t('ui.console.col_one_touch'),
+              ]}
+              rows={outcomes.answers.map((a) => ({
+                key: a.answerId,
+                cells: [title(a.answerId), a.used, a.misfits, a.reopened, resolved(a.resolution)],
+              }))}
+            />
+          )}
+          <h3>{t('ui.console.one_touch_title')}</h3>
+          <DataTable
+            testId="one-touch"
+            file={`one-touch-${data.days}-days`}
+            caption={t('ui.console.one_touch_caption')}
+            columns={[t('ui.console.col_tickets'), t('ui.console.col_one_touch')]}
+            rows={[
+              { key: 'with', cells: [t('ui.console.with_answer'), resolved(outcomes.withAnswer)] },
+              { key: 'without', cells: [t('ui.console.without_answer'), resolved(outcomes.withoutAnswer)] },
+            ]}
+          />
+          <h3>{t('ui.console.unused_title', { days: data.days })}</h3>
+          {outcomes.unused.length === 0 ? (
+            <p class="muted">{t('ui.console.none')}</p>
+          ) : (
+            <ul data-testid="unused-answers">
+              {outcomes.unused.map((id) => (
+                <li key={id}>{title(id)}</li>
+              ))}
+            </ul>
           )}
           {due.length > 0 && (
             <>
-              <h3>{i18n.t('ui.console.due_for_review')}</h3>
+              <h3>{t('ui.console.due_for_review')}</h3>
               <ul>
                 {due.map((r) => (
                   <li key={r.answer.id}>{shortText(r.answer.title)}</li>

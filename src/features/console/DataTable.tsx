@@ -1,0 +1,58 @@
+import { useServices } from '../../app/services';
+import { toCsv, type Cell } from '../../domain/csv';
+
+export interface DataRow {
+  key: string;
+  /** The first cell heads the row. */
+  cells: Cell[];
+}
+
+interface DataTableProps {
+  testId: string;
+  columns: string[];
+  rows: DataRow[];
+  /** Name of the downloaded file, without extension. */
+  file: string;
+  caption?: string;
+}
+
+/**
+ * A figures table with its CSV download. The file is made from the very cells the table shows,
+ * so what a lead downloads is what they read. A byte order mark lets spreadsheets read UTF-8.
+ */
+export function DataTable({ testId, columns, rows, file, caption }: DataTableProps) {
+  const { i18n } = useServices();
+  const csv = `\ufeff${toCsv(
+    columns,
+    rows.map((r) => r.cells),
+  )}`;
+  return (
+    <div class="data-table">
+      <table class="table table--compact" data-testid={testId}>
+        {caption && <caption class="small muted">{caption}</caption>}
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>{r.cells.map((c, i) => (i === 0 ? <th scope="row">{c}</th> : <td>{c}</td>))}</tr>
+          ))}
+        </tbody>
+      </table>
+      <a
+        class="btn btn--small"
+        data-testid={`${testId}-csv`}
+        href={`data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`}
+        download={`${file}.csv`}
+      >
+        {i18n.t('ui.console.download_csv')}
+      </a>
+    </div>
+  );
+}
