@@ -179,6 +179,32 @@ export function escalationRate(events: readonly EscalationEvent[], tickets: read
   return { escalated, solved, rate: solved ? escalated / solved : null };
 }
 
+export interface TeamRate extends EscalationRate {
+  /** The ticket's group now; null for tickets in no group. */
+  groupId: number | null;
+}
+
+/** The escalation rate per team (the tickets' groups), the largest team first. */
+export function escalationRateByGroup(
+  events: readonly EscalationEvent[],
+  tickets: readonly (StatusTicket & { group_id?: number | null | undefined })[],
+  window: MetricWindow,
+): TeamRate[] {
+  const groupOf = new Map(tickets.map((t) => [t.id, t.group_id ?? null]));
+  const groups = [...new Set(groupOf.values())];
+  return groups
+    .map((groupId) => ({
+      groupId,
+      ...escalationRate(
+        events.filter((e) => groupOf.get(e.ticketId) === groupId),
+        tickets.filter((t) => (t.group_id ?? null) === groupId),
+        window,
+      ),
+    }))
+    .filter((r) => r.escalated > 0 || r.solved > 0)
+    .sort((a, b) => b.solved - a.solved || b.escalated - a.escalated || (a.groupId ?? 0) - (b.groupId ?? 0));
+}
+
 /** Answer ids from a ticket's tags, each once. */
 export function answerIdsFromTags(tags: readonly string[]): string[] {
   const ids = tags

@@ -196,8 +196,9 @@ describe('lead console', () => {
     expect(await row.locator('td').nth(2).textContent()).toBe('1');
     expect(await row.locator('td').nth(3).textContent()).toMatch(/^\d+ % \(\d+\/1\)$/);
     expect(await session().text(c().getByTestId('one-touch'))).toContain('With an approved answer');
+    expect(await c().getByTestId('by-team').locator('tbody th').allTextContents()).toContain('Support Tier 1');
 
-    for (const table of ['per-day', 'top-answers', 'one-touch']) {
+    for (const table of ['by-team', 'per-day', 'top-answers', 'one-touch']) {
       const shown = await c()
         .getByTestId(table)
         .locator('tr')

@@ -51,6 +51,7 @@ function zendesk(tickets: FakeTicket[], options: { between?: () => FakeTicket; h
         return { results, meta: { has_more: hasMore, after_cursor: hasMore ? String(results.at(-1)?.id ?? 0) : null } };
       },
       'GET /api/v2/users/show_many.json': () => ({ users: [] }),
+      'GET /api/v2/groups.json': () => ({ groups: [], next_page: null }),
       'GET /api/v2/ticket_metrics.json': () => ({ ticket_metrics: [], meta: { has_more: false, after_cursor: null } }),
       'GET /api/v2/custom_objects/closed_loop_feedback/records.json': () => ({
         custom_object_records: [],

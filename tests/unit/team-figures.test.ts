@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { answerOutcomes, type OutcomeTicket, type TicketCounts } from '../../src/domain/answers/outcomes';
 import { toCsv } from '../../src/domain/csv';
-import { escalationEvents, escalationRate, leadDecisions, type EscalationEvent, type MetricWindow } from '../../src/domain/metrics';
+import {
+  escalationEvents,
+  escalationRate,
+  escalationRateByGroup,
+  leadDecisions,
+  type EscalationEvent,
+  type MetricWindow,
+} from '../../src/domain/metrics';
 import type { EscalationHistory, EscalationState } from '../../src/domain/escalation';
 
 const now = new Date('2024-06-15T10:30:00Z');
@@ -69,6 +76,25 @@ describe('escalation rate', () => {
     expect(escalationRate(events, tickets, week)).toEqual({ escalated: 2, solved: 2, rate: 1 });
     expect(escalationRate(events, tickets, quarter)).toEqual({ escalated: 3, solved: 3, rate: 1 });
     expect(escalationRate([], [], week)).toEqual({ escalated: 0, solved: 0, rate: null });
+  });
+
+  it("splits the rate by the tickets' groups, leaving out teams with nothing in the window", () => {
+    const grouped = [
+      { id: 1, status: 'solved', updated_at: '2024-06-14T08:00:00Z', group_id: 10 },
+      { id: 2, status: 'solved', updated_at: '2024-06-14T08:00:00Z', group_id: 10 },
+      { id: 3, status: 'open', updated_at: '2024-06-14T08:00:00Z', group_id: 20 },
+      { id: 4, status: 'solved', updated_at: '2024-06-14T08:00:00Z', group_id: null },
+      { id: 5, status: 'open', updated_at: '2024-06-14T08:00:00Z', group_id: 30 },
+    ];
+    const events: EscalationEvent[] = [
+      { ticketId: 1, escalatedAt: '2024-06-13T08:00:00Z' },
+      { ticketId: 3, escalatedAt: '2024-06-14T08:00:00Z' },
+    ];
+    expect(escalationRateByGroup(events, grouped, week)).toEqual([
+      { groupId: 10, escalated: 1, solved: 2, rate: 0.5 },
+      { groupId: null, escalated: 0, solved: 1, rate: 0 },
+      { groupId: 20, escalated: 1, solved: 0, rate: null },
+    ]);
   });
 });
 

@@ -95,6 +95,21 @@ export function MetricsTab({ library }: { library: LibraryModel }) {
               <dd data-testid="flagged-changes">{data.flaggedChanges}</dd>
             </div>
           </dl>
+          <h3>{t('ui.console.by_team')}</h3>
+          <DataTable
+            testId="by-team"
+            file={`teams-${data.days}-days`}
+            columns={[t('ui.console.col_team'), t('ui.console.escalated'), t('ui.console.col_solved'), t('ui.console.escalation_rate')]}
+            rows={data.teams.map((team) => ({
+              key: String(team.groupId),
+              cells: [
+                team.groupId === null ? t('ui.console.no_team') : shortText(team.name ?? t('ui.console.team_id', { id: team.groupId })),
+                team.escalated,
+                team.solved,
+                percent(team.rate),
+              ],
+            }))}
+          />
           <h3>{t('ui.console.per_day')}</h3>
           <div class="legend small">
             <span class="swatch swatch--requested" /> {t('ui.console.requested')} <span class="swatch swatch--escalated" />{' '}

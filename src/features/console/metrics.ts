@@ -13,6 +13,7 @@ import {
   countInWindow,
   escalationEvents,
   escalationRate,
+  escalationRateByGroup,
   leadConsoleMetrics,
   leadDecisions,
   uniqueById,
@@ -20,10 +21,12 @@ import {
   type LeadConsoleMetrics,
   type LeadDecisions,
   type MetricWindow,
+  type TeamRate,
   type WindowDays,
 } from '../../domain/metrics';
 import { listFeedback } from '../../host/api/feedbackReview';
 import { exportTickets } from '../../host/api/search';
+import { getGroups } from '../../host/api/users';
 import { ticketMetricsSince } from '../../host/api/ticketMetrics';
 import type { HostClient } from '../../host/client';
 import { escalationHistories } from './histories';
@@ -38,6 +41,8 @@ export interface MetricsReport extends LeadConsoleMetrics {
   /** Escalation changes in the window that the escalation rules forbid for whoever made them. */
   flaggedChanges: number;
   rate: EscalationRate;
+  /** The rate per team, with the teams' names (a group the account no longer lists is named by its id). */
+  teams: (TeamRate & { name: string | null })[];
   decisions: LeadDecisions;
   /** What the answer figures are computed from, with the library as it is when they are shown. */
   usage: { tickets: OutcomeTicket[]; counts: Map<number, TicketCounts>; misfits: MisfitReport[]; span: MetricWindow };
@@ -66,11 +71,13 @@ export function createMetricsModel({ host, lead, now, leadResponseMinutes, appro
   async function read(window: WindowDays): Promise<MetricsReport> {
     const at = now();
     const start = new Date(at.getTime() - window * DAY_MS);
-    const [found, counts, feedback] = await Promise.all([
+    const [found, counts, feedback, groups] = await Promise.all([
       exportTickets(host, `updated>${start.toISOString().slice(0, 10)}`),
       ticketMetricsSince(host, start),
       listFeedback(host),
+      getGroups(host),
     ]);
+    const groupNames = new Map(groups.map((g) => [g.id, g.name]));
     const tickets = uniqueById(found.tickets);
     const history = await escalationHistories(
       host,
@@ -93,6 +100,10 @@ export function createMetricsModel({ host, lead, now, leadResponseMinutes, appro
         span,
       ),
       rate: escalationRate(events, tickets, span),
+      teams: escalationRateByGroup(events, tickets, span).map((team) => ({
+        ...team,
+        name: team.groupId === null ? null : (groupNames.get(team.groupId) ?? null),
+      })),
       decisions: leadDecisions(events, span, leadResponseMinutes),
       usage: { tickets, counts: counts.counts, misfits, span },
       metricsPartial: !counts.complete,
