@@ -21,6 +21,27 @@ export function localeChain(locale: string | undefined, fallback = 'en'): string
   return chain;
 }
 
+/**
+ * The Help Center locale to search for a customer who wrote in `language`: their profile's locale
+ * (region kept) when it is that language, else a locale of that language, else the fallback.
+ * Without the list of `available` locales, the likeliest one.
+ */
+export function searchLocaleFor(
+  language: string | null,
+  profile: string | undefined,
+  available: readonly string[] | null,
+  fallback: string,
+): string {
+  const home = normalizeLocale(fallback);
+  if (!language || (profile !== undefined && languageOf(profile) === language)) {
+    return localeChain(profile, home).find((locale) => !available || available.includes(locale)) ?? home;
+  }
+  // The fallback's region for its own language (en → en-us), else the bare language, else any region of it.
+  const wanted = [...(languageOf(home) === language ? [home] : []), language];
+  if (!available) return wanted[0]!;
+  return wanted.find((l) => available.includes(l)) ?? available.find((l) => languageOf(l) === language) ?? home;
+}
+
 /** The language of a locale: 'pt' of 'pt-BR'. */
 export function languageOf(locale: string): string {
   return normalizeLocale(locale).split('-')[0] ?? '';

@@ -19,6 +19,19 @@ describe('knowledge suggestions', () => {
     expect(await panel().locator('mark').count()).toBeGreaterThan(0);
   });
 
+  it("searches in the language the customer wrote in, not their profile's, and leaves weak matches out", async () => {
+    // An English crash report from a requester whose Zendesk profile is Spanish.
+    await session().open({ ticket: 4130 });
+    await expect.poll(articleTitles, { timeout: 20_000 }).toContain("The app keeps crashing or won't open");
+    const titles = await articleTitles();
+    expect(titles).not.toContain('Restablecer tu contraseña');
+    expect(titles).not.toContain('Mi transferencia no ha llegado');
+    // The SMS-code article shares only "app" with the crash report: below the relevance floor.
+    expect(titles).not.toContain("I'm not receiving SMS verification codes");
+    const searched = (await session().calls()).calls.filter((c) => c.endpoint === 'help_center.search').map((c) => c.path);
+    expect(searched.every((path) => new URL(path, 'https://x').searchParams.get('locale') === 'en-us')).toBe(true);
+  });
+
   it('Link and Quote append to the reply in the composer mode', async () => {
     await session().open({ ticket: PAYMENT_TICKET });
     const first = panel().locator('li.article').first();

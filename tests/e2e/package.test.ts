@@ -222,8 +222,9 @@ describe('the built package (dist/)', () => {
     expect(sidebar.gzipBytes).toBeLessThanOrEqual(48_500);
     // 58.3 KB measured: the above, the matcher with its per-library calibration and the query's
     // privacy scrub; 61.4 KB with the above, the matcher's training as steps, its language guess
-    // and Unified Search's chunk.
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(61_500);
+    // and Unified Search's chunk; 61.9 KB with the relevance floor of the knowledge suggestions
+    // (in the deferred text analysis).
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(62_000);
     // Code only editing, searching or sending proposals back needs is never part of the sidebar's download.
     expect(sidebar.files.some((f) => f.startsWith('answer-editing-') || f.startsWith('ticket-search-') || f.startsWith('send-back-'))).toBe(
       false,

@@ -18,6 +18,7 @@ import type { HostClient } from '../../host/client';
 import { appendToReply, textToHtml } from '../../host/composer';
 import type { CurrentUser } from '../../host/schemas';
 import type { TicketModel } from '../ticket/model';
+import { customerWords } from '../ticket/language';
 import type { TextAnalysis } from '../../domain/textAnalysis';
 import type { SessionCache } from '../../app/sessionCache';
 import type { AnswerLibrary } from './cachedLibrary';
@@ -106,7 +107,7 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
     }
     return out;
   });
-  const customerText = computed(() => tools.value?.customerText(ticket.thread.value) ?? '');
+  const { text: customerText, language: customerLanguage } = customerWords(ticket, tools);
 
   const match = computed<MatchResult | null>(() => {
     if (!approved.value.length || !matcher.value) return null;
@@ -133,13 +134,6 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
       .filter((a): a is Answer => a !== undefined)
       .map(inLocale)
       .filter((a) => !excluded.value.has(a.id) && !seen.has(a.id) && seen.add(a.id));
-  });
-
-  /** The language the customer wrote in, as guessed from their words; else Zendesk's locale for them. */
-  const customerLanguage = computed(() => {
-    const detected = customerText.value ? tools.value?.detectLanguage(customerText.value) : null;
-    const locale = ticket.requesterLocale.value;
-    return detected ?? (locale ? languageOf(locale) : null);
   });
 
   const current = computed(() => {

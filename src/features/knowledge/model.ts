@@ -3,7 +3,7 @@ import { createAction, done, refused, type Report } from '../../app/action';
 import { unexpected } from '../../app/errors';
 import { createResource } from '../../app/resource';
 import type { SessionCache } from '../../app/sessionCache';
-import { localeChain } from '../../domain/locale';
+import { normalizeLocale, searchLocaleFor } from '../../domain/locale';
 import type { AppSettings } from '../../domain/settings';
 import { htmlToText } from '../../domain/html';
 import { inert } from '../../domain/answers/placeholders';
@@ -17,6 +17,7 @@ import type { CurrentUser } from '../../host/schemas';
 import type { TextAnalysis } from '../../domain/textAnalysis';
 import { onDispose } from '../../app/model';
 import type { TicketModel } from '../ticket/model';
+import { customerWords } from '../ticket/language';
 import { knownHelpCenterLocales, readHelpCenterLocales } from './locales';
 
 export type KnowledgeModel = ReturnType<typeof createKnowledgeModel>;
@@ -77,31 +78,38 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
 
   const fetchArticles = (query: string, locale: string) => searchArticles(host, { query, locale, perPage: settings.suggestionCount });
 
-  /**
-   * One Help Center search per (locale, query) per agent session: the requester's language if the
-   * Help Center has it (pt-BR → pt-br, else pt), otherwise the fallback locale from the settings.
-   * While the list of locales is still on its way (a session's first ticket), the search starts in
-   * the likeliest locale at the same time: one round trip instead of two when the guess is right.
-   */
-  /** The requester's language if the Help Center has it, else the settings' fallback locale. */
-  const searchLocale = (available: readonly string[]) =>
-    localeChain(ticket.requesterLocale.value, settings.helpCenterLocale).find((l) => available.includes(l)) ?? settings.helpCenterLocale;
+  /** The language the customer wrote in decides the Help Center locale, not only their profile. */
+  const { language } = customerWords(ticket, tools);
+  const searchLocale = (available: readonly string[] | null) =>
+    searchLocaleFor(language.value, ticket.requesterLocale.value, available, settings.helpCenterLocale);
+  const fallbackLocale = normalizeLocale(settings.helpCenterLocale);
+  const articleText = (article: Article) => ({ title: article.title, body: htmlToText(article.body ?? '') });
 
-  async function search(query: string): Promise<Article[]> {
-    const chain = localeChain(ticket.requesterLocale.value, settings.helpCenterLocale);
+  /**
+   * One Help Center search per (locale, query) per agent session, in the customer's language if
+   * the Help Center has it, else in the fallback locale from the settings. While the list of
+   * locales is still on its way (a session's first ticket), the search starts in the likeliest
+   * locale at the same time: one round trip instead of two when the guess is right.
+   * Suggestions keep only the results about what the customer wrote (see domain/knowledge/relevance);
+   * when none is, the fallback locale is searched too. What the agent searches for is shown as found.
+   */
+  async function search(query: string, suggested: boolean): Promise<Article[]> {
     const known = knownHelpCenterLocales(cache);
-    const guess = chain[0]!;
+    const guess = searchLocale(known ?? null);
     const early = known ? null : fetchArticles(query, guess);
     early?.catch(() => undefined); // awaited below only if the guess was right
     const available = known ?? (await readLocales());
     const locale = searchLocale(available);
-    const key = `hc:${settings.suggestionCount}:${locale}:${query}`;
+    const key = `hc:${settings.suggestionCount}:${suggested ? 'suggested' : 'searched'}:${locale}:${query}`;
     const hit = cache.get<Article[]>(key, RESULTS_MAX_AGE_MS);
     if (hit) return hit.value;
-    let articles = early && locale === guess ? await early : await fetchArticles(query, locale);
-    if (!articles.length && locale !== settings.helpCenterLocale) articles = await fetchArticles(query, settings.helpCenterLocale);
-    cache.set(key, articles.map(withoutBody));
-    return articles;
+    const terms = query.split(/\s+/).filter(Boolean);
+    const relevance = suggested ? tools.value?.relevantResults : undefined;
+    const pick = (articles: Article[]) => (relevance ? relevance(articles, articleText, terms) : articles);
+    let found = pick(early && locale === guess ? await early : await fetchArticles(query, locale));
+    if (!found.length && locale !== fallbackLocale) found = pick(await fetchArticles(query, fallbackLocale));
+    cache.set(key, found.map(withoutBody));
+    return found;
   }
 
   /**
@@ -112,7 +120,7 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
   async function searchExternal(query: string): Promise<ExternalRecord[]> {
     if (cache.get<boolean>(UNIFIED_OFF_KEY, SESSION_MS)) return [];
     const available = knownHelpCenterLocales(cache) ?? (await readLocales());
-    const locales = [...new Set([searchLocale(available), settings.helpCenterLocale])];
+    const locales = [...new Set([searchLocale(available), fallbackLocale])];
     const key = `hc:unified:${settings.suggestionCount}:${locales.join(',')}:${query}`;
     const hit = cache.get<ExternalRecord[]>(key, RESULTS_MAX_AGE_MS);
     if (hit) return hit.value;
@@ -132,14 +140,14 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
   }
 
   /** Articles first, as ranked by Help Center, then the other sources' records. */
-  async function searchAll(query: string): Promise<KnowledgeItem[]> {
-    const [articles, records] = await Promise.all([search(query), searchExternal(query)]);
+  async function searchAll(query: string, suggested: boolean): Promise<KnowledgeItem[]> {
+    const [articles, records] = await Promise.all([search(query, suggested), searchExternal(query)]);
     return [...articles, ...records];
   }
 
   const loadSuggestions = () => {
     const query = customerQuery.value;
-    if (query) void suggestions.run(() => searchAll(query));
+    if (query) void suggestions.run(() => searchAll(query, true));
   };
   onDispose(effect(loadSuggestions));
   /** Until the query builder is here the suggestions are loading; once it is, the effect above starts the search, which supersedes this run. */
@@ -157,7 +165,7 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
     if (!manualQuery.value.trim()) return;
     void manual.run(async () => {
       const query = (tools.value ?? (await analysis())).scrubQuery(manualQuery.value, names.value);
-      return query ? searchAll(query) : [];
+      return query ? searchAll(query, false) : [];
     });
   };
   function setManualQuery(query: string) {
