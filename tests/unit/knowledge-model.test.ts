@@ -47,7 +47,8 @@ function fakeHelpCenter(helpCenterLocales: string[], unified: 'page' | 'empty' |
             id: fake.requests.length,
             title: `Found in ${url.searchParams.get('locale')}`,
             html_url: 'https://hc.example/a',
-            body: '<p>The whole article.</p>',
+            // About what was asked: the panel shows only results that hold the query's words.
+            body: `<p>The whole article, on ${url.searchParams.get('query')}.</p>`,
           },
         ],
       }),
