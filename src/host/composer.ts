@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { escapeHtml } from '../domain/text';
 import type { HostClient } from './client';
 
 export interface ReplyContent {
@@ -13,10 +12,3 @@ export async function appendToReply(host: HostClient, content: ReplyContent): Pr
   if (rich === false) await host.invoke('comment.appendText', content.text);
   else await host.invoke('comment.appendHtml', content.html);
 }
-
-/** Plain text as HTML paragraphs, every character escaped. */
-export const textToHtml = (text: string) =>
-  text
-    .split(/\n{2,}/)
-    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
-    .join('');

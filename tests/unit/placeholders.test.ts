@@ -1,13 +1,20 @@
 import { escapeHtml } from '../../src/domain/text';
 import { describe, expect, it } from 'vitest';
-import { firstName, placeholderValues, renderPlaceholders } from '../../src/domain/answers/placeholders';
+import { toPlainText } from '../../src/domain/answers/markdown';
+import { fillAnswer, firstName, placeholderValues, type PlaceholderValues } from '../../src/domain/answers/placeholders';
+
+/** The filled answer as plain text, as a plain-text reply gets it. */
+const renderPlaceholders = (template: string, values: PlaceholderValues, options?: { gap?: string }) => {
+  const { blocks, missing } = fillAnswer(template, values, options);
+  return { text: toPlainText(blocks), missing };
+};
 
 const values = placeholderValues(
   { id: 48213, subject: 'Invoice shows wrong VAT', requester: { name: 'Maria Gonzalez Ruiz' } },
   { name: 'Tom Becker' },
 );
 
-describe('renderPlaceholders', () => {
+describe('fillAnswer: placeholders', () => {
   it('fills the known placeholders', () => {
     const result = renderPlaceholders(
       'Hi {{requester.first_name}},\n\nabout ticket #{{ticket.id}} ("{{ticket.subject}}"): fixed.\n\n{{agent.first_name}}',

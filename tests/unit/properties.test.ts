@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { inert, placeholderValues, renderPlaceholders } from '../../src/domain/answers/placeholders';
+import { toHtml, toPlainText } from '../../src/domain/answers/markdown';
+import { fillAnswer, inert, placeholderValues } from '../../src/domain/answers/placeholders';
 import { buildSearchQuery } from '../../src/domain/knowledge/query';
 import { createMatcher } from '../../src/domain/matching';
 import { escapeHtml, highlightSegments, safeHttpUrl } from '../../src/domain/text';
-import { textToHtml } from '../../src/host/composer';
 import { ContextSchema, CurrentUserSchema } from '../../src/host/schemas';
 
 /** Text a customer or another agent might type, including markup, RTL overrides and zero-width characters. */
@@ -39,7 +39,7 @@ describe('properties', () => {
     fc.assert(
       fc.property(hostile, hostile, fc.option(hostile, { nil: null }), (template, subject, requester) => {
         const values = placeholderValues({ id: 7, subject, requester: { name: requester } }, { name: 'Sam Agent' });
-        const { text } = renderPlaceholders(`${template} {{requester.first_name}} {{ticket.subject}}`, values);
+        const text = toPlainText(fillAnswer(`${template} {{requester.first_name}} {{ticket.subject}}`, values).blocks);
         expect(text).not.toContain('undefined');
         // Verbatim as read: only zero-width breaks are added, so no value becomes a placeholder.
         expect(text.endsWith(` ${values['ticket.subject'] === null ? '[ticket.subject]' : inert(values['ticket.subject'])}`)).toBe(true);
@@ -50,9 +50,12 @@ describe('properties', () => {
 
   it('escaped HTML contains no tag or attribute a browser would parse', () => {
     fc.assert(
-      fc.property(hostile, (text) => {
-        const html = textToHtml(text);
-        expect(html.replace(/<\/?(p|br)>/g, '')).not.toMatch(/[<>]/);
+      fc.property(hostile, hostile, (text, subject) => {
+        const html = toHtml(fillAnswer(`${text} {{ticket.subject}}`, { 'ticket.subject': subject }).blocks);
+        // Only the Markdown subset's own elements, and only http(s) links.
+        const tags =
+          /<\/?(p|br|strong|em|ul|ol|li)>|<ol start="\d+">|<a href="https?:\/\/[^"<>]*" target="_blank" rel="noopener noreferrer">|<\/a>/g;
+        expect(html.replace(tags, '')).not.toMatch(/[<>]/);
         expect(escapeHtml(text)).not.toMatch(/[<>"']/);
       }),
     );

@@ -4,17 +4,13 @@
  * so a customer named "{{agent.name}}" stays exactly that.
  */
 
+import { mapText, parseMarkdown, type Block, type Inline } from './markdown';
+
 export type PlaceholderValues = Record<string, string | null | undefined>;
 
 export interface RenderOptions {
   /** Marker for a value that is unknown or empty; "{name}" is replaced by the placeholder name. */
   gap?: string;
-}
-
-export interface RenderResult {
-  text: string;
-  /** Placeholder names that got a gap marker, each once, in order of appearance. */
-  missing: string[];
 }
 
 export type PlaceholderName =
@@ -46,21 +42,38 @@ function lookup(values: PlaceholderValues, name: string): string | undefined {
   return inert(value);
 }
 
+export interface FilledAnswer {
+  blocks: Block[];
+  /** Placeholder names that got a gap marker, each once, in order of appearance. */
+  missing: string[];
+}
+
 /**
- * Renders into plain text (answer bodies are plain text; a rich-text reply escapes the result
- * as a whole, see host/composer).
+ * An answer body parsed as Markdown, then filled in: placeholders are replaced inside the parsed
+ * text, so a value such as "**x**", "[pay](https://…)" or "<b>" is text in the reply, never
+ * formatting or a link. Link addresses are not filled in: a customer's words never choose one.
  */
-export function renderPlaceholders(template: string, values: PlaceholderValues, options?: RenderOptions): RenderResult {
+export function fillAnswer(template: string, values: PlaceholderValues, options?: RenderOptions): FilledAnswer {
   const gap = options?.gap ?? DEFAULT_GAP;
   const missing: string[] = [];
-  // A single replace pass over the template: inserted values are never scanned again.
-  const text = template.replace(PLACEHOLDER, (_match, name: string) => {
-    const value = lookup(values, name);
-    if (value !== undefined) return value;
-    if (!missing.includes(name)) missing.push(name);
-    return gap.split('{name}').join(name);
-  });
-  return { text, missing };
+  const fill = (text: string): Inline[] => {
+    const nodes: Inline[] = [];
+    let last = 0;
+    for (const found of text.matchAll(PLACEHOLDER)) {
+      const name = found[1] ?? '';
+      if (found.index > last) nodes.push({ kind: 'text', text: text.slice(last, found.index) });
+      const value = lookup(values, name);
+      if (value !== undefined) nodes.push({ kind: 'text', text: value });
+      else {
+        if (!missing.includes(name)) missing.push(name);
+        nodes.push({ kind: 'gap', name, text: gap.split('{name}').join(name) });
+      }
+      last = found.index + found[0].length;
+    }
+    if (last < text.length) nodes.push({ kind: 'text', text: text.slice(last) });
+    return nodes;
+  };
+  return { blocks: mapText(parseMarkdown(template), fill), missing };
 }
 
 /** First given name; "Doe, Jane" is the family-name-first form, so Jane is taken. */

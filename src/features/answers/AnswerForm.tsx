@@ -1,12 +1,13 @@
 import './form.css';
-import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useServices } from '../../app/services';
 import type { Answer } from '../../host/api/answers';
 import { answerRecordBytes } from '../../host/api/answerWrites';
 import { RECORD_MAX_BYTES } from '../../host/api/customObjects';
 import { closestLocale, libraryLocales } from '../../domain/locale';
+import { fillAnswer } from '../../domain/answers/placeholders';
 import { sameTitle, shortText } from '../../domain/text';
+import { FormattedText } from '../../ui/FormattedText';
 import { readHelpCenterLocales } from '../knowledge/locales';
 
 export type AnswerDraft = Pick<Answer, 'title' | 'summary' | 'body' | 'examples' | 'tags' | 'locale'>;
@@ -24,8 +25,30 @@ interface AnswerFormProps {
   onChange?: (draft: AnswerDraft) => void;
   /** The library's other answers: a title one of them already has gets a warning (not a refusal). */
   others?: readonly Pick<Answer, 'id' | 'title'>[];
-  /** Shown under the body, e.g. a live preview of the filled answer. */
-  preview?: (draft: AnswerDraft) => ComponentChildren;
+}
+
+/** Example values the preview fills in, so the answer reads as a customer would get it. */
+const SAMPLE = {
+  'requester.first_name': 'Alex',
+  'requester.name': 'Alex Example',
+  'agent.first_name': 'Sam',
+  'agent.name': 'Sam Agent',
+  'ticket.id': '12345',
+  'ticket.subject': 'Example subject',
+};
+
+/** The body as it will be inserted, from the same tree as the reply: formatting included, example values filled in. */
+function Preview({ body }: { body: string }) {
+  const { i18n } = useServices();
+  const blocks = useMemo(() => fillAnswer(body, SAMPLE).blocks, [body]);
+  return (
+    <div class="preview" aria-live="polite" data-testid="answer-preview">
+      <p class="small muted">{i18n.t('ui.answers.form_preview')}</p>
+      <div class="answer__body">
+        <FormattedText blocks={blocks} gapTitle={i18n.t('ui.answers.gap')} />
+      </div>
+    </div>
+  );
 }
 
 type FormState = AnswerDraft & { examplesText: string; tagsText: string };
@@ -44,7 +67,7 @@ function toDraft(state: FormState): AnswerDraft {
   };
 }
 
-export function AnswerForm({ initial, record, submitLabel, busy, onSubmit, onCancel, onChange, others, preview }: AnswerFormProps) {
+export function AnswerForm({ initial, record, submitLabel, busy, onSubmit, onCancel, onChange, others }: AnswerFormProps) {
   const { i18n, host, cache, settings } = useServices();
   const kb = useMemo(() => new Intl.NumberFormat(i18n.locale, { maximumFractionDigits: 1 }), [i18n.locale]);
   const [draft, setDraft] = useState<FormState>({
@@ -119,7 +142,17 @@ export function AnswerForm({ initial, record, submitLabel, busy, onSubmit, onCan
       </div>
       <div class="field">
         <label for="af-body">{i18n.t('ui.answers.form_body')}</label>
-        <textarea id="af-body" rows={8} required value={draft.body} onInput={set('body')} aria-describedby="af-body-help af-size" />
+        <textarea
+          id="af-body"
+          rows={8}
+          required
+          value={draft.body}
+          onInput={set('body')}
+          aria-describedby="af-body-format af-body-help af-size"
+        />
+        <p id="af-body-format" class="small muted">
+          {i18n.t('ui.answers.form_format_help')}
+        </p>
         <p id="af-body-help" class="small muted">
           {i18n.t('ui.answers.form_body_help')}
         </p>
@@ -134,7 +167,7 @@ export function AnswerForm({ initial, record, submitLabel, busy, onSubmit, onCan
             {i18n.t('ui.answers.form_size_over', { over: inKb(bytes - RECORD_MAX_BYTES, Math.ceil), limit })}
           </p>
         )}
-        {preview?.(toDraft(draft))}
+        <Preview body={draft.body} />
       </div>
       <div class="field">
         <label for="af-examples">{i18n.t('ui.answers.form_examples')}</label>

@@ -1,29 +1,19 @@
 import { useState } from 'preact/hooks';
 import { useServices } from '../../app/services';
-import { longText, shortText } from '../../domain/text';
+import type { Block } from '../../domain/answers/markdown';
+import { shortText } from '../../domain/text';
+import { FormattedText } from '../../ui/FormattedText';
 import { ErrorNotice, FormButtons, Loading, Panel } from '../../ui/Panel';
 import { StatusLine } from '../../ui/Status';
 import type { AnswersModel } from './model';
 
-/** The answer text with each gap marker visible, rendered as text (never as HTML). */
-function FilledBody({ text, missing }: { text: string; missing: string[] }) {
+/** The answer as it will be inserted, each gap marker visible. */
+function FilledBody({ blocks }: { blocks: Block[] }) {
   const { i18n } = useServices();
-  const markers = missing.map((name) => `[${name}]`);
-  const parts = markers.length
-    ? text.split(new RegExp(`(${markers.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`))
-    : [text];
   return (
     // Scrollable when long, so it takes focus to be scrolled from the keyboard.
     <div class="answer__body" data-testid="answer-body" tabIndex={0} role="region" aria-label={i18n.t('ui.answers.body_label')}>
-      {parts.map((part, i) =>
-        markers.includes(part) ? (
-          <mark key={i} class="gap" title={i18n.t('ui.answers.gap')}>
-            {part}
-          </mark>
-        ) : (
-          part
-        ),
-      )}
+      <FormattedText blocks={blocks} gapTitle={i18n.t('ui.answers.gap')} />
     </div>
   );
 }
@@ -130,7 +120,7 @@ export function AnswersPanel({ model, onPropose }: { model: AnswersModel; onProp
           </h3>
           {trust && <TrustLine trust={trust} />}
           {model.language.value && <LanguageNote model={model} note={model.language.value} />}
-          <FilledBody text={longText(filled.text)} missing={filled.missing} />
+          <FilledBody blocks={filled.blocks} />
           <div class="row actions">
             <button
               type="button"

@@ -6,7 +6,8 @@ import { runInSlices } from '../../app/slices';
 import { createResource } from '../../app/resource';
 import type { LeadAccess } from '../../app/lead';
 import { approvalPeople, contentFingerprint, verifyApproval, type Approval } from '../../domain/answers/approval';
-import { placeholderValues, renderPlaceholders } from '../../domain/answers/placeholders';
+import { toHtml, toPlainText } from '../../domain/answers/markdown';
+import { fillAnswer, placeholderValues } from '../../domain/answers/placeholders';
 import { reviewStatus } from '../../domain/answers/review';
 import { languageOf, pickLocaleVariant } from '../../domain/locale';
 import type { Matcher, MatchResult } from '../../domain/matching';
@@ -15,7 +16,7 @@ import type { AppSettings } from '../../domain/settings';
 import { getAnswer, type Answer } from '../../host/api/answers';
 import { createFeedback, misfitsOnTicket } from '../../host/api/feedback';
 import type { HostClient } from '../../host/client';
-import { appendToReply, textToHtml } from '../../host/composer';
+import { appendToReply } from '../../host/composer';
 import type { CurrentUser } from '../../host/schemas';
 import type { TicketModel } from '../ticket/model';
 import { customerWords } from '../ticket/language';
@@ -161,7 +162,7 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
       { name: currentUser.name },
     ),
   );
-  const filled = computed(() => (current.value ? renderPlaceholders(current.value.body, values.value) : null));
+  const filled = computed(() => (current.value ? fillAnswer(current.value.body, values.value) : null));
 
   /** The approval as Zendesk's records bear it out, or null while its people are being looked up. */
   const approvalOf = (answer: Answer, people: ReadonlyMap<number, Person>): Approval | null => {
@@ -263,10 +264,10 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
       }
       const fresh = await people(approvalPeople([latest]));
       if (verifyApproval(latest, (id) => fresh.get(id)?.isLead ?? false).kind !== 'approved') throw new UnverifiedAnswerError();
-      // Answer bodies are plain text: in a rich-text reply every character is escaped, markup included.
-      const text = renderPlaceholders(latest.body, values.value).text;
+      // The body's Markdown subset, from the tree the panel shows: escaped HTML or plain text, by the composer's mode.
+      const { blocks } = fillAnswer(latest.body, values.value);
       await host.invoke('ticket.tags.add', answerTag(latest.id));
-      await appendToReply(host, { text, html: textToHtml(text) });
+      await appendToReply(host, { text: toPlainText(blocks), html: toHtml(blocks) });
       inserted.value = latest.id;
       return done();
     },

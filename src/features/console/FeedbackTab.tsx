@@ -1,6 +1,7 @@
 import { useServices } from '../../app/services';
 import { longText, shortText } from '../../domain/text';
 import { zendeskOrigin } from '../../host/origin';
+import { MarkdownText } from '../../ui/FormattedText';
 import { ErrorNotice, ItemAction, Loading } from '../../ui/Panel';
 import { StatusLine } from '../../ui/Status';
 import type { LibraryModel } from './library';
@@ -39,7 +40,9 @@ export function FeedbackTab({ model, onOpenAnswer }: { model: LibraryModel; onOp
               <li key={answer.id} class="card" data-testid="proposal">
                 <strong>{title}</strong>
                 <ProposalOrigin answer={answer} people={people} sentBack={sentBack} />
-                <div class="answer__body">{longText(answer.body)}</div>
+                <div class="answer__body">
+                  <MarkdownText source={answer.body} />
+                </div>
                 <div class="row">
                   <ItemAction label={i18n.t('ui.console.approve')} item={title} primary onClick={() => void model.approve.run(answer)} />
                   <ItemAction label={i18n.t('ui.console.retire')} item={title} onClick={() => void model.retire.run(answer)} />

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { done } from '../../app/action';
 import { useServices } from '../../app/services';
-import { renderPlaceholders } from '../../domain/answers/placeholders';
 import { longText, shortText } from '../../domain/text';
 import { versionOf, type Answer } from '../../host/api/answers';
+import { MarkdownText } from '../../ui/FormattedText';
 import { ErrorNotice, ItemAction, Loading } from '../../ui/Panel';
 import { SearchBox } from '../../ui/SearchBox';
 import { StatusLine } from '../../ui/Status';
@@ -13,25 +13,6 @@ import { ProposalOrigin } from './ProposalOrigin';
 import { SendBack } from './SendBack';
 
 const FILTERS: LibraryFilter[] = ['all', 'approved', 'due', 'proposals', 'retired'];
-const SAMPLE = {
-  'requester.first_name': 'Alex',
-  'requester.name': 'Alex Example',
-  'agent.first_name': 'Sam',
-  'agent.name': 'Sam Agent',
-  'ticket.id': '12345',
-  'ticket.subject': 'Example subject',
-};
-
-function Preview({ body }: { body: string }) {
-  const { i18n } = useServices();
-  return (
-    <div class="preview" aria-live="polite">
-      <p class="small muted">{i18n.t('ui.console.preview')}</p>
-      <div class="answer__body">{longText(renderPlaceholders(body, SAMPLE).text)}</div>
-    </div>
-  );
-}
-
 function Version({ title, answer }: { title: string; answer: AnswerDraft }) {
   return (
     <div class="version">
@@ -39,7 +20,9 @@ function Version({ title, answer }: { title: string; answer: AnswerDraft }) {
       <p>
         <strong>{shortText(answer.title)}</strong>
       </p>
-      <div class="answer__body">{longText(answer.body)}</div>
+      <div class="answer__body">
+        <MarkdownText source={answer.body} />
+      </div>
       <p class="small muted">{longText(answer.examples.join(' · '))}</p>
     </div>
   );
@@ -109,7 +92,6 @@ function Editor({ answer, model, onClose }: { answer: Answer; model: LibraryMode
           setDraft(next);
           model.drafts.write(answer.id, { draft: next, basedOn });
         }}
-        preview={(d) => <Preview body={d.body} />}
         onSubmit={(next) => void submit(next)}
         onCancel={() => {
           model.drafts.clear(answer.id);
