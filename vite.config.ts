@@ -47,6 +47,13 @@ export default defineConfig({
             { name: 'ticket-search', test: /[\\/]host[\\/]api[\\/]search\.ts/, priority: 1, includeDependenciesRecursively: false },
             // A proposal sent back: the console shows it, the background tells its proposer; never the sidebar.
             { name: 'send-back', test: /[\\/]domain[\\/]answers[\\/]sendBack\.ts/, priority: 1, includeDependenciesRecursively: false },
+            // The answers' Markdown: the sidebar gets it with the text analysis, after its first paint.
+            {
+              name: 'answer-text',
+              test: /[\\/]domain[\\/]answers[\\/](markdown|filled)\.ts/,
+              priority: 1,
+              includeDependenciesRecursively: false,
+            },
             // Unified Search: the sidebar loads it beside the query builder, after its first paint.
             {
               name: 'unified-search',

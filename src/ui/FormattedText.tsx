@@ -1,6 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useMemo } from 'preact/hooks';
-import { parseMarkdown, type Block, type Inline } from '../domain/answers/markdown';
+import type { Block, Inline } from '../domain/answers/markdown';
 
 /**
  * An answer's formatted text as elements, from the same tree the reply's HTML and plain text are
@@ -66,10 +65,4 @@ export function FormattedText({ blocks, gapTitle = '' }: { blocks: Block[]; gapT
       })}
     </>
   );
-}
-
-/** An answer body as written (placeholders unfilled), formatted. */
-export function MarkdownText({ source }: { source: string }) {
-  const blocks = useMemo(() => parseMarkdown(source), [source]);
-  return <FormattedText blocks={blocks} />;
 }

@@ -207,8 +207,9 @@ describe('the built package (dist/)', () => {
     expect(consoleOnly.some((f) => f.startsWith('ConsoleView-'))).toBe(true);
     expect(sidebar.files.some((f) => f.startsWith('ConsoleView-') || f.startsWith('ModalView-'))).toBe(false);
     // The matcher and query builder download after the first paint, never before it.
-    expect(sidebar.files.some((f) => f.startsWith('textAnalysis-'))).toBe(false);
+    expect(sidebar.files.some((f) => f.startsWith('textAnalysis-') || f.startsWith('answer-text-'))).toBe(false);
     expect(sidebar.deferred.files.some((f) => f.startsWith('textAnalysis-'))).toBe(true);
+    expect(sidebar.deferred.files.some((f) => f.startsWith('answer-text-'))).toBe(true);
     // Regression guards on gzipped JS+CSS (SDK included), not the 30 KB target, which is not met.
     // Answer writes and ticket search stay out of the sidebar's download (answer-editing and
     // ticket-search chunks): 44.5 KB measured; 45 KB → 47 KB with what the sidebar itself gained
@@ -218,13 +219,15 @@ describe('the built package (dist/)', () => {
     // preload of the shared chunk, the ticket's misfit reports, up to three guesses, the
     // customer's language and the results from the sources connected to Zendesk (Unified
     // Search's request and schema download after the first paint, in a chunk of their own).
-    // Since each location has its own page, the boot is part of the shared chunk: 48.2 KB measured.
-    expect(sidebar.gzipBytes).toBeLessThanOrEqual(48_500);
+    // Since each location has its own page, the boot is part of the shared chunk: 48.2 KB measured;
+    // 48.7 KB with the formatted answer's view and styles (its Markdown parser downloads after the
+    // first paint, in a chunk of its own: 50.7 KB when it was in the shared chunk).
+    expect(sidebar.gzipBytes).toBeLessThanOrEqual(49_000);
     // 58.3 KB measured: the above, the matcher with its per-library calibration and the query's
     // privacy scrub; 61.4 KB with the above, the matcher's training as steps, its language guess
     // and Unified Search's chunk; 61.9 KB with the relevance floor of the knowledge suggestions
-    // (in the deferred text analysis).
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(62_000);
+    // (in the deferred text analysis); 64.6 KB with the answers' Markdown.
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(65_000);
     // Code only editing, searching or sending proposals back needs is never part of the sidebar's download.
     expect(sidebar.files.some((f) => f.startsWith('answer-editing-') || f.startsWith('ticket-search-') || f.startsWith('send-back-'))).toBe(
       false,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown, toHtml, toPlainText } from '../../src/domain/answers/markdown';
-import { fillAnswer } from '../../src/domain/answers/placeholders';
+import { fillAnswer } from '../../src/domain/answers/filled';
 
 const html = (source: string) => toHtml(parseMarkdown(source));
 const text = (source: string) => toPlainText(parseMarkdown(source));

@@ -1,7 +1,8 @@
 import { escapeHtml } from '../../src/domain/text';
 import { describe, expect, it } from 'vitest';
 import { toPlainText } from '../../src/domain/answers/markdown';
-import { fillAnswer, firstName, placeholderValues, type PlaceholderValues } from '../../src/domain/answers/placeholders';
+import { fillAnswer } from '../../src/domain/answers/filled';
+import { firstName, placeholderValues, type PlaceholderValues } from '../../src/domain/answers/placeholders';
 
 /** The filled answer as plain text, as a plain-text reply gets it. */
 const renderPlaceholders = (template: string, values: PlaceholderValues, options?: { gap?: string }) => {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toHtml, toPlainText } from '../../src/domain/answers/markdown';
-import { fillAnswer, inert, placeholderValues } from '../../src/domain/answers/placeholders';
+import { fillAnswer } from '../../src/domain/answers/filled';
+import { inert, placeholderValues } from '../../src/domain/answers/placeholders';
 import { buildSearchQuery } from '../../src/domain/knowledge/query';
 import { createMatcher } from '../../src/domain/matching';
 import { escapeHtml, highlightSegments, safeHttpUrl } from '../../src/domain/text';

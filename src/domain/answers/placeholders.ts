@@ -4,20 +4,10 @@
  * so a customer named "{{agent.name}}" stays exactly that.
  */
 
-import { mapText, parseMarkdown, type Block, type Inline } from './markdown';
-
 export type PlaceholderValues = Record<string, string | null | undefined>;
-
-export interface RenderOptions {
-  /** Marker for a value that is unknown or empty; "{name}" is replaced by the placeholder name. */
-  gap?: string;
-}
 
 export type PlaceholderName =
   'requester.first_name' | 'requester.name' | 'agent.first_name' | 'agent.name' | 'ticket.id' | 'ticket.subject';
-
-const DEFAULT_GAP = '[{name}]';
-const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_.]+)\s*\}\}/g;
 
 const ZWSP = '\u200b';
 
@@ -34,46 +24,13 @@ export function inert(value: string): string {
     .replace(/\](?=\()/g, `]${ZWSP}`);
 }
 
-function lookup(values: PlaceholderValues, name: string): string | undefined {
+/** A placeholder's value, made inert; undefined when unknown or empty. */
+export function placeholderValue(values: PlaceholderValues, name: string): string | undefined {
   // Own properties only: "{{constructor}}" or "{{__proto__}}" must not reach Object.prototype.
   if (!Object.prototype.hasOwnProperty.call(values, name)) return undefined;
   const value = values[name];
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   return inert(value);
-}
-
-export interface FilledAnswer {
-  blocks: Block[];
-  /** Placeholder names that got a gap marker, each once, in order of appearance. */
-  missing: string[];
-}
-
-/**
- * An answer body parsed as Markdown, then filled in: placeholders are replaced inside the parsed
- * text, so a value such as "**x**", "[pay](https://…)" or "<b>" is text in the reply, never
- * formatting or a link. Link addresses are not filled in: a customer's words never choose one.
- */
-export function fillAnswer(template: string, values: PlaceholderValues, options?: RenderOptions): FilledAnswer {
-  const gap = options?.gap ?? DEFAULT_GAP;
-  const missing: string[] = [];
-  const fill = (text: string): Inline[] => {
-    const nodes: Inline[] = [];
-    let last = 0;
-    for (const found of text.matchAll(PLACEHOLDER)) {
-      const name = found[1] ?? '';
-      if (found.index > last) nodes.push({ kind: 'text', text: text.slice(last, found.index) });
-      const value = lookup(values, name);
-      if (value !== undefined) nodes.push({ kind: 'text', text: value });
-      else {
-        if (!missing.includes(name)) missing.push(name);
-        nodes.push({ kind: 'gap', name, text: gap.split('{name}').join(name) });
-      }
-      last = found.index + found[0].length;
-    }
-    if (last < text.length) nodes.push({ kind: 'text', text: text.slice(last) });
-    return nodes;
-  };
-  return { blocks: mapText(parseMarkdown(template), fill), missing };
 }
 
 /** First given name; "Doe, Jane" is the family-name-first form, so Jane is taken. */

@@ -5,7 +5,7 @@ import type { Answer } from '../../host/api/answers';
 import { answerRecordBytes } from '../../host/api/answerWrites';
 import { RECORD_MAX_BYTES } from '../../host/api/customObjects';
 import { closestLocale, libraryLocales } from '../../domain/locale';
-import { fillAnswer } from '../../domain/answers/placeholders';
+import { fillAnswer } from '../../domain/answers/filled';
 import { sameTitle, shortText } from '../../domain/text';
 import { FormattedText } from '../../ui/FormattedText';
 import { readHelpCenterLocales } from '../knowledge/locales';

@@ -6,8 +6,7 @@ import { runInSlices } from '../../app/slices';
 import { createResource } from '../../app/resource';
 import type { LeadAccess } from '../../app/lead';
 import { approvalPeople, contentFingerprint, verifyApproval, type Approval } from '../../domain/answers/approval';
-import { toHtml, toPlainText } from '../../domain/answers/markdown';
-import { fillAnswer, placeholderValues } from '../../domain/answers/placeholders';
+import { placeholderValues } from '../../domain/answers/placeholders';
 import { reviewStatus } from '../../domain/answers/review';
 import { languageOf, pickLocaleVariant } from '../../domain/locale';
 import type { Matcher, MatchResult } from '../../domain/matching';
@@ -162,7 +161,8 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
       { name: currentUser.name },
     ),
   );
-  const filled = computed(() => (current.value ? fillAnswer(current.value.body, values.value) : null));
+  // The Markdown parser comes with the text analysis: an answer is on screen only once the matcher (or the agent) chose it.
+  const filled = computed(() => (current.value && tools.value ? tools.value.fillAnswer(current.value.body, values.value) : null));
 
   /** The approval as Zendesk's records bear it out, or null while its people are being looked up. */
   const approvalOf = (answer: Answer, people: ReadonlyMap<number, Person>): Approval | null => {
@@ -265,9 +265,10 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
       const fresh = await people(approvalPeople([latest]));
       if (verifyApproval(latest, (id) => fresh.get(id)?.isLead ?? false).kind !== 'approved') throw new UnverifiedAnswerError();
       // The body's Markdown subset, from the tree the panel shows: escaped HTML or plain text, by the composer's mode.
-      const { blocks } = fillAnswer(latest.body, values.value);
+      const text = tools.value ?? (await analysis());
+      const { blocks } = text.fillAnswer(latest.body, values.value);
       await host.invoke('ticket.tags.add', answerTag(latest.id));
-      await appendToReply(host, { text: toPlainText(blocks), html: toHtml(blocks) });
+      await appendToReply(host, { text: text.toPlainText(blocks), html: text.toHtml(blocks) });
       inserted.value = latest.id;
       return done();
     },

@@ -1,7 +1,7 @@
 import { useServices } from '../../app/services';
 import { longText, shortText } from '../../domain/text';
 import { zendeskOrigin } from '../../host/origin';
-import { MarkdownText } from '../../ui/FormattedText';
+import { MarkdownText } from './MarkdownText';
 import { ErrorNotice, ItemAction, Loading } from '../../ui/Panel';
 import { StatusLine } from '../../ui/Status';
 import type { LibraryModel } from './library';

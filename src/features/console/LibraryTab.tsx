@@ -3,7 +3,7 @@ import { done } from '../../app/action';
 import { useServices } from '../../app/services';
 import { longText, shortText } from '../../domain/text';
 import { versionOf, type Answer } from '../../host/api/answers';
-import { MarkdownText } from '../../ui/FormattedText';
+import { MarkdownText } from './MarkdownText';
 import { ErrorNotice, ItemAction, Loading } from '../../ui/Panel';
 import { SearchBox } from '../../ui/SearchBox';
 import { StatusLine } from '../../ui/Status';
