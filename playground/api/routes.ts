@@ -78,6 +78,13 @@ export function createRoutes(ctx: ApiContext): Router {
     (recordIndex ??= new ArticleIndex(
       records().map((r, i) => ({ ...r, id: i, html_url: r.url, section_id: 0, label_names: [], vote_sum: 0, draft: false })),
     ));
+  // Community posts likewise; the demo's community writes in the Help Center's default locale.
+  const POST_LOCALE = 'en-us';
+  let postIndex: ArticleIndex | null = null;
+  const postsIndex = () =>
+    (postIndex ??= new ArticleIndex(
+      store.posts.map((p, i) => ({ ...p, id: i, body: p.details, locale: POST_LOCALE, section_id: 0, label_names: [], vote_sum: 0 })),
+    ));
 
   const userJson = (id: number) => {
     const user = store.users.get(id);
@@ -280,7 +287,7 @@ export function createRoutes(ctx: ApiContext): Router {
     });
   });
   /**
-   * Unified Search (GET /api/v2/guide/search): articles and external content records in the given
+   * Unified Search (GET /api/v2/guide/search): articles, community posts and external content records in the given
    * locales, one ranking, cursor paging (page[size] 10 by default, at most 50; no paging backwards).
    * filter[content_types] (ARTICLE, POST) leaves external records out; filter[external_source_ids]
    * keeps only those sources' records.
@@ -296,7 +303,14 @@ export function createRoutes(ctx: ApiContext): Router {
     const sources = req.query.get('filter[external_source_ids]')?.split(',');
     const query = req.query.get('query') ?? '';
     const inLocale = (locale: string) => locales.includes(locale.toLowerCase());
-    type Hit = { type: 'ARTICLE' | 'EXTERNAL_RECORD'; title: string; url: string; updated_at: string; snippet: string; score: number };
+    type Hit = {
+      type: 'ARTICLE' | 'POST' | 'EXTERNAL_RECORD';
+      title: string;
+      url: string;
+      updated_at: string;
+      snippet: string;
+      score: number;
+    };
     const hits: Hit[] = [];
     if (!sources && (!types || types.includes('ARTICLE'))) {
       const found = query.trim()
@@ -306,6 +320,23 @@ export function createRoutes(ctx: ApiContext): Router {
         if (!inLocale(article.locale)) continue;
         const { title, html_url, updated_at } = articleJson(article);
         hits.push({ type: 'ARTICLE', title, url: html_url, updated_at, snippet, score });
+      }
+    }
+    if (!sources && (!types || types.includes('POST')) && inLocale(POST_LOCALE)) {
+      const found = query.trim()
+        ? postsIndex()
+            .search(query, null)
+            .map(({ article, score, snippet }) => ({ post: store.posts[article.id]!, score, snippet }))
+        : store.posts.map((post) => ({ post, score: 0, snippet: '' }));
+      for (const { post, score, snippet } of found) {
+        hits.push({
+          type: 'POST',
+          title: post.title,
+          url: servedUrl(post.html_url, ctx.baseUrl()),
+          updated_at: post.updated_at,
+          snippet,
+          score,
+        });
       }
     }
     if (!types) {

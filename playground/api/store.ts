@@ -131,6 +131,19 @@ export interface ExternalContent {
   types: ExternalNamed[];
   records: ExternalRecord[];
 }
+/** A community post (Help Center Community Posts API); the demo's community writes in English. */
+export interface Post {
+  id: number;
+  url: string;
+  html_url: string;
+  title: string;
+  details: string;
+  author_id: number;
+  topic_id: number;
+  created_at: string;
+  updated_at: string;
+  [key: string]: unknown;
+}
 export interface Section {
   id: number;
   name: string;
@@ -172,6 +185,7 @@ export interface Fixtures {
   sections: Section[];
   articles: Article[];
   external_content: ExternalContent;
+  posts: Post[];
   answers: CustomObjectRecord[];
   feedback: CustomObjectRecord[];
   custom_roles: CustomRole[];
@@ -191,6 +205,7 @@ export function loadFixtures(): Fixtures {
     sections: read('help_center/sections.json'),
     articles: read('help_center/articles.json'),
     external_content: read('help_center/external_content.json'),
+    posts: read('help_center/posts.json'),
     answers: read('answers.json'),
     feedback: read('answer_feedback.json'),
     custom_roles: read('custom_roles.json'),
@@ -269,6 +284,7 @@ export class Store {
   sections: Section[] = [];
   articles: Article[] = [];
   externalContent: ExternalContent = { sources: [], types: [], records: [] };
+  posts: Post[] = [];
   /** Custom object records by object key. */
   records = new Map<string, CustomObjectRecord[]>();
   objects: ObjectDefinition[] = [];
@@ -289,6 +305,7 @@ export class Store {
     this.sections = data.sections;
     this.articles = data.articles;
     this.externalContent = data.external_content;
+    this.posts = data.posts;
     this.records.set('closed_loop_answer', data.answers);
     this.records.set('closed_loop_feedback', data.feedback);
     // Installed with the app by the account's first admin, some months before the demo's "now".

@@ -167,6 +167,18 @@ describe('knowledge from the sources connected to Zendesk (Unified Search)', () 
     expect(flag.custom_object_fields.note).toContain(CHECKLIST_URL);
   });
 
+  it("shows a community post from the Help Center's community, linkable, named as one", async () => {
+    await session().open({ ticket: 4114 }); // "App crash": an Android phone, since the update
+    const post = panel().locator('li.article').filter({ hasText: 'App crashes on Android 14 after the update' });
+    await expect.poll(() => post.count(), { timeout: 20_000 }).toBe(1);
+    expect(await session().text(post.locator('.badge'))).toBe('Community post');
+    expect(await post.getByRole('button', { name: 'Quote' }).count()).toBe(0);
+    const href = (await post.locator('a.article__title').getAttribute('href'))!;
+    expect(href).toContain('/hc/en-us/community/posts/9601001');
+    await post.getByRole('button', { name: 'Link' }).click();
+    await expect.poll(async () => (await session().composer()).html).toContain(`<a href="${href}">`);
+  });
+
   it('finds a Guru card with the manual search', async () => {
     await session().open({ ticket: PAYMENT_TICKET });
     await panel().getByRole('searchbox').fill('chargeback timelines');

@@ -19,6 +19,13 @@ const UNIFIED_PAGE = {
       updated_at: '2026-01-01T00:00:00Z',
     },
     {
+      type: 'POST',
+      title: 'Card declined in Lisbon: what worked',
+      url: 'https://hc.example/hc/en-us/community/posts/5-card-declined',
+      snippet: 'My <em>card</em> was declined…',
+      updated_at: '2026-01-15T00:00:00Z',
+    },
+    {
       type: 'EXTERNAL_RECORD',
       title: 'Declined card runbook',
       url: 'https://acme.atlassian.net/wiki/spaces/OPS/pages/7/Declined',
@@ -171,7 +178,7 @@ describe('what a search gives away', () => {
 });
 
 describe('records of the sources connected to Zendesk (Unified Search)', () => {
-  it('adds the external records after the articles, named by their source, in documented parameters only', async () => {
+  it('adds the community posts and external records after the articles, named by their source, in documented parameters only', async () => {
     const hc = fakeHelpCenter(['en-us', 'de'], 'page');
     const model = knowledge(hc.host, 'de');
     await settle();
@@ -182,11 +189,17 @@ describe('records of the sources connected to Zendesk (Unified Search)', () => {
       status: 'ready',
       data: [
         { title: 'Found in de' },
-        { title: 'Declined card runbook', source: 'Confluence', url: 'https://acme.atlassian.net/wiki/spaces/OPS/pages/7/Declined' },
+        { kind: 'post', title: 'Card declined in Lisbon: what worked', source: 'Community' },
+        {
+          kind: 'record',
+          title: 'Declined card runbook',
+          source: 'Confluence',
+          url: 'https://acme.atlassian.net/wiki/spaces/OPS/pages/7/Declined',
+        },
       ],
     });
     // The article Unified Search also found is not shown twice.
-    expect((model.suggestions.value as { data: unknown[] }).data).toHaveLength(2);
+    expect((model.suggestions.value as { data: unknown[] }).data).toHaveLength(3);
     const params = new URL(hc.unified()[0]!, 'https://x').searchParams;
     expect([...params.keys()].sort()).toEqual(['filter[locales]', 'page[size]', 'query']);
     expect(params.get('filter[locales]')).toBe('de,en-us');

@@ -187,14 +187,15 @@ describe('playground Unified Search (GET /api/v2/guide/search)', () => {
     expect((await unified({ query: 'card' })).status).toBe(400);
   });
 
-  it('returns articles and external records with the documented properties only', async () => {
+  it('returns articles, community posts and external records with the documented properties only', async () => {
     const page = (await unified({ query: 'unrecognised card payment', 'filter[locales]': 'en-us', 'page[size]': '50' })).body as Page;
     const types = new Set(page.results.map((r) => r.type));
-    expect(types).toEqual(new Set(['ARTICLE', 'EXTERNAL_RECORD']));
+    expect(types).toEqual(new Set(['ARTICLE', 'POST', 'EXTERNAL_RECORD']));
     for (const result of page.results) expect(Object.keys(result).sort()).toEqual(['snippet', 'title', 'type', 'updated_at', 'url']);
     const urls = page.results.map((r) => String(r.url));
     expect(urls.some((u) => u.startsWith('https://lumenbank.atlassian.net/wiki/'))).toBe(true);
     expect(urls.some((u) => u.startsWith('https://app.getguru.com/card/'))).toBe(true);
+    expect(urls.some((u) => u.includes('/hc/en-us/community/posts/'))).toBe(true);
   });
 
   it('keeps to the locales asked for, and leaves external records out when content types are filtered', async () => {

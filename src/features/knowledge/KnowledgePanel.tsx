@@ -86,7 +86,13 @@ function ArticleItem({ item, index, model }: { item: KnowledgeItem; index: numbe
           {shortText(item.title)}
         </span>
       )}
-      {external && <span class="badge">{i18n.t('ui.knowledge.source', { source: shortText(external.source) })}</span>}
+      {external && (
+        <span class="badge">
+          {external.kind === 'post'
+            ? i18n.t('ui.knowledge.community_post')
+            : i18n.t('ui.knowledge.source', { source: shortText(external.source) })}
+        </span>
+      )}
       {restricted && <span class="badge">{i18n.t('ui.knowledge.restricted')}</span>}
       {item.snippet && <Snippet text={longText(item.snippet)} />}
       <p class="muted small">

@@ -25,13 +25,14 @@ const UnifiedSearchSchema = z.object({
   meta: z.optional(z.object({ has_more: z.optional(z.boolean()), after_cursor: z.optional(z.nullable(z.string())) })),
 });
 
-/** A record from a knowledge source the team connected to Zendesk (Confluence, Guru, …). */
+/** A record from a knowledge source the team connected to Zendesk (Confluence, Guru, …), or a post of the Help Center's community. */
 export interface ExternalRecord {
+  kind: 'record' | 'post';
   title: string;
   url: string;
   snippet?: string | null;
   updated_at?: string | null;
-  /** The tool it lives in, named from its URL (see domain/knowledge/sources). */
+  /** The tool it lives in, named from its URL (see domain/knowledge/sources); "Community" for a post. */
   source: string;
 }
 
@@ -49,13 +50,16 @@ async function unifiedPage(host: HostClient, params: URLSearchParams) {
 }
 
 const externalOf = (results: z.infer<typeof UnifiedResultSchema>[]): ExternalRecord[] =>
-  results
-    .filter((r) => r.type === 'EXTERNAL_RECORD')
-    .map(({ title, url, snippet, updated_at }) => ({ title, url, snippet, updated_at, source: sourceName(url) }));
+  results.flatMap(({ type, title, url, snippet, updated_at }): ExternalRecord[] => {
+    if (type === 'EXTERNAL_RECORD') return [{ kind: 'record', title, url, snippet, updated_at, source: sourceName(url) }];
+    if (type === 'POST') return [{ kind: 'post', title, url, snippet, updated_at, source: 'Community' }];
+    return [];
+  });
 
 /**
- * The external content records among the first page of a Unified Search: the articles come from
- * the articles search, whose results carry what the panel needs (id, labels, user segment).
+ * The external content records and community posts among the first page of a Unified Search: the
+ * articles come from the articles search, whose results carry what the panel needs (id, labels,
+ * user segment).
  */
 export async function searchExternalRecords(
   host: HostClient,
@@ -79,7 +83,7 @@ export async function unifiedSearchSources(host: HostClient, locales: string[], 
   try {
     for (let i = 0; i < maxPages; i++) {
       const page = await unifiedPage(host, params);
-      for (const record of externalOf(page.results)) names.add(record.source);
+      for (const record of externalOf(page.results)) if (record.kind === 'record') names.add(record.source);
       if (!page.meta?.has_more || !page.meta.after_cursor) break;
       params.set('page[after]', page.meta.after_cursor);
     }
