@@ -90,3 +90,84 @@ describe('root causes', () => {
     expect(await rootCauses()).toEqual([]);
   });
 });
+
+describe('the console’s root causes', () => {
+  const c = () => session().console();
+  const create = (ticket: number, category: string, because: string) =>
+    session().api<{ custom_object_record: { id: string } }>('/api/v2/custom_objects/closed_loop_root_cause/records.json', 'POST', {
+      custom_object_record: {
+        name: because,
+        custom_object_fields: {
+          ticket_id: ticket,
+          category,
+          whys: JSON.stringify([{ why: 'Why?', because }]),
+          merged_ticket_ids: '',
+          answer_id: '',
+        },
+      },
+    });
+  // By its own name: the other cards name it too, among the causes to merge into.
+  const card = (name: string) => c().locator(`[data-testid="root-cause"]:has(> strong:text-is(${JSON.stringify(name)}))`);
+  const count = (category: string) => session().text(c().locator(`[data-testid="root-counts"] tr[data-category="${category}"]`));
+
+  async function openTab() {
+    await session().open({ route: 'console' });
+    await c().getByRole('tab', { name: 'Root causes' }).click();
+    await expect.poll(() => c().getByRole('tab', { name: 'Root causes', selected: true }).count(), SLOW).toBe(1);
+  }
+
+  it('counts a lead’s causes by category, opens their tickets, merges duplicates, and leaves out records no lead wrote', async () => {
+    await session().persona('lead');
+    const kept = (await create(4110, 'knowledge_gap', 'Nobody documented the final rate.')).custom_object_record;
+    const duplicate = (await create(4102, 'knowledge_gap', 'The final rate is not documented.')).custom_object_record;
+    await create(4117, 'product_bug', 'Top-ups are retried twice.');
+    // An agent files one through the API, claiming it all the same.
+    await session().persona('agent');
+    await create(4124, 'product_bug', 'Claimed by an agent.');
+    await session().persona('lead');
+
+    await openTab();
+    await expect.poll(() => count('knowledge_gap'), SLOW).toBe('Knowledge gap220');
+    expect(await count('product_bug')).toBe('Product bug110');
+    expect(await c().getByTestId('root-cause').count()).toBe(3);
+    expect(await card('Claimed by an agent.').count()).toBe(0);
+    expect(await session().text(c().getByTestId('root-unverified'))).toBe(
+      'Root cause records left out because no team lead wrote them (as Zendesk recorded who created or changed them): 1',
+    );
+
+    await card('The final rate is not documented.').getByRole('button', { name: 'Open ticket #4102' }).click();
+    await expect.poll(() => session().page.locator('input[name="subject"]').inputValue(), SLOW).toBe('3rd card lost in the post!!');
+
+    await openTab();
+    const dup = card('The final rate is not documented.');
+    await expect.poll(() => dup.count(), SLOW).toBe(1);
+    await dup.getByLabel('Merge “The final rate is not documented.” into').selectOption(kept.id);
+    await dup.getByRole('button', { name: 'Merge “The final rate is not documented.”' }).click();
+    await expect
+      .poll(() => session().text(c().getByRole('status').first()), SLOW)
+      .toBe('Merged: the root cause kept now lists both tickets.');
+    const records = await rootCauses();
+    expect(records.find((r) => r.id === duplicate.id)).toBeUndefined();
+    expect(records.find((r) => r.id === kept.id)!.custom_object_fields).toMatchObject({ ticket_id: 4110, merged_ticket_ids: '4102' });
+    await expect.poll(() => count('knowledge_gap'), SLOW).toBe('Knowledge gap120');
+    expect(await card('Nobody documented the final rate.').getByRole('button', { name: 'Open ticket #4102' }).count()).toBe(1);
+  });
+
+  it('a merge whose duplicate was deleted meanwhile changes nothing and says so', async () => {
+    await session().persona('lead');
+    const kept = (await create(4110, 'policy', 'Fee policy unclear.')).custom_object_record;
+    const duplicate = (await create(4102, 'policy', 'Fee policy not explained.')).custom_object_record;
+    await openTab();
+    const dup = card('Fee policy not explained.');
+    await expect.poll(() => dup.count(), SLOW).toBe(1);
+    await session().api(`/api/v2/custom_objects/closed_loop_root_cause/records/${duplicate.id}.json`, 'DELETE');
+    await dup.getByLabel('Merge “Fee policy not explained.” into').selectOption(kept.id);
+    await dup.getByRole('button', { name: 'Merge “Fee policy not explained.”' }).click();
+    await expect
+      .poll(() => session().text(c().getByRole('alert')), SLOW)
+      .toBe('One of these root causes was merged or deleted meanwhile. Nothing was changed; the list has been read again.');
+    const [only] = await rootCauses();
+    expect(only!.custom_object_fields).toMatchObject({ ticket_id: 4110, merged_ticket_ids: '' });
+    await expect.poll(() => c().getByTestId('root-cause').count(), SLOW).toBe(1);
+  });
+});
