@@ -14,6 +14,7 @@ export function RootCauseForm({ flow, note, onClose }: { flow: RootCauseFlow; no
   const [category, setCategory] = useState<RootCauseCategory>('product_bug');
   const [makeAnswer, setMakeAnswer] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  const [key] = useState(() => crypto.randomUUID());
   const busy = flow.save.busy.value;
 
   const edit = (index: number, change: Partial<Why>) => setWhys(whys.map((w, i) => (i === index ? { ...w, ...change } : w)));
@@ -24,7 +25,7 @@ export function RootCauseForm({ flow, note, onClose }: { flow: RootCauseFlow; no
   };
   const submit = async (event: Event) => {
     event.preventDefault();
-    const result = await flow.save.run({ category, whys, makeAnswer, note });
+    const result = await flow.save.run({ category, whys, makeAnswer, note }, key);
     if (result.kind === 'done') onClose();
   };
 

@@ -3,7 +3,7 @@ import { createAction, done, refused, type Report } from '../../app/action';
 import type { LeadAccess } from '../../app/lead';
 import { onDispose } from '../../app/model';
 import { answerDraftFrom, exampleFrom, whysProblem, type RootCauseCategory, type Why } from '../../domain/rootCauses';
-import { createRootCause } from '../../host/api/rootCauses';
+import { createRootCause, type RootCause } from '../../host/api/rootCauses';
 import type { HostClient } from '../../host/client';
 import type { I18n } from '../../i18n';
 import { openProposalModal } from '../answers/proposal';
@@ -35,6 +35,8 @@ export function createRootCauseFlow({ host, lead, ticket, i18n, parentGuid }: De
   const status = signal<Report | null>(null);
   let close: (() => void) | null = null;
   onDispose(() => close?.());
+  // One form, one record: a retry after the answer editor failed to open does not file the cause twice.
+  const saved = new Map<string, RootCause>();
 
   /** The proposal modal seeded from the ticket: subject, the note as a draft reply, the customer's own words. */
   async function openAnswer(rootCauseId: string, note: string) {
@@ -62,13 +64,15 @@ export function createRootCauseFlow({ host, lead, ticket, i18n, parentGuid }: De
   }
 
   const save = createAction(
-    async (input: RootCauseInput) => {
+    async (input: RootCauseInput, formKey: string) => {
       const problem = whysProblem(input.whys);
       if (problem) return refused(`ui.root_cause.refused_${problem}`);
       // Lead powers are read fresh at the moment of the action, as for every lead action.
       const me = await lead.fresh();
       if (!me.isLead) return refused('ui.escalation.refused_not_lead');
-      const cause = await createRootCause(host, { ticketId: ticket.id.value, category: input.category, whys: input.whys });
+      const cause =
+        saved.get(formKey) ?? (await createRootCause(host, { ticketId: ticket.id.value, category: input.category, whys: input.whys }));
+      saved.set(formKey, cause);
       if (input.makeAnswer) await openAnswer(cause.id, input.note);
       return done(cause);
     },
