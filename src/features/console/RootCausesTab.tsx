@@ -16,7 +16,7 @@ function MergeInto({ cause, others, model }: { cause: RootCause; others: RootCau
   if (!others.length) return null;
   return (
     <form
-      class="row"
+      class="row root-merge"
       onSubmit={(e) => {
         e.preventDefault();
         if (target) void model.merge.run(target, cause.id);
