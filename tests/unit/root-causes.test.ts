@@ -10,7 +10,8 @@ import {
   whysProblem,
   WHY_MAX_CHARS,
 } from '../../src/domain/rootCauses';
-import { mergeRootCauses, parseWhys } from '../../src/host/api/rootCauses';
+import { mergeRootCauses } from '../../src/host/api/rootCauseReview';
+import { parseWhys } from '../../src/host/api/rootCauses';
 import type { ApiRequest } from '../../src/host/client';
 import { fakeHost } from './fakeHost';
 

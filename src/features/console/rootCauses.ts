@@ -3,7 +3,8 @@ import { conflict, createAction, done, refused, type Report } from '../../app/ac
 import type { LeadAccess } from '../../app/lead';
 import { createResource } from '../../app/resource';
 import { byLead, countByCategory } from '../../domain/rootCauses';
-import { listRootCauses, mergeRootCauses, type RootCause } from '../../host/api/rootCauses';
+import { listRootCauses, mergeRootCauses } from '../../host/api/rootCauseReview';
+import type { RootCause } from '../../host/api/rootCauses';
 import type { HostClient } from '../../host/client';
 
 export const ROOT_CAUSE_WINDOWS = [7, 30, 90] as const;

@@ -1,14 +1,35 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useServices } from '../../app/services';
 import { asksForNote, requiresReason, type EscalationAction } from '../../domain/escalation';
 import { longText, shortText } from '../../domain/text';
 import type { I18n } from '../../i18n';
 import { errorMessage } from '../../ui/errorMessage';
-import { ErrorNotice, FormButtons, Panel } from '../../ui/Panel';
+import { ErrorNotice, FormButtons, Loading, Panel } from '../../ui/Panel';
 import { StatusLine } from '../../ui/Status';
 import type { EscalationModel, StaleState } from './model';
 import type { RootCauseFlow } from './rootCause';
-import { RootCauseForm } from './RootCauseForm';
+
+/** The root-cause form, downloaded only when a lead is about to resolve: no other sidebar needs it. */
+let formChunk: Promise<typeof import('./RootCauseForm')> | null = null;
+const loadForm = () =>
+  (formChunk ??= import('./RootCauseForm').catch((error: unknown) => {
+    formChunk = null;
+    throw error;
+  }));
+
+function RootCauseStep(props: { flow: RootCauseFlow; note: string; onClose: () => void }) {
+  const [chunk, setChunk] = useState<{ form?: typeof import('./RootCauseForm'); error?: unknown }>({});
+  const load = () => {
+    setChunk({});
+    loadForm().then(
+      (form) => setChunk({ form }),
+      (error: unknown) => setChunk({ error }),
+    );
+  };
+  useEffect(load, []);
+  if (chunk.error !== undefined) return <ErrorNotice error={chunk.error} onRetry={load} />;
+  return chunk.form ? <chunk.form.RootCauseForm {...props} /> : <Loading />;
+}
 
 const BUTTON_KEYS: Record<EscalationAction, string> = {
   request: 'ui.escalation.request',
@@ -93,6 +114,11 @@ export function EscalationPanel({ model, rootCause }: { model: EscalationModel; 
   const [asking, setAsking] = useState<EscalationAction | null>(null);
   // Right after a lead resolves: the root-cause form, with the resolution note given.
   const [resolvedWith, setResolvedWith] = useState<string | null>(null);
+  const ask = (action: EscalationAction) => {
+    // The root-cause form follows a resolve: it downloads while the lead writes the note.
+    if (action === 'resolve') void loadForm().catch(() => undefined);
+    setAsking(action);
+  };
   const state = model.state.value;
   const history = model.history.value;
   const view = history.status === 'ready' || history.status === 'loading' ? ('data' in history ? history.data : undefined) : undefined;
@@ -166,7 +192,7 @@ export function EscalationPanel({ model, rootCause }: { model: EscalationModel; 
       <OutcomeLine model={model} />
       <StatusLine report={rootCause.status.value} urgent />
       {resolvedWith !== null ? (
-        <RootCauseForm flow={rootCause} note={resolvedWith} onClose={() => setResolvedWith(null)} />
+        <RootCauseStep flow={rootCause} note={resolvedWith} onClose={() => setResolvedWith(null)} />
       ) : asking ? (
         <ReasonForm
           action={asking}
@@ -184,7 +210,7 @@ export function EscalationPanel({ model, rootCause }: { model: EscalationModel; 
               type="button"
               class={action === 'escalate' || action === 'request' ? 'btn btn--small btn--primary' : 'btn btn--small'}
               disabled={model.act.busy.value}
-              onClick={() => (asksForNote(action) ? setAsking(action) : void model.act.run(action, undefined, model.shown.peek()))}
+              onClick={() => (asksForNote(action) ? ask(action) : void model.act.run(action, undefined, model.shown.peek()))}
             >
               {i18n.t(BUTTON_KEYS[action])}
             </button>

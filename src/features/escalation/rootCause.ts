@@ -2,8 +2,8 @@ import { signal } from '@preact/signals';
 import { createAction, done, refused, type Report } from '../../app/action';
 import type { LeadAccess } from '../../app/lead';
 import { onDispose } from '../../app/model';
-import { answerDraftFrom, exampleFrom, whysProblem, type RootCauseCategory, type Why } from '../../domain/rootCauses';
-import { createRootCause, type RootCause } from '../../host/api/rootCauses';
+import type { RootCauseCategory, Why } from '../../domain/rootCauses';
+import type { RootCause } from '../../host/api/rootCauses';
 import type { HostClient } from '../../host/client';
 import type { I18n } from '../../i18n';
 import { openProposalModal } from '../answers/proposal';
@@ -40,6 +40,7 @@ export function createRootCauseFlow({ host, lead, ticket, i18n, parentGuid }: De
 
   /** The proposal modal seeded from the ticket: subject, the note as a draft reply, the customer's own words. */
   async function openAnswer(rootCauseId: string, note: string) {
+    const { answerDraftFrom, exampleFrom } = await import('../../domain/rootCauses');
     const { subject, requester, thread } = ticket;
     const requesterId = thread.value.requesterId;
     const words = exampleFrom(thread.value.comments.find((c) => c.authorId === requesterId)?.body ?? '');
@@ -65,6 +66,11 @@ export function createRootCauseFlow({ host, lead, ticket, i18n, parentGuid }: De
 
   const save = createAction(
     async (input: RootCauseInput, formKey: string) => {
+      // Loaded when first used: only a lead who just resolved an escalation ever files a cause.
+      const [{ whysProblem }, { createRootCause }] = await Promise.all([
+        import('../../domain/rootCauses'),
+        import('../../host/api/rootCauses'),
+      ]);
       const problem = whysProblem(input.whys);
       if (problem) return refused(`ui.root_cause.refused_${problem}`);
       // Lead powers are read fresh at the moment of the action, as for every lead action.

@@ -3,7 +3,7 @@ import { createAction, done } from '../../app/action';
 import { useServices } from '../../app/services';
 import type { Answer } from '../../host/api/answers';
 import { createAnswer } from '../../host/api/answerWrites';
-import { linkRootCauseAnswer } from '../../host/api/rootCauses';
+import { linkRootCauseAnswer } from '../../host/api/rootCauseReview';
 import { createAnswerLibrary } from '../answers/cachedLibrary';
 import { AnswerForm, type AnswerDraft } from '../answers/AnswerForm';
 import { EVENTS, ProposalSeedSchema, type ProposalSeed } from '../answers/proposal';

@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
-import { isCategory, mergedTickets, parseIds, serialiseWhys, causeTitle, type RootCauseCategory, type Why } from '../../domain/rootCauses';
+import { causeTitle, isCategory, mergedTickets, parseIds, serialiseWhys, type RootCauseCategory, type Why } from '../../domain/rootCauses';
 import type { HostClient } from '../client';
-import { ApiError } from '../errors';
-import { createRecord, getRecord, listRecords, recordSchema, ROOT_CAUSE_OBJECT } from './customObjects';
-import { deleteRecord, updateRecord } from './recordWrites';
+import { createRecord, recordSchema, ROOT_CAUSE_OBJECT } from './customObjects';
 
-/* Root causes of resolved escalations, stored as `closed_loop_root_cause` records. */
+/*
+ * Root causes of resolved escalations, stored as `closed_loop_root_cause` records. Filing one is
+ * the sidebar's; reading, linking and merging them are in rootCauseReview.ts, out of its download.
+ */
 
 const RootCauseFieldsSchema = z.object({
   ticket_id: z.optional(z.nullable(z.union([z.number(), z.string()]))),
@@ -14,7 +15,7 @@ const RootCauseFieldsSchema = z.object({
   merged_ticket_ids: z.optional(z.nullable(z.string())),
   answer_id: z.optional(z.nullable(z.string())),
 });
-const RootCauseRecordSchema = recordSchema(RootCauseFieldsSchema);
+export const RootCauseRecordSchema = recordSchema(RootCauseFieldsSchema);
 type RawRootCause = z.infer<typeof RootCauseRecordSchema>;
 
 /** The stored why/because lines; a field that is not this (edited by hand in Zendesk) reads as none. */
@@ -49,7 +50,7 @@ export interface RootCause {
 
 const userId = (value: string | number | null | undefined) => (value == null || value === '' ? null : Number(value));
 
-function toRootCause(record: RawRootCause): RootCause {
+export function toRootCause(record: RawRootCause): RootCause {
   const f = record.custom_object_fields;
   const first = parseIds(f.ticket_id == null ? '' : String(f.ticket_id));
   return {
@@ -86,47 +87,4 @@ export async function createRootCause(
     RootCauseRecordSchema,
   );
   return toRootCause(record);
-}
-
-/** Links the answer made from a cause to it: one update. */
-export async function linkRootCauseAnswer(host: HostClient, id: string, answerId: string): Promise<RootCause> {
-  return toRootCause(await updateRecord(host, ROOT_CAUSE_OBJECT, id, { fields: { answer_id: answerId } }, RootCauseRecordSchema));
-}
-
-export async function listRootCauses(host: HostClient): Promise<RootCause[]> {
-  return (await listRecords(host, ROOT_CAUSE_OBJECT, RootCauseRecordSchema)).map(toRootCause);
-}
-
-/** A cause as Zendesk has it now, or null when it is gone. */
-async function currentCause(host: HostClient, id: string): Promise<RootCause | null> {
-  try {
-    return toRootCause(await getRecord(host, ROOT_CAUSE_OBJECT, id, RootCauseRecordSchema));
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return null;
-    throw error;
-  }
-}
-
-export type MergeResult = { kind: 'merged'; kept: RootCause } | { kind: 'gone' } | { kind: 'changed' };
-
-/**
- * Merges a duplicate into the cause kept: the kept one takes the duplicate's tickets (and its
- * answer, when it has none), then the duplicate is deleted. Both are read again first: one that
- * is gone, or changed since the lead saw it (`seen`: updated_at by id), stops the merge untouched.
- */
-export async function mergeRootCauses(
-  host: HostClient,
-  keptId: string,
-  duplicateId: string,
-  seen: Record<string, string>,
-): Promise<MergeResult> {
-  const [kept, duplicate] = await Promise.all([currentCause(host, keptId), currentCause(host, duplicateId)]);
-  if (!kept || !duplicate) return { kind: 'gone' };
-  if (kept.updatedAt !== seen[keptId] || duplicate.updatedAt !== seen[duplicateId]) return { kind: 'changed' };
-  const [first, ...others] = mergedTickets(kept.ticketIds, duplicate.ticketIds);
-  const fields: Record<string, unknown> = { ticket_id: first, merged_ticket_ids: others.join(' ') };
-  if (!kept.answerId && duplicate.answerId) fields.answer_id = duplicate.answerId;
-  const updated = toRootCause(await updateRecord(host, ROOT_CAUSE_OBJECT, keptId, { fields }, RootCauseRecordSchema));
-  await deleteRecord(host, ROOT_CAUSE_OBJECT, duplicateId);
-  return { kind: 'merged', kept: updated };
 }
