@@ -31,15 +31,15 @@ export default defineConfig({
       input: Object.keys(LOCATION_PAGES).map((file) => join(src, file)),
       // Whatever two locations use goes into one chunk: fewer, better-compressed files (-1.8 KB
       // gzipped for the sidebar than rolldown's default split) and one cached file for every location.
-      // Editing answers (the form and the writes: proposal modal and console, never the sidebar) gets a
-      // chunk of its own, without its other dependencies (they stay shared), so the sidebar does not
+      // Editing answers (the form and the writes: proposal modal and console, never the sidebar; with
+      // them the leads' root-cause updates) gets a chunk of its own, without its other dependencies (they stay shared), so the sidebar does not
       // download it (-0.9 KB gzipped for the form, -1 KB for the writes).
       output: {
         codeSplitting: {
           groups: [
             {
               name: 'answer-editing',
-              test: /[\\/](features[\\/]answers[\\/](AnswerForm\.tsx|form\.css)|host[\\/]api[\\/](answerWrites|recordWrites)\.ts)/,
+              test: /[\\/](features[\\/]answers[\\/](AnswerForm\.tsx|form\.css)|host[\\/]api[\\/](answerWrites|recordWrites|rootCauseReview)\.ts)/,
               priority: 1,
               includeDependenciesRecursively: false,
             },
@@ -51,6 +51,13 @@ export default defineConfig({
             {
               name: 'answer-text',
               test: /[\\/]domain[\\/]answers[\\/](markdown|filled)\.ts/,
+              priority: 1,
+              includeDependenciesRecursively: false,
+            },
+            // Root causes: the console's, and the sidebar's only once a lead resolves an escalation.
+            {
+              name: 'root-causes',
+              test: /[\\/](domain[\\/]rootCauses|host[\\/]api[\\/]rootCauses)\.ts/,
               priority: 1,
               includeDependenciesRecursively: false,
             },

@@ -326,6 +326,8 @@ export class Store {
       created_by_user_id: installer,
       updated_by_user_id: installer,
     }));
+    // Every object the app requires is installed; those without demo records start empty.
+    for (const o of this.objects) if (!this.records.has(o.key)) this.records.set(o.key, []);
   }
 
   id(): number {

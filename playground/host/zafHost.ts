@@ -31,6 +31,7 @@ const REQUIREMENTS: Record<string, { requirement_id: number | string; requiremen
   escalation_status: { requirement_id: 360001, requirement_type: 'ticket_fields' },
   closed_loop_answer: { requirement_id: 'closed_loop_answer', requirement_type: 'custom_objects_v2' },
   closed_loop_feedback: { requirement_id: 'closed_loop_feedback', requirement_type: 'custom_objects_v2' },
+  closed_loop_root_cause: { requirement_id: 'closed_loop_root_cause', requirement_type: 'custom_objects_v2' },
 };
 
 class PathError extends Error {}

@@ -47,12 +47,23 @@ describe.each(['light', 'dark'] as const)('accessibility (axe-core in Chromium),
     expect(await axe(frame)).toEqual([]);
   });
 
+  it('the root-cause form a lead gets after resolving has no violations', async () => {
+    await session().persona('lead');
+    await session().open({ ticket: 4110 });
+    const panel = session().sidebar().locator('[data-panel="escalation"]');
+    await panel.getByRole('button', { name: 'Resolve' }).click();
+    await panel.getByRole('button', { name: 'Resolve' }).click();
+    await expect.poll(() => panel.getByRole('form', { name: 'Root cause' }).count(), { timeout: 20_000 }).toBe(1);
+    await panel.getByRole('button', { name: 'Add why' }).click();
+    expect(await axe(await frameFor('ticket_sidebar'))).toEqual([]);
+  });
+
   it('every console tab has no violations', async () => {
     await session().persona('admin');
     await session().control('settings', 'POST', { lead_group_ids: '503' });
     await session().open({ route: 'console' });
     const frame = await frameFor('nav_bar');
-    for (const tab of ['Escalations', 'Answer library', 'Proposals and feedback', 'Team metrics', 'Setup check']) {
+    for (const tab of ['Escalations', 'Answer library', 'Proposals and feedback', 'Team metrics', 'Root causes', 'Setup check']) {
       await session().console().getByRole('tab', { name: tab }).click();
       await session().page.waitForTimeout(600);
       expect(await axe(frame), tab).toEqual([]);

@@ -37,6 +37,8 @@ const FIELDS = [
   'notes sending proposals back',
   'feedback notes',
   'feedback names',
+  'root cause names',
+  'root cause why/because lines',
 ] as const;
 
 let checks = 0;
@@ -129,6 +131,19 @@ async function seed() {
           note: value,
           reporter_id: AGENT,
           handled: false,
+        },
+      },
+    });
+    // The lead's root causes, with the payload as the cause and as its why/because lines.
+    await s.api('/api/v2/custom_objects/closed_loop_root_cause/records.json', 'POST', {
+      custom_object_record: {
+        name: value,
+        custom_object_fields: {
+          ticket_id: TICKET,
+          category: 'product_bug',
+          whys: JSON.stringify([{ why: value, because: value }]),
+          merged_ticket_ids: '',
+          answer_id: HOSTILE_ANSWER,
         },
       },
     });
@@ -339,6 +354,10 @@ describe('hostile input', () => {
     const before = await console_.locator('[data-testid^="feedback-"]').count();
     await console_.locator('[data-testid="feedback-misfit"]').first().getByRole('button', { name: 'Mark handled' }).click();
     await expect.poll(() => console_.locator('[data-testid^="feedback-"]').count(), SLOW).toBe(before - 1);
+
+    await tab('Root causes').click();
+    await expect.poll(() => console_.getByTestId('root-cause').count(), SLOW).toBe(PAYLOADS.length);
+    await assertInert('console root causes', console_, ['<script>window.__xss=1</script>', '<img src=x onerror=window.__xss=1>']);
     await assertInert('console after actions', console_, []);
     await assertNoScriptRan('console');
   });

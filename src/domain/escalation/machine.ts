@@ -43,6 +43,11 @@ export function isEscalationState(value: unknown): value is EscalationState {
   return typeof value === 'string' && (ESCALATION_STATES as readonly string[]).includes(value);
 }
 
+/** Whether the UI asks for a note before submitting: a reason where the rule needs one, a lead's optional resolution note. */
+export function asksForNote(action: EscalationAction): boolean {
+  return RULES[action].needsReason || action === 'resolve';
+}
+
 /** Whether the rule needs a written reason (the UI asks for one before submitting). */
 export function requiresReason(action: EscalationAction): boolean {
   return RULES[action].needsReason;

@@ -13,6 +13,9 @@ export const ProposalSeedSchema = z.object({
   example: z.string(),
   locale: z.nullable(z.string()),
   ticketId: z.number(),
+  // Answers made from a root cause: the issue summary proposed, and the cause the answer is linked to once saved.
+  summary: z.optional(z.string()),
+  rootCauseId: z.optional(z.string()),
 });
 export type ProposalSeed = z.infer<typeof ProposalSeedSchema>;
 
@@ -28,7 +31,12 @@ const CreatedSchema = z.object({ 'instances.create': z.array(z.object({ instance
  * Opens the proposal form in a modal instance and hands it the seed once the modal says it is
  * ready (instances talk through host events; the modal learns its parent from the URL hash).
  */
-async function openProposalModal(host: HostClient, parentGuid: string, seed: ProposalSeed, onProposed: () => void): Promise<() => void> {
+export async function openProposalModal(
+  host: HostClient,
+  parentGuid: string,
+  seed: ProposalSeed,
+  onProposed: () => void,
+): Promise<() => void> {
   const created = CreatedSchema.parse(
     await host.invoke('instances.create', {
       location: 'modal',

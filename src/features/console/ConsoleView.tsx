@@ -13,9 +13,10 @@ import { createLibraryModel } from './library';
 import { LibraryTab } from './LibraryTab';
 import { MetricsTab } from './MetricsTab';
 import { QueueTab } from './QueueTab';
+import { RootCausesTab } from './RootCausesTab';
 import { SetupTab } from './SetupTab';
 
-type Tab = 'queue' | 'library' | 'feedback' | 'metrics' | 'setup';
+type Tab = 'queue' | 'library' | 'feedback' | 'metrics' | 'root_causes' | 'setup';
 
 /** The lead console in Zendesk's nav bar: leads run the loop here, admins check the setup. */
 export default function ConsoleView() {
@@ -42,7 +43,10 @@ export default function ConsoleView() {
   const state = access.state.value;
   const isLead = state.status === 'ready' && state.data.isLead;
   const isAdmin = currentUser.role === 'admin';
-  const tabs: Tab[] = [...(isLead ? (['queue', 'library', 'feedback', 'metrics'] as const) : []), ...(isAdmin ? (['setup'] as const) : [])];
+  const tabs: Tab[] = [
+    ...(isLead ? (['queue', 'library', 'feedback', 'metrics', 'root_causes'] as const) : []),
+    ...(isAdmin ? (['setup'] as const) : []),
+  ];
   const current = tab && tabs.includes(tab) ? tab : tabs[0];
   useEffect(() => {
     if (isLead) library.load();
@@ -98,6 +102,7 @@ export default function ConsoleView() {
                 />
               )}
               {current === 'metrics' && <MetricsTab library={library} />}
+              {current === 'root_causes' && <RootCausesTab library={library} />}
               {current === 'setup' && <SetupTab />}
             </ErrorBoundary>
           </div>

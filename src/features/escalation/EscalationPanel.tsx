@@ -1,12 +1,35 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useServices } from '../../app/services';
-import { requiresReason, type EscalationAction } from '../../domain/escalation';
+import { asksForNote, requiresReason, type EscalationAction } from '../../domain/escalation';
 import { longText, shortText } from '../../domain/text';
 import type { I18n } from '../../i18n';
 import { errorMessage } from '../../ui/errorMessage';
-import { ErrorNotice, FormButtons, Panel } from '../../ui/Panel';
+import { ErrorNotice, FormButtons, Loading, Panel } from '../../ui/Panel';
 import { StatusLine } from '../../ui/Status';
 import type { EscalationModel, StaleState } from './model';
+import type { RootCauseFlow } from './rootCause';
+
+/** The root-cause form, downloaded only when a lead is about to resolve: no other sidebar needs it. */
+let formChunk: Promise<typeof import('./RootCauseForm')> | null = null;
+const loadForm = () =>
+  (formChunk ??= import('./RootCauseForm').catch((error: unknown) => {
+    formChunk = null;
+    throw error;
+  }));
+
+function RootCauseStep(props: { flow: RootCauseFlow; note: string; onClose: () => void }) {
+  const [chunk, setChunk] = useState<{ form?: typeof import('./RootCauseForm'); error?: unknown }>({});
+  const load = () => {
+    setChunk({});
+    loadForm().then(
+      (form) => setChunk({ form }),
+      (error: unknown) => setChunk({ error }),
+    );
+  };
+  useEffect(load, []);
+  if (chunk.error !== undefined) return <ErrorNotice error={chunk.error} onRetry={load} />;
+  return chunk.form ? <chunk.form.RootCauseForm {...props} /> : <Loading />;
+}
 
 const BUTTON_KEYS: Record<EscalationAction, string> = {
   request: 'ui.escalation.request',
@@ -47,34 +70,55 @@ function OutcomeLine({ model }: { model: EscalationModel }) {
   );
 }
 
-function ReasonForm({ action, model, onClose }: { action: EscalationAction; model: EscalationModel; onClose: () => void }) {
+interface ReasonFormProps {
+  action: EscalationAction;
+  model: EscalationModel;
+  onClose: () => void;
+  /** The action went through, with the note as given. */
+  onDone: (note: string) => void;
+}
+
+/** The reason (or, for a resolution, the optional note) an action is taken with. */
+function ReasonForm({ action, model, onClose, onDone }: ReasonFormProps) {
   const { i18n } = useServices();
   const [reason, setReason] = useState('');
   // What the lead decided on; a live update while they type must not change what they meant.
   const [seen] = useState(() => model.shown.peek());
   const submit = async (event: Event) => {
     event.preventDefault();
-    const result = await model.act.run(action, reason, seen);
+    const result = await model.act.run(action, reason.trim() || undefined, seen);
     if (result.kind !== 'failed') onClose();
+    if (result.kind === 'done') onDone(reason.trim());
   };
   return (
     <form class="inline-form" onSubmit={(e) => void submit(e)}>
       <label for={`reason-${action}`}>{i18n.t(`ui.escalation.reason_${action}`)}</label>
       <textarea
         id={`reason-${action}`}
-        required
+        required={requiresReason(action)}
         maxLength={2000}
         value={reason}
         onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)}
       />
-      <FormButtons label={i18n.t(BUTTON_KEYS[action])} disabled={!reason.trim() || model.act.busy.value} onCancel={onClose} />
+      <FormButtons
+        label={i18n.t(BUTTON_KEYS[action])}
+        disabled={(requiresReason(action) && !reason.trim()) || model.act.busy.value}
+        onCancel={onClose}
+      />
     </form>
   );
 }
 
-export function EscalationPanel({ model }: { model: EscalationModel }) {
+export function EscalationPanel({ model, rootCause }: { model: EscalationModel; rootCause: RootCauseFlow }) {
   const { i18n, now } = useServices();
   const [asking, setAsking] = useState<EscalationAction | null>(null);
+  // Right after a lead resolves: the root-cause form, with the resolution note given.
+  const [resolvedWith, setResolvedWith] = useState<string | null>(null);
+  const ask = (action: EscalationAction) => {
+    // The root-cause form follows a resolve: it downloads while the lead writes the note.
+    if (action === 'resolve') void loadForm().catch(() => undefined);
+    setAsking(action);
+  };
   const state = model.state.value;
   const history = model.history.value;
   const view = history.status === 'ready' || history.status === 'loading' ? ('data' in history ? history.data : undefined) : undefined;
@@ -146,8 +190,18 @@ export function EscalationPanel({ model }: { model: EscalationModel }) {
         </div>
       ))}
       <OutcomeLine model={model} />
-      {asking ? (
-        <ReasonForm action={asking} model={model} onClose={() => setAsking(null)} />
+      <StatusLine report={rootCause.status.value} urgent />
+      {resolvedWith !== null ? (
+        <RootCauseStep flow={rootCause} note={resolvedWith} onClose={() => setResolvedWith(null)} />
+      ) : asking ? (
+        <ReasonForm
+          action={asking}
+          model={model}
+          onClose={() => setAsking(null)}
+          onDone={(note) => {
+            if (asking === 'resolve') setResolvedWith(note);
+          }}
+        />
       ) : (
         <div class="row">
           {model.actions.value.map((action) => (
@@ -156,7 +210,7 @@ export function EscalationPanel({ model }: { model: EscalationModel }) {
               type="button"
               class={action === 'escalate' || action === 'request' ? 'btn btn--small btn--primary' : 'btn btn--small'}
               disabled={model.act.busy.value}
-              onClick={() => (requiresReason(action) ? setAsking(action) : void model.act.run(action, undefined, model.shown.peek()))}
+              onClick={() => (asksForNote(action) ? ask(action) : void model.act.run(action, undefined, model.shown.peek()))}
             >
               {i18n.t(BUTTON_KEYS[action])}
             </button>

@@ -3,6 +3,7 @@ import { createAction, done } from '../../app/action';
 import { useServices } from '../../app/services';
 import type { Answer } from '../../host/api/answers';
 import { createAnswer } from '../../host/api/answerWrites';
+import { linkRootCauseAnswer } from '../../host/api/rootCauseReview';
 import { createAnswerLibrary } from '../answers/cachedLibrary';
 import { AnswerForm, type AnswerDraft } from '../answers/AnswerForm';
 import { EVENTS, ProposalSeedSchema, type ProposalSeed } from '../answers/proposal';
@@ -18,6 +19,7 @@ export default function ModalView() {
   const [key] = useState(() => crypto.randomUUID());
   // A proposal is a draft owned by the agent who makes it, kept with the ticket it came from.
   const ticketId = seed?.ticketId ?? null;
+  const rootCauseId = seed?.rootCauseId;
   const proposal = useMemo(
     () => ({ status: 'draft' as const, ownerId: currentUser.id, sourceTicketId: ticketId }),
     [currentUser.id, ticketId],
@@ -44,12 +46,14 @@ export default function ModalView() {
   const save = useMemo(
     () =>
       createAction(async (draft: AnswerDraft) => {
-        await createAnswer(host, { ...draft, ...proposal }, key);
+        const answer = await createAnswer(host, { ...draft, ...proposal }, key);
+        // Made from a root cause: the cause gets the answer's id (a retry finds the same answer, see above).
+        if (rootCauseId) await linkRootCauseAnswer(host, rootCauseId, answer.id);
         host.trigger(EVENTS.proposed, {}, parent);
         await host.invoke('destroy');
         return done();
       }),
-    [host, parent, proposal, key],
+    [host, parent, proposal, key, rootCauseId],
   );
   const outcome = save.outcome.value;
 
@@ -61,7 +65,7 @@ export default function ModalView() {
         <AnswerForm
           initial={{
             title: seed.title,
-            summary: '',
+            summary: seed.summary ?? '',
             body: seed.body,
             examples: seed.example ? [seed.example] : [],
             tags: [],

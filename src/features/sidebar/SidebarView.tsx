@@ -34,7 +34,7 @@ export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
       </header>
       {ticket.refreshError.value !== null && <ErrorNotice error={ticket.refreshError.value} onRetry={() => void ticket.refresh()} />}
       <ErrorBoundary>
-        <EscalationPanel model={model.escalation} />
+        <EscalationPanel model={model.escalation} rootCause={model.rootCause} />
       </ErrorBoundary>
       <ErrorBoundary>
         <AnswersPanel model={model.answers} onPropose={() => void proposal.open.run()} />

@@ -5,6 +5,7 @@ import { createAnswerLibrary } from '../answers/cachedLibrary';
 import { createAnswersModel } from '../answers/model';
 import { createProposalFlow } from '../answers/proposal';
 import { createEscalationModel } from '../escalation/model';
+import { createRootCauseFlow } from '../escalation/rootCause';
 import { createKnowledgeModel } from '../knowledge/model';
 import { createTicketModel } from '../ticket/model';
 import type { TicketSnapshot } from '../ticket/paths';
@@ -34,6 +35,7 @@ export function createSidebarModel(services: Services, initial: TicketSnapshot) 
     answers,
     knowledge: createKnowledgeModel({ host, settings, ticket, currentUser, cache, analysis: loadTextAnalysis }),
     proposal: createProposalFlow(host, context.instanceGuid, ticket, answers.status),
+    rootCause: createRootCauseFlow({ host, lead, ticket, i18n, parentGuid: context.instanceGuid }),
   };
   markWhenReady(models);
   return models;

@@ -5,6 +5,7 @@ import { RecordTooLargeError } from '../errors';
 /** The app's custom objects (requirements.json), by key. */
 export const ANSWER_OBJECT = 'closed_loop_answer';
 export const FEEDBACK_OBJECT = 'closed_loop_feedback';
+export const ROOT_CAUSE_OBJECT = 'closed_loop_root_cause';
 
 /** A Custom Objects v2 record; `fields` are validated by each object's own schema. */
 export function recordSchema<F extends z.ZodMiniType>(fields: F) {

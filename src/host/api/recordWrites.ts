@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { HostClient } from '../client';
+import { ApiError } from '../errors';
 import { assertFits, recordsPath, type RecordContent } from './customObjects';
 
 /* Record calls only editing needs (the console and the proposal modal), kept out of the sidebar's download. */
@@ -38,4 +39,13 @@ export async function updateRecord<T>(
     z.object({ custom_object_record: schema }),
   );
   return response.custom_object_record;
+}
+
+/** Deletes a record; one already gone counts as deleted. */
+export async function deleteRecord(host: HostClient, key: string, id: string): Promise<void> {
+  try {
+    await host.request({ url: `${recordsPath(key)}/${encodeURIComponent(id)}.json`, method: 'DELETE' }, z.unknown());
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 404)) throw error;
+  }
 }
