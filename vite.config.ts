@@ -39,7 +39,7 @@ export default defineConfig({
           groups: [
             {
               name: 'answer-editing',
-              test: /[\\/](features[\\/]answers[\\/](AnswerForm\.tsx|form\.css)|host[\\/]api[\\/](answerWrites|recordWrites)\.ts)/,
+              test: /[\\/](features[\\/]answers[\\/](AnswerForm\.tsx|form\.css|knownIssueWrites\.ts)|host[\\/]api[\\/](answerWrites|recordWrites)\.ts)/,
               priority: 1,
               includeDependenciesRecursively: false,
             },

@@ -5,6 +5,7 @@
  */
 export { buildSearchQuery, customerText, scrubQuery } from './knowledge/query';
 export { matcherSteps } from './matching';
+export { matchesOutage } from './matching/outage';
 export { detectLanguage } from './language';
 
 /** The module as a value, for code that receives it once its chunk has loaded. */

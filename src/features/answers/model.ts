@@ -22,6 +22,8 @@ import type { TextAnalysis } from '../../domain/textAnalysis';
 import type { SessionCache } from '../../app/sessionCache';
 import type { AnswerLibrary } from './cachedLibrary';
 import { onLibraryChange, type LibraryChange } from './sync';
+import { createKnownIssueModel } from './knownIssue';
+import { isStatement } from '../../domain/answers/knownIssue';
 
 export type AnswersModel = ReturnType<typeof createAnswersModel>;
 
@@ -38,6 +40,10 @@ interface Deps {
   now: () => Date;
   /** The agent's session cache: what was reported on a ticket is read once per few minutes. */
   cache: SessionCache;
+  /** The agent's lead status, for marking known issues. */
+  lead: Pick<LeadAccess, 'cached' | 'fresh'>;
+  /** This instance, which needs no message about its own library changes. */
+  instanceGuid: string;
 }
 
 /** How long a ticket's recorded misfits are taken as read; the agent's own reports are added as they are sent. */
@@ -53,7 +59,19 @@ function isVariant(a: Answer, b: Answer): boolean {
 
 type Person = { name: string; isLead: boolean };
 
-export function createAnswersModel({ host, settings, ticket, currentUser, library, people, analysis, now, cache }: Deps) {
+export function createAnswersModel({
+  host,
+  settings,
+  ticket,
+  currentUser,
+  library,
+  people,
+  analysis,
+  now,
+  cache,
+  lead,
+  instanceGuid,
+}: Deps) {
   const answers = createResource<Answer[]>();
   const chosenId = signal<string | null>(null);
   const inserted = signal<string | null>(null);
@@ -66,10 +84,12 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
    */
   const ruledOut = signal<ReadonlySet<string>>(new Set());
 
-  const approved = computed(() => {
+  /** Approved answers and known-issue statements; a statement shows only for its outage (knownIssue.ts), never as a match. */
+  const approvedAll = computed(() => {
     const state = answers.state.value;
     return 'data' in state && state.data ? state.data.filter((a) => a.status === 'approved') : [];
   });
+  const approved = computed(() => approvedAll.value.filter((a) => !isStatement(a)));
   const byId = computed(() => new Map(approved.value.map((a) => [a.id, a])));
   /**
    * The matcher for the approved answers. Training takes a second on a large library, so it runs
@@ -247,15 +267,31 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
   }
   onDispose(onLibraryChange(host, (change) => void refresh(change)));
 
+  const knownIssue = createKnownIssueModel({
+    host,
+    ticket,
+    lead,
+    library,
+    instanceGuid,
+    approved: approvedAll,
+    approvalOf: (answer) => approvalOf(answer, known.value),
+    lookUp,
+    tools,
+    customerText,
+    reload: () => load(),
+    status,
+    now,
+  });
+
   /**
-   * Inserts exactly the answer the agent saw, and only if it is still lead-approved: the record is
+   * Inserts exactly the answer the agent saw (the matched one, or the known issue's statement), and only if it is still lead-approved: the record is
    * re-read and compared with the one shown (a change means the panel refreshes and the agent looks
    * again), and its approval is verified afresh. The ticket is tagged cla_<id> first, so that a
    * failed tag never leaves a reply the agent might insert twice.
    */
   const insert = createAction(
-    async () => {
-      const answer = shown();
+    async (statement?: Answer) => {
+      const answer = statement ?? shown();
       const latest = await getAnswer(host, answer.id);
       if (latest.status !== 'approved') {
         library.remember(latest);
@@ -273,7 +309,8 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
       const text = renderPlaceholders(latest.body, values.value).text;
       await host.invoke('ticket.tags.add', answerTag(latest.id));
       await appendToReply(host, { text, html: textToHtml(text) });
-      inserted.value = latest.id;
+      // The offer of another example phrasing is for matched answers; a statement's examples are the lead's.
+      if (!statement) inserted.value = latest.id;
       return done();
     },
     { report: status, done: 'ui.answers.done_insert' },
@@ -331,6 +368,9 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
     filled,
     trust,
     inserted,
+    knownIssue,
+    /** An answer's text with the ticket's details filled in. */
+    fill: (answer: Answer) => renderPlaceholders(answer.body, values.value),
     // Another answer on screen: what was reported about the last one no longer stands beside it.
     choose: (id: string | null) => {
       chosenId.value = id;

@@ -10,12 +10,13 @@ import { ErrorNotice, Loading } from '../../ui/Panel';
 import { FeedbackTab } from './FeedbackTab';
 import { createDrafts } from './drafts';
 import { createLibraryModel } from './library';
+import { KnownIssuesTab } from './KnownIssuesTab';
 import { LibraryTab } from './LibraryTab';
 import { MetricsTab } from './MetricsTab';
 import { QueueTab } from './QueueTab';
 import { SetupTab } from './SetupTab';
 
-type Tab = 'queue' | 'library' | 'feedback' | 'metrics' | 'setup';
+type Tab = 'queue' | 'library' | 'known' | 'feedback' | 'metrics' | 'setup';
 
 /** The lead console in Zendesk's nav bar: leads run the loop here, admins check the setup. */
 export default function ConsoleView() {
@@ -42,7 +43,10 @@ export default function ConsoleView() {
   const state = access.state.value;
   const isLead = state.status === 'ready' && state.data.isLead;
   const isAdmin = currentUser.role === 'admin';
-  const tabs: Tab[] = [...(isLead ? (['queue', 'library', 'feedback', 'metrics'] as const) : []), ...(isAdmin ? (['setup'] as const) : [])];
+  const tabs: Tab[] = [
+    ...(isLead ? (['queue', 'library', 'known', 'feedback', 'metrics'] as const) : []),
+    ...(isAdmin ? (['setup'] as const) : []),
+  ];
   const current = tab && tabs.includes(tab) ? tab : tabs[0];
   useEffect(() => {
     if (isLead) library.load();
@@ -88,6 +92,7 @@ export default function ConsoleView() {
             <ErrorBoundary key={current}>
               {current === 'queue' && <QueueTab />}
               {current === 'library' && <LibraryTab model={library} />}
+              {current === 'known' && <KnownIssuesTab library={library} />}
               {current === 'feedback' && (
                 <FeedbackTab
                   model={library}

@@ -10,6 +10,10 @@ export const TicketSchema = z.object({
   requester_id: z.optional(z.nullable(z.number())),
   assignee_id: z.optional(z.nullable(z.number())),
   group_id: z.optional(z.nullable(z.number())),
+  /** problem, incident, question or task; null when not set. */
+  type: z.optional(z.nullable(z.string())),
+  /** For an incident, the problem ticket it is linked to. */
+  problem_id: z.optional(z.nullable(z.number())),
   tags: z.array(z.string()),
   custom_fields: z.optional(z.array(z.object({ id: z.number(), value: z.unknown() }))),
   created_at: z.string(),
@@ -40,6 +44,25 @@ export async function getTicket(host: HostClient, id: number): Promise<Ticket> {
   return (await host.request({ url: `/api/v2/tickets/${id}.json` }, z.object({ ticket: TicketSchema }))).ticket;
 }
 
+/** Up to 100 tickets in one call (Show Multiple Tickets takes at most 100 ids); ids Zendesk does not have are left out. */
+export async function getTickets(host: HostClient, ids: number[]): Promise<Ticket[]> {
+  if (!ids.length) return [];
+  const url = `/api/v2/tickets/show_many.json?ids=${ids.slice(0, 100).join(',')}`;
+  return (await host.request({ url }, z.object({ tickets: z.array(TicketSchema) }))).tickets;
+}
+
+const IncidentPage = z.object({
+  tickets: z.array(TicketSchema),
+  count: z.optional(z.number()),
+  next_page: z.optional(z.nullable(z.string())),
+});
+
+/** How many incidents are linked to a problem ticket (List Ticket Incidents' `count`, one small page read). */
+export async function countIncidents(host: HostClient, problemId: number): Promise<number> {
+  const page = await host.request({ url: `/api/v2/tickets/${problemId}/incidents.json?per_page=1` }, IncidentPage);
+  return page.count ?? page.tickets.length;
+}
+
 const AuditPage = z.object({ audits: z.array(AuditSchema), next_page: z.optional(z.nullable(z.string())) });
 
 /** A ticket's audits, every page (100 a page, oldest first). */
@@ -54,6 +77,9 @@ export interface TicketUpdate {
   comment?: { body: string; public: boolean };
   priority?: string;
   group_id?: number;
+  /** Linking an incident to its problem: Zendesk takes `problem_id` only with `type: incident`. */
+  type?: 'incident';
+  problem_id?: number;
 }
 
 /**
