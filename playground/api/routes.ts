@@ -137,13 +137,14 @@ export function createRoutes(ctx: ApiContext): Router {
   });
 
   // ---- tickets
-  router.add('tickets.show', 'GET', '/api/v2/tickets/:id.json', (req) => {
-    const ticket = store.tickets.get(Number(req.params.id));
-    return ticket ? json(200, { ticket }) : notFound();
-  });
+  // Before tickets.show, whose `:id` would otherwise take "show_many" for an id.
   router.add('tickets.show_many', 'GET', '/api/v2/tickets/show_many.json', (req) => {
     const ids = (req.query.get('ids') ?? '').split(',').map(Number);
     return json(200, { tickets: ids.map((id) => store.tickets.get(id)).filter(Boolean) });
+  });
+  router.add('tickets.show', 'GET', '/api/v2/tickets/:id.json', (req) => {
+    const ticket = store.tickets.get(Number(req.params.id));
+    return ticket ? json(200, { ticket }) : notFound();
   });
   router.add('tickets.update', 'PUT', '/api/v2/tickets/:id.json', (req) => {
     const ticket = store.tickets.get(Number(req.params.id));

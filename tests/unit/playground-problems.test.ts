@@ -41,6 +41,17 @@ describe('playground problems and incidents', () => {
     expect(await ticket(UNLINKED)).toMatchObject({ type: 'question', problem_id: null });
   });
 
+  it('shows several tickets at once with their type and problem link (Show Multiple Tickets)', async () => {
+    const { status, body } = await call<{ tickets: { id: number; type: string; problem_id: number | null }[] }>(
+      `/api/v2/tickets/show_many.json?ids=4142,${PROBLEM}`,
+    );
+    expect(status).toBe(200);
+    expect(body.tickets).toEqual([
+      expect.objectContaining({ id: 4142, type: 'incident', problem_id: PROBLEM }),
+      expect.objectContaining({ id: PROBLEM, type: 'problem', problem_id: null }),
+    ]);
+  });
+
   it('lists incidents in offset pages', async () => {
     const first = await incidents(PROBLEM, '?per_page=2');
     expect(first.tickets.map((t) => t.id)).toEqual([4142, 4143]);

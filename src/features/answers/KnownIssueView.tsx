@@ -14,7 +14,7 @@ function Statement({ model, statement, linked }: { model: AnswersModel; statemen
   const filled = model.fill(statement);
   return (
     <section class="known-issue notice notice--info" aria-labelledby="known-issue-title" data-testid="known-issue">
-      <h3 id="known-issue-title" class="answer__title">
+      <h3 id="known-issue-title" class="known-issue__title">
         {i18n.t(linked ? 'ui.known_issue.title_linked' : 'ui.known_issue.title_suggested', { id })}
       </h3>
       {knownIssue.updated.value && (
