@@ -15,8 +15,6 @@ import type { TicketModel } from '../ticket/model';
 import type { AnswerLibrary } from './cachedLibrary';
 import { announceChange } from './sync';
 
-export type KnownIssueModel = ReturnType<typeof createKnownIssueModel>;
-
 /** What a lead gives when marking a problem ticket as a known issue. */
 export interface KnownIssueInput {
   statement: string;
