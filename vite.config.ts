@@ -54,6 +54,13 @@ export default defineConfig({
               priority: 1,
               includeDependenciesRecursively: false,
             },
+            // Known issues: the sidebar loads them after its first paint; the console with its view.
+            {
+              name: 'known-issues',
+              test: /[\\/](domain[\\/]answers[\\/]knownIssue|host[\\/]api[\\/]problems|features[\\/]answers[\\/](knownIssue|knownIssuePart|KnownIssueView))\.tsx?$/,
+              priority: 1,
+              includeDependenciesRecursively: false,
+            },
             { name: 'shared', minShareCount: 2 },
           ],
         },

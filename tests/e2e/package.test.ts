@@ -219,11 +219,13 @@ describe('the built package (dist/)', () => {
     // customer's language and the results from the sources connected to Zendesk (Unified
     // Search's request and schema download after the first paint, in a chunk of their own).
     // Since each location has its own page, the boot is part of the shared chunk: 48.2 KB measured.
-    expect(sidebar.gzipBytes).toBeLessThanOrEqual(48_500);
+    // 48.5 KB → 49.2 KB for known issues: their strings and the loader (their model, view and reads
+    // download after the first paint, in a chunk of their own): 49.1 KB measured.
+    expect(sidebar.gzipBytes).toBeLessThanOrEqual(49_200);
     // 58.3 KB measured: the above, the matcher with its per-library calibration and the query's
     // privacy scrub; 61.4 KB with the above, the matcher's training as steps, its language guess
-    // and Unified Search's chunk.
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(61_500);
+    // and Unified Search's chunk; 62.4 KB with known issues' strings and the outage match.
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(62_500);
     // Code only editing, searching or sending proposals back needs is never part of the sidebar's download.
     expect(sidebar.files.some((f) => f.startsWith('answer-editing-') || f.startsWith('ticket-search-') || f.startsWith('send-back-'))).toBe(
       false,

@@ -3,7 +3,6 @@ import { useServices } from '../../app/services';
 import { longText, shortText } from '../../domain/text';
 import { ErrorNotice, FormButtons, Loading, Panel } from '../../ui/Panel';
 import { StatusLine } from '../../ui/Status';
-import { KnownIssueSection } from './KnownIssueView';
 import type { AnswersModel } from './model';
 
 /** The answer text with each gap marker visible, rendered as text (never as HTML). */
@@ -104,6 +103,7 @@ export function AnswersPanel({ model, onPropose }: { model: AnswersModel; onProp
   const trust = model.trust.value;
   const match = model.match.value;
   const others = model.candidates.value.filter((a) => a.id !== answer?.id);
+  const knownIssue = model.knownIssue.value;
 
   return (
     <Panel
@@ -115,7 +115,7 @@ export function AnswersPanel({ model, onPropose }: { model: AnswersModel; onProp
         </button>
       }
     >
-      <KnownIssueSection model={model} />
+      {knownIssue && <knownIssue.Section model={model} knownIssue={knownIssue.model} />}
       {library.status === 'loading' && !('data' in library && library.data) && <Loading />}
       {library.status === 'error' && <ErrorNotice error={library.error} onRetry={() => void model.retry()} />}
       <StatusLine report={model.status.value} />

@@ -4,12 +4,17 @@ import { etaFromInput } from '../../domain/answers/knownIssue';
 import { longText, shortText } from '../../domain/text';
 import type { Answer } from '../../host/api/answers';
 import { FormButtons } from '../../ui/Panel';
+import type { KnownIssueModel } from './knownIssue';
 import type { AnswersModel } from './model';
 
 /** The known issue's statement at the top of the answers panel: linked, or suggested with "Link to known issue". */
-function Statement({ model, statement, linked }: { model: AnswersModel; statement: Answer; linked: boolean }) {
+interface Props {
+  model: AnswersModel;
+  knownIssue: KnownIssueModel;
+}
+
+function Statement({ model, knownIssue, statement, linked }: Props & { statement: Answer; linked: boolean }) {
   const { i18n } = useServices();
-  const knownIssue = model.knownIssue;
   const id = statement.problemTicketId!;
   const filled = model.fill(statement);
   return (
@@ -56,14 +61,14 @@ function Statement({ model, statement, linked }: { model: AnswersModel; statemen
 }
 
 /** A lead on an unsolved problem ticket: the statement agents will see on its incidents, an ETA, and the words customers use. */
-function MarkForm({ model, onDone }: { model: AnswersModel; onDone: () => void }) {
+function MarkForm({ knownIssue, onDone }: { knownIssue: KnownIssueModel; onDone: () => void }) {
   const { i18n } = useServices();
   const [statement, setStatement] = useState('');
   const [eta, setEta] = useState('');
   const [examples, setExamples] = useState('');
   const submit = async (event: Event) => {
     event.preventDefault();
-    const result = await model.knownIssue.mark.run({
+    const result = await knownIssue.mark.run({
       statement,
       eta: etaFromInput(eta),
       examples: examples.split('\n'),
@@ -80,19 +85,18 @@ function MarkForm({ model, onDone }: { model: AnswersModel; onDone: () => void }
       <input id="known-issue-eta" type="datetime-local" value={eta} onInput={(e) => setEta(value(e))} />
       <label for="known-issue-examples">{i18n.t('ui.known_issue.examples_label')}</label>
       <textarea id="known-issue-examples" maxLength={4000} value={examples} onInput={(e) => setExamples(value(e))} />
-      <FormButtons label={i18n.t('ui.known_issue.mark_save')} disabled={model.knownIssue.mark.busy.value} onCancel={onDone} />
+      <FormButtons label={i18n.t('ui.known_issue.mark_save')} disabled={knownIssue.mark.busy.value} onCancel={onDone} />
     </form>
   );
 }
 
 /** The known-issue part of the answers panel: what this ticket's outage says, or a lead's way to declare one. */
-export function KnownIssueSection({ model }: { model: AnswersModel }) {
+export function KnownIssueSection({ model, knownIssue }: Props) {
   const { i18n } = useServices();
   const [marking, setMarking] = useState(false);
-  const knownIssue = model.knownIssue;
   const shown = knownIssue.shown.value;
   const own = knownIssue.own.value;
-  if (shown) return <Statement model={model} statement={shown} linked={knownIssue.linked.value !== null} />;
+  if (shown) return <Statement model={model} knownIssue={knownIssue} statement={shown} linked={knownIssue.linked.value !== null} />;
   if (own)
     return (
       <p class="small notice notice--info" data-testid="known-issue-own">
@@ -101,7 +105,7 @@ export function KnownIssueSection({ model }: { model: AnswersModel }) {
     );
   if (!knownIssue.mayMark.value) return null;
   return marking ? (
-    <MarkForm model={model} onDone={() => setMarking(false)} />
+    <MarkForm knownIssue={knownIssue} onDone={() => setMarking(false)} />
   ) : (
     <div class="row actions">
       <button type="button" class="btn btn--small" onClick={() => setMarking(true)}>

@@ -8,7 +8,8 @@ import type { Approval } from '../../domain/answers/approval';
 import { isLiveProblem, isStatement, linkedStatement, liveStatements, mayLink } from '../../domain/answers/knownIssue';
 import type { TextAnalysis } from '../../domain/textAnalysis';
 import { versionOf, type Answer } from '../../host/api/answers';
-import { getTickets, updateTicketSafely, type Ticket } from '../../host/api/tickets';
+import { getTickets } from '../../host/api/problems';
+import { updateTicketSafely, type Ticket } from '../../host/api/tickets';
 import type { HostClient } from '../../host/client';
 import { ApiError } from '../../host/errors';
 import type { TicketModel } from '../ticket/model';
@@ -16,6 +17,8 @@ import type { AnswerLibrary } from './cachedLibrary';
 import { announceChange } from './sync';
 
 /** What a lead gives when marking a problem ticket as a known issue. */
+export type KnownIssueModel = ReturnType<typeof createKnownIssueModel>;
+
 export interface KnownIssueInput {
   statement: string;
   /** ISO 8601, or null for no ETA. */

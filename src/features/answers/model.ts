@@ -22,8 +22,8 @@ import type { TextAnalysis } from '../../domain/textAnalysis';
 import type { SessionCache } from '../../app/sessionCache';
 import type { AnswerLibrary } from './cachedLibrary';
 import { onLibraryChange, type LibraryChange } from './sync';
-import { createKnownIssueModel } from './knownIssue';
-import { isStatement } from '../../domain/answers/knownIssue';
+import { buildModel } from '../../app/model';
+import type { KnownIssuePart } from './knownIssuePart';
 
 export type AnswersModel = ReturnType<typeof createAnswersModel>;
 
@@ -89,7 +89,7 @@ export function createAnswersModel({
     const state = answers.state.value;
     return 'data' in state && state.data ? state.data.filter((a) => a.status === 'approved') : [];
   });
-  const approved = computed(() => approvedAll.value.filter((a) => !isStatement(a)));
+  const approved = computed(() => approvedAll.value.filter((a) => a.problemTicketId === null));
   const byId = computed(() => new Map(approved.value.map((a) => [a.id, a])));
   /**
    * The matcher for the approved answers. Training takes a second on a large library, so it runs
@@ -267,21 +267,40 @@ export function createAnswersModel({
   }
   onDispose(onLibraryChange(host, (change) => void refresh(change)));
 
-  const knownIssue = createKnownIssueModel({
-    host,
-    ticket,
-    lead,
-    library,
-    instanceGuid,
-    approved: approvedAll,
-    approvalOf: (answer) => approvalOf(answer, known.value),
-    lookUp,
-    tools,
-    customerText,
-    reload: () => load(),
-    status,
-    now,
+  /**
+   * Known issues (their model and view) download after the first paint, as the text analysis does:
+   * most tickets have none, and the panel's answer never waits for them.
+   */
+  const knownIssue = signal<KnownIssuePart | null>(null);
+  let disposed = false;
+  onDispose(() => {
+    disposed = true;
+    knownIssue.peek()?.model.dispose();
   });
+  void import('./knownIssuePart')
+    .then(({ createKnownIssueModel, KnownIssueSection }) => {
+      if (disposed) return;
+      const model = buildModel(() =>
+        createKnownIssueModel({
+          host,
+          ticket,
+          lead,
+          library,
+          instanceGuid,
+          approved: approvedAll,
+          approvalOf: (answer) => approvalOf(answer, known.value),
+          lookUp,
+          tools,
+          customerText,
+          reload: () => load(),
+          status,
+          now,
+        }),
+      );
+      knownIssue.value = { model, Section: KnownIssueSection };
+    })
+    // A part that fails to download leaves the panel as it was without known issues.
+    .catch(() => undefined);
 
   /**
    * Inserts exactly the answer the agent saw (the matched one, or the known issue's statement), and only if it is still lead-approved: the record is
@@ -368,7 +387,7 @@ export function createAnswersModel({
     filled,
     trust,
     inserted,
-    knownIssue,
+    knownIssue: knownIssue as ReadonlySignal<KnownIssuePart | null>,
     /** An answer's text with the ticket's details filled in. */
     fill: (answer: Answer) => renderPlaceholders(answer.body, values.value),
     // Another answer on screen: what was reported about the last one no longer stands beside it.

@@ -38,7 +38,7 @@ function StatementEditor({ row, model, onClose }: { row: KnownIssueRow; model: K
       />
       <label for={`eta-${id}`}>{i18n.t('ui.known_issue.eta_label')}</label>
       <input id={`eta-${id}`} type="datetime-local" value={eta} onInput={(e) => setEta((e.target as HTMLInputElement).value)} />
-      <FormButtons label={i18n.t('ui.known_issue.save')} disabled={model.save.busy.value} onCancel={onClose} />
+      <FormButtons label={i18n.t('ui.console.known_save')} disabled={model.save.busy.value} onCancel={onClose} />
     </form>
   );
 }
@@ -60,18 +60,18 @@ export function KnownIssuesTab({ library }: { library: LibraryModel }) {
       {answers.status === 'loading' && <Loading />}
       {answers.status === 'error' && <ErrorNotice error={answers.error} onRetry={library.load} />}
       {facts.status === 'error' && <ErrorNotice error={facts.error} />}
-      {answers.status === 'ready' && !rows.length && <p class="muted">{i18n.t('ui.known_issue.empty')}</p>}
+      {answers.status === 'ready' && !rows.length && <p class="muted">{i18n.t('ui.console.known_empty')}</p>}
       {rows.length > 0 && (
         <table class="table" data-testid="known-issues">
           <thead>
             <tr>
-              <th scope="col">{i18n.t('ui.known_issue.col_problem')}</th>
+              <th scope="col">{i18n.t('ui.console.known_col_problem')}</th>
               <th scope="col">{i18n.t('ui.known_issue.statement')}</th>
-              <th scope="col">{i18n.t('ui.known_issue.col_incidents')}</th>
-              <th scope="col">{i18n.t('ui.known_issue.col_eta')}</th>
-              <th scope="col">{i18n.t('ui.known_issue.col_changed')}</th>
+              <th scope="col">{i18n.t('ui.console.known_col_incidents')}</th>
+              <th scope="col">{i18n.t('ui.console.known_col_eta')}</th>
+              <th scope="col">{i18n.t('ui.console.known_col_changed')}</th>
               <th scope="col">
-                <span class="visually-hidden">{i18n.t('ui.known_issue.edit')}</span>
+                <span class="visually-hidden">{i18n.t('ui.console.known_edit')}</span>
               </th>
             </tr>
           </thead>
@@ -80,7 +80,7 @@ export function KnownIssuesTab({ library }: { library: LibraryModel }) {
               <tr key={row.statement.id} data-testid={`known-issue-${row.statement.problemTicketId}`}>
                 <td>
                   #{row.statement.problemTicketId} {row.problem && shortText(row.problem.subject ?? '')}
-                  {row.problem && !row.live && <p class="small muted">{i18n.t('ui.known_issue.ended')}</p>}
+                  {row.problem && !row.live && <p class="small muted">{i18n.t('ui.console.known_ended')}</p>}
                 </td>
                 <td>
                   {editing === row.statement.id ? (
@@ -95,7 +95,7 @@ export function KnownIssuesTab({ library }: { library: LibraryModel }) {
                 <td>
                   {editing !== row.statement.id && (
                     <ItemAction
-                      label={i18n.t('ui.known_issue.edit')}
+                      label={i18n.t('ui.console.known_edit')}
                       item={row.statement.title}
                       onClick={() => setEditing(row.statement.id)}
                     />

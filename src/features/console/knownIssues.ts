@@ -4,7 +4,8 @@ import { onDispose } from '../../app/model';
 import { createResource } from '../../app/resource';
 import { isLiveProblem, isStatement } from '../../domain/answers/knownIssue';
 import { versionOf, type Answer } from '../../host/api/answers';
-import { countIncidents, getTickets, type Ticket } from '../../host/api/tickets';
+import { countIncidents, getTickets } from '../../host/api/problems';
+import type { Ticket } from '../../host/api/tickets';
 import type { HostClient } from '../../host/client';
 import { mapLimited } from '../../host/mapLimited';
 import type { LibraryModel } from './library';
@@ -73,7 +74,7 @@ export function createKnownIssuesModel(host: HostClient, library: LibraryModel) 
       }
       return result;
     },
-    { report: status, done: 'ui.known_issue.saved', conflict: 'ui.known_issue.changed_meanwhile' },
+    { report: status, done: 'ui.console.known_saved', conflict: 'ui.console.known_changed_meanwhile' },
   );
 
   return { rows, facts: facts.state, status, save };
