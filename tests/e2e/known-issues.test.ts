@@ -96,6 +96,14 @@ describe('known issues in the sidebar', () => {
     expect(await ticket(UNLINKED)).toMatchObject({ type: 'question', problem_id: null });
   });
 
+  it('says so when the ticket cannot be read for its known issue, and shows it on retry', async () => {
+    await session().fault('tickets.show_many', { kind: 'status', status: 500 }, 1);
+    await session().open({ ticket: LINKED });
+    await expect.poll(() => session().text(answers().getByRole('alert')), { timeout: 20_000 }).toContain('error (500)');
+    await answers().getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => session().text(knownIssue()), { timeout: 20_000 }).toContain('Known issue #4141');
+  });
+
   it('ends the known issue when the problem ticket is solved', async () => {
     await session().api(`/api/v2/tickets/${PROBLEM}.json`, 'PUT', { ticket: { status: 'solved' } });
     await session().open({ ticket: LINKED });

@@ -3,7 +3,7 @@ import { useServices } from '../../app/services';
 import { etaFromInput } from '../../domain/answers/knownIssue';
 import { longText, shortText } from '../../domain/text';
 import type { Answer } from '../../host/api/answers';
-import { FormButtons } from '../../ui/Panel';
+import { ErrorNotice, FormButtons } from '../../ui/Panel';
 import type { KnownIssueModel } from './knownIssue';
 import type { AnswersModel } from './model';
 
@@ -96,6 +96,8 @@ export function KnownIssueSection({ model, knownIssue }: Props) {
   const [marking, setMarking] = useState(false);
   const shown = knownIssue.shown.value;
   const own = knownIssue.own.value;
+  const error = knownIssue.error.value;
+  if (error !== null) return <ErrorNotice error={error} onRetry={knownIssue.retry} />;
   if (shown) return <Statement model={model} knownIssue={knownIssue} statement={shown} linked={knownIssue.linked.value !== null} />;
   if (own)
     return (

@@ -167,6 +167,12 @@ export function createKnownIssueModel(deps: Deps) {
     mayMark,
     updated,
     dismissUpdated: () => (updated.value = false),
+    /** Why this ticket's or the problems' read failed (the known issue cannot be shown), or null. */
+    error: computed(() => (facts.state.value.status === 'error' ? facts.state.value.error : null)),
+    retry: () => {
+      const ids = wanted.value;
+      if (ids) void readFacts(ids.split(',').map(Number));
+    },
     link,
     mark,
   };
