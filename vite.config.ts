@@ -39,7 +39,7 @@ export default defineConfig({
           groups: [
             {
               name: 'answer-editing',
-              test: /[\\/](features[\\/]answers[\\/](AnswerForm\.tsx|form\.css)|host[\\/]api[\\/](answerWrites|recordWrites|rootCauseReview)\.ts)/,
+              test: /[\\/](features[\\/]answers[\\/](AnswerForm\.tsx|form\.css|knownIssueWrites\.ts)|host[\\/]api[\\/](answerWrites|recordWrites|rootCauseReview)\.ts)/,
               priority: 1,
               includeDependenciesRecursively: false,
             },
@@ -65,6 +65,13 @@ export default defineConfig({
             {
               name: 'unified-search',
               test: /[\\/](host[\\/]api[\\/]unifiedSearch|domain[\\/]knowledge[\\/]sources)\.ts/,
+              priority: 1,
+              includeDependenciesRecursively: false,
+            },
+            // Known issues: the sidebar loads them after its first paint; the console with its view.
+            {
+              name: 'known-issues',
+              test: /[\\/](domain[\\/]answers[\\/]knownIssue|host[\\/]api[\\/]problems|features[\\/]answers[\\/](knownIssue|knownIssuePart|KnownIssueView))\.tsx?$/,
               priority: 1,
               includeDependenciesRecursively: false,
             },

@@ -10,6 +10,7 @@ import { customerText } from '../src/domain/knowledge/query';
 import { createMatcher, type AnswerDoc, type MatchResult } from '../src/domain/matching/index';
 import { toAnswer, type Answer, type AnswerRecord } from '../src/host/api/answers';
 import { loadFixtures } from '../playground/api/store';
+import { isStatement } from '../src/domain/answers/knownIssue';
 
 export interface LabelledTicket {
   subject: string;
@@ -52,11 +53,11 @@ export function readLabelledTickets(): LabelledTicket[] {
   return JSON.parse(readFileSync(new URL('../playground/fixtures/answer_eval.json', import.meta.url), 'utf8')) as LabelledTicket[];
 }
 
-/** The demo library's approved answers, read as the app reads the records. */
+/** The demo library's approved answers, read as the app reads the records; known-issue statements are never matched. */
 function demoLibrary(): Answer[] {
   return loadFixtures()
     .answers.map((r) => toAnswer(r as unknown as AnswerRecord))
-    .filter((a) => a.status === 'approved');
+    .filter((a) => a.status === 'approved' && !isStatement(a));
 }
 
 /** The same issue in another language: the sidebar shows the requester's variant of an answer (two or more shared tags). */

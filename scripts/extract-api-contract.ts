@@ -38,6 +38,7 @@ const USED: [method: string, path: string][] = [
   ['get', '/api/v2/tickets/show_many'],
   ['get', '/api/v2/tickets/{ticket_id}/comments'],
   ['get', '/api/v2/tickets/{ticket_id}/audits'],
+  ['get', '/api/v2/tickets/{ticket_id}/incidents'],
   ['get', '/api/v2/ticket_fields'],
   ['get', '/api/v2/ticket_metrics'],
   ['get', '/api/v2/search'],

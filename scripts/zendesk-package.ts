@@ -13,12 +13,12 @@ export const LOCATION_PAGES: Record<string, { location: string; view: string; st
   'sidebar.html': {
     location: 'ticket_sidebar',
     view: 'features/sidebar/SidebarView.tsx',
-    strings: 'common,boot,sidebar,escalation,root_cause,answers,knowledge',
+    strings: 'common,boot,sidebar,escalation,root_cause,answers,known_issue,knowledge',
   },
   'console.html': {
     location: 'nav_bar',
     view: 'features/console/ConsoleView.tsx',
-    strings: 'common,boot,console,setup,escalation,root_cause,answers',
+    strings: 'common,boot,console,setup,escalation,root_cause,answers,known_issue',
   },
   'background.html': { location: 'background', view: 'features/background/BackgroundView.tsx', strings: 'common,boot,background' },
   'modal.html': { location: 'modal', view: 'features/modal/ModalView.tsx', strings: 'common,boot,answers' },

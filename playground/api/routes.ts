@@ -145,13 +145,14 @@ export function createRoutes(ctx: ApiContext): Router {
   });
 
   // ---- tickets
-  router.add('tickets.show', 'GET', '/api/v2/tickets/:id.json', (req) => {
-    const ticket = store.tickets.get(Number(req.params.id));
-    return ticket ? json(200, { ticket }) : notFound();
-  });
+  // Before tickets.show, whose `:id` would otherwise take "show_many" for an id.
   router.add('tickets.show_many', 'GET', '/api/v2/tickets/show_many.json', (req) => {
     const ids = (req.query.get('ids') ?? '').split(',').map(Number);
     return json(200, { tickets: ids.map((id) => store.tickets.get(id)).filter(Boolean) });
+  });
+  router.add('tickets.show', 'GET', '/api/v2/tickets/:id.json', (req) => {
+    const ticket = store.tickets.get(Number(req.params.id));
+    return ticket ? json(200, { ticket }) : notFound();
   });
   router.add('tickets.update', 'PUT', '/api/v2/tickets/:id.json', (req) => {
     const ticket = store.tickets.get(Number(req.params.id));
@@ -167,6 +168,13 @@ export function createRoutes(ctx: ApiContext): Router {
     const update = (req.body as { ticket?: Record<string, unknown> } | null)?.ticket;
     if (!update || typeof update !== 'object') return invalid('Missing ticket');
     return updateTicket(ctx, ticket, update);
+  });
+  // "List Ticket Incidents": the incidents linked to a problem ticket (offset or cursor pages).
+  router.add('tickets.incidents', 'GET', '/api/v2/tickets/:id/incidents.json', (req) => {
+    const id = Number(req.params.id);
+    if (!store.tickets.has(id)) return notFound();
+    const incidents = [...store.tickets.values()].filter((t) => t.type === 'incident' && t.problem_id === id).sort((a, b) => a.id - b.id);
+    return offsetPage(ctx, req, 'tickets', incidents);
   });
   router.add('tickets.comments', 'GET', '/api/v2/tickets/:id/comments.json', (req) => {
     const id = Number(req.params.id);
@@ -577,6 +585,8 @@ function updateTicket(ctx: ApiContext, ticket: Ticket, update: Record<string, un
       });
     }
   }
+  const linkError = problemLinkError(store, ticket, update);
+  if (linkError) return linkError;
   const events: AuditEvent[] = [];
   const change = (field: string, previous: unknown, value: unknown) => {
     if (JSON.stringify(previous) !== JSON.stringify(value))
@@ -584,7 +594,7 @@ function updateTicket(ctx: ApiContext, ticket: Ticket, update: Record<string, un
   };
   const next: Ticket = { ...ticket, tags: [...ticket.tags], custom_fields: ticket.custom_fields.map((f) => ({ ...f })) };
 
-  for (const field of ['subject', 'status', 'priority', 'group_id', 'assignee_id', 'type'] as const) {
+  for (const field of ['subject', 'status', 'priority', 'group_id', 'assignee_id', 'type', 'problem_id'] as const) {
     if (field in update) {
       change(field, ticket[field], update[field]);
       (next as Record<string, unknown>)[field] = update[field];
@@ -641,8 +651,15 @@ function updateTicket(ctx: ApiContext, ticket: Ticket, update: Record<string, un
   }
   if (!events.length) return json(200, { ticket, audit: null });
 
+  // Zendesk keeps `problem_id` only on incidents: a ticket that stops being one loses its link.
+  if (next.type !== 'incident' && next.problem_id != null) {
+    change('problem_id', next.problem_id, null);
+    next.problem_id = null;
+  }
   next.updated_at = stamp;
   store.tickets.set(ticket.id, next);
+  const problem = typeof next.problem_id === 'number' ? store.tickets.get(next.problem_id) : undefined;
+  if (problem && !problem.has_incidents) store.tickets.set(problem.id, { ...problem, has_incidents: true });
   if (newComment) store.comments.set(ticket.id, [...(store.comments.get(ticket.id) ?? []), newComment]);
   const audit: Audit = {
     id: store.id(),
@@ -655,6 +672,21 @@ function updateTicket(ctx: ApiContext, ticket: Ticket, update: Record<string, un
   };
   store.audits.set(ticket.id, [...(store.audits.get(ticket.id) ?? []), audit]);
   return json(200, { ticket: next, audit });
+}
+
+/**
+ * Zendesk links an incident to a problem only: `problem_id` on a ticket that is not (or does not
+ * become) an incident, or naming a ticket that is not a problem, is refused as invalid.
+ */
+function problemLinkError(store: Store, ticket: Ticket, update: Record<string, unknown>) {
+  if (!('problem_id' in update) || update.problem_id === null) return null;
+  const refuse = (description: string) => invalid('Record validation errors', { problem_id: [{ error: 'InvalidValue', description }] });
+  const type = 'type' in update ? update.type : ticket.type;
+  if (type !== 'incident') return refuse('Problem: only an incident can be linked to a problem');
+  const problem = typeof update.problem_id === 'number' ? store.tickets.get(update.problem_id) : undefined;
+  if (!problem || problem.type !== 'problem' || problem.id === ticket.id)
+    return refuse('Problem: the linked ticket must be a problem ticket');
+  return null;
 }
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -48,6 +48,9 @@ export interface Ticket {
   status: string;
   priority: string | null;
   type?: string | null;
+  /** For an incident, the problem ticket it is linked to. */
+  problem_id?: number | null;
+  has_incidents?: boolean;
   requester_id: number;
   submitter_id?: number;
   assignee_id: number | null;

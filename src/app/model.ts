@@ -12,7 +12,7 @@ export function onDispose(cleanup: () => void): void {
 }
 
 /** Builds a model (and the models it composes); `dispose` releases everything they registered. */
-function buildModel<T extends object>(build: () => T): T & { dispose: () => void } {
+export function buildModel<T extends object>(build: () => T): T & { dispose: () => void } {
   const outer = releasing;
   const mine: (() => void)[] = (releasing = []);
   try {

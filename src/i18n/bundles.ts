@@ -8,11 +8,11 @@ export type Bundle = Record<string, () => Promise<Dictionary>>;
 
 export const OUTSIDE: Bundle = import.meta.glob<Dictionary>('../../translations/*.json', { query: '?ns=outside,boot', import: 'default' });
 export const SIDEBAR: Bundle = import.meta.glob<Dictionary>('../../translations/*.json', {
-  query: '?ns=common,boot,sidebar,escalation,root_cause,answers,knowledge',
+  query: '?ns=common,boot,sidebar,escalation,root_cause,answers,known_issue,knowledge',
   import: 'default',
 });
 export const CONSOLE: Bundle = import.meta.glob<Dictionary>('../../translations/*.json', {
-  query: '?ns=common,boot,console,setup,escalation,root_cause,answers',
+  query: '?ns=common,boot,console,setup,escalation,root_cause,answers,known_issue',
   import: 'default',
 });
 export const MODAL: Bundle = import.meta.glob<Dictionary>('../../translations/*.json', {

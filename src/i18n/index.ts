@@ -12,6 +12,8 @@ export interface I18n {
   t: (key: string, vars?: Vars) => string;
   relativeTime(date: Date | string, now?: Date): string;
   date(date: Date | string): string;
+  /** A date with its time of day, in the user's locale and time zone. */
+  dateTime(date: Date | string): string;
   /** A span of minutes as a person says it: '45 min', '5 h', '1 d 4 h' (in the user's language). */
   duration(minutes: number): string;
   /** A language's name in the user's language ('German' for 'de'); the code itself when it is not a language tag. */
@@ -63,6 +65,7 @@ export function createI18n(locale: string, chain: Dictionary[]): I18n {
   };
   const rtf = once(() => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
   const dtf = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }));
+  const dttf = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
   const number = once(() => new Intl.NumberFormat(locale));
   const languages = once(() => new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' }));
   const t = (key: string, vars?: Vars): string => {
@@ -81,6 +84,9 @@ export function createI18n(locale: string, chain: Dictionary[]): I18n {
     },
     date(date) {
       return dtf().format(new Date(date));
+    },
+    dateTime(date) {
+      return dttf().format(new Date(date));
     },
     duration(minutes) {
       const [first, second] = durationParts(minutes).map(({ value, unit }) =>

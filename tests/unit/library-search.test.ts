@@ -24,6 +24,8 @@ const answer = (over: Partial<Answer>): Answer => ({
   createdById: null,
   sourceTicketId: null,
   reviewNote: '',
+  problemTicketId: null,
+  eta: null,
   ...over,
 });
 const row = (over: Partial<Answer>, rest: Partial<Pick<LibraryRow, 'dueAt' | 'uses'>> = {}): LibraryRow => ({

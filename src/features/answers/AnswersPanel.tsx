@@ -93,6 +93,7 @@ export function AnswersPanel({ model, onPropose }: { model: AnswersModel; onProp
   const trust = model.trust.value;
   const match = model.match.value;
   const others = model.candidates.value.filter((a) => a.id !== answer?.id);
+  const knownIssue = model.knownIssue.value;
 
   return (
     <Panel
@@ -104,6 +105,7 @@ export function AnswersPanel({ model, onPropose }: { model: AnswersModel; onProp
         </button>
       }
     >
+      {knownIssue && <knownIssue.Section model={model} knownIssue={knownIssue.model} />}
       {library.status === 'loading' && !('data' in library && library.data) && <Loading />}
       {library.status === 'error' && <ErrorNotice error={library.error} onRetry={() => void model.retry()} />}
       <StatusLine report={model.status.value} />

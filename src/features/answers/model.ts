@@ -23,6 +23,8 @@ import type { TextAnalysis } from '../../domain/textAnalysis';
 import type { SessionCache } from '../../app/sessionCache';
 import type { AnswerLibrary } from './cachedLibrary';
 import { onLibraryChange, type LibraryChange } from './sync';
+import { buildModel } from '../../app/model';
+import type { KnownIssuePart } from './knownIssuePart';
 
 export type AnswersModel = ReturnType<typeof createAnswersModel>;
 
@@ -39,6 +41,10 @@ interface Deps {
   now: () => Date;
   /** The agent's session cache: what was reported on a ticket is read once per few minutes. */
   cache: SessionCache;
+  /** The agent's lead status, for marking known issues. */
+  lead: Pick<LeadAccess, 'cached' | 'fresh'>;
+  /** This instance, which needs no message about its own library changes. */
+  instanceGuid: string;
 }
 
 /** How long a ticket's recorded misfits are taken as read; the agent's own reports are added as they are sent. */
@@ -54,7 +60,19 @@ function isVariant(a: Answer, b: Answer): boolean {
 
 type Person = { name: string; isLead: boolean };
 
-export function createAnswersModel({ host, settings, ticket, currentUser, library, people, analysis, now, cache }: Deps) {
+export function createAnswersModel({
+  host,
+  settings,
+  ticket,
+  currentUser,
+  library,
+  people,
+  analysis,
+  now,
+  cache,
+  lead,
+  instanceGuid,
+}: Deps) {
   const answers = createResource<Answer[]>();
   const chosenId = signal<string | null>(null);
   const inserted = signal<string | null>(null);
@@ -67,10 +85,12 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
    */
   const ruledOut = signal<ReadonlySet<string>>(new Set());
 
-  const approved = computed(() => {
+  /** Approved answers and known-issue statements; a statement shows only for its outage (knownIssue.ts), never as a match. */
+  const approvedAll = computed(() => {
     const state = answers.state.value;
     return 'data' in state && state.data ? state.data.filter((a) => a.status === 'approved') : [];
   });
+  const approved = computed(() => approvedAll.value.filter((a) => a.problemTicketId === null));
   const byId = computed(() => new Map(approved.value.map((a) => [a.id, a])));
   /**
    * The matcher for the approved answers. Training takes a second on a large library, so it runs
@@ -243,14 +263,49 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
   onDispose(onLibraryChange(host, (change) => void refresh(change)));
 
   /**
-   * Inserts exactly the answer the agent saw, and only if it is still lead-approved: the record is
+   * Known issues (their model and view) download after the first paint, as the text analysis does:
+   * most tickets have none, and the panel's answer never waits for them.
+   */
+  const knownIssue = signal<KnownIssuePart | null>(null);
+  let disposed = false;
+  onDispose(() => {
+    disposed = true;
+    knownIssue.peek()?.model.dispose();
+  });
+  void import('./knownIssuePart')
+    .then(({ createKnownIssueModel, KnownIssueSection }) => {
+      if (disposed) return;
+      const model = buildModel(() =>
+        createKnownIssueModel({
+          host,
+          ticket,
+          lead,
+          library,
+          instanceGuid,
+          approved: approvedAll,
+          approvalOf: (answer) => approvalOf(answer, known.value),
+          lookUp,
+          tools,
+          customerText,
+          reload: () => load(),
+          status,
+          now,
+        }),
+      );
+      knownIssue.value = { model, Section: KnownIssueSection };
+    })
+    // A part that fails to download leaves the panel as it was without known issues.
+    .catch(() => undefined);
+
+  /**
+   * Inserts exactly the answer the agent saw (the matched one, or the known issue's statement), and only if it is still lead-approved: the record is
    * re-read and compared with the one shown (a change means the panel refreshes and the agent looks
    * again), and its approval is verified afresh. The ticket is tagged cla_<id> first, so that a
    * failed tag never leaves a reply the agent might insert twice.
    */
   const insert = createAction(
-    async () => {
-      const answer = shown();
+    async (statement?: Answer) => {
+      const answer = statement ?? shown();
       const latest = await getAnswer(host, answer.id);
       if (latest.status !== 'approved') {
         library.remember(latest);
@@ -269,7 +324,8 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
       const { blocks } = text.fillAnswer(latest.body, values.value);
       await host.invoke('ticket.tags.add', answerTag(latest.id));
       await appendToReply(host, { text: text.toPlainText(blocks), html: text.toHtml(blocks) });
-      inserted.value = latest.id;
+      // The offer of another example phrasing is for matched answers; a statement's examples are the lead's.
+      if (!statement) inserted.value = latest.id;
       return done();
     },
     { report: status, done: 'ui.answers.done_insert' },
@@ -327,6 +383,9 @@ export function createAnswersModel({ host, settings, ticket, currentUser, librar
     filled,
     trust,
     inserted,
+    knownIssue: knownIssue as ReadonlySignal<KnownIssuePart | null>,
+    /** An answer with the ticket's details filled in, as the panel shows it; null until the text analysis is here. */
+    fill: (answer: Answer) => tools.value?.fillAnswer(answer.body, values.value) ?? null,
     // Another answer on screen: what was reported about the last one no longer stands beside it.
     choose: (id: string | null) => {
       chosenId.value = id;

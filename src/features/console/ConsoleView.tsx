@@ -10,13 +10,14 @@ import { ErrorNotice, Loading } from '../../ui/Panel';
 import { FeedbackTab } from './FeedbackTab';
 import { createDrafts } from './drafts';
 import { createLibraryModel } from './library';
+import { KnownIssuesTab } from './KnownIssuesTab';
 import { LibraryTab } from './LibraryTab';
 import { MetricsTab } from './MetricsTab';
 import { QueueTab } from './QueueTab';
 import { RootCausesTab } from './RootCausesTab';
 import { SetupTab } from './SetupTab';
 
-type Tab = 'queue' | 'library' | 'feedback' | 'metrics' | 'root_causes' | 'setup';
+type Tab = 'queue' | 'library' | 'known' | 'feedback' | 'metrics' | 'root_causes' | 'setup';
 
 /** The lead console in Zendesk's nav bar: leads run the loop here, admins check the setup. */
 export default function ConsoleView() {
@@ -44,7 +45,7 @@ export default function ConsoleView() {
   const isLead = state.status === 'ready' && state.data.isLead;
   const isAdmin = currentUser.role === 'admin';
   const tabs: Tab[] = [
-    ...(isLead ? (['queue', 'library', 'feedback', 'metrics', 'root_causes'] as const) : []),
+    ...(isLead ? (['queue', 'library', 'known', 'feedback', 'metrics', 'root_causes'] as const) : []),
     ...(isAdmin ? (['setup'] as const) : []),
   ];
   const current = tab && tabs.includes(tab) ? tab : tabs[0];
@@ -92,6 +93,7 @@ export default function ConsoleView() {
             <ErrorBoundary key={current}>
               {current === 'queue' && <QueueTab />}
               {current === 'library' && <LibraryTab model={library} />}
+              {current === 'known' && <KnownIssuesTab library={library} />}
               {current === 'feedback' && (
                 <FeedbackTab
                   model={library}

@@ -5,6 +5,7 @@ import { onDispose } from '../../app/model';
 import { createResource } from '../../app/resource';
 import type { SessionCache } from '../../app/sessionCache';
 import { approvalPeople, contentFingerprint, verifyApproval, type Approval } from '../../domain/answers/approval';
+import { isStatement } from '../../domain/answers/knownIssue';
 import { reviewStatus } from '../../domain/answers/review';
 import { reviewNoteProblem, sendBackPeople, sentBack, type SentBack } from '../../domain/answers/sendBack';
 import { answerUses } from '../../domain/metrics';
@@ -118,7 +119,8 @@ export function createLibraryModel(deps: {
 
   const visible = computed(() => {
     const shown = rows.value.filter(({ answer, overdue }) => {
-      if (!matchesQuery(answer, query.value)) return false;
+      // Known-issue statements have a tab of their own (KnownIssuesTab.tsx).
+      if (isStatement(answer) || !matchesQuery(answer, query.value)) return false;
       switch (filter.value) {
         case 'approved':
           return answer.status === 'approved';

@@ -28,6 +28,8 @@ export function createSidebarModel(services: Services, initial: TicketSnapshot) 
     analysis: loadTextAnalysis,
     now,
     cache,
+    lead,
+    instanceGuid: context.instanceGuid,
   });
   const models = {
     ticket,

@@ -24,6 +24,8 @@ const AnswerFieldsSchema = z.object({
   article_ids: z.optional(z.nullable(z.string())),
   source_ticket_id: idLike,
   review_note: z.optional(z.nullable(z.string())),
+  problem_ticket_id: idLike,
+  eta: z.optional(z.nullable(z.string())),
 });
 export const AnswerRecordSchema = recordSchema(AnswerFieldsSchema);
 export type AnswerRecord = z.infer<typeof AnswerRecordSchema>;
@@ -47,6 +49,10 @@ export interface Answer extends ApprovedContent {
   sourceTicketId: number | null;
   /** A lead's note sending a proposal back; whether it counts is domain/answers/sendBack.ts's to say. */
   reviewNote: string;
+  /** A known-issue statement: the problem ticket it speaks for (null for every other answer). */
+  problemTicketId: number | null;
+  /** A known-issue statement's expected fix time, as the lead gave it (ISO 8601), or null. */
+  eta: string | null;
   updatedAt: string;
   createdAt: string;
   /** Who last wrote the record, as Zendesk recorded it. */
@@ -87,6 +93,8 @@ export function toAnswer(record: AnswerRecord): Answer {
       .filter((n) => Number.isFinite(n) && n > 0),
     sourceTicketId: toId(f.source_ticket_id),
     reviewNote: f.review_note ?? '',
+    problemTicketId: toId(f.problem_ticket_id),
+    eta: f.eta || null,
     updatedAt: record.updated_at,
     createdAt: record.created_at,
     updatedById: toId(record.updated_by_user_id),

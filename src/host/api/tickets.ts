@@ -10,6 +10,10 @@ export const TicketSchema = z.object({
   requester_id: z.optional(z.nullable(z.number())),
   assignee_id: z.optional(z.nullable(z.number())),
   group_id: z.optional(z.nullable(z.number())),
+  /** problem, incident, question or task; null when not set. */
+  type: z.optional(z.nullable(z.string())),
+  /** For an incident, the problem ticket it is linked to. */
+  problem_id: z.optional(z.nullable(z.number())),
   tags: z.array(z.string()),
   custom_fields: z.optional(z.array(z.object({ id: z.number(), value: z.unknown() }))),
   created_at: z.string(),
@@ -54,6 +58,9 @@ export interface TicketUpdate {
   comment?: { body: string; public: boolean };
   priority?: string;
   group_id?: number;
+  /** Linking an incident to its problem: Zendesk takes `problem_id` only with `type: incident`. */
+  type?: 'incident';
+  problem_id?: number;
 }
 
 /**
