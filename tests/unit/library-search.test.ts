@@ -24,6 +24,7 @@ const answer = (over: Partial<Answer>): Answer => ({
   createdById: null,
   sourceTicketId: null,
   reviewNote: '',
+  replacesMacroId: null,
   ...over,
 });
 const row = (over: Partial<Answer>, rest: Partial<Pick<LibraryRow, 'dueAt' | 'uses'>> = {}): LibraryRow => ({
@@ -34,6 +35,7 @@ const row = (over: Partial<Answer>, rest: Partial<Pick<LibraryRow, 'dueAt' | 'us
   misfits: 0,
   approval: null,
   sentBack: null,
+  macro: null,
   ...rest,
 });
 

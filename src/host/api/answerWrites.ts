@@ -23,6 +23,7 @@ function answerFields(answer: Partial<Answer>): Record<string, unknown> {
   if (answer.articleIds !== undefined) fields.article_ids = answer.articleIds.join(' ');
   if (answer.sourceTicketId !== undefined) fields.source_ticket_id = answer.sourceTicketId;
   if (answer.reviewNote !== undefined) fields.review_note = answer.reviewNote;
+  if (answer.replacesMacroId !== undefined) fields.replaces_macro_id = answer.replacesMacroId;
   return fields;
 }
 

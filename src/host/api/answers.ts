@@ -24,6 +24,7 @@ const AnswerFieldsSchema = z.object({
   article_ids: z.optional(z.nullable(z.string())),
   source_ticket_id: idLike,
   review_note: z.optional(z.nullable(z.string())),
+  replaces_macro_id: idLike,
 });
 export const AnswerRecordSchema = recordSchema(AnswerFieldsSchema);
 export type AnswerRecord = z.infer<typeof AnswerRecordSchema>;
@@ -47,6 +48,8 @@ export interface Answer extends ApprovedContent {
   sourceTicketId: number | null;
   /** A lead's note sending a proposal back; whether it counts is domain/answers/sendBack.ts's to say. */
   reviewNote: string;
+  /** The Zendesk macro this answer replaces (its id), so leads can retire the macro or align it. */
+  replacesMacroId: number | null;
   updatedAt: string;
   createdAt: string;
   /** Who last wrote the record, as Zendesk recorded it. */
@@ -87,6 +90,7 @@ export function toAnswer(record: AnswerRecord): Answer {
       .filter((n) => Number.isFinite(n) && n > 0),
     sourceTicketId: toId(f.source_ticket_id),
     reviewNote: f.review_note ?? '',
+    replacesMacroId: toId(f.replaces_macro_id),
     updatedAt: record.updated_at,
     createdAt: record.created_at,
     updatedById: toId(record.updated_by_user_id),
