@@ -33,6 +33,7 @@ const USED: [method: string, path: string][] = [
   ['get', '/api/v2/groups/{group_id}'],
   ['get', '/api/v2/group_memberships'],
   ['get', '/api/v2/custom_roles'],
+  ['get', '/api/v2/macros'],
   ['get', '/api/v2/tickets/{ticket_id}'],
   ['put', '/api/v2/tickets/{ticket_id}'],
   ['get', '/api/v2/tickets/show_many'],

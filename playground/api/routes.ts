@@ -133,6 +133,23 @@ export function createRoutes(ctx: ApiContext): Router {
       store.memberships.filter((m) => m.group_id === Number(req.params.id)),
     ),
   );
+  // List Macros: shared and personal macros, active and inactive unless `active` filters them,
+  // 100 a page; each usage count only when side-loaded with `include` (e.g. `include=usage_30d`).
+  router.add('macros.list', 'GET', '/api/v2/macros.json', (req) => {
+    const include = new Set((req.query.get('include') ?? '').split(','));
+    const active = req.query.get('active');
+    const macros = store.macros
+      .filter((m) => active === null || String(m.active) === active)
+      .map(({ usage_1h, usage_24h, usage_7d, usage_30d, ...macro }) => ({
+        ...macro,
+        url: `${ctx.baseUrl()}/api/v2/macros/${macro.id}.json`,
+        ...(include.has('usage_1h') && { usage_1h }),
+        ...(include.has('usage_24h') && { usage_24h }),
+        ...(include.has('usage_7d') && { usage_7d }),
+        ...(include.has('usage_30d') && { usage_30d }),
+      }));
+    return offsetPage(ctx, req, 'macros', macros);
+  });
   // Enterprise's custom agent roles; Zendesk documents no pagination for this list.
   router.add('custom_roles.list', 'GET', '/api/v2/custom_roles.json', () =>
     json(200, { custom_roles: store.customRoles, next_page: null, previous_page: null, count: store.customRoles.length }),

@@ -178,6 +178,24 @@ export interface CustomRole {
   configuration: Record<string, unknown> & { custom_objects?: Record<string, { scopes: string[] }> };
 }
 
+/** A macro as List Macros gives it with every usage side-load (`include=usage_1h,usage_24h,usage_7d,usage_30d`); `url` is added when served. */
+export interface Macro {
+  id: number;
+  title: string;
+  description: string | null;
+  active: boolean;
+  default: boolean;
+  position: number;
+  restriction: Record<string, unknown> | null;
+  actions: { field: string; value: unknown }[];
+  created_at: string;
+  updated_at: string;
+  usage_1h: number;
+  usage_24h: number;
+  usage_7d: number;
+  usage_30d: number;
+}
+
 export interface Fixtures {
   users: User[];
   groups: Group[];
@@ -192,6 +210,7 @@ export interface Fixtures {
   answers: CustomObjectRecord[];
   feedback: CustomObjectRecord[];
   custom_roles: CustomRole[];
+  macros: Macro[];
 }
 
 const fixtureDir = new URL('../fixtures/', import.meta.url);
@@ -212,6 +231,7 @@ export function loadFixtures(): Fixtures {
     answers: read('answers.json'),
     feedback: read('answer_feedback.json'),
     custom_roles: read('custom_roles.json'),
+    macros: read('macros.json'),
   };
 }
 
@@ -293,6 +313,7 @@ export class Store {
   objects: ObjectDefinition[] = [];
   /** Ticket fields installed by the app's requirements (id → identifier). */
   customRoles: CustomRole[] = [];
+  macros: Macro[] = [];
   ticketFields = [{ id: 360001, identifier: 'escalation_status', title: 'Escalation status', type: 'tagger' }];
   private nextId = 90000000;
 
@@ -302,6 +323,7 @@ export class Store {
     for (const group of data.groups) this.groups.set(group.id, group);
     this.memberships = data.group_memberships;
     this.customRoles = data.custom_roles;
+    this.macros = data.macros;
     for (const ticket of data.tickets) this.tickets.set(ticket.id, ticket);
     for (const [id, list] of Object.entries(data.comments)) this.comments.set(Number(id), list);
     for (const [id, list] of Object.entries(data.audits)) this.audits.set(Number(id), list);

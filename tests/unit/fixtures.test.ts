@@ -17,6 +17,7 @@ type AnswerFields = {
   review_interval_days: number | null;
   source_ticket_id?: number;
   review_note?: string;
+  replaces_macro_id?: number;
 };
 type FeedbackFields = {
   kind: string;
@@ -327,6 +328,11 @@ describe('fixtures: answers and feedback', () => {
     }
     const locales = new Set(answers.map((a) => fields(a).locale));
     for (const l of ['en', 'de', 'fr', 'es']) expect(locales.has(l)).toBe(true);
+    // Answers that name the macro they replace name one of the account's macros.
+    const macroIds = new Set(fixtures.macros.map((m) => m.id));
+    const replaced = answers.flatMap((a) => fields(a).replaces_macro_id ?? []);
+    expect(replaced.length).toBeGreaterThan(0);
+    for (const id of replaced) expect(macroIds.has(id)).toBe(true);
   });
 
   it('has exactly two approved answers overdue for review', () => {

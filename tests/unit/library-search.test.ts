@@ -26,6 +26,7 @@ const answer = (over: Partial<Answer>): Answer => ({
   reviewNote: '',
   problemTicketId: null,
   eta: null,
+  replacesMacroId: null,
   ...over,
 });
 const row = (over: Partial<Answer>, rest: Partial<Pick<LibraryRow, 'dueAt' | 'uses'>> = {}): LibraryRow => ({
@@ -36,6 +37,7 @@ const row = (over: Partial<Answer>, rest: Partial<Pick<LibraryRow, 'dueAt' | 'us
   misfits: 0,
   approval: null,
   sentBack: null,
+  macro: null,
   ...rest,
 });
 

@@ -1,8 +1,10 @@
 import './form.css';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ResourceState } from '../../app/resource';
 import { useServices } from '../../app/services';
 import type { Answer } from '../../host/api/answers';
 import { answerRecordBytes } from '../../host/api/answerWrites';
+import type { Macro } from '../../host/api/macros';
 import { RECORD_MAX_BYTES } from '../../host/api/customObjects';
 import { closestLocale, libraryLocales } from '../../domain/locale';
 import { fillAnswer } from '../../domain/answers/filled';
@@ -10,7 +12,8 @@ import { sameTitle, shortText } from '../../domain/text';
 import { FormattedText } from '../../ui/FormattedText';
 import { readHelpCenterLocales } from '../knowledge/locales';
 
-export type AnswerDraft = Pick<Answer, 'title' | 'summary' | 'body' | 'examples' | 'tags' | 'locale'>;
+export type AnswerDraft = Pick<Answer, 'title' | 'summary' | 'body' | 'examples' | 'tags' | 'locale'> &
+  Partial<Pick<Answer, 'replacesMacroId'>>;
 
 /** The answer's editable fields; used to propose (modal) and to edit (lead console). */
 interface AnswerFormProps {
@@ -25,6 +28,8 @@ interface AnswerFormProps {
   onChange?: (draft: AnswerDraft) => void;
   /** The library's other answers: a title one of them already has gets a warning (not a refusal). */
   others?: readonly Pick<Answer, 'id' | 'title'>[];
+  /** The account's macros, to name the one the answer replaces (the console's editor); no such field when absent. */
+  macros?: ResourceState<Macro[]>;
 }
 
 /** Example values the preview fills in, so the answer reads as a customer would get it. */
@@ -64,10 +69,70 @@ function toDraft(state: FormState): AnswerDraft {
       .filter(Boolean),
     tags: state.tagsText.split(/[\s,]+/).filter(Boolean),
     locale: state.locale?.trim() || null,
+    ...(state.replacesMacroId !== undefined && { replacesMacroId: state.replacesMacroId }),
   };
 }
 
-export function AnswerForm({ initial, record, submitLabel, busy, onSubmit, onCancel, onChange, others }: AnswerFormProps) {
+/** The macro an answer replaces: a choice of the account's macros, or its id when they cannot be read. */
+function MacroField({
+  macros,
+  value,
+  onChange,
+}: {
+  macros: ResourceState<Macro[]>;
+  value: number | null;
+  onChange: (id: number | null) => void;
+}) {
+  const { i18n } = useServices();
+  const list = 'data' in macros ? macros.data : undefined;
+  if (!list) {
+    return (
+      <div class="field">
+        <label for="af-macro">{i18n.t('ui.answers.form_macro_id')}</label>
+        <input
+          id="af-macro"
+          type="number"
+          min={1}
+          step={1}
+          value={value ?? ''}
+          disabled={macros.status === 'loading' || macros.status === 'idle'}
+          aria-describedby={macros.status === 'error' ? 'af-macro-help' : undefined}
+          onInput={(e) => {
+            const n = Number(e.currentTarget.value);
+            onChange(e.currentTarget.value !== '' && Number.isInteger(n) && n > 0 ? n : null);
+          }}
+        />
+        {macros.status === 'error' && (
+          <p id="af-macro-help" class="small muted">
+            {i18n.t('ui.answers.form_macro_unreadable')}
+          </p>
+        )}
+      </div>
+    );
+  }
+  // The macro the answer names stays on offer even when it is gone, so opening the form never changes it.
+  const kept = value !== null && !list.some((m) => m.id === value);
+  return (
+    <div class="field">
+      <label for="af-macro">{i18n.t('ui.answers.form_macro')}</label>
+      <select
+        id="af-macro"
+        value={value === null ? '' : String(value)}
+        onChange={(e) => onChange(e.currentTarget.value ? Number(e.currentTarget.value) : null)}
+      >
+        <option value="">{i18n.t('ui.answers.form_macro_none')}</option>
+        {kept && <option value={String(value)}>{i18n.t('ui.answers.form_macro_missing', { id: value })}</option>}
+        {list.map((m) => (
+          <option key={m.id} value={String(m.id)}>
+            {m.active ? shortText(m.title) : i18n.t('ui.answers.form_macro_inactive', { title: shortText(m.title) })}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function AnswerForm({ initial, record, submitLabel, busy, onSubmit, onCancel, onChange, others, macros }: AnswerFormProps) {
   const { i18n, host, cache, settings } = useServices();
   const kb = useMemo(() => new Intl.NumberFormat(i18n.locale, { maximumFractionDigits: 1 }), [i18n.locale]);
   const [draft, setDraft] = useState<FormState>({
@@ -100,6 +165,11 @@ export function AnswerForm({ initial, record, submitLabel, busy, onSubmit, onCan
   const options = [...(languages ?? []), ...(draft.locale && !languages?.includes(draft.locale) ? [draft.locale] : [])];
   const set = (key: keyof FormState) => (event: Event) => {
     const next = { ...draft, [key]: (event.target as HTMLInputElement).value };
+    setDraft(next);
+    onChange?.(toDraft(next));
+  };
+  const setMacro = (id: number | null) => {
+    const next = { ...draft, replacesMacroId: id };
     setDraft(next);
     onChange?.(toDraft(next));
   };
@@ -190,6 +260,7 @@ export function AnswerForm({ initial, record, submitLabel, busy, onSubmit, onCan
           </select>
         </div>
       </div>
+      {macros && <MacroField macros={macros} value={draft.replacesMacroId ?? null} onChange={setMacro} />}
       <div class="row">
         <button type="submit" class="btn btn--primary" disabled={busy || over || !draft.title.trim() || !draft.body.trim()}>
           {submitLabel}

@@ -4,15 +4,35 @@ import { useServices } from '../../app/services';
 import { longText, shortText } from '../../domain/text';
 import { versionOf, type Answer } from '../../host/api/answers';
 import { MarkdownText } from './MarkdownText';
+import { errorMessage } from '../../ui/errorMessage';
 import { ErrorNotice, ItemAction, Loading } from '../../ui/Panel';
 import { SearchBox } from '../../ui/SearchBox';
 import { StatusLine } from '../../ui/Status';
 import { AnswerForm, type AnswerDraft } from '../answers/AnswerForm';
-import { LIBRARY_SORTS, type LibraryFilter, type LibraryModel, type LibrarySort } from './library';
+import { LIBRARY_SORTS, type LibraryFilter, type LibraryModel, type LibraryRow, type LibrarySort } from './library';
 import { ProposalOrigin } from './ProposalOrigin';
 import { SendBack } from './SendBack';
 
 const FILTERS: LibraryFilter[] = ['all', 'approved', 'due', 'proposals', 'retired'];
+
+/** The macro an answer replaces: its title, last update, uses in 30 days and whether it is still active. */
+function MacroLine({ id, link }: { id: number; link: LibraryRow['macro'] }) {
+  const { i18n } = useServices();
+  if (!link) return <div class="small muted">{i18n.t('ui.console.macro_id', { id })}</div>;
+  if (link.kind === 'missing') return <div class="small notice--inline-warning">{i18n.t('ui.console.macro_missing', { id: link.id })}</div>;
+  const { macro } = link;
+  const facts = [
+    macro.updatedAt ? i18n.t('ui.console.macro_updated', { when: i18n.relativeTime(macro.updatedAt) }) : null,
+    macro.uses30d === null ? null : i18n.t('ui.console.macro_uses', { count: macro.uses30d }),
+  ].filter(Boolean);
+  return (
+    <div class="small" data-testid="macro-line">
+      {i18n.t('ui.console.macro_replaces', { title: shortText(macro.title) })}{' '}
+      {!macro.active && <span class="badge badge--retired">{i18n.t('ui.console.macro_inactive')}</span>}
+      {facts.length > 0 && <div class="muted">{facts.join(' · ')}</div>}
+    </div>
+  );
+}
 function Version({ title, answer }: { title: string; answer: AnswerDraft }) {
   return (
     <div class="version">
@@ -38,6 +58,10 @@ function Editor({ answer, model, onClose }: { answer: Answer; model: LibraryMode
   const [conflict, setConflict] = useState<Answer | null>(null);
   const [formKey, setFormKey] = useState(0);
   const outcome = model.edit.outcome.value;
+  // The macro choice needs the account's macros; the library read them already when an answer names one.
+  useEffect(() => {
+    if (model.macros.peek().status === 'idle') void model.loadMacros();
+  }, [model]);
 
   const submit = async (next: AnswerDraft, base = basedOn) => {
     const result = await model.edit.run(answer.id, base, next);
@@ -86,6 +110,7 @@ function Editor({ answer, model, onClose }: { answer: Answer; model: LibraryMode
         initial={draft}
         record={answer}
         others={model.rows.value.flatMap((r) => (r.answer.id === answer.id ? [] : [r.answer]))}
+        macros={model.macros.value}
         submitLabel={i18n.t('ui.common.save')}
         busy={model.edit.busy.value}
         onChange={(next) => {
@@ -109,6 +134,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
   const editing = model.editing.value;
   const editingAnswer = editing ? model.rows.value.find((r) => r.answer.id === editing)?.answer : undefined;
   const people = 'data' in model.people.value ? model.people.value.data : undefined;
+  const macros = model.macros.value;
 
   return (
     <section aria-labelledby="library-title">
@@ -142,6 +168,14 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
       <StatusLine report={model.status.value} />
       {state.status === 'loading' && !('data' in state && state.data) && <Loading />}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={model.load} />}
+      {macros.status === 'error' && (
+        <div class="notice notice--warning" role="status" data-testid="macros-unavailable">
+          <p>{i18n.t('ui.console.macros_unavailable', { reason: errorMessage(macros.error, i18n.t) })}</p>
+          <button type="button" class="btn btn--small" onClick={() => void model.loadMacros()}>
+            {i18n.t('ui.common.retry')}
+          </button>
+        </div>
+      )}
       {editingAnswer && (
         <Editor
           answer={editingAnswer}
@@ -172,7 +206,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
             </tr>
           </thead>
           <tbody>
-            {model.visible.value.map(({ answer, dueAt, overdue, uses, misfits, approval, sentBack }) => {
+            {model.visible.value.map(({ answer, dueAt, overdue, uses, misfits, approval, sentBack, macro }) => {
               const title = shortText(answer.title);
               // Marked approved, but Zendesk's records do not bear it out: agents are not offered it.
               const unverified = approval?.kind === 'changed';
@@ -184,6 +218,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
                     <div class="small muted">
                       {answer.locale ?? ''} {model.drafts.read(answer.id) && <span class="badge">{i18n.t('ui.console.unsaved')}</span>}
                     </div>
+                    {answer.replacesMacroId !== null && <MacroLine id={answer.replacesMacroId} link={macro} />}
                     {answer.status === 'draft' && <ProposalOrigin answer={answer} people={people} sentBack={sentBack} />}
                   </td>
                   <td>

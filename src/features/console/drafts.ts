@@ -21,6 +21,7 @@ const StoredSchema = z.object({
     examples: z.array(z.string()),
     tags: z.array(z.string()),
     locale: z.nullable(z.string()),
+    replacesMacroId: z.optional(z.nullable(z.number())),
   }),
 });
 

@@ -4,6 +4,7 @@ import type { LeadAccess } from '../../app/lead';
 import { onDispose } from '../../app/model';
 import { createResource } from '../../app/resource';
 import type { SessionCache } from '../../app/sessionCache';
+import { pairMacros, type MacroLink } from '../../domain/answers/macros';
 import { approvalPeople, contentFingerprint, verifyApproval, type Approval } from '../../domain/answers/approval';
 import { isStatement } from '../../domain/answers/knownIssue';
 import { reviewStatus } from '../../domain/answers/review';
@@ -13,6 +14,7 @@ import { foldText } from '../../domain/text';
 import type { AppSettings } from '../../domain/settings';
 import { getAnswer, listAnswers, versionOf, type Answer } from '../../host/api/answers';
 import { updateAnswer } from '../../host/api/answerWrites';
+import { listMacros, type Macro } from '../../host/api/macros';
 import type { FeedbackRecord } from '../../host/api/feedback';
 import { listFeedback, markFeedbackHandled } from '../../host/api/feedbackReview';
 import { exportTickets } from '../../host/api/search';
@@ -36,6 +38,8 @@ export interface LibraryRow {
   approval: Approval | null;
   /** The lead's send-back a proposal is under, as Zendesk's records bear it out (domain/answers/sendBack.ts). */
   sentBack: SentBack | null;
+  /** The macro the answer replaces, once the macros are read; null when it names none or they are not. */
+  macro: MacroLink<Macro> | null;
 }
 
 type People = Map<number, { name: string; isLead: boolean }>;
@@ -81,6 +85,8 @@ export function createLibraryModel(deps: {
   const usage = createResource<Map<string, number>>();
   /** Names and lead status of the approvers, last writers, reporters and proposers shown. */
   const people = createResource<People>();
+  /** The account's macros: read once per library load when an answer names one, or when the editor needs the list. */
+  const macros = createResource<Macro[]>();
   const filter = signal<LibraryFilter>('all');
   const query = signal('');
   const sort = signal<LibrarySort>('recent');
@@ -92,6 +98,8 @@ export function createLibraryModel(deps: {
     const records = feedback.state.value.status === 'ready' ? feedback.state.value.data : [];
     const uses = usage.state.value.status === 'ready' ? usage.state.value.data : new Map<string, number>();
     const known = 'data' in people.state.value ? people.state.value.data : undefined;
+    const macroList = 'data' in macros.state.value ? macros.state.value.data : undefined;
+    const macroLinks = macroList ? pairMacros(list, macroList) : undefined;
     const misfits = new Map<string, number>();
     for (const r of records) {
       const id = r.custom_object_fields.answer_id;
@@ -113,6 +121,7 @@ export function createLibraryModel(deps: {
         misfits: misfits.get(answer.id) ?? 0,
         approval: known && approvalPeople([answer]).every((id) => known.has(id)) ? verifyApproval(answer, isLead) : null,
         sentBack: known ? sentBack(answer, isLead) : null,
+        macro: macroLinks?.get(answer.id) ?? null,
       };
     });
   });
@@ -152,8 +161,19 @@ export function createLibraryModel(deps: {
     return people.run(() => lead.people([...approvalPeople(list), ...sendBackPeople(list), ...reporters, ...proposers]));
   }
 
+  const loadMacros = () => macros.run(() => listMacros(host));
+
+  /** Reads the macros when an answer names one: a library without any asks Zendesk nothing. */
+  function macrosIfNamed() {
+    const list = 'data' in answers.state.value ? (answers.state.value.data ?? []) : [];
+    if (list.some((a) => a.replacesMacroId !== null)) void loadMacros();
+  }
+
   function load() {
-    void Promise.all([answers.run(() => listAnswers(host)), feedback.run(() => listFeedback(host))]).then(lookUpPeople);
+    void Promise.all([answers.run(() => listAnswers(host)), feedback.run(() => listFeedback(host))]).then(() => {
+      macrosIfNamed();
+      return lookUpPeople();
+    });
     void usage.run(readUsage);
   }
 
@@ -288,6 +308,8 @@ export function createLibraryModel(deps: {
     feedback: feedback.state,
     usage: usage.state,
     people: people.state,
+    macros: macros.state,
+    loadMacros,
     rows,
     visible,
     filter,

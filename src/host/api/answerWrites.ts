@@ -25,6 +25,7 @@ function answerFields(answer: Partial<Answer>): Record<string, unknown> {
   if (answer.reviewNote !== undefined) fields.review_note = answer.reviewNote;
   if (answer.problemTicketId !== undefined) fields.problem_ticket_id = answer.problemTicketId;
   if (answer.eta !== undefined) fields.eta = answer.eta ?? '';
+  if (answer.replacesMacroId !== undefined) fields.replaces_macro_id = answer.replacesMacroId;
   return fields;
 }
 

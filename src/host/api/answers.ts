@@ -26,6 +26,7 @@ const AnswerFieldsSchema = z.object({
   review_note: z.optional(z.nullable(z.string())),
   problem_ticket_id: idLike,
   eta: z.optional(z.nullable(z.string())),
+  replaces_macro_id: idLike,
 });
 export const AnswerRecordSchema = recordSchema(AnswerFieldsSchema);
 export type AnswerRecord = z.infer<typeof AnswerRecordSchema>;
@@ -53,6 +54,8 @@ export interface Answer extends ApprovedContent {
   problemTicketId: number | null;
   /** A known-issue statement's expected fix time, as the lead gave it (ISO 8601), or null. */
   eta: string | null;
+  /** The Zendesk macro this answer replaces (its id), so leads can retire the macro or align it. */
+  replacesMacroId: number | null;
   updatedAt: string;
   createdAt: string;
   /** Who last wrote the record, as Zendesk recorded it. */
@@ -95,6 +98,7 @@ export function toAnswer(record: AnswerRecord): Answer {
     reviewNote: f.review_note ?? '',
     problemTicketId: toId(f.problem_ticket_id),
     eta: f.eta || null,
+    replacesMacroId: toId(f.replaces_macro_id),
     updatedAt: record.updated_at,
     createdAt: record.created_at,
     updatedById: toId(record.updated_by_user_id),
