@@ -38,6 +38,8 @@ export interface Session {
   text(locator: Locator): Promise<string>;
   /** Whether any injected script ran in the host page or an app frame. */
   xssRan(): Promise<boolean>;
+  /** How often the host registered a ticket sidebar: a reloaded or remounted sidebar registers again. */
+  sidebarLoads(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -140,6 +142,19 @@ export async function startSession(options: { thirdPartyStorage?: boolean } = {}
         (t) => t ?? '',
         () => '',
       ),
+    sidebarLoads: () =>
+      session.page.evaluate(() => {
+        const host = (
+          window as unknown as {
+            __playground: {
+              host: { log: { direction: string; guid: string; data: { key?: unknown } }[]; instances: Map<string, { location: string }> };
+            };
+          }
+        ).__playground.host;
+        return host.log.filter(
+          (e) => e.direction === 'out' && e.data.key === 'zaf.app.registered' && host.instances.get(e.guid)?.location === 'ticket_sidebar',
+        ).length;
+      }),
     async xssRan() {
       for (const frame of session.page.frames()) {
         const ran = await frame.evaluate(() => (window as unknown as { __xss?: unknown }).__xss !== undefined).catch(() => false);

@@ -19,6 +19,9 @@ const ticket = async (id: number) => (await session().api<TicketBody>(`/api/v2/t
 const knownIssue = () => session().sidebar().getByTestId('known-issue');
 const answers = () => session().sidebar().locator('[data-panel="answers"]');
 const status = () => session().text(answers().getByRole('status').first());
+/** Waits until the sidebar has read the ticket's type and link (Show Multiple Tickets): what decides a known issue is in. */
+const ticketsRead = () =>
+  expect.poll(async () => (await session().calls()).calls.some((c) => c.endpoint === 'tickets.show_many'), { timeout: 20_000 }).toBe(true);
 
 describe('known issues in the sidebar', () => {
   it('shows the statement on a linked incident, filled in, with the ETA, and inserts it', async () => {
@@ -54,15 +57,7 @@ describe('known issues in the sidebar', () => {
 
   it('does not suggest the known issue on a ticket about something else', async () => {
     await session().open({ ticket: 4109 }); // "Payment I didn't make"
-    await expect
-      .poll(
-        () =>
-          session()
-            .calls()
-            .then((r) => r.calls.some((c) => c.endpoint === 'tickets.show_many')),
-        { timeout: 20_000 },
-      )
-      .toBe(true);
+    await ticketsRead();
     await expect.poll(() => session().text(answers().locator('.answer__title')), { timeout: 20_000 }).not.toBe('');
     expect(await knownIssue().count()).toBe(0);
   });
@@ -108,15 +103,7 @@ describe('known issues in the sidebar', () => {
     await session().api(`/api/v2/tickets/${PROBLEM}.json`, 'PUT', { ticket: { status: 'solved' } });
     await session().open({ ticket: LINKED });
     await expect.poll(() => session().text(answers()), { timeout: 20_000 }).not.toBe('');
-    await expect
-      .poll(
-        () =>
-          session()
-            .calls()
-            .then((r) => r.calls.some((c) => c.endpoint === 'tickets.show_many')),
-        { timeout: 20_000 },
-      )
-      .toBe(true);
+    await ticketsRead();
     expect(await knownIssue().count()).toBe(0);
   });
 });
@@ -154,28 +141,12 @@ describe('known issues are the leads’ word only', () => {
       },
     });
     await session().open({ ticket: LINKED });
-    await expect
-      .poll(
-        () =>
-          session()
-            .calls()
-            .then((r) => r.calls.some((c) => c.endpoint === 'tickets.show_many')),
-        { timeout: 20_000 },
-      )
-      .toBe(true);
+    await ticketsRead();
     await expect.poll(() => session().text(answers()), { timeout: 20_000 }).not.toBe('');
     expect(await knownIssue().count()).toBe(0);
     expect(await session().text(answers())).not.toContain('Forged');
     await session().open({ ticket: 4130 }); // "App crashes on launch after iOS update"
-    await expect
-      .poll(
-        () =>
-          session()
-            .calls()
-            .then((r) => r.calls.some((c) => c.endpoint === 'tickets.show_many')),
-        { timeout: 20_000 },
-      )
-      .toBe(true);
+    await ticketsRead();
     await expect.poll(() => session().text(answers()), { timeout: 20_000 }).not.toBe('');
     expect(await knownIssue().count()).toBe(0);
     expect(await session().text(answers())).not.toContain('forged statement');
@@ -200,27 +171,12 @@ describe('known issues are the leads’ word only', () => {
   });
 });
 
-/** How often the host registered a ticket sidebar: a reloaded or remounted sidebar registers again. */
-const sidebarLoads = () =>
-  session().page.evaluate(() => {
-    const host = (
-      window as unknown as {
-        __playground: {
-          host: { log: { direction: string; guid: string; data: { key?: unknown } }[]; instances: Map<string, { location: string }> };
-        };
-      }
-    ).__playground.host;
-    return host.log.filter(
-      (e) => e.direction === 'out' && e.data.key === 'zaf.app.registered' && host.instances.get(e.guid)?.location === 'ticket_sidebar',
-    ).length;
-  });
-
 describe('a statement update reaches open sidebars', () => {
   it('the lead edits the statement and ETA in the console; the incident sidebar open behind it shows them with a notice, without a reload', async () => {
     await session().persona('lead');
     await session().open({ ticket: LINKED });
     await expect.poll(() => session().text(knownIssue()), { timeout: 20_000 }).toContain('Known issue #4141');
-    const loads = await sidebarLoads();
+    const loads = await session().sidebarLoads();
     const c = () => session().console();
     await session()
       .page.getByRole('button', { name: /Closed Loop console/ })
@@ -245,6 +201,6 @@ describe('a statement update reaches open sidebars', () => {
       .poll(() => session().text(knownIssue().getByTestId('known-issue-body')), { timeout: 20_000 })
       .toContain('work again for most shops');
     expect(await session().text(knownIssue().getByTestId('known-issue-updated'))).toContain('A lead updated this statement just now');
-    expect(await sidebarLoads()).toBe(loads);
+    expect(await session().sidebarLoads()).toBe(loads);
   });
 });

@@ -35,20 +35,6 @@ const editAddress = async (body: string) => {
     .click();
   await c().getByLabel('Answer', { exact: true }).fill(body);
 };
-/** How often the host registered a ticket sidebar: a reloaded or remounted sidebar registers again. */
-const sidebarLoads = () =>
-  session().page.evaluate(() => {
-    const host = (
-      window as unknown as {
-        __playground: {
-          host: { log: { direction: string; guid: string; data: { key?: unknown } }[]; instances: Map<string, { location: string }> };
-        };
-      }
-    ).__playground.host;
-    return host.log.filter(
-      (e) => e.direction === 'out' && e.data.key === 'zaf.app.registered' && host.instances.get(e.guid)?.location === 'ticket_sidebar',
-    ).length;
-  });
 
 /** The sidebar's reads of single answer records (`GET …/records/{id}.json`). */
 const sidebarRecordReads = async () =>
@@ -61,7 +47,7 @@ describe('a library change reaches everyone at once', () => {
     await session().persona('lead');
     await session().open({ ticket: CLOSE_TICKET });
     await expect.poll(title, { timeout: 20_000 }).toBe(CLOSE_TITLE);
-    const loads = await sidebarLoads();
+    const loads = await session().sidebarLoads();
     const recordReads = await sidebarRecordReads();
     // The console in the nav bar; the ticket, and its sidebar, stay open behind it.
     await session()
@@ -76,7 +62,7 @@ describe('a library change reaches everyone at once', () => {
     await session().page.getByRole('button', { name: 'Tickets', exact: true }).click();
     await expect.poll(title, { timeout: 20_000 }).not.toBe(CLOSE_TITLE);
     expect(await session().text(panel())).not.toContain(CLOSE_TITLE);
-    expect(await sidebarLoads()).toBe(loads);
+    expect(await session().sidebarLoads()).toBe(loads);
     // The console had put the retired record into the session's copy: the sidebar did not read it again.
     expect(await sidebarRecordReads()).toBe(recordReads);
   });
