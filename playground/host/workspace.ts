@@ -20,6 +20,7 @@ export interface ApiTicket {
   description: string;
   status: string;
   priority: string | null;
+  type?: string | null;
   requester_id: number;
   assignee_id: number | null;
   group_id: number | null;

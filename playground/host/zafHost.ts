@@ -217,6 +217,8 @@ export class ZafHost {
       description: ticket.description,
       status: ticket.status,
       priority: ticket.priority,
+      // ZAF's ticket.type: question, incident, problem or task (null when not set).
+      type: ticket.type ?? null,
       tags: ticket.tags,
       requester: this.userJson(ticket.requester_id),
       assignee: { user: this.userJson(ticket.assignee_id), group: ticket.group_id ? { id: ticket.group_id } : null },

@@ -89,6 +89,7 @@ function zendesk(options: {
       'ticket.requester': { id: 50, name: 'Ada Customer' },
       'ticket.tags': ticket.tags,
       'ticket.comments': [],
+      'ticket.type': null,
     }),
   );
   const handlers = new Map<string, (value: unknown) => void>();

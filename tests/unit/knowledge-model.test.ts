@@ -92,6 +92,7 @@ function knowledge(host: HostClient, requesterLocale: string, subject = 'Card pa
     'ticket.requester': { id: 50, name: 'Ada Customer', locale: requesterLocale },
     'ticket.tags': [],
     'ticket.comments': [],
+    'ticket.type': null,
   });
   return createKnowledgeModel({
     host,

@@ -65,9 +65,24 @@ export function createKnownIssueModel(deps: Deps) {
 
   /** This ticket and the problem tickets the statements name, as Zendesk has them. */
   const facts = createResource<ReadonlyMap<number, Ticket>>();
+  /** Statements whose customers' words this ticket uses: an unlinked ticket is offered only those. */
+  const matching = computed(() => {
+    const analysis = tools.value;
+    if (!analysis) return [];
+    const text = `${ticket.subject.value}\n${customerText.value}`;
+    return statements.value.filter((a) => analysis.matchesOutage(a.examples, text));
+  });
+  /**
+   * Read only when it can matter: on an incident (its link), a problem (its own statement, a
+   * lead's Mark), a ticket using a statement's words, or when the form does not say the type.
+   * Every other ticket view costs no request.
+   */
   const wanted = computed(() => {
-    const ids = [...new Set([ticket.id.value, ...statements.value.map((a) => a.problemTicketId!)])];
-    return statements.value.length || isLead.value ? ids.join(',') : '';
+    if (!statements.value.length && !isLead.value) return '';
+    const type = ticket.type.value;
+    const matters = type === undefined || type === 'incident' || type === 'problem' || matching.value.length > 0;
+    if (!matters) return '';
+    return [...new Set([ticket.id.value, ...statements.value.map((a) => a.problemTicketId!)])].join(',');
   });
   const readFacts = (ids: number[]) => facts.run(async () => new Map((await getTickets(host, ids)).map((t) => [t.id, t] as const)));
   onDispose(
@@ -92,8 +107,7 @@ export function createKnownIssueModel(deps: Deps) {
     const t = here.value;
     const analysis = tools.value;
     if (linked.value || !t || !analysis || !mayLink(t)) return null;
-    const text = `${ticket.subject.value}\n${customerText.value}`;
-    return live.value.find((a) => a.problemTicketId !== t.id && analysis.matchesOutage(a.examples, text)) ?? null;
+    return live.value.find((a) => a.problemTicketId !== t.id && matching.value.includes(a)) ?? null;
   });
   const shown = computed(() => linked.value ?? suggested.value);
   /** On a problem ticket: its statement, when a lead made one. */

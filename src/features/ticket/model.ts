@@ -37,6 +37,7 @@ export function createTicketModel(host: HostClient, initial: TicketSnapshot) {
       else void refresh();
     }),
     host.on('ticket.requester.changed', () => void refresh()),
+    host.on('ticket.type.changed', () => void refresh()),
     host.on('ticket.updated', () => void refresh()),
     host.on('ticket.submit.done', () => void refresh()),
   ].forEach(onDispose);
@@ -49,6 +50,8 @@ export function createTicketModel(host: HostClient, initial: TicketSnapshot) {
     subject,
     requester,
     tags: computed(() => snapshot.value['ticket.tags']),
+    /** The ticket's type as the form shows it (question, incident, problem, task), null when not set, undefined when unknown. */
+    type: computed(() => snapshot.value['ticket.type']),
     /** The requester's language as Zendesk has it, if any. */
     requesterLocale: computed(() => requester.value?.locale ?? undefined),
     /** The conversation as the text analysis reads it, to pick out what the customer wrote. */

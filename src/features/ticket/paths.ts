@@ -8,6 +8,8 @@ export const TicketPaths = {
   'ticket.subject': z.string(),
   'ticket.requester': z.nullable(TicketUserSchema),
   'ticket.tags': TagsSchema,
+  /** question, incident, problem or task; null when not set. */
+  'ticket.type': z.optional(z.nullable(z.string())),
   'ticket.comments': z.array(TicketCommentSchema),
 };
 export type TicketSnapshot = Parsed<typeof TicketPaths>;
