@@ -177,7 +177,9 @@ describe('REST faults in the lead console', () => {
           if (fails) {
             await expect.poll(() => session().text(c().getByRole('alert').first())).toMatch(message!);
             await session().control('faults', 'DELETE');
-            await c().getByRole('button', { name: 'Try again' }).first().click();
+            // The console reads the library as it opens and again with its tab: a read still on its
+            // way when the fault ends can succeed by itself. Otherwise the lead retries.
+            if (!(await working())) await c().getByRole('button', { name: 'Try again' }).first().click();
           }
           await expect.poll(working).toBe(true);
         }));

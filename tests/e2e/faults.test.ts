@@ -74,7 +74,8 @@ describe('SDK faults', () => {
 
   it('a get the host never answers: the SDK times out after 5 s and the action reports it', () =>
     check(async () => {
-      await session().open({ ticket: REQUESTED_TICKET });
+      // A ticket whose suggestions hold a public article ("I don't recognise a payment").
+      await session().open({ ticket: 4109 });
       await session().page.evaluate(() =>
         (
           window as unknown as { __playground: { host: { faults: { silentRequests: string[] } } } }
