@@ -193,11 +193,34 @@ export function useSession(options: { thirdPartyStorage?: boolean } = {}): () =>
     await session?.close();
     saveCoverage(coverage);
   });
-  beforeEach(async () => {
+  beforeEach(async ({ onTestFailed }) => {
     await session!.control('reset', 'POST');
     await session!.fresh();
+    onTestFailed(() => failureReport(session!));
   });
   return () => session!;
+}
+
+/**
+ * What a failed test left on screen and the app's last REST calls, printed with the failure: a
+ * test that fails once on a loaded machine can then be understood from the log alone.
+ */
+async function failureReport(s: Session): Promise<void> {
+  const frames = await Promise.all(
+    s.page.frames().map(async (frame) => {
+      const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '(frame gone)');
+      return `--- ${frame.name() || frame.url().split('?')[0]}\n${text.replace(/\n{2,}/g, '\n').slice(0, 1500)}`;
+    }),
+  ).catch(() => []);
+  const calls = await s.calls().then(
+    ({ calls }) =>
+      calls
+        .filter((call) => call.app !== null)
+        .slice(-20)
+        .map((c) => `${c.app} ${c.method} ${c.path} → ${c.response?.status ?? 'no answer'}${c.fault ? ` (fault ${c.fault})` : ''}`),
+    () => [],
+  );
+  console.log(`On screen when the test failed:\n${frames.join('\n')}\nThe app's last REST calls:\n  ${calls.join('\n  ')}`);
 }
 
 /**
