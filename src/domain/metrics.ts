@@ -6,6 +6,8 @@ export interface EscalationEvent {
   ticketId: number;
   requestedAt?: string;
   escalatedAt?: string;
+  /** The last escalation a lead made, as Zendesk recorded its author: anyone can set the field, only a lead escalates. */
+  leadEscalatedAt?: string;
   firstLeadResponseAt?: string;
   /** The request is still open: no lead has answered it and nobody withdrew it. */
   waiting?: boolean;
@@ -22,6 +24,8 @@ export function escalationEvents(history: Map<number, EscalationHistory>, isLead
     const event: EscalationEvent = { ticketId };
     if (request) event.requestedAt = request.at;
     if (h.lastEscalation) event.escalatedAt = h.lastEscalation.at;
+    const byLead = [...h.changes].reverse().find((c) => c.to === 'escalated' && isLead(c.authorId));
+    if (byLead) event.leadEscalatedAt = byLead.at;
     if (response) {
       event.firstLeadResponseAt = response.at;
       if (response.to === 'none') event.declined = true;

@@ -57,6 +57,10 @@ function zendesk(tickets: FakeTicket[], options: { between?: () => FakeTicket; h
         custom_object_records: [],
         meta: { has_more: false, after_cursor: null },
       }),
+      'GET /api/v2/custom_objects/closed_loop_root_cause/records.json': () => ({
+        custom_object_records: [],
+        meta: { has_more: false, after_cursor: null },
+      }),
     },
     { 'requirement:escalation_status': { requirement_id: 360001 } },
   );
@@ -69,7 +73,15 @@ function zendesk(tickets: FakeTicket[], options: { between?: () => FakeTicket; h
 const lead = { people: async () => new Map() } as unknown as LeadAccess;
 
 async function metricsOf(host: HostClient) {
-  const model = createMetricsModel({ host, lead, now: () => NOW, leadResponseMinutes: 60, approvedIds: () => [] });
+  const model = createMetricsModel({
+    host,
+    lead,
+    now: () => NOW,
+    leadResponseMinutes: 60,
+    approvedIds: () => [],
+    issueAnswers: () => [],
+    analysis: () => import('../../src/domain/textAnalysis'),
+  });
   await model.load(7);
   const state = model.metrics.value;
   if (state.status !== 'ready' || !model.outcomes.value) throw new Error(`metrics ${state.status}`);

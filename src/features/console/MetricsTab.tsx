@@ -1,34 +1,52 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
+import { useModel } from '../../app/model';
 import { useServices } from '../../app/services';
+import { approvalTime } from '../../domain/answers/approval';
+import type { Comparison } from '../../domain/answers/issues';
+import { isStatement } from '../../domain/answers/knownIssue';
 import type { ResolutionShare } from '../../domain/answers/outcomes';
 import { METRIC_WINDOWS } from '../../domain/metrics';
 import { shortText } from '../../domain/text';
 import { BarChart } from '../../ui/BarChart';
 import { ErrorNotice, Loading } from '../../ui/Panel';
+import { loadTextAnalysis } from '../sidebar/textAnalysis';
 import { DataTable } from './DataTable';
 import type { LibraryModel } from './library';
 import { createMetricsModel } from './metrics';
 
 const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)} %`);
 const resolved = (r: ResolutionShare) => (r.solved ? `${percent(r.oneTouch / r.solved)} (${r.oneTouch}/${r.solved})` : '–');
+/** Answers with a comparison first, the latest approved first. */
+const comparedFirst = (c: Comparison) => (c.kind === 'compared' ? 0 : c.kind === 'outside' ? 1 : 2);
 
 export function MetricsTab({ library }: { library: LibraryModel }) {
   const { host, lead, now, i18n, settings } = useServices();
-  const model = useMemo(
-    () =>
-      createMetricsModel({
-        host,
-        lead,
-        now,
-        leadResponseMinutes: settings.leadResponseMinutes,
-        approvedIds: () => library.rows.value.filter((r) => r.answer.status === 'approved').map((r) => r.answer.id),
-      }),
-    [host, lead, now, settings, library],
+  // Built when the tab is shown: the matcher's chunk is not downloaded before.
+  const model = useModel(() =>
+    createMetricsModel({
+      host,
+      lead,
+      now,
+      leadResponseMinutes: settings.leadResponseMinutes,
+      approvedIds: () => library.rows.value.filter((r) => r.answer.status === 'approved').map((r) => r.answer.id),
+      issueAnswers: () =>
+        library.rows.value
+          .filter((r) => r.answer.status === 'approved' && !isStatement(r.answer))
+          .map((r) => ({ answer: r.answer, approvedAt: r.approval ? approvalTime(r.answer, r.approval) : undefined })),
+      analysis: loadTextAnalysis,
+    }),
   );
   useEffect(() => void model.load(), [model]);
   const state = model.metrics.value;
   const data = 'data' in state ? state.data : undefined;
   const outcomes = model.outcomes.value;
+  const issues = model.issues.value;
+  const analysis = model.analysis.value;
+  const matchable = new Set(
+    library.rows.value.filter((r) => r.answer.status === 'approved' && !isStatement(r.answer)).map((r) => r.answer.id.toLowerCase()),
+  );
+  // Answers the matcher does not offer (statements, retired ones) have no "shown" figure.
+  const shownCell = (id: string) => (!matchable.has(id) ? '–' : issues ? (issues.shown.get(id) ?? 0) : '…');
   const titles = new Map(library.rows.value.map((r) => [r.answer.id.toLowerCase(), r.answer.title]));
   const title = (id: string) => shortText(titles.get(id) ?? id);
   const due = library.rows.value.filter((r) => r.answer.status === 'approved' && r.overdue);
@@ -144,14 +162,61 @@ export function MetricsTab({ library }: { library: LibraryModel }) {
               columns={[
                 t('ui.console.col_answer'),
                 t('ui.console.col_uses_days', { days: data.days }),
+                t('ui.console.col_shown'),
                 t('ui.console.col_misfits'),
                 t('ui.console.col_reopened'),
                 t('ui.console.col_one_touch'),
               ]}
               rows={outcomes.answers.map((a) => ({
                 key: a.answerId,
-                cells: [title(a.answerId), a.used, a.misfits, a.reopened, resolved(a.resolution)],
+                cells: [title(a.answerId), a.used, shownCell(a.answerId), a.misfits, a.reopened, resolved(a.resolution)],
               }))}
+            />
+          )}
+          <p class="small muted" data-testid="shown-note">
+            {t('ui.console.shown_note')}
+          </p>
+          <h3>{t('ui.console.around_title')}</h3>
+          {analysis.status === 'error' && <ErrorNotice error={analysis.error} onRetry={() => void model.load()} />}
+          {data.truncatedAt !== null && (
+            <p class="notice notice--info" data-testid="around-partial">
+              {t('ui.console.issues_partial', { count: data.truncatedAt })}
+            </p>
+          )}
+          {!issues ? (
+            analysis.status !== 'error' && (
+              <p class="muted" role="status" data-testid="issues-matching">
+                {t('ui.console.issues_matching')}
+              </p>
+            )
+          ) : (
+            <DataTable
+              testId="around-approval"
+              file={`escalations-around-approval-${data.days}-days`}
+              caption={t('ui.console.around_caption')}
+              columns={[
+                t('ui.console.col_answer'),
+                t('ui.console.col_approved_on'),
+                t('ui.console.col_days_each_side'),
+                t('ui.console.col_before'),
+                t('ui.console.col_after'),
+                t('ui.console.col_change'),
+              ]}
+              rows={[...issues.around]
+                .sort(
+                  (a, b) =>
+                    comparedFirst(a.comparison) - comparedFirst(b.comparison) || (b.approvedAt ?? '').localeCompare(a.approvedAt ?? ''),
+                )
+                .map(({ answerId, approvedAt, comparison: c }) => ({
+                  key: answerId,
+                  cells: [
+                    title(answerId),
+                    approvedAt ? i18n.date(approvedAt) : '–',
+                    ...(c.kind === 'compared'
+                      ? [Math.round(c.days), c.before, c.after, c.after - c.before]
+                      : ['–', '–', '–', t(c.kind === 'outside' ? 'ui.console.around_outside' : 'ui.console.around_unverified')]),
+                  ],
+                }))}
             />
           )}
           <h3>{t('ui.console.one_touch_title')}</h3>

@@ -1,6 +1,16 @@
-import { computed, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import type { LeadAccess } from '../../app/lead';
+import { onDispose } from '../../app/model';
 import { createResource } from '../../app/resource';
+import { runInSlices } from '../../app/slices';
+import {
+  assignIssues,
+  escalationsAroundApproval,
+  matchedCounts,
+  type ApprovedIssue,
+  type EscalationChange,
+  type IssueCause,
+} from '../../domain/answers/issues';
 import {
   answerOutcomes,
   type AnswerOutcomes,
@@ -17,6 +27,7 @@ import {
   leadConsoleMetrics,
   leadDecisions,
   uniqueById,
+  type EscalationEvent,
   type EscalationRate,
   type LeadConsoleMetrics,
   type LeadDecisions,
@@ -24,8 +35,14 @@ import {
   type TeamRate,
   type WindowDays,
 } from '../../domain/metrics';
+import type { Matcher } from '../../domain/matching';
+import type { Steps } from '../../domain/steps';
+import type { TextAnalysis } from '../../domain/textAnalysis';
+import type { Answer } from '../../host/api/answers';
 import { listFeedback } from '../../host/api/feedbackReview';
+import { listRootCauses } from '../../host/api/rootCauseReview';
 import { exportTickets } from '../../host/api/search';
+import type { Ticket } from '../../host/api/tickets';
 import { getGroups } from '../../host/api/users';
 import { ticketMetricsSince } from '../../host/api/ticketMetrics';
 import type { HostClient } from '../../host/client';
@@ -45,7 +62,9 @@ export interface MetricsReport extends LeadConsoleMetrics {
   teams: (TeamRate & { name: string | null })[];
   decisions: LeadDecisions;
   /** What the answer figures are computed from, with the library as it is when they are shown. */
-  usage: { tickets: OutcomeTicket[]; counts: Map<number, TicketCounts>; misfits: MisfitReport[]; span: MetricWindow };
+  usage: { tickets: (OutcomeTicket & Ticket)[]; counts: Map<number, TicketCounts>; misfits: MisfitReport[]; span: MetricWindow };
+  /** What the issues of the tickets are found from: the lead escalations, the root causes, and who of their writers are leads. */
+  issues: { events: EscalationEvent[]; causes: IssueCause[]; leads: ReadonlySet<number> };
   /** The ticket metrics stopped before the window's oldest ticket: reopen and one-touch figures are partial. */
   metricsPartial: boolean;
 }
@@ -57,6 +76,34 @@ interface Deps {
   leadResponseMinutes: number;
   /** The library's approved answers, whose use the figures follow (read inside a computed). */
   approvedIds: () => string[];
+  /**
+   * The issues the library answers: its approved answers but known-issue statements (the ones the
+   * sidebar matches), each with its verified approval time (approval.ts `approvalTime`), undefined
+   * while the approval is being checked. Read inside an effect.
+   */
+  issueAnswers: () => { answer: Answer; approvedAt: string | null | undefined }[];
+  /** Loads the matcher's chunk: only once the figures are asked for. */
+  analysis: () => Promise<TextAnalysis>;
+}
+
+/** Which approved answer the sidebar would show on each ticket: the matcher trained (unless it is), then run on every ticket. */
+function* matchSteps(
+  tools: TextAnalysis,
+  trained: Matcher | null,
+  answers: Answer[],
+  tickets: readonly Ticket[],
+): Steps<{ matcher: Matcher; matched: Map<number, string | null> }> {
+  const matcher = trained ?? (yield* tools.matcherSteps(answers));
+  const matched = new Map<number, string | null>();
+  for (const ticket of tickets) {
+    const subject = ticket.subject ?? '';
+    const requesterId = ticket.requester_id ?? -1;
+    // The sidebar reads the customer's latest message; the search gives their first: the description.
+    const text = tools.customerText({ subject, comments: [{ authorId: requesterId, body: ticket.description ?? '' }], requesterId });
+    matched.set(ticket.id, matcher.match({ subject, text, tags: ticket.tags }).best?.id ?? null);
+    yield;
+  }
+  return { matcher, matched };
 }
 
 /**
@@ -64,18 +111,19 @@ interface Deps {
  * ticket metrics and the agents' "not right" reports. The tickets come from the export search:
  * the offset search stops at 1,000 results and can repeat one across pages; the export does neither.
  */
-export function createMetricsModel({ host, lead, now, leadResponseMinutes, approvedIds }: Deps) {
+export function createMetricsModel({ host, lead, now, leadResponseMinutes, approvedIds, issueAnswers, analysis }: Deps) {
   const days = signal<WindowDays>(7);
   const metrics = createResource<MetricsReport>();
 
   async function read(window: WindowDays): Promise<MetricsReport> {
     const at = now();
     const start = new Date(at.getTime() - window * DAY_MS);
-    const [found, counts, feedback, groups] = await Promise.all([
+    const [found, counts, feedback, groups, causes] = await Promise.all([
       exportTickets(host, `updated>${start.toISOString().slice(0, 10)}`),
       ticketMetricsSince(host, start),
       listFeedback(host),
       getGroups(host),
+      listRootCauses(host),
     ]);
     const groupNames = new Map(groups.map((g) => [g.id, g.name]));
     const tickets = uniqueById(found.tickets);
@@ -83,7 +131,8 @@ export function createMetricsModel({ host, lead, now, leadResponseMinutes, appro
       host,
       tickets.filter((t) => hasEscalationTrace(t.tags)).map((t) => t.id),
     );
-    const authors = [...new Set([...history.values()].flatMap((h) => h.changes.map((c) => c.authorId)))];
+    const causeWriters = causes.flatMap((c) => [c.createdById, c.updatedById]).filter((id): id is number => id !== null);
+    const authors = [...new Set([...[...history.values()].flatMap((h) => h.changes.map((c) => c.authorId)), ...causeWriters])];
     const people = authors.length ? await lead.people(authors) : new Map<number, { isLead: boolean }>();
     const events = escalationEvents(history, (id) => people.get(id)?.isLead === true);
     const flagged = [...history.values()].flatMap((h) => suspiciousChanges(h, (id) => people.get(id)?.isLead));
@@ -107,13 +156,48 @@ export function createMetricsModel({ host, lead, now, leadResponseMinutes, appro
       decisions: leadDecisions(events, span, leadResponseMinutes),
       usage: { tickets, counts: counts.counts, misfits, span },
       metricsPartial: !counts.complete,
+      issues: { events, causes, leads: new Set([...people].flatMap(([id, p]) => (p.isLead ? [id] : []))) },
     };
   }
 
+  /** The text analysis: its chunk downloads only when the figures are first asked for. */
+  const tools = createResource<TextAnalysis>();
+  /** The sidebar's answer for each ticket of the figures; null while the matcher trains and runs. */
+  const matched = signal<ReadonlyMap<number, string | null> | null>(null);
+
   const load = (window = days.value) => {
     days.value = window;
+    if (tools.state.peek().status !== 'ready') void tools.run(analysis);
     return metrics.run(() => read(window));
   };
+  // Trained in slices (app/slices.ts), as in the sidebar, once the chunk and the figures are in; trained
+  // again only when the library's answers change. A newer run stops the one before.
+  let trained: { key: string; matcher: Matcher } | null = null;
+  let running: { key: string; data: MetricsReport; stop: AbortController } | null = null;
+  onDispose(() => running?.stop.abort());
+  onDispose(
+    effect(() => {
+      const toolState = tools.state.value;
+      const state = metrics.state.value;
+      const answers = issueAnswers().map((a) => a.answer);
+      const loaded = toolState.status === 'ready' ? toolState.data : null;
+      const data = state.status === 'ready' ? state.data : null;
+      if (!loaded || !data) return;
+      const key = answers.map((a) => `${a.id}@${a.updatedAt}`).join(' ');
+      if (running?.key === key && running.data === data) return;
+      running?.stop.abort();
+      const stop = new AbortController();
+      running = { key, data, stop };
+      matched.value = null;
+      void runInSlices(matchSteps(loaded, trained?.key === key ? trained.matcher : null, answers, data.usage.tickets), stop.signal).then(
+        (result) => {
+          if (!result) return;
+          trained = { key, matcher: result.matcher };
+          matched.value = result.matched;
+        },
+      );
+    }),
+  );
   // Recomputed when the library changes (or loads after the figures): approving an answer adds its row.
   const outcomes = computed<AnswerOutcomes | null>(() => {
     const state = metrics.state.value;
@@ -121,5 +205,26 @@ export function createMetricsModel({ host, lead, now, leadResponseMinutes, appro
     const { tickets, counts, misfits, span } = state.data.usage;
     return answerOutcomes(tickets, counts, misfits, approvedIds(), span);
   });
-  return { days, metrics: metrics.state, outcomes, load };
+  /** Per answer, the tickets of the period the sidebar shows it on, and the escalations of its issue around its approval. */
+  const issues = computed<{ shown: Map<string, number>; around: EscalationChange[] } | null>(() => {
+    const state = metrics.state.value;
+    const found = matched.value;
+    const answers = issueAnswers();
+    if (!('data' in state) || !state.data || !found || answers.some((a) => a.approvedAt === undefined)) return null;
+    const { usage, issues: sources } = state.data;
+    const confident = (ticket: { id: number }) => found.get(ticket.id) ?? null;
+    const assigned = assignIssues(
+      usage.tickets,
+      answers.map((a) => a.answer.id),
+      sources.causes,
+      (id) => sources.leads.has(id),
+      confident,
+    );
+    const approved: ApprovedIssue[] = answers.map((a) => ({ answerId: a.answer.id, approvedAt: a.approvedAt ?? null }));
+    return {
+      shown: matchedCounts(usage.tickets, confident, usage.span),
+      around: escalationsAroundApproval(approved, assigned, sources.events, usage.span),
+    };
+  });
+  return { days, metrics: metrics.state, outcomes, issues, analysis: tools.state, load };
 }

@@ -5,6 +5,8 @@ import { readPages } from './pages';
 export const TicketSchema = z.object({
   id: z.number(),
   subject: z.nullable(z.string()),
+  /** The first comment's text: what the customer first wrote, for tickets read in bulk (search). */
+  description: z.optional(z.nullable(z.string())),
   status: z.string(),
   priority: z.optional(z.nullable(z.string())),
   requester_id: z.optional(z.nullable(z.number())),
