@@ -104,6 +104,27 @@ describe('escalation queue', () => {
     expect(await auditCount(4115)).toBe(audits);
   });
 
+  it('a request made after the queue was read shows once search has it and the lead refreshes', async () => {
+    await asLead();
+    const fresh = 4109;
+    const current = await ticket(fresh);
+    await session().api(`/api/v2/tickets/${fresh}.json`, 'PUT', {
+      ticket: {
+        safe_update: true,
+        updated_stamp: current.updated_at,
+        custom_fields: [{ id: FIELD, value: 'escalation_requested' }],
+        tags: [...current.tags, 'escalation_requested'],
+        comment: { body: 'Escalation requested.', public: false },
+      },
+    });
+    // Zendesk's search lists the change a little later; the page already read does not change by itself.
+    await expect.poll(() => session().searchFinds('tags:escalation_requested', fresh), { timeout: 20_000 }).toBe(true);
+    expect(await row(fresh).count()).toBe(0);
+    await c().getByRole('button', { name: 'Refresh' }).click();
+    await expect.poll(() => row(fresh).count(), { timeout: 20_000 }).toBe(1);
+    expect(await rows().count()).toBe(14);
+  });
+
   it('a safe update refused with 409 shows the conflict and leaves the ticket as it was', async () => {
     await asLead();
     const before = await ticket(4133);

@@ -73,6 +73,8 @@ describe("the app in German and Japanese, chosen with the playground's language 
       expect(await wrappedLabels(sidebar)).toEqual([]);
       if (locale === 'ja') expect(await glyphsDiffer(sidebar, '回', '答'), 'no CJK font: install fonts-noto-cjk').toBe(true);
 
+      // The console lists requests from Zendesk's search, which has the request a moment after it was made.
+      await expect.poll(() => session().searchFinds('tags:escalation_requested', FRESH_TICKET), { timeout: 20_000 }).toBe(true);
       await session().persona('lead');
       await session().language(locale);
       await session().open({ route: 'console' });

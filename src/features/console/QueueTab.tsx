@@ -155,6 +155,16 @@ export function QueueTab() {
           {data.overdue !== null && <span class="badge badge--overdue">{i18n.t('ui.console.count_overdue', { count: data.overdue })}</span>}
           <span class="badge badge--requested">{i18n.t('ui.console.count_requested', { count: data.requests })}</span>
           <span class="badge badge--escalated">{i18n.t('ui.console.count_escalated', { count: data.escalated })}</span>
+          {/* Search trails Zendesk's writes: a request made a moment ago shows on a later read. */}
+          <button
+            type="button"
+            class="btn btn--small"
+            title={i18n.t('ui.console.queue_lag')}
+            disabled={state.status === 'loading'}
+            onClick={() => void model.load()}
+          >
+            {i18n.t('ui.console.queue_refresh')}
+          </button>
         </p>
       )}
       {state.status === 'loading' && !data && <Loading />}
@@ -167,7 +177,11 @@ export function QueueTab() {
       <div data-testid="queue-status">
         <EscalationStatusLine report={model.status.value} />
       </div>
-      {data && data.items.length === 0 && <p class="muted">{i18n.t('ui.console.queue_empty')}</p>}
+      {data && data.items.length === 0 && (
+        <p class="muted">
+          {i18n.t('ui.console.queue_empty')} {i18n.t('ui.console.queue_lag')}
+        </p>
+      )}
       {data && data.items.length > 0 && (
         <table class="table">
           <thead>
