@@ -133,7 +133,8 @@ describe('cleanSubject and stemKey', () => {
   it('stays linear on a megabyte without a space or an "@"', () => {
     const started = Date.now();
     expect(cleanSubject(`card blocked ${'W'.repeat(1 << 20)}`)).toMatch(/^card blocked W+$/);
-    expect(Date.now() - started).toBeLessThan(2000);
+    // Backtracking would take hours on a megabyte; the bound leaves room for a loaded machine.
+    expect(Date.now() - started).toBeLessThan(20_000);
   });
 
   it('drops reply prefixes and ticket numbers', () => {
@@ -235,7 +236,7 @@ describe('buildSearchQuery', () => {
     ]);
     const started = performance.now();
     const result = buildSearchQuery(input);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(result.terms.slice(0, 3)).toEqual(['import', 'crashes', 'outofmemoryerror']);
     expect(result.terms.length).toBeLessThanOrEqual(8);
   });

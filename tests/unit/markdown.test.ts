@@ -114,7 +114,8 @@ describe('Markdown answers', () => {
       const blocks = parseMarkdown(bomb);
       const out = toHtml(blocks);
       const plain = toPlainText(blocks);
-      expect(performance.now() - started).toBeLessThan(5_000);
+      // A parse that backtracks takes minutes on these; a loaded CI machine needs seconds at most.
+      expect(performance.now() - started).toBeLessThan(20_000);
       expect(out).not.toMatch(/<(?!\/?(p|strong|em|ul|li)>)/);
       expect(plain.length).toBeGreaterThan(0);
     }
