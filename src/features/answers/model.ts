@@ -105,6 +105,12 @@ export function createAnswersModel({
       const tool = tools.value;
       const list = approved.value;
       if (!tool) return;
+      // Nothing to match before the library is in (nor in an empty one): no training, and no entry
+      // for an empty library replacing the session's trained one.
+      if (!list.length) {
+        training.value = false;
+        return;
+      }
       const stop = new AbortController();
       training.value = true;
       sessionMatcher(cache, tool, list, stop.signal).then(
