@@ -115,7 +115,9 @@ export class SupportClassifier {
    * and nothing taken, when they cannot be those: another count of slots, or a value not finite.
    */
   restore(weights: Float32Array): boolean {
-    if (weights.length !== this.w.length || !weights.every(Number.isFinite)) return false;
+    if (weights.length !== this.w.length) return false;
+    // A plain loop: a callback per weight (`every`) takes a long task on a large library.
+    for (let i = 0; i < weights.length; i++) if (!Number.isFinite(weights[i])) return false;
     this.w.set(weights);
     return true;
   }

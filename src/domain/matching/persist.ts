@@ -139,8 +139,11 @@ export function* decodeTraining(stored: unknown, fingerprint: string): Steps<Tra
   return values && { calibration, weights: values };
 }
 
-const sameValues = (a: Float32Array, b: Float32Array | null): boolean =>
-  b !== null && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+function sameValues(a: Float32Array, b: Float32Array | null): boolean {
+  if (b === null || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /**
  * The matcher for `answers`, restored from `stored` when it was trained on exactly these answers,
