@@ -1,69 +1,86 @@
 /**
- * Matcher timing on synthetic answer sets (index build and ms per ticket).
- * `benchMatching()` returns the figures so a project-wide bench can call it;
- * run directly it prints them: tsx scripts/bench-matching.ts [answers...]
+ * Matcher timing on libraries made from BANKING77: the index build on a cold session (training),
+ * its restore on a warm one (what the first sidebar kept in the session cache), the size of what is
+ * kept, and the time to match a ticket. `benchMatching()` returns the figures so a project-wide
+ * bench can call it; run directly it prints them: tsx scripts/bench-matching.ts [answers...]
  */
 import { fileURLToPath } from 'node:url';
-import { createMatcher, type AnswerDoc } from '../src/domain/matching/index';
+import { drain } from '../src/domain/steps';
+import type { AnswerDoc } from '../src/domain/matching/index';
+import { restoreOrTrainSteps } from '../src/domain/matching/persist';
+import { MAX_WEIGHT_CHARS } from '../src/features/answers/sessionMatcher';
+import { readRows } from './matching-eval-lib';
 
 export interface MatchingBench {
   answers: number;
   examplesPerAnswer: number;
+  /** Training on a cold session. */
   buildMs: number;
+  /** Building it from the stored entry on a warm session. */
+  restoreMs: number;
+  /** Characters the session cache keeps (JSON), and whether the classifier's weights are among them. */
+  storedChars: number;
+  weightsStored: boolean;
+  /** The weights' base64 whether kept or not. */
+  weightsChars: number;
   msPerTicket: number;
 }
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
-
-const SYLLABLES = ['ka', 'lo', 'mi', 'ster', 'an', 'por', 'de', 'vi', 'tru', 'sel', 'ing', 'bra', 'on', 'qui', 'ment', 'far'];
-
-/** Zipf-distributed vocabulary words plus a few topic words per answer, like real support text. */
-function syntheticAnswers(count: number, examplesPerAnswer: number, seed: number): AnswerDoc[] {
-  const rand = rng(seed);
-  const vocab = Array.from({ length: 20_000 }, (_, i) => {
-    let w = '';
-    for (let n = i + 1; n > 0; n = Math.floor(n / SYLLABLES.length)) w += SYLLABLES[n % SYLLABLES.length];
-    return w;
-  });
-  const zipf = (): string => vocab[Math.min(vocab.length - 1, Math.floor(Math.exp(rand() * Math.log(vocab.length)) - 1))]!;
-  const sentence = (topic: string[]): string => {
-    const words = Array.from({ length: 6 + Math.floor(rand() * 10) }, zipf);
-    for (const t of topic) if (rand() < 0.6) words.splice(Math.floor(rand() * words.length), 0, t);
-    return words.join(' ');
-  };
-  return Array.from({ length: count }, (_, i) => {
-    const topic = [zipf(), zipf(), vocab[Math.floor(rand() * vocab.length)]!];
+/**
+ * `count` answers from BANKING77's 77 intents, `examples` real customer messages each: answer i
+ * is intent i mod 77, with the next `examples` of its messages (wrapping round), so a large
+ * library holds many answers per intent, as a library grown over years holds near-duplicates.
+ */
+function bankingAnswers(count: number, examples: number): { answers: AnswerDoc[]; tickets: string[] } {
+  const byIntent = new Map<string, string[]>();
+  for (const row of readRows(fileURLToPath(new URL('../data/banking77/train.csv', import.meta.url)))) {
+    const list = byIntent.get(row.category) ?? [];
+    byIntent.set(row.category, list);
+    list.push(row.text);
+  }
+  const intents = [...byIntent];
+  const answers = Array.from({ length: count }, (_, i) => {
+    const [intent, texts] = intents[i % intents.length]!;
+    const round = Math.floor(i / intents.length);
     return {
       id: `a${i}`,
-      title: sentence(topic).split(' ').slice(0, 5).join(' '),
-      examples: Array.from({ length: examplesPerAnswer }, () => sentence(topic)),
-      tags: [`tag_${i}`],
+      title: `${intent.replace(/_/g, ' ')} ${round + 1}`,
+      examples: Array.from({ length: examples }, (_, k) => texts[(round * examples + k) % texts.length]!),
+      tags: [intent],
+      locale: 'en-us',
     };
   });
+  // Tickets: the last messages of each intent, which small libraries have not seen.
+  const tickets = intents.flatMap(([, texts]) => texts.slice(-7));
+  return { answers, tickets };
 }
 
-export function benchMatching(sizes: readonly number[] = [1_000, 10_000], examplesPerAnswer = 5, queries = 500): MatchingBench[] {
+const time = <T>(run: () => T): [T, number] => {
+  const t0 = performance.now();
+  const out = run();
+  return [out, performance.now() - t0];
+};
+
+export function benchMatching(sizes: readonly number[] = [25, 1_000, 5_000], examplesPerAnswer = 10): MatchingBench[] {
   return sizes.map((size) => {
-    const answers = syntheticAnswers(size, examplesPerAnswer, size);
-    const t0 = performance.now();
-    const matcher = createMatcher(answers);
-    const buildMs = performance.now() - t0;
-    const rand = rng(99);
-    const tickets = Array.from({ length: queries }, () => {
-      const a = answers[Math.floor(rand() * answers.length)]!;
-      return { subject: a.examples[Math.floor(rand() * a.examples.length)]!.split(' ').reverse().join(' ') };
-    });
-    matcher.match(tickets[0]!); // warm-up so JIT compilation is not billed to the first ticket
-    const t1 = performance.now();
-    for (const t of tickets) matcher.match(t);
-    const msPerTicket = (performance.now() - t1) / tickets.length;
-    return { answers: size, examplesPerAnswer, buildMs: Math.round(buildMs), msPerTicket: Math.round(msPerTicket * 1000) / 1000 };
+    const { answers, tickets } = bankingAnswers(size, examplesPerAnswer);
+    const [cold, buildMs] = time(() => drain(restoreOrTrainSteps(answers, null, MAX_WEIGHT_CHARS)));
+    const stored = JSON.stringify(cold.store);
+    const [warm, restoreMs] = time(() => drain(restoreOrTrainSteps(answers, JSON.parse(stored) as unknown, MAX_WEIGHT_CHARS)));
+    const matcher = warm.matcher;
+    matcher.match({ subject: tickets[0]! }); // warm-up so JIT compilation is not billed to the first ticket
+    const [, matchMs] = time(() => tickets.forEach((subject) => matcher.match({ subject })));
+    const weights = cold.matcher.trained.weights;
+    return {
+      answers: size,
+      examplesPerAnswer,
+      buildMs: Math.round(buildMs),
+      restoreMs: Math.round(restoreMs),
+      storedChars: stored.length,
+      weightsStored: cold.store?.weights != null,
+      weightsChars: weights ? 4 * Math.ceil(weights.byteLength / 3) : 0,
+      msPerTicket: Math.round((matchMs / tickets.length) * 1000) / 1000,
+    };
   });
 }
 
@@ -72,6 +89,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     .slice(2)
     .map(Number)
     .filter((n) => n > 0);
-  const result = benchMatching(sizes.length ? sizes : undefined);
-  for (const r of result) console.log(JSON.stringify(r));
+  for (const r of benchMatching(sizes.length ? sizes : undefined)) console.log(JSON.stringify(r));
 }

@@ -6,6 +6,7 @@
  */
 export { buildSearchQuery, customerText, scrubQuery } from './knowledge/query';
 export { matcherSteps } from './matching';
+export { restoreOrTrainSteps } from './matching/persist';
 export { matchesOutage } from './matching/outage';
 export { detectLanguage } from './language';
 export { relevantResults } from './knowledge/relevance';

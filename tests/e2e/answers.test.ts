@@ -27,6 +27,27 @@ describe('closed-loop answers', () => {
     expect(await session().text(panel().getByTestId('answer-trust'))).toMatch(/Approved by \w+/);
   });
 
+  it('trains the matcher once per agent session: the sidebar of the next ticket restores it', async () => {
+    await session().open({ ticket: PAYMENT_TICKET });
+    await expect.poll(title).toBe(PAYMENT_TITLE);
+    // What the first sidebar's training stored for the session (its save time, then the entry).
+    const stored = () =>
+      session()
+        .sidebar()
+        .locator('body')
+        .evaluate(() => sessionStorage.getItem('closed-loop:v2:matcher'))
+        .catch(() => null);
+    const trained = await stored();
+    expect(trained).toMatch(/^\d+\|\{"format":1,"fingerprint":"[0-9a-f]{16}","calibration":[\d.]+,"weights":"[A-Za-z0-9+/=]+"/);
+    await session()
+      .page.getByRole('button', { name: /#4106 / })
+      .click();
+    await expect.poll(() => session().text(panel().getByTestId('answers-empty'))).toContain('No answer fits this ticket well enough');
+    await expect.poll(() => panel().locator('.alternates button').count(), { timeout: 20_000 }).toBe(3);
+    // Training again would have stored its result anew; the entry is the first sidebar's.
+    expect(await stored()).toBe(trained);
+  });
+
   it('abstains when no answer stands out, offering the likely ones one click away', async () => {
     await session().open({ ticket: UNSURE_TICKET });
     await expect.poll(() => session().text(panel().getByTestId('answers-empty'))).toContain('No answer fits this ticket well enough');

@@ -105,6 +105,23 @@ export class SupportClassifier {
     this.mark = new Uint8Array(nClasses);
   }
 
+  /** The trained weights, one per (feature, class) slot; the slots follow from the examples alone. */
+  get weights(): Float32Array {
+    return this.w;
+  }
+
+  /**
+   * Takes weights trained earlier on the same examples (persist.ts) in place of training. False,
+   * and nothing taken, when they cannot be those: another count of slots, or a value not finite.
+   */
+  restore(weights: Float32Array): boolean {
+    if (weights.length !== this.w.length) return false;
+    // A plain loop: a callback per weight (`every`) takes a long task on a large library.
+    for (let i = 0; i < weights.length; i++) if (!Number.isFinite(weights[i])) return false;
+    this.w.set(weights);
+    return true;
+  }
+
   /** Multiply-adds of one training epoch, to fit training into a time budget. */
   epochCost(xs: readonly SparseVec[]): number {
     let cost = 0;

@@ -60,6 +60,18 @@ export interface Matcher {
   readonly threshold: number;
   /** Whether the threshold was calibrated on this library (false: given, or the global default). */
   readonly calibrated: boolean;
+  /** What training learnt, to build the same matcher again without training (persist.ts). */
+  readonly trained: TrainedState;
+}
+
+/**
+ * The expensive, deterministic part of a matcher built without a fixed threshold: the calibrated
+ * threshold (null: none, the global one serves) and the classifier's weights (null: no classifier).
+ * Everything else is rebuilt from the answers' text, far faster than training.
+ */
+export interface TrainedState {
+  calibration: number | null;
+  weights: Float32Array | null;
 }
 
 /** Internal knobs, tuned by cross-validation; exposed for the evaluation scripts only. */
@@ -142,13 +154,16 @@ interface Scores {
 }
 
 interface Scorer {
+  /** The classifier's weights, null without one. */
+  weights: Float32Array | null;
   score: (q: TicketQuery) => Scores;
   confidenceOf: (scores: Scores, top: number) => number;
   /** Whether the two answers share a tag. */
   shareTag: (a: number, b: number) => boolean;
 }
 
-function* buildScorer(answers: readonly AnswerDoc[], tuning: Tuning): Steps<Scorer> {
+/** `weights` trained before on the same answers and tuning take the place of training the classifier. */
+function* buildScorer(answers: readonly AnswerDoc[], tuning: Tuning, weights: Float32Array | null = null): Steps<Scorer> {
   const nAnswers = answers.length;
 
   // Every example is a document; title + summary form one more, so an answer
@@ -192,13 +207,15 @@ function* buildScorer(answers: readonly AnswerDoc[], tuning: Tuning): Steps<Scor
     const candidate = new SupportClassifier(nAnswers, space.size, docVecs, docAnswer, maxClasses);
     const epochs = Math.min(tuning.classifierEpochs, Math.floor(tuning.classifierOps / Math.max(1, candidate.epochCost(docVecs))));
     if (epochs >= 2) {
-      yield* candidate.trainSteps(docVecs, docAnswer, {
-        epochs,
-        learningRate: tuning.classifierRate,
-        l2: tuning.classifierL2,
-        dropout: tuning.classifierDropout,
-        seed: 7,
-      });
+      if (!weights || !candidate.restore(weights)) {
+        yield* candidate.trainSteps(docVecs, docAnswer, {
+          epochs,
+          learningRate: tuning.classifierRate,
+          l2: tuning.classifierL2,
+          dropout: tuning.classifierDropout,
+          seed: 7,
+        });
+      }
       classifier = candidate;
     }
   }
@@ -273,7 +290,7 @@ function* buildScorer(answers: readonly AnswerDoc[], tuning: Tuning): Steps<Scor
 
   const shareTag = (a: number, b: number): boolean => [...answerTags[a]!].some((t) => answerTags[b]!.has(t));
 
-  return { score, confidenceOf, shareTag };
+  return { weights: classifier?.weights ?? null, score, confidenceOf, shareTag };
 }
 
 function topK(scores: Float64Array, k: number): number[] {
@@ -371,16 +388,26 @@ export function createMatcher(answers: AnswerDoc[], options: MatcherOptions = {}
   return drain(matcherSteps(answers, options, tuning));
 }
 
-/** `createMatcher` as steps of a few milliseconds each (see steps.ts): the sidebar trains this way. */
-export function* matcherSteps(answers: AnswerDoc[], options: MatcherOptions = {}, tuning: Tuning = DEFAULT_TUNING): Steps<Matcher> {
-  const { score, confidenceOf, shareTag } = yield* buildScorer(answers, tuning);
-  const calibratedThreshold = options.threshold === undefined ? yield* calibrate(answers, tuning) : null;
+/**
+ * `createMatcher` as steps of a few milliseconds each (see steps.ts): the sidebar trains this way.
+ * With `trained` (what a matcher built on the same answers and tuning learnt: `Matcher.trained`),
+ * its calibration and classifier weights are taken instead of learnt again.
+ */
+export function* matcherSteps(
+  answers: AnswerDoc[],
+  options: MatcherOptions = {},
+  tuning: Tuning = DEFAULT_TUNING,
+  trained?: TrainedState,
+): Steps<Matcher> {
+  const { score, confidenceOf, shareTag, weights } = yield* buildScorer(answers, tuning, trained?.weights);
+  const calibratedThreshold = options.threshold !== undefined ? null : trained ? trained.calibration : yield* calibrate(answers, tuning);
   const threshold = options.threshold ?? calibratedThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD;
   const scored = (scores: Float64Array, order: number[]): ScoredAnswer[] => order.map((a) => ({ id: answers[a]!.id, score: scores[a]! }));
 
   return {
     threshold,
     calibrated: calibratedThreshold !== null,
+    trained: { calibration: calibratedThreshold, weights },
     rank(q, k = 3) {
       const { fused } = score(q);
       return scored(fused, topK(fused, k));

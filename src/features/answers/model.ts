@@ -2,7 +2,6 @@ import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { createAction, done, type Report } from '../../app/action';
 import { AppError, unexpected } from '../../app/errors';
 import { onDispose } from '../../app/model';
-import { runInSlices } from '../../app/slices';
 import { createResource } from '../../app/resource';
 import type { LeadAccess } from '../../app/lead';
 import { approvalPeople, contentFingerprint, verifyApproval, type Approval } from '../../domain/answers/approval';
@@ -23,6 +22,7 @@ import type { TextAnalysis } from '../../domain/textAnalysis';
 import type { SessionCache } from '../../app/sessionCache';
 import type { AnswerLibrary } from './cachedLibrary';
 import { onLibraryChange, type LibraryChange } from './sync';
+import { sessionMatcher } from './sessionMatcher';
 import { buildModel } from '../../app/model';
 import type { KnownIssuePart } from './knownIssuePart';
 
@@ -39,7 +39,7 @@ interface Deps {
   /** Loads the matcher (a chunk of its own), fetched alongside the answer library. */
   analysis: () => Promise<TextAnalysis>;
   now: () => Date;
-  /** The agent's session cache: what was reported on a ticket is read once per few minutes. */
+  /** The agent's session cache: what was reported on a ticket is read once per few minutes; the trained matcher. */
   cache: SessionCache;
   /** The agent's lead status, for marking known issues. */
   lead: Pick<LeadAccess, 'cached' | 'fresh'>;
@@ -93,9 +93,10 @@ export function createAnswersModel({
   const approved = computed(() => approvedAll.value.filter((a) => a.problemTicketId === null));
   const byId = computed(() => new Map(approved.value.map((a) => [a.id, a])));
   /**
-   * The matcher for the approved answers. Training takes a second on a large library, so it runs
-   * in slices of a few milliseconds (app/slices.ts) and the panel stays responsive; until a new
-   * one is ready the previous one serves (none at first), and a superseded training stops.
+   * The matcher for the approved answers. Training takes seconds on a large library, so it runs
+   * in slices of a few milliseconds (app/slices.ts) and the panel stays responsive, once per agent
+   * session: the next sidebars restore it (sessionMatcher.ts). Until a new one is ready the
+   * previous one serves (none at first), and a superseded training stops.
    */
   const matcher = signal<Matcher | null>(null);
   const training = signal(false);
@@ -104,9 +105,15 @@ export function createAnswersModel({
       const tool = tools.value;
       const list = approved.value;
       if (!tool) return;
+      // Nothing to match before the library is in (nor in an empty one): no training, and no entry
+      // for an empty library replacing the session's trained one.
+      if (!list.length) {
+        training.value = false;
+        return;
+      }
       const stop = new AbortController();
       training.value = true;
-      runInSlices(tool.matcherSteps(list), stop.signal).then(
+      sessionMatcher(cache, tool, list, stop.signal).then(
         (built) => {
           if (!built) return;
           matcher.value = built;

@@ -1,0 +1,163 @@
+import type { Steps } from '../steps';
+import { DEFAULT_CONFIDENCE_THRESHOLD, DEFAULT_TUNING, matcherSteps, type AnswerDoc, type Matcher, type TrainedState } from './matcher';
+
+/**
+ * What a trained matcher learnt, in a form storage keeps (JSON, the weights as base64 of their
+ * Float32 bytes), so another sidebar of the same session builds the same matcher without training.
+ * It is bound to a fingerprint of the exact training input: any change to an answer the matcher
+ * reads, or to the order of the answers, is another fingerprint and the entry no longer applies.
+ */
+export interface StoredTraining {
+  format: number;
+  fingerprint: string;
+  calibration: number | null;
+  /** Null: no classifier, or its weights were too large to keep (they are then trained again). */
+  weights: string | null;
+  /** Hash of `weights`, so a damaged entry is told from a sound one. */
+  check: string;
+}
+
+/** Count up when training changes in a way the fingerprint does not see (the code, not the input). */
+const FORMAT = 1;
+/** Characters hashed or decoded between two yields. */
+const CHUNK = 1 << 16;
+
+/** Two 32-bit FNV-1a hashes with different seeds: 64 bits, enough to tell libraries apart. */
+class Hash {
+  private a = 0x811c9dc5;
+  private b = 0x01000193 ^ 0x5bd1e995;
+
+  add(text: string, from = 0, to = text.length): this {
+    let { a, b } = this;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    this.a = a;
+    this.b = b;
+    return this;
+  }
+
+  /** A field and its end, so ["ab", "c"] and ["a", "bc"] differ. */
+  field(text: string): this {
+    return this.add(text).add('\u0000');
+  }
+
+  hex(): string {
+    return (this.a >>> 0).toString(16).padStart(8, '0') + (this.b >>> 0).toString(16).padStart(8, '0');
+  }
+}
+
+/** A fingerprint of everything training reads: each answer's id and text fields, in order, and the training code's settings. */
+export function* fingerprintSteps(answers: readonly AnswerDoc[]): Steps<string> {
+  const hash = new Hash().field(String(FORMAT)).field(JSON.stringify(DEFAULT_TUNING)).field(String(DEFAULT_CONFIDENCE_THRESHOLD));
+  hash.field(String(answers.length));
+  let since = 0;
+  for (const a of answers) {
+    hash
+      .field(a.id)
+      .field(a.title)
+      .field(a.summary ?? '')
+      .field(a.locale ?? '');
+    hash.field(String(a.examples.length));
+    for (const e of a.examples) hash.field(e);
+    const tags = a.tags ?? [];
+    hash.field(String(tags.length));
+    for (const t of tags) hash.field(t);
+    since += a.title.length + a.examples.reduce((n, e) => n + e.length, 0);
+    if (since >= CHUNK) {
+      since = 0;
+      yield;
+    }
+  }
+  return hash.hex();
+}
+
+function* checkSteps(text: string): Steps<string> {
+  const hash = new Hash();
+  for (let i = 0; i < text.length; i += CHUNK) {
+    hash.add(text, i, Math.min(text.length, i + CHUNK));
+    yield;
+  }
+  return hash.hex();
+}
+
+function* toBase64(values: Float32Array): Steps<string> {
+  const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
+  const parts: string[] = [];
+  // A multiple of 3 bytes per part, so the parts' base64 joins into one.
+  for (let i = 0; i < bytes.length; i += 3 * 8192) {
+    parts.push(btoa(String.fromCharCode(...bytes.subarray(i, i + 3 * 8192))));
+    if (parts.length % 8 === 0) yield;
+  }
+  return parts.join('');
+}
+
+function* fromBase64(text: string): Steps<Float32Array | null> {
+  let binary: string;
+  try {
+    binary = atob(text);
+  } catch {
+    return null;
+  }
+  if (binary.length % 4 !== 0) return null;
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) {
+    bytes[i] = binary.charCodeAt(i);
+    if (i % CHUNK === CHUNK - 1) yield;
+  }
+  return new Float32Array(bytes.buffer);
+}
+
+/**
+ * The entry to store for a matcher trained on input with `fingerprint`; the weights are left out
+ * when their base64 would be longer than `maxWeightChars` (the calibration is kept).
+ */
+export function* encodeTraining(fingerprint: string, trained: TrainedState, maxWeightChars: number): Steps<StoredTraining> {
+  const fits = trained.weights !== null && 4 * Math.ceil(trained.weights.byteLength / 3) <= maxWeightChars;
+  const weights = fits ? yield* toBase64(trained.weights!) : null;
+  return { format: FORMAT, fingerprint, calibration: trained.calibration, weights, check: yield* checkSteps(weights ?? '') };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * What a stored entry says training learnt, or null when it is not one for this input: another
+ * fingerprint or format, or anything damaged or foreign. It comes from storage, so nothing in it
+ * is taken on trust (the classifier also refuses weights of another shape: classifier.ts).
+ */
+export function* decodeTraining(stored: unknown, fingerprint: string): Steps<TrainedState | null> {
+  if (!isRecord(stored) || stored.format !== FORMAT || stored.fingerprint !== fingerprint) return null;
+  const { calibration, weights, check } = stored;
+  const calibrationOk = calibration === null || (typeof calibration === 'number' && calibration > 0 && calibration <= 1);
+  if (!calibrationOk || !(weights === null || typeof weights === 'string') || typeof check !== 'string') return null;
+  if ((yield* checkSteps(weights ?? '')) !== check) return null;
+  if (weights === null) return { calibration, weights: null };
+  const values = yield* fromBase64(weights);
+  return values && { calibration, weights: values };
+}
+
+function sameValues(a: Float32Array, b: Float32Array | null): boolean {
+  if (b === null || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The matcher for `answers`, restored from `stored` when it was trained on exactly these answers,
+ * else trained; `store` is then the entry to keep for the next sidebar (null when restored).
+ */
+export function* restoreOrTrainSteps(
+  answers: AnswerDoc[],
+  stored: unknown,
+  maxWeightChars: number,
+): Steps<{ matcher: Matcher; store: StoredTraining | null }> {
+  const fingerprint = yield* fingerprintSteps(answers);
+  const restored = yield* decodeTraining(stored, fingerprint);
+  const matcher = yield* matcherSteps(answers, {}, DEFAULT_TUNING, restored ?? undefined);
+  // Weights the classifier refused were trained again: the entry is replaced by a sound one.
+  const taken = restored !== null && (restored.weights === null || sameValues(restored.weights, matcher.trained.weights));
+  return { matcher, store: taken ? null : yield* encodeTraining(fingerprint, matcher.trained, maxWeightChars) };
+}
