@@ -166,6 +166,32 @@ describe('lead console', () => {
     expect(await c().getByRole('tab', { name: 'Answer library', selected: true }).count()).toBe(1);
   });
 
+  it('reads each list once: the library, the feedback and the metrics share what the console holds', async () => {
+    await asLead();
+    await openTab('Answer library');
+    await expect.poll(() => c().getByTestId('library-row').count(), { timeout: 20_000 }).toBeGreaterThan(10);
+    await openTab('Proposals and feedback');
+    await expect.poll(() => c().getByTestId('feedback-misfit').count(), { timeout: 20_000 }).toBe(3);
+    await openTab('Team metrics');
+    await expect.poll(() => c().getByTestId('per-day').locator('tbody tr').count(), { timeout: 20_000 }).toBe(7);
+    await expect.poll(() => c().getByTestId('around-approval').count(), { timeout: 30_000 }).toBe(1);
+    const { calls } = await session().calls();
+    const mine = calls.filter((call) => call.app !== null);
+    // Every list the console reads, each read once: a read is its first page (a later page carries the cursor).
+    const lists = ['custom_objects.records.list', 'custom_objects.records.filtered_search', 'macros.list', 'search.export'];
+    const reads = mine.filter((call) => lists.includes(call.endpoint) && !call.path.includes('page%5Bafter%5D'));
+    const times = new Map<string, number>();
+    for (const call of reads) {
+      const key = `${call.method} ${call.path} ${JSON.stringify(call.body ?? null)}`;
+      times.set(key, (times.get(key) ?? 0) + 1);
+    }
+    console.log(`console open, three tabs: ${mine.length} REST calls, ${reads.length} list reads`);
+    const list = (key: string) => reads.filter((call) => call.endpoint === 'custom_objects.records.list' && call.path.includes(key));
+    expect(list('closed_loop_answer')).toHaveLength(1);
+    expect(list('closed_loop_feedback')).toHaveLength(1);
+    expect([...times].filter(([, n]) => n > 1)).toEqual([]);
+  });
+
   it('draws team metrics with the numbers in a table, for 7 and 30 days', async () => {
     await asLead();
     await openTab('Team metrics');

@@ -28,7 +28,7 @@ export function FeedbackTab({ model, onOpenAnswer }: { model: LibraryModel; onOp
       <h2 id="feedback-title">{i18n.t('ui.console.feedback_title')}</h2>
       <StatusLine report={model.status.value} />
       {state.status === 'loading' && <Loading />}
-      {state.status === 'error' && <ErrorNotice error={state.error} onRetry={model.load} />}
+      {state.status === 'error' && <ErrorNotice error={state.error} onRetry={() => void model.load()} />}
       <h3>{i18n.t('ui.console.section_proposals')}</h3>
       {proposals.length === 0 ? (
         <p class="muted">{i18n.t('ui.console.none')}</p>

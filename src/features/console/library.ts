@@ -169,12 +169,36 @@ export function createLibraryModel(deps: {
     if (list.some((a) => a.replacesMacroId !== null)) void loadMacros();
   }
 
-  function load() {
-    void Promise.all([answers.run(() => listAnswers(host)), feedback.run(() => listFeedback(host))]).then(() => {
-      macrosIfNamed();
-      return lookUpPeople();
-    });
-    void usage.run(readUsage);
+  /** The read under way, shared: a tab opening while the console reads the library waits for that read rather than making another. */
+  let reading: { lists: Promise<void>; all: Promise<void> } | null = null;
+
+  function load(): Promise<void> {
+    if (!reading) {
+      const lists = Promise.all([answers.run(() => listAnswers(host)), feedback.run(() => listFeedback(host))]).then(() => undefined);
+      const all = Promise.all([
+        lists.then(() => {
+          macrosIfNamed();
+          return lookUpPeople();
+        }),
+        usage.run(readUsage),
+      ]).then(() => {
+        reading = null;
+      });
+      reading = { lists, all };
+    }
+    return reading.all;
+  }
+
+  /**
+   * The feedback records the console holds, for the metrics: the read under way when there is
+   * one (a tab opened first waits for it), the held records when they are in, else a new read.
+   */
+  async function heldFeedback(): Promise<FeedbackRecord[]> {
+    if (!reading && feedback.state.peek().status !== 'ready') void load();
+    if (reading) await reading.lists;
+    const state = feedback.state.peek();
+    if (state.status === 'error') throw state.error;
+    return 'data' in state ? (state.data ?? []) : [];
   }
 
   const replace = (answer: Answer) => {
@@ -256,7 +280,7 @@ export function createLibraryModel(deps: {
     createAction(
       async (answer: Answer) => {
         const result = await save(answer.id, versionOf(answer), { status: to });
-        if (result.kind === 'conflict') load();
+        if (result.kind === 'conflict') void load();
         return result;
       },
       { report: status, done: doneKey, conflict: 'ui.console.changed_meanwhile' },
@@ -280,7 +304,7 @@ export function createLibraryModel(deps: {
       if (problem) return refused(`ui.console.send_back_${problem}`);
       if (answer.status !== 'draft') return refused('ui.console.send_back_not_proposal');
       const result = await save(answer.id, versionOf(answer), { reviewNote: note.trim() });
-      if (result.kind === 'conflict') load();
+      if (result.kind === 'conflict') void load();
       return result;
     },
     { report: status, done: 'ui.console.sent_back', conflict: 'ui.console.changed_meanwhile' },
@@ -317,6 +341,7 @@ export function createLibraryModel(deps: {
     sort,
     editing,
     load,
+    heldFeedback,
     status,
     edit,
     // Approve and mark reviewed are one write: it stamps the approving lead, today and the content's fingerprint.

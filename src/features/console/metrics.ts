@@ -39,7 +39,7 @@ import type { Matcher } from '../../domain/matching';
 import type { Steps } from '../../domain/steps';
 import type { TextAnalysis } from '../../domain/textAnalysis';
 import type { Answer } from '../../host/api/answers';
-import { listFeedback } from '../../host/api/feedbackReview';
+import type { FeedbackRecord } from '../../host/api/feedback';
 import { listRootCauses } from '../../host/api/rootCauseReview';
 import { exportTickets } from '../../host/api/search';
 import type { Ticket } from '../../host/api/tickets';
@@ -84,6 +84,8 @@ interface Deps {
   issueAnswers: () => { answer: Answer; approvedAt: string | null | undefined }[];
   /** Loads the matcher's chunk: only once the figures are asked for. */
   analysis: () => Promise<TextAnalysis>;
+  /** The agents' feedback records the console holds (library.ts `heldFeedback`): not read again for the figures. */
+  feedback: () => Promise<FeedbackRecord[]>;
 }
 
 /** Which approved answer the sidebar would show on each ticket: the matcher trained (unless it is), then run on every ticket. */
@@ -111,7 +113,16 @@ function* matchSteps(
  * ticket metrics and the agents' "not right" reports. The tickets come from the export search:
  * the offset search stops at 1,000 results and can repeat one across pages; the export does neither.
  */
-export function createMetricsModel({ host, lead, now, leadResponseMinutes, approvedIds, issueAnswers, analysis }: Deps) {
+export function createMetricsModel({
+  host,
+  lead,
+  now,
+  leadResponseMinutes,
+  approvedIds,
+  issueAnswers,
+  analysis,
+  feedback: heldFeedback,
+}: Deps) {
   const days = signal<WindowDays>(7);
   const metrics = createResource<MetricsReport>();
 
@@ -121,7 +132,7 @@ export function createMetricsModel({ host, lead, now, leadResponseMinutes, appro
     const [found, counts, feedback, groups, causes] = await Promise.all([
       exportTickets(host, `updated>${start.toISOString().slice(0, 10)}`),
       ticketMetricsSince(host, start),
-      listFeedback(host),
+      heldFeedback(),
       getGroups(host),
       listRootCauses(host),
     ]);
