@@ -16,7 +16,8 @@ export function FeedbackTab({ model, onOpenAnswer }: { model: LibraryModel; onOp
   const { i18n, host } = useServices();
   const state = model.feedback.value;
   const answers = new Map(model.rows.value.map((r) => [r.answer.id, r.answer]));
-  const records = state.status === 'ready' ? state.data.filter((r) => !r.custom_object_fields.handled) : [];
+  // The open reports only: Zendesk's filtered search leaves the handled ones out.
+  const records = state.status === 'ready' ? state.data : [];
   const proposals = model.rows.value.filter((r) => r.answer.status === 'draft');
   const zendesk = zendeskOrigin();
   const people = 'data' in model.people.value ? model.people.value.data : undefined;

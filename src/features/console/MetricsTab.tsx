@@ -34,7 +34,6 @@ export function MetricsTab({ library }: { library: LibraryModel }) {
           .filter((r) => r.answer.status === 'approved' && !isStatement(r.answer))
           .map((r) => ({ answer: r.answer, approvedAt: r.approval ? approvalTime(r.answer, r.approval) : undefined })),
       analysis: loadTextAnalysis,
-      feedback: library.heldFeedback,
     }),
   );
   useEffect(() => void model.load(), [model]);

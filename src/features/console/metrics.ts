@@ -39,7 +39,7 @@ import type { Matcher } from '../../domain/matching';
 import type { Steps } from '../../domain/steps';
 import type { TextAnalysis } from '../../domain/textAnalysis';
 import type { Answer } from '../../host/api/answers';
-import type { FeedbackRecord } from '../../host/api/feedback';
+import { misfitReportsSince } from '../../host/api/feedbackReview';
 import { listRootCauses } from '../../host/api/rootCauseReview';
 import { exportTickets } from '../../host/api/search';
 import type { Ticket } from '../../host/api/tickets';
@@ -84,8 +84,6 @@ interface Deps {
   issueAnswers: () => { answer: Answer; approvedAt: string | null | undefined }[];
   /** Loads the matcher's chunk: only once the figures are asked for. */
   analysis: () => Promise<TextAnalysis>;
-  /** The agents' feedback records the console holds (library.ts `heldFeedback`): not read again for the figures. */
-  feedback: () => Promise<FeedbackRecord[]>;
 }
 
 /** Which approved answer the sidebar would show on each ticket: the matcher trained (unless it is), then run on every ticket. */
@@ -113,26 +111,17 @@ function* matchSteps(
  * ticket metrics and the agents' "not right" reports. The tickets come from the export search:
  * the offset search stops at 1,000 results and can repeat one across pages; the export does neither.
  */
-export function createMetricsModel({
-  host,
-  lead,
-  now,
-  leadResponseMinutes,
-  approvedIds,
-  issueAnswers,
-  analysis,
-  feedback: heldFeedback,
-}: Deps) {
+export function createMetricsModel({ host, lead, now, leadResponseMinutes, approvedIds, issueAnswers, analysis }: Deps) {
   const days = signal<WindowDays>(7);
   const metrics = createResource<MetricsReport>();
 
   async function read(window: WindowDays): Promise<MetricsReport> {
     const at = now();
     const start = new Date(at.getTime() - window * DAY_MS);
-    const [found, counts, feedback, groups, causes] = await Promise.all([
+    const [found, counts, reports, groups, causes] = await Promise.all([
       exportTickets(host, `updated>${start.toISOString().slice(0, 10)}`),
       ticketMetricsSince(host, start),
-      heldFeedback(),
+      misfitReportsSince(host, start),
       getGroups(host),
       listRootCauses(host),
     ]);
@@ -148,8 +137,8 @@ export function createMetricsModel({
     const events = escalationEvents(history, (id) => people.get(id)?.isLead === true);
     const flagged = [...history.values()].flatMap((h) => suspiciousChanges(h, (id) => people.get(id)?.isLead));
     const span = { days: window, now: at };
-    const misfits = feedback.flatMap(({ custom_object_fields: f, created_at }) =>
-      f.kind === 'misfit' && f.answer_id ? [{ answerId: f.answer_id, at: created_at }] : [],
+    const misfits = reports.flatMap(({ custom_object_fields: f, created_at }) =>
+      f.answer_id ? [{ answerId: f.answer_id, at: created_at }] : [],
     );
     return {
       ...leadConsoleMetrics(events, tickets, span),
