@@ -73,7 +73,8 @@ export async function createFeedback(
         article_title: feedback.articleTitle ?? null,
         answer_id: feedback.answerId ?? null,
         note: feedback.note ?? '',
-        handled: false,
+        // A record of use asks nothing of a lead: written handled, it stays out of the console's read of open reports.
+        handled: feedback.kind === 'article_used',
       },
     },
     FeedbackRecordSchema,
