@@ -138,7 +138,7 @@ export function createMetricsModel({ host, lead, now, leadResponseMinutes, appro
     const flagged = [...history.values()].flatMap((h) => suspiciousChanges(h, (id) => people.get(id)?.isLead));
     const span = { days: window, now: at };
     const misfits = reports.flatMap(({ custom_object_fields: f, created_at }) =>
-      f.answer_id ? [{ answerId: f.answer_id, at: created_at }] : [],
+      f.kind === 'misfit' && f.answer_id ? [{ answerId: f.answer_id, at: created_at }] : [],
     );
     return {
       ...leadConsoleMetrics(events, tickets, span),
