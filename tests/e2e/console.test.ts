@@ -21,6 +21,15 @@ const openTab = async (name: string) => {
   await c().getByRole('tab', { name }).click();
   await expect.poll(() => c().getByRole('tab', { name, selected: true }).count(), { timeout: 20_000 }).toBe(1);
 };
+/**
+ * Signed in as the lead before the console opens: one console instance, so the call log holds only
+ * its reads (a persona switch reloads the console, and an instance it replaces may have read too).
+ */
+const leadFromTheStart = async () => {
+  await session().persona('lead');
+  await session().open({ route: 'console' });
+  await expect.poll(() => c().getByRole('tab', { name: 'Escalations' }).count(), { timeout: 20_000 }).toBe(1);
+};
 const asLead = async () => {
   await session().open({ route: 'console' });
   await session().persona('lead');
@@ -168,7 +177,7 @@ describe('lead console', () => {
   });
 
   it('reads each list once while the lead visits the library, the feedback and the metrics', async () => {
-    await asLead();
+    await leadFromTheStart();
     await openTab('Answer library');
     await expect.poll(() => c().getByTestId('library-row').count(), { timeout: 20_000 }).toBeGreaterThan(10);
     await openTab('Proposals and feedback');
@@ -203,7 +212,7 @@ describe('lead console', () => {
     await session().api(`/api/v2/custom_objects/closed_loop_feedback/records/${SMS_MISFIT}.json`, 'PATCH', {
       custom_object_record: { custom_object_fields: { handled: true } },
     });
-    await asLead();
+    await leadFromTheStart();
     // The metrics opened first, then the feedback.
     await openTab('Team metrics');
     const sms = c().getByTestId('top-answers').locator('tbody tr').filter({ hasText: 'SMS verification code not received' });
