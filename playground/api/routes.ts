@@ -417,11 +417,12 @@ export function createRoutes(ctx: ApiContext): Router {
     return cursorPage(ctx, req, found);
   });
   // Filtered search: the documented filter (an attribute comparison, or `$and` / `$or` lists of
-  // them) with the `$eq` comparison; other operators are not emulated and are refused.
+  // them) with `$eq` on a custom field or `external_id`, and `$gt` ("after") on `created_at` and
+  // `updated_at`; other operators are not emulated and are refused.
   router.add('custom_objects.records.filtered_search', 'POST', '/api/v2/custom_objects/:key/records/search.json', (req) => {
     const records = store.records.get(req.params.key!);
     if (!records) return notFound();
-    const test = recordFilter((req.body as { filter?: unknown } | null)?.filter);
+    const test = recordFilter((req.body as { filter?: unknown } | null)?.filter, store.fieldTypes.get(req.params.key!) ?? new Map());
     if (!test) return invalid('Invalid filter');
     return cursorPage(ctx, req, records.filter(test));
   });
@@ -532,25 +533,37 @@ function tooLarge(record: CustomObjectRecord) {
 type RecordTest = (record: CustomObjectRecord) => boolean;
 
 /** A filtered search's filter as a test, or null when it is not one the playground understands. */
-function recordFilter(filter: unknown): RecordTest | null {
+function recordFilter(filter: unknown, types: ReadonlyMap<string, string>): RecordTest | null {
   if (!filter || typeof filter !== 'object' || Array.isArray(filter)) return null;
   const tests: RecordTest[] = [];
   for (const [key, condition] of Object.entries(filter as Record<string, unknown>)) {
     if (key === '$and' || key === '$or') {
       if (!Array.isArray(condition)) return null;
-      const parts = condition.map(recordFilter);
+      const parts = condition.map((part) => recordFilter(part, types));
       if (parts.some((p) => p === null)) return null;
       const all = parts as RecordTest[];
       tests.push(key === '$and' ? (r) => all.every((t) => t(r)) : (r) => all.some((t) => t(r)));
       continue;
     }
-    const operators = condition && typeof condition === 'object' ? Object.entries(condition) : [];
-    if (operators.length !== 1 || operators[0]![0] !== '$eq') return null;
-    const wanted = String(operators[0]![1]);
+    const operators: [string, unknown][] = condition && typeof condition === 'object' ? Object.entries(condition) : [];
+    if (operators.length !== 1) return null;
+    const [operator, operand] = operators[0]!;
+    // Standard timestamps: `$gt`, after the given time.
+    if (key === 'created_at' || key === 'updated_at') {
+      const after = typeof operand === 'string' ? Date.parse(operand) : NaN;
+      if (operator !== '$gt' || !Number.isFinite(after)) return null;
+      tests.push((r) => Date.parse(r[key]) > after);
+      continue;
+    }
+    if (operator !== '$eq') return null;
+    const wanted = String(operand);
     const field = key.startsWith('custom_object_fields.') ? key.slice('custom_object_fields.'.length) : null;
     if (field === null && key !== 'external_id') return null;
+    // A checkbox never ticked is unchecked: it equals false.
+    const checkbox = field !== null && types.get(field) === 'checkbox';
     tests.push((r) => {
       const value = field === null ? r.external_id : r.custom_object_fields[field];
+      if (checkbox) return String(value === true) === wanted;
       return value !== null && value !== undefined && String(value) === wanted;
     });
   }
@@ -560,13 +573,18 @@ function recordFilter(filter: unknown): RecordTest | null {
 function cursorPage(ctx: ApiContext, req: ApiRequest, records: CustomObjectRecord[]) {
   const size = Math.min(100, Math.max(1, Number(req.query.get('page[size]') ?? 100) || 100));
   const after = req.query.get('page[after]');
-  // Zendesk's documented orders: `id`, `updated_at`, `-id`, `-updated_at` (descending with `-`).
+  // Zendesk's documented orders: `id` and `updated_at` for the list, `name`, `created_at` and
+  // `updated_at` for the searches (descending with `-`); by `updated_at` when none is given.
   const sort = req.query.get('sort') ?? '';
   const byId = (a: CustomObjectRecord, b: CustomObjectRecord) => a.id.localeCompare(b.id);
-  const order =
-    sort.replace(/^-/, '') === 'id'
-      ? byId
-      : (a: CustomObjectRecord, b: CustomObjectRecord) => a.updated_at.localeCompare(b.updated_at) || byId(a, b);
+  const by = (attribute: 'name' | 'created_at' | 'updated_at') => (a: CustomObjectRecord, b: CustomObjectRecord) =>
+    a[attribute].localeCompare(b[attribute]) || byId(a, b);
+  const orders: Record<string, (a: CustomObjectRecord, b: CustomObjectRecord) => number> = {
+    id: byId,
+    name: by('name'),
+    created_at: by('created_at'),
+  };
+  const order = orders[sort.replace(/^-/, '')] ?? by('updated_at');
   const sorted = [...records].sort(sort.startsWith('-') ? (a, b) => order(b, a) : order);
   const start = after ? Number(Buffer.from(after, 'base64url').toString()) : 0;
   const slice = sorted.slice(start, start + size);

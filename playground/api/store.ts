@@ -290,12 +290,19 @@ interface RequiredObject {
   include_in_list_view?: boolean;
 }
 
-const requiredObjects = (): RequiredObject[] =>
+interface RequiredField {
+  object_key: string;
+  key: string;
+  type: string;
+}
+
+const requirements = () =>
   (
     JSON.parse(readFileSync(new URL('../../requirements.json', import.meta.url), 'utf8')) as {
-      custom_objects_v2: { objects: RequiredObject[] };
+      custom_objects_v2: { objects: RequiredObject[]; object_fields: RequiredField[] };
     }
-  ).custom_objects_v2.objects;
+  ).custom_objects_v2;
+const requiredObjects = (): RequiredObject[] => requirements().objects;
 
 export class Store {
   users = new Map<number, User>();
@@ -311,6 +318,8 @@ export class Store {
   /** Custom object records by object key. */
   records = new Map<string, CustomObjectRecord[]>();
   objects: ObjectDefinition[] = [];
+  /** The custom fields of each object, by object key: field key → type (`checkbox`, `integer`, …). */
+  fieldTypes = new Map<string, Map<string, string>>();
   /** Ticket fields installed by the app's requirements (id → identifier). */
   customRoles: CustomRole[] = [];
   macros: Macro[] = [];
@@ -351,6 +360,10 @@ export class Store {
       created_by_user_id: installer,
       updated_by_user_id: installer,
     }));
+    for (const f of requirements().object_fields) {
+      if (!this.fieldTypes.has(f.object_key)) this.fieldTypes.set(f.object_key, new Map());
+      this.fieldTypes.get(f.object_key)!.set(f.key, f.type);
+    }
     // Every object the app requires is installed; those without demo records start empty.
     for (const o of this.objects) if (!this.records.has(o.key)) this.records.set(o.key, []);
   }

@@ -4,6 +4,7 @@ import { useSession } from './harness';
 const session = useSession();
 const DRAFT = '01HQBJJ581DK7BXCWJ2CYMTSPH'; // "Apple Pay top-up", proposed by an agent
 const APPROVED = '01HQX56D4FZQ1E77TGVR755E30'; // "Updating the address (card on its way)"
+const SMS_MISFIT = '01HRAT0R55FR88G2H02500BWYE'; // "Not right" for "SMS verification code not received", a day before now
 
 interface Answer {
   id: string;
@@ -19,6 +20,15 @@ const answer = async (id: string) =>
 const openTab = async (name: string) => {
   await c().getByRole('tab', { name }).click();
   await expect.poll(() => c().getByRole('tab', { name, selected: true }).count(), { timeout: 20_000 }).toBe(1);
+};
+/**
+ * Signed in as the lead before the console opens: one console instance, so the call log holds only
+ * its reads (a persona switch reloads the console, and an instance it replaces may have read too).
+ */
+const leadFromTheStart = async () => {
+  await session().persona('lead');
+  await session().open({ route: 'console' });
+  await expect.poll(() => c().getByRole('tab', { name: 'Escalations' }).count(), { timeout: 20_000 }).toBe(1);
 };
 const asLead = async () => {
   await session().open({ route: 'console' });
@@ -164,6 +174,60 @@ describe('lead console', () => {
       )
       .toBe(1);
     expect(await c().getByRole('tab', { name: 'Answer library', selected: true }).count()).toBe(1);
+  });
+
+  it('reads each list once while the lead visits the library, the feedback and the metrics', async () => {
+    await leadFromTheStart();
+    await openTab('Answer library');
+    await expect.poll(() => c().getByTestId('library-row').count(), { timeout: 20_000 }).toBeGreaterThan(10);
+    await openTab('Proposals and feedback');
+    await expect.poll(() => c().getByTestId('feedback-misfit').count(), { timeout: 20_000 }).toBe(3);
+    await openTab('Team metrics');
+    await expect.poll(() => c().getByTestId('per-day').locator('tbody tr').count(), { timeout: 20_000 }).toBe(7);
+    await expect.poll(() => c().getByTestId('around-approval').count(), { timeout: 30_000 }).toBe(1);
+    const { calls } = await session().calls();
+    const mine = calls.filter((call) => call.app !== null);
+    // Every list the console reads, each read once: a read is its first page (a later page carries the cursor).
+    const lists = ['custom_objects.records.list', 'custom_objects.records.filtered_search', 'macros.list', 'search.export'];
+    const reads = mine.filter((call) => lists.includes(call.endpoint) && !call.path.includes('page%5Bafter%5D'));
+    const times = new Map<string, number>();
+    for (const call of reads) {
+      const key = `${call.method} ${call.path} ${JSON.stringify(call.body ?? null)}`;
+      times.set(key, (times.get(key) ?? 0) + 1);
+    }
+    console.log(`console open, three tabs: ${mine.length} REST calls, ${reads.length} list reads`);
+    const of = (endpoint: string, key: string) => reads.filter((call) => call.endpoint === endpoint && call.path.includes(key));
+    expect(of('custom_objects.records.list', 'closed_loop_answer')).toHaveLength(1);
+    // The feedback: only the open reports, filtered by Zendesk; the metrics' misfit reports of their window.
+    expect(of('custom_objects.records.list', 'closed_loop_feedback')).toHaveLength(0);
+    expect(of('custom_objects.records.filtered_search', 'closed_loop_feedback').map((call) => call.body)).toEqual([
+      { filter: { $and: [{ 'custom_object_fields.handled': { $eq: false } }] } },
+      { filter: { $and: [{ 'custom_object_fields.kind': { $eq: 'misfit' } }, { created_at: { $gt: expect.any(String) as string } }] } },
+    ]);
+    expect([...times].filter(([, n]) => n > 1)).toEqual([]);
+  });
+
+  it('lists only the reports no lead handled, filtered by Zendesk, while the metrics still count a handled misfit report', async () => {
+    // Another lead handled the report that the SMS answer did not fit.
+    await session().api(`/api/v2/custom_objects/closed_loop_feedback/records/${SMS_MISFIT}.json`, 'PATCH', {
+      custom_object_record: { custom_object_fields: { handled: true } },
+    });
+    await leadFromTheStart();
+    // The metrics opened first, then the feedback.
+    await openTab('Team metrics');
+    const sms = c().getByTestId('top-answers').locator('tbody tr').filter({ hasText: 'SMS verification code not received' });
+    await expect.poll(() => session().text(sms.locator('td').nth(2)), { timeout: 20_000 }).toBe('1');
+    await openTab('Proposals and feedback');
+    await expect.poll(() => c().getByTestId('feedback-misfit').count(), { timeout: 20_000 }).toBe(2);
+    expect(await session().text(c().locator('#panel-feedback'))).not.toContain('SMS verification');
+    const { calls } = await session().calls();
+    const handledFilter = calls.filter(
+      (call) =>
+        call.app !== null && call.endpoint === 'custom_objects.records.filtered_search' && JSON.stringify(call.body).includes('handled'),
+    );
+    expect(handledFilter).toHaveLength(1);
+    const records = (handledFilter[0]!.response?.body as { custom_object_records: { id: string }[] }).custom_object_records;
+    expect(records.map((r) => r.id)).not.toContain(SMS_MISFIT);
   });
 
   it('draws team metrics with the numbers in a table, for 7 and 30 days', async () => {

@@ -51,6 +51,9 @@ describe('knowledge suggestions', () => {
         async () => (await session().records('closed_loop_feedback')).filter((r) => r.custom_object_fields.kind === 'article_used').length,
       )
       .toBe(3);
+    // A record of use asks nothing of a lead: it is written handled, out of the console's open reports.
+    const uses = (await session().records('closed_loop_feedback')).filter((r) => r.custom_object_fields.kind === 'article_used');
+    expect(uses.map((r) => r.custom_object_fields.handled)).toEqual([true, true, true]);
     // Usage is recorded without tagging the ticket.
     expect((await session().form()).tags.filter((t) => t.includes('article'))).toEqual([]);
   });

@@ -25,7 +25,7 @@ describe('answers that replace a macro', () => {
     const lost = row(/^Lost or stolen card/);
     await expect.poll(() => session().text(lost), { timeout: 20_000 }).toContain('Inactive macro');
     expect(await session().text(lost)).toContain('used 3 times in the last 30 days');
-    // One read per library load (the console loads the library when it opens and when the tab shows), not one per answer.
+    // One read per library load (the console loads the library once, when it opens), not one per answer.
     const { calls } = await session().calls();
     const macroReads = calls.filter((call) => call.endpoint === 'macros.list' && call.app);
     const libraryLoads = calls.filter(

@@ -53,7 +53,7 @@ function zendesk(tickets: FakeTicket[], options: { between?: () => FakeTicket; h
       'GET /api/v2/users/show_many.json': () => ({ users: [] }),
       'GET /api/v2/groups.json': () => ({ groups: [], next_page: null }),
       'GET /api/v2/ticket_metrics.json': () => ({ ticket_metrics: [], meta: { has_more: false, after_cursor: null } }),
-      'GET /api/v2/custom_objects/closed_loop_feedback/records.json': () => ({
+      'POST /api/v2/custom_objects/closed_loop_feedback/records/search.json': () => ({
         custom_object_records: [],
         meta: { has_more: false, after_cursor: null },
       }),

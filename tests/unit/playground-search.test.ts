@@ -169,8 +169,64 @@ describe("the playground's filtered search of custom object records", () => {
     expect((await find({ 'custom_object_fields.ticket_id': { $eq: 999 } })).body.custom_object_records).toEqual([]);
   });
 
+  it('compares a checkbox with true or false, a box never ticked being unchecked', async () => {
+    const zd = account();
+    const all = (await zd.call('GET', '/api/v2/custom_objects/closed_loop_feedback/records.json?page%5Bsize%5D=100')).body
+      .custom_object_records as { id: string }[];
+    const [first] = all;
+    await zd.call('PATCH', `/api/v2/custom_objects/closed_loop_feedback/records/${first!.id}.json`, {
+      custom_object_record: { custom_object_fields: { handled: true } },
+    });
+    await zd.call('POST', '/api/v2/custom_objects/closed_loop_feedback/records.json', {
+      custom_object_record: { name: 'Made in the records list', custom_object_fields: { note: 'no box ticked' } },
+    });
+    const search = async (handled: boolean) =>
+      (
+        (
+          await zd.call('POST', '/api/v2/custom_objects/closed_loop_feedback/records/search.json?page%5Bsize%5D=100', {
+            filter: { 'custom_object_fields.handled': { $eq: handled } },
+          })
+        ).body.custom_object_records as { id: string; name: string }[]
+      ).map((r) => r.name);
+    expect(await search(true)).toHaveLength(1);
+    expect(await search(false)).toHaveLength(all.length);
+    expect(await search(false)).toContain('Made in the records list');
+  });
+
+  it('finds the records made after a time with $gt on created_at, in cursor pages sorted as asked', async () => {
+    const zd = account();
+    const body = () => ({
+      filter: { $and: [{ 'custom_object_fields.kind': { $eq: 'misfit' } }, { created_at: { $gt: '2026-11-01T00:00:00Z' } }] },
+    });
+    const all = (await zd.call('GET', '/api/v2/custom_objects/closed_loop_feedback/records.json?page%5Bsize%5D=100')).body
+      .custom_object_records as { created_at: string; custom_object_fields: { kind: string } }[];
+    const cutoff = Date.parse('2026-11-01T00:00:00Z');
+    const expected = all.filter((r) => r.custom_object_fields.kind === 'misfit' && Date.parse(r.created_at) > cutoff);
+    expect(expected.length).toBeGreaterThan(1);
+    const url = '/api/v2/custom_objects/closed_loop_feedback/records/search.json?page%5Bsize%5D=1&sort=-created_at';
+    const seen: string[] = [];
+    let page = (await zd.call('POST', url, body())).body as {
+      custom_object_records: { created_at: string }[];
+      meta: { has_more: boolean; after_cursor: string | null };
+    };
+    seen.push(...page.custom_object_records.map((r) => r.created_at));
+    while (page.meta.has_more) {
+      page = (await zd.call('POST', `${url}&page%5Bafter%5D=${page.meta.after_cursor}`, body())).body as typeof page;
+      seen.push(...page.custom_object_records.map((r) => r.created_at));
+    }
+    expect(seen).toEqual(
+      expected
+        .map((r) => r.created_at)
+        .sort()
+        .reverse(),
+    );
+  });
+
   it('refuses a filter it does not emulate rather than ignoring it', async () => {
     expect((await find({ 'custom_object_fields.ticket_id': { $gt: 4126 } })).status).toBe(422);
+    // Zendesk documents only $gt ("after") for the timestamps.
+    expect((await find({ created_at: { $eq: '2026-11-01T00:00:00Z' } })).status).toBe(422);
+    expect((await find({ created_at: { $gt: 'yesterday' } })).status).toBe(422);
     expect((await find(null)).status).toBe(422);
   });
 });

@@ -3,7 +3,7 @@ import type * as z from 'zod/mini';
 import { createLeadAccess } from '../../src/app/lead';
 import { createSessionCache } from '../../src/app/sessionCache';
 import { readSettings } from '../../src/domain/settings';
-import { listFeedback } from '../../src/host/api/feedbackReview';
+import { listOpenFeedback } from '../../src/host/api/feedbackReview';
 import type { ApiRequest, HostClient } from '../../src/host/client';
 import { CurrentUserSchema } from '../../src/host/schemas';
 
@@ -32,7 +32,7 @@ describe('what Zendesk may vary does not blank a panel', () => {
       ],
       meta: { has_more: false, after_cursor: null },
     }));
-    const records = await listFeedback(host);
+    const records = await listOpenFeedback(host);
     expect(records.map((r) => [r.id, r.custom_object_fields.kind])).toEqual([
       ['1', 'misfit'],
       ['2', 'other'],
@@ -50,7 +50,7 @@ describe('what Zendesk may vary does not blank a panel', () => {
       ],
       meta: { has_more: false, after_cursor: null },
     }));
-    expect((await listFeedback(host)).map((r) => r.custom_object_fields.article_title)).toEqual([
+    expect((await listOpenFeedback(host)).map((r) => r.custom_object_fields.article_title)).toEqual([
       'Outdated: fees 2025',
       'Card limits',
       'Travel notice',

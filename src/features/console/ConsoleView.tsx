@@ -50,7 +50,8 @@ export default function ConsoleView() {
   ];
   const current = tab && tabs.includes(tab) ? tab : tabs[0];
   useEffect(() => {
-    if (isLead) library.load();
+    // The one read of the library and the feedback: the tabs show what it holds.
+    if (isLead) void library.load();
   }, [isLead, library]);
 
   const onKey = (event: KeyboardEvent) => {

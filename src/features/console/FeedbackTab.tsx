@@ -16,7 +16,8 @@ export function FeedbackTab({ model, onOpenAnswer }: { model: LibraryModel; onOp
   const { i18n, host } = useServices();
   const state = model.feedback.value;
   const answers = new Map(model.rows.value.map((r) => [r.answer.id, r.answer]));
-  const records = state.status === 'ready' ? state.data.filter((r) => !r.custom_object_fields.handled) : [];
+  // The open reports only: Zendesk's filtered search leaves the handled ones out.
+  const records = state.status === 'ready' ? state.data : [];
   const proposals = model.rows.value.filter((r) => r.answer.status === 'draft');
   const zendesk = zendeskOrigin();
   const people = 'data' in model.people.value ? model.people.value.data : undefined;
@@ -28,7 +29,7 @@ export function FeedbackTab({ model, onOpenAnswer }: { model: LibraryModel; onOp
       <h2 id="feedback-title">{i18n.t('ui.console.feedback_title')}</h2>
       <StatusLine report={model.status.value} />
       {state.status === 'loading' && <Loading />}
-      {state.status === 'error' && <ErrorNotice error={state.error} onRetry={model.load} />}
+      {state.status === 'error' && <ErrorNotice error={state.error} onRetry={() => void model.load()} />}
       <h3>{i18n.t('ui.console.section_proposals')}</h3>
       {proposals.length === 0 ? (
         <p class="muted">{i18n.t('ui.console.none')}</p>

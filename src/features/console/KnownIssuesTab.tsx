@@ -58,7 +58,7 @@ export function KnownIssuesTab({ library }: { library: LibraryModel }) {
       </h2>
       <StatusLine report={model.status.value} urgent />
       {answers.status === 'loading' && <Loading />}
-      {answers.status === 'error' && <ErrorNotice error={answers.error} onRetry={library.load} />}
+      {answers.status === 'error' && <ErrorNotice error={answers.error} onRetry={() => void library.load()} />}
       {facts.status === 'error' && <ErrorNotice error={facts.error} />}
       {answers.status === 'ready' && !rows.length && <p class="muted">{i18n.t('ui.console.known_empty')}</p>}
       {rows.length > 0 && (

@@ -129,7 +129,6 @@ function Editor({ answer, model, onClose }: { answer: Answer; model: LibraryMode
 
 export function LibraryTab({ model }: { model: LibraryModel }) {
   const { i18n } = useServices();
-  useEffect(() => model.load(), [model]);
   const state = model.answers.value;
   const editing = model.editing.value;
   const editingAnswer = editing ? model.rows.value.find((r) => r.answer.id === editing)?.answer : undefined;
@@ -167,7 +166,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
       </div>
       <StatusLine report={model.status.value} />
       {state.status === 'loading' && !('data' in state && state.data) && <Loading />}
-      {state.status === 'error' && <ErrorNotice error={state.error} onRetry={model.load} />}
+      {state.status === 'error' && <ErrorNotice error={state.error} onRetry={() => void model.load()} />}
       {macros.status === 'error' && (
         <div class="notice notice--warning" role="status" data-testid="macros-unavailable">
           <p>{i18n.t('ui.console.macros_unavailable', { reason: errorMessage(macros.error, i18n.t) })}</p>

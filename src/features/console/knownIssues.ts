@@ -69,7 +69,7 @@ export function createKnownIssuesModel(host: HostClient, library: LibraryModel) 
     async (statement: Answer, change: { body: string; eta: string | null }) => {
       const result = await library.edit.run(statement.id, versionOf(statement), change);
       if (result.kind === 'conflict') {
-        library.load();
+        void library.load();
         return conflict(result.current);
       }
       return result;

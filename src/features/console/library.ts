@@ -16,7 +16,7 @@ import { getAnswer, listAnswers, versionOf, type Answer } from '../../host/api/a
 import { updateAnswer } from '../../host/api/answerWrites';
 import { listMacros, type Macro } from '../../host/api/macros';
 import type { FeedbackRecord } from '../../host/api/feedback';
-import { listFeedback, markFeedbackHandled } from '../../host/api/feedbackReview';
+import { listOpenFeedback, markFeedbackHandled } from '../../host/api/feedbackReview';
 import { exportTickets } from '../../host/api/search';
 import type { HostClient } from '../../host/client';
 import { HostTimeoutError, WriteNotAppliedError, WriteUncertainError } from '../../host/errors';
@@ -33,6 +33,7 @@ export interface LibraryRow {
   dueAt: Date | null;
   overdue: boolean;
   uses: number;
+  /** Open "not right for this ticket" reports about it: the ones no lead has handled yet. */
   misfits: number;
   /** The approval as Zendesk's records bear it out (domain/answers/approval.ts); null until the people are known. */
   approval: Approval | null;
@@ -81,6 +82,7 @@ export function createLibraryModel(deps: {
   const drafts = deps.drafts ?? createDrafts(null, 0);
   const sidebarLibrary = createAnswerLibrary(host, cache);
   const answers = createResource<Answer[]>();
+  /** The agents' reports no lead has handled yet (Zendesk filters them). */
   const feedback = createResource<FeedbackRecord[]>();
   const usage = createResource<Map<string, number>>();
   /** Names and lead status of the approvers, last writers, reporters and proposers shown. */
@@ -169,12 +171,20 @@ export function createLibraryModel(deps: {
     if (list.some((a) => a.replacesMacroId !== null)) void loadMacros();
   }
 
-  function load() {
-    void Promise.all([answers.run(() => listAnswers(host)), feedback.run(() => listFeedback(host))]).then(() => {
-      macrosIfNamed();
-      return lookUpPeople();
+  /** The read under way, shared: a load while the console reads the library waits for that read rather than making another. */
+  let reading: Promise<void> | null = null;
+
+  function load(): Promise<void> {
+    reading ??= Promise.all([
+      Promise.all([answers.run(() => listAnswers(host)), feedback.run(() => listOpenFeedback(host))]).then(() => {
+        macrosIfNamed();
+        return lookUpPeople();
+      }),
+      usage.run(readUsage),
+    ]).then(() => {
+      reading = null;
     });
-    void usage.run(readUsage);
+    return reading;
   }
 
   const replace = (answer: Answer) => {
@@ -256,7 +266,7 @@ export function createLibraryModel(deps: {
     createAction(
       async (answer: Answer) => {
         const result = await save(answer.id, versionOf(answer), { status: to });
-        if (result.kind === 'conflict') load();
+        if (result.kind === 'conflict') void load();
         return result;
       },
       { report: status, done: doneKey, conflict: 'ui.console.changed_meanwhile' },
@@ -280,7 +290,7 @@ export function createLibraryModel(deps: {
       if (problem) return refused(`ui.console.send_back_${problem}`);
       if (answer.status !== 'draft') return refused('ui.console.send_back_not_proposal');
       const result = await save(answer.id, versionOf(answer), { reviewNote: note.trim() });
-      if (result.kind === 'conflict') load();
+      if (result.kind === 'conflict') void load();
       return result;
     },
     { report: status, done: 'ui.console.sent_back', conflict: 'ui.console.changed_meanwhile' },
@@ -296,8 +306,9 @@ export function createLibraryModel(deps: {
         if (result.kind !== 'done') return result;
       }
       const updated = await markFeedbackHandled(host, record.id);
+      // The console holds the open reports only: a handled one leaves them.
       const state = feedback.state.value;
-      if (state.status === 'ready') void feedback.run(async () => state.data.map((r) => (r.id === updated.id ? updated : r)));
+      if (state.status === 'ready') void feedback.run(async () => state.data.filter((r) => r.id !== updated.id));
       return done();
     },
     { report: status, done: 'ui.console.handled', conflict: 'ui.console.changed_meanwhile' },

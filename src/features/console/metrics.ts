@@ -39,7 +39,7 @@ import type { Matcher } from '../../domain/matching';
 import type { Steps } from '../../domain/steps';
 import type { TextAnalysis } from '../../domain/textAnalysis';
 import type { Answer } from '../../host/api/answers';
-import { listFeedback } from '../../host/api/feedbackReview';
+import { misfitReportsSince } from '../../host/api/feedbackReview';
 import { listRootCauses } from '../../host/api/rootCauseReview';
 import { exportTickets } from '../../host/api/search';
 import type { Ticket } from '../../host/api/tickets';
@@ -118,10 +118,10 @@ export function createMetricsModel({ host, lead, now, leadResponseMinutes, appro
   async function read(window: WindowDays): Promise<MetricsReport> {
     const at = now();
     const start = new Date(at.getTime() - window * DAY_MS);
-    const [found, counts, feedback, groups, causes] = await Promise.all([
+    const [found, counts, reports, groups, causes] = await Promise.all([
       exportTickets(host, `updated>${start.toISOString().slice(0, 10)}`),
       ticketMetricsSince(host, start),
-      listFeedback(host),
+      misfitReportsSince(host, start),
       getGroups(host),
       listRootCauses(host),
     ]);
@@ -137,7 +137,7 @@ export function createMetricsModel({ host, lead, now, leadResponseMinutes, appro
     const events = escalationEvents(history, (id) => people.get(id)?.isLead === true);
     const flagged = [...history.values()].flatMap((h) => suspiciousChanges(h, (id) => people.get(id)?.isLead));
     const span = { days: window, now: at };
-    const misfits = feedback.flatMap(({ custom_object_fields: f, created_at }) =>
+    const misfits = reports.flatMap(({ custom_object_fields: f, created_at }) =>
       f.kind === 'misfit' && f.answer_id ? [{ answerId: f.answer_id, at: created_at }] : [],
     );
     return {

@@ -43,7 +43,13 @@ export function assertFits(record: RecordContent) {
 export const recordsPath = (key: string) => `/api/v2/custom_objects/${encodeURIComponent(key)}/records`;
 
 /** Every record a cursor-paged read gives, in pages of 100 (the most Zendesk gives). */
-async function allPages<T>(host: HostClient, path: string, schema: z.ZodMiniType<T>, body?: Record<string, unknown>): Promise<T[]> {
+async function allPages<T>(
+  host: HostClient,
+  path: string,
+  schema: z.ZodMiniType<T>,
+  body?: Record<string, unknown>,
+  sort?: string,
+): Promise<T[]> {
   const Page = z.object({
     custom_object_records: z.array(schema),
     meta: z.object({ has_more: z.boolean(), after_cursor: z.nullable(z.string()) }),
@@ -52,6 +58,7 @@ async function allPages<T>(host: HostClient, path: string, schema: z.ZodMiniType
   let after: string | null = null;
   do {
     const params = new URLSearchParams({ 'page[size]': '100' });
+    if (sort) params.set('sort', sort);
     if (after) params.set('page[after]', after);
     const url = `${path}?${params}`;
     const page: z.infer<typeof Page> = await host.request(body ? { url, method: 'POST', body } : { url }, Page);
@@ -66,18 +73,20 @@ export function listRecords<T>(host: HostClient, key: string, schema: z.ZodMiniT
   return allPages(host, `${recordsPath(key)}.json`, schema);
 }
 
+/** One comparison of Zendesk's filtered search: a custom field or a standard one (`created_at`, …), an operator, a value. */
+export type RecordCondition = Record<string, Partial<Record<'$eq' | '$gt', string | number | boolean>>>;
+
+/** `{ field: value }` as `$eq` comparisons on the record's custom fields. */
+export const fieldsEqual = (fields: Record<string, string | number | boolean>): RecordCondition[] =>
+  Object.entries(fields).map(([field, value]) => ({ [`custom_object_fields.${field}`]: { $eq: value } }));
+
 /**
- * Every record whose custom fields equal the given values, through Zendesk's filtered search
- * (POST …/records/search with `$eq` comparisons): one request where listing would read them all.
+ * Every record meeting all the conditions, through Zendesk's filtered search (POST …/records/search),
+ * in cursor pages. Sorted (by creation), as Zendesk returns only the first 10,000 records of an
+ * unsorted search.
  */
-export function findRecords<T>(
-  host: HostClient,
-  key: string,
-  fields: Record<string, string | number>,
-  schema: z.ZodMiniType<T>,
-): Promise<T[]> {
-  const filter = { $and: Object.entries(fields).map(([field, value]) => ({ [`custom_object_fields.${field}`]: { $eq: value } })) };
-  return allPages(host, `${recordsPath(key)}/search.json`, schema, { filter });
+export function searchRecords<T>(host: HostClient, key: string, conditions: RecordCondition[], schema: z.ZodMiniType<T>): Promise<T[]> {
+  return allPages(host, `${recordsPath(key)}/search.json`, schema, { filter: { $and: conditions } }, 'created_at');
 }
 
 /** The record written last (Zendesk sorts by `-updated_at`), or null when there is none: one small request. */

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { HostClient } from '../client';
-import { createRecord, FEEDBACK_OBJECT, findRecords, recordSchema } from './customObjects';
+import { createRecord, FEEDBACK_OBJECT, fieldsEqual, recordSchema, searchRecords } from './customObjects';
 
 /**
  * Agent reports for the leads, stored as `closed_loop_feedback` records: an answer that did not
@@ -73,7 +73,8 @@ export async function createFeedback(
         article_title: feedback.articleTitle ?? null,
         answer_id: feedback.answerId ?? null,
         note: feedback.note ?? '',
-        handled: false,
+        // A record of use asks nothing of a lead: written handled, it stays out of the console's read of open reports.
+        handled: feedback.kind === 'article_used',
       },
     },
     FeedbackRecordSchema,
@@ -87,7 +88,7 @@ export async function createFeedback(
  * here, so the search rests only on the integer field's documented `$eq`.
  */
 export async function misfitsOnTicket(host: HostClient, ticketId: number): Promise<Set<string>> {
-  const records = await findRecords(host, FEEDBACK_OBJECT, { ticket_id: ticketId }, FeedbackRecordSchema);
+  const records = await searchRecords(host, FEEDBACK_OBJECT, fieldsEqual({ ticket_id: ticketId }), FeedbackRecordSchema);
   const ids = records.map(toFeedback).flatMap(({ custom_object_fields: f }) => (f.kind === 'misfit' && f.answer_id ? [f.answer_id] : []));
   return new Set(ids);
 }

@@ -89,6 +89,8 @@ const scenes: Record<string, () => { host: Services['host']; view: () => preact.
       cache: createSessionCache(null),
       instanceGuid: 'console',
     });
+    // The console reads the library once when it opens (ConsoleView.tsx); the tab shows what it holds.
+    void model.load();
     return { host, view: () => <LibraryTab model={model} /> };
   },
 };
