@@ -224,14 +224,17 @@ describe('the built package (dist/)', () => {
     // first paint, in a chunk of its own: 50.7 KB when it was in the shared chunk); 49.95 KB with
     // a lead's resolution note and the root-cause step after it (its strings and the flow; the form
     // and the record code download when a lead opens Resolve); 50.7 KB with known issues' strings
-    // and loader (their model, view and reads download after the first paint, in a chunk of their own).
-    expect(sidebar.gzipBytes).toBeLessThanOrEqual(51_000);
+    // and loader (their model, view and reads download after the first paint, in a chunk of their own);
+    // 51.0 KB with the session's trained matcher kept and restored, and the misfit reports read
+    // through Zendesk's sorted filtered search in cursor pages.
+    expect(sidebar.gzipBytes).toBeLessThanOrEqual(51_200);
     // 58.3 KB measured: the above, the matcher with its per-library calibration and the query's
     // privacy scrub; 61.4 KB with the above, the matcher's training as steps, its language guess
     // and Unified Search's chunk; 61.9 KB with the relevance floor of the knowledge suggestions
     // (in the deferred text analysis); 64.6 KB with the answers' Markdown; 65.9 KB with the
-    // root-cause step above; 66.8 KB with known issues.
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(67_000);
+    // root-cause step above; 66.8 KB with known issues; 68.0 KB with the trained matcher's
+    // weights checked and restored from the session (in the deferred text analysis).
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(68_200);
     // Code only editing, searching or sending proposals back needs is never part of the sidebar's download.
     expect(sidebar.files.some((f) => f.startsWith('answer-editing-') || f.startsWith('ticket-search-') || f.startsWith('send-back-'))).toBe(
       false,

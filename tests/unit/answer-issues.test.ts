@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { approvalTime, type Approval } from '../../src/domain/answers/approval';
-import { assignIssues, escalationsAroundApproval, matchedCounts, type IssueCause, type IssueTicket } from '../../src/domain/answers/issues';
+import type { Approval } from '../../src/domain/answers/approval';
+import {
+  approvalTime,
+  assignIssues,
+  escalationsAroundApproval,
+  matchedCounts,
+  type IssueCause,
+  type IssueTicket,
+} from '../../src/domain/answers/issues';
 import type { EscalationHistory, EscalationState, StatusChange } from '../../src/domain/escalation';
 import { createMatcher } from '../../src/domain/matching';
 import { escalationEvents, type EscalationEvent, type MetricWindow } from '../../src/domain/metrics';

@@ -78,18 +78,3 @@ export function approvalPeople(records: ApprovalRecord[]): number[] {
     .filter((id): id is number => id !== null);
   return [...new Set(ids)];
 }
-
-/**
- * When the answer was approved, as far as Zendesk's records bear it out: only for a verified
- * approval, and only when the stamp lies between the record's creation and its last write (both
- * recorded by Zendesk); a stamp outside them was not written by the approving lead. Else null.
- */
-export function approvalTime(
-  record: { approvedAt: string | null; createdAt: string; updatedAt: string },
-  approval: Approval | null,
-): string | null {
-  if (approval?.kind !== 'approved' || !record.approvedAt) return null;
-  const at = Date.parse(record.approvedAt);
-  if (Number.isNaN(at) || at < Date.parse(record.createdAt) || at > Date.parse(record.updatedAt)) return null;
-  return record.approvedAt;
-}

@@ -6,6 +6,7 @@
  */
 import { answerIdsFromTags, uniqueById, windowRange, type EscalationEvent, type MetricWindow } from '../metrics';
 import { byLead } from '../rootCauses';
+import type { Approval } from './approval';
 
 export interface IssueTicket {
   id: number;
@@ -79,7 +80,7 @@ export function matchedCounts(
 
 export interface ApprovedIssue {
   answerId: string;
-  /** When a lead approved it, as Zendesk's records bear it out (approval.ts `approvalTime`); null when they do not. */
+  /** When a lead approved it, as Zendesk's records bear it out (`approvalTime`); null when they do not. */
   approvedAt: string | null;
 }
 
@@ -146,4 +147,19 @@ export function escalationsAroundApproval(
       },
     };
   });
+}
+
+/**
+ * When the answer was approved, as far as Zendesk's records bear it out: only for a verified
+ * approval, and only when the stamp lies between the record's creation and its last write (both
+ * recorded by Zendesk); a stamp outside them was not written by the approving lead. Else null.
+ */
+export function approvalTime(
+  record: { approvedAt: string | null; createdAt: string; updatedAt: string },
+  approval: Approval | null,
+): string | null {
+  if (approval?.kind !== 'approved' || !record.approvedAt) return null;
+  const at = Date.parse(record.approvedAt);
+  if (Number.isNaN(at) || at < Date.parse(record.createdAt) || at > Date.parse(record.updatedAt)) return null;
+  return record.approvedAt;
 }

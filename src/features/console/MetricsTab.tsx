@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { useModel } from '../../app/model';
 import { useServices } from '../../app/services';
-import { approvalTime } from '../../domain/answers/approval';
+import { approvalTime } from '../../domain/answers/issues';
 import type { Comparison } from '../../domain/answers/issues';
 import { isStatement } from '../../domain/answers/knownIssue';
 import type { ResolutionShare } from '../../domain/answers/outcomes';

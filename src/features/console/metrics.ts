@@ -78,7 +78,7 @@ interface Deps {
   approvedIds: () => string[];
   /**
    * The issues the library answers: its approved answers but known-issue statements (the ones the
-   * sidebar matches), each with its verified approval time (approval.ts `approvalTime`), undefined
+   * sidebar matches), each with its verified approval time (issues.ts `approvalTime`), undefined
    * while the approval is being checked. Read inside an effect.
    */
   issueAnswers: () => { answer: Answer; approvedAt: string | null | undefined }[];
