@@ -1,34 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startPlayground, type Playground } from '../../playground/server';
+import { describe, expect, it, vi } from 'vitest';
+import { usePlayground } from './playgroundApi';
 
 // The offline Zendesk at Zendesk's documented limits: show_many takes 100 ids, audits and group
 // memberships come 100 a page, custom object records hold at most 32 KB, timestamps have whole
 // seconds, and ticket updates are rate-limited per ticket and user and per account.
 
-let playground: Playground;
-const call = async <T = unknown>(path: string, method = 'GET', body?: unknown) => {
-  const response = await fetch(new URL(path, playground.url), {
-    method,
-    ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : null) as T };
-};
+const call = usePlayground();
 const control = (name: string, body: unknown) => call(`/__playground/${name}`, 'POST', body);
 
 const ZENDESK_SECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 const TICKET = 4109;
 const LEADS = 503;
-
-beforeAll(async () => {
-  playground = await startPlayground();
-});
-afterAll(async () => {
-  await playground.close();
-});
-beforeEach(async () => {
-  await control('reset', {});
-});
 
 const agents = (count: number, groupId: number) =>
   Array.from({ length: count }, (_, i) => ({ id: 30001 + i, name: `Agent ${30001 + i}`, group_ids: [groupId] }));

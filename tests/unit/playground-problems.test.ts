@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startPlayground, type Playground } from '../../playground/server';
+import { describe, expect, it } from 'vitest';
+import { usePlayground } from './playgroundApi';
 
 // Problem and incident tickets as Zendesk documents them: `type`, `problem_id` on incidents only,
 // List Ticket Incidents, and a 422 for a link Zendesk refuses.
 
-let playground: Playground;
-const call = async <T = unknown>(path: string, method = 'GET', body?: unknown) => {
-  const response = await fetch(new URL(path, playground.url), {
-    method,
-    ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
-};
+const call = usePlayground();
 type TicketBody = { ticket: { id: number; type: string | null; problem_id: number | null; updated_at: string } };
 const ticket = async (id: number) => (await call<TicketBody>(`/api/v2/tickets/${id}.json`)).body.ticket;
 const update = (id: number, change: Record<string, unknown>) => call<TicketBody>(`/api/v2/tickets/${id}.json`, 'PUT', { ticket: change });
@@ -21,16 +13,6 @@ const incidents = async (id: number, query = '') =>
 
 const PROBLEM = 4141;
 const UNLINKED = 4145;
-
-beforeAll(async () => {
-  playground = await startPlayground();
-});
-afterAll(async () => {
-  await playground.close();
-});
-beforeEach(async () => {
-  await call('/__playground/reset', 'POST', {});
-});
 
 describe('playground problems and incidents', () => {
   it('has an outage in the demo data: a problem, incidents linked to it, and a similar ticket not linked', async () => {
