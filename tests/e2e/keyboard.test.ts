@@ -12,7 +12,10 @@ async function tabTo(text: string, limit = 40) {
       .textContent({ timeout: 500 })
       .catch(() => null);
     if (focused?.trim() === text) return;
-    await session().page.keyboard.press('Tab');
+    // Focus that left the app (past its last control, or a control re-rendered away) comes back
+    // the way the workspace hands it over: to the app's first control.
+    if (focused === null) await frame.locator('button, a, input').first().focus();
+    else await session().page.keyboard.press('Tab');
   }
   throw new Error(`Could not reach "${text}" with Tab`);
 }
@@ -21,6 +24,8 @@ describe('keyboard only', () => {
   it('an agent requests an escalation without a mouse', async () => {
     await session().open({ ticket: 4109 });
     await expect.poll(() => session().sidebar().getByRole('button', { name: 'Request escalation' }).count()).toBe(1);
+    // The panels settled: no control is replaced under the focus while it moves.
+    await expect.poll(() => session().sidebar().locator('li.article').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     // Enter the app frame the way the agent workspace hands focus to it: its first control.
     await session().sidebar().locator('button, a, input').first().focus();
     await tabTo('Request escalation');
