@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { FAULTS, faultMatrix } from './faultMatrix';
+import { faultMatrix, faultsFor } from './faultMatrix';
 import { useSession } from './harness';
 
 const session = useSession();
@@ -133,8 +133,8 @@ const ACTIONS: ActionCase[] = [
 ];
 
 describe('REST faults on actions: the action says so and nothing in Zendesk changes half-way', () => {
-  for (const { endpoint, action, ready, act, snapshot, succeeded, message } of ACTIONS) {
-    for (const { name, fault, times, fails, message: expected } of FAULTS) {
+  for (const [index, { endpoint, action, ready, act, snapshot, succeeded, message }] of ACTIONS.entries()) {
+    for (const { name, fault, times, fails, message: expected } of faultsFor(index)) {
       it(`${action} (${endpoint}) × ${name}`, () =>
         check(async () => {
           await ready();
@@ -171,8 +171,8 @@ const CONSOLE_READS: { endpoint: string; tab: string; working: () => Promise<boo
 ];
 
 describe('REST faults in the lead console', () => {
-  for (const { endpoint, tab, working } of CONSOLE_READS) {
-    for (const { name, fault, times, fails, message } of FAULTS) {
+  for (const [index, { endpoint, tab, working }] of CONSOLE_READS.entries()) {
+    for (const { name, fault, times, fails, message } of faultsFor(index)) {
       it(`${tab} (${endpoint}) × ${name}`, () =>
         check(async () => {
           await session().fault(endpoint, fault, times);
