@@ -39,9 +39,9 @@ const UNIFIED_PAGE = {
 
 /**
  * A host whose Help Center answers only when the test says so; records each request as it is made.
- * Unified Search answers UNIFIED_PAGE, a page without results, or the status given (403: not on the account's plan).
+ * Unified Search answers UNIFIED_PAGE, a page without results, or the status given (403 or 404: not on the account's plan).
  */
-function fakeHelpCenter(helpCenterLocales: string[], unified: 'page' | 'empty' | 403 = 'empty') {
+function fakeHelpCenter(helpCenterLocales: string[], unified: 'page' | 'empty' | 403 | 404 = 'empty') {
   const pending: (() => void)[] = [];
   /** The answer, given once the test calls answerAll. */
   const later = (body: unknown) => new Promise((resolve) => pending.push(() => resolve(body)));
@@ -60,8 +60,8 @@ function fakeHelpCenter(helpCenterLocales: string[], unified: 'page' | 'empty' |
         ],
       }),
     'GET /api/v2/guide/search': (req) =>
-      unified === 403
-        ? Promise.reject(new ApiError(403, req.url))
+      typeof unified === 'number'
+        ? Promise.reject(new ApiError(unified, req.url))
         : later(unified === 'page' ? UNIFIED_PAGE : { ...UNIFIED_PAGE, results: [] }),
   });
   /**
@@ -206,8 +206,8 @@ describe('records of the sources connected to Zendesk (Unified Search)', () => {
     expect(params.get('filter[locales]')).toBe('de,en-us');
   });
 
-  it('falls back to the articles alone, for the session, where the account has no Unified Search', async () => {
-    const hc = fakeHelpCenter(['en-us'], 403);
+  it.each([403, 404] as const)('falls back to the articles alone, for the session, where Unified Search answers %i', async (status) => {
+    const hc = fakeHelpCenter(['en-us'], status);
     const cache = createSessionCache(null);
     const model = knowledge(hc.host, 'en-US', 'Card payment declined abroad', cache);
     await settle();
