@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { runInSlices } from '../../src/app/slices';
 import { createMatcher, matcherSteps } from '../../src/domain/matching';
 import { bankingLibrary } from './bankingLibrary';
+import type { Steps } from '../../src/domain/steps';
+import { SupportClassifier } from '../../src/domain/matching/classifier';
+import { SpellingCorrector } from '../../src/domain/matching/spelling';
+import { centroids, InvertedMatrix, ROWS_STEP, VectorSpace, type SparseVec } from '../../src/domain/matching/vectors';
 
 // The sidebar trains the matcher in slices of a few milliseconds, so the panel never freezes:
 // the training must yield often, give the same matcher as training at once, and stop when superseded.
@@ -46,5 +50,33 @@ describe('training the matcher in slices', () => {
     });
     expect(result).toBeNull();
     expect(pauses).toBe(1);
+  });
+
+  it('builds the vocabulary, the indexes and the classifier in steps too, a few rows at a time', () => {
+    // One step over a large library's vocabulary or index is one long task, however the training around it is sliced.
+    const yieldsOf = <T>(steps: Steps<T>): number => {
+      let yields = 0;
+      while (!steps.next().done) yields++;
+      return yields;
+    };
+    const rows = 40 * ROWS_STEP;
+    const bags = Array.from(
+      { length: rows },
+      (_, i) =>
+        new Map([
+          [`wword${i % 500}`, 1],
+          [`c${i % 7}`, 0.5],
+        ]),
+    );
+    const groups = bags.map((_, i) => i % 100);
+    const vecs: SparseVec[] = bags.map((_, i) => ({ idx: Int32Array.of(i % 500, 500 + (i % 7)), val: Float32Array.of(0.8, 0.6) }));
+    const byGroup = Array.from({ length: rows / 4 }, (_, g) => vecs.slice(4 * g, 4 * g + 4));
+    const words = Array.from({ length: 50_000 }, (_, i) => `payment${i % 3000}`);
+
+    expect(yieldsOf(VectorSpace.build(bags, groups, { w: 1, b: 1, c: 1 }))).toBeGreaterThanOrEqual(rows / ROWS_STEP - 1);
+    expect(yieldsOf(InvertedMatrix.build(vecs, 507))).toBeGreaterThanOrEqual((2 * rows) / ROWS_STEP - 1);
+    expect(yieldsOf(centroids(byGroup, 507))).toBeGreaterThanOrEqual(rows / 4 / ROWS_STEP - 1);
+    expect(yieldsOf(SupportClassifier.build(100, 507, vecs, groups))).toBeGreaterThanOrEqual((2 * rows) / ROWS_STEP - 1);
+    expect(yieldsOf(SpellingCorrector.build(words, () => false))).toBeGreaterThanOrEqual(20);
   });
 });

@@ -1,8 +1,10 @@
 import { drain, type Steps } from '../steps';
-import type { SparseVec } from './vectors';
+import { ROWS_STEP, type SparseVec } from './vectors';
 
 /** Examples trained between two yields: a few milliseconds of work on a large library. */
 const TRAIN_STEP = 16;
+/** Weights checked between two yields when restoring. */
+const WEIGHTS_STEP = 1 << 16;
 
 export interface ClassifierOptions {
   epochs: number;
@@ -56,28 +58,42 @@ export class SupportClassifier {
   private readonly acc: Float64Array;
   private readonly mark: Uint8Array;
 
+  private constructor(
+    private readonly nClasses: number,
+    start: Int32Array,
+    cls: Int32Array,
+  ) {
+    this.start = start;
+    this.cls = cls;
+    this.w = new Float32Array(cls.length);
+    this.touched = new Int32Array(nClasses);
+    this.acc = new Float64Array(nClasses);
+    this.mark = new Uint8Array(nClasses);
+  }
+
   /**
-   * Features supported by more than `maxClasses` answers are left out: they
+   * Built as steps. Features supported by more than `maxClasses` answers are left out: they
    * separate little, and their long postings would dominate training time.
    */
-  constructor(
-    private readonly nClasses: number,
+  static *build(
+    nClasses: number,
     nFeatures: number,
     xs: readonly SparseVec[],
     ys: readonly number[],
     maxClasses = Infinity,
-  ) {
+  ): Steps<SupportClassifier> {
     // Visit examples class by class so one "last class seen" per feature dedupes (feature, class) pairs.
     const order = xs.map((_, i) => i).sort((a, b) => ys[a]! - ys[b]!);
     const last = new Int32Array(nFeatures).fill(-1);
     const counts = new Int32Array(nFeatures + 1);
-    for (const n of order) {
+    for (const [k, n] of order.entries()) {
       for (const f of xs[n]!.idx) {
         if (last[f] !== ys[n]) {
           last[f] = ys[n]!;
           counts[f + 1]!++;
         }
       }
+      if (k % ROWS_STEP === ROWS_STEP - 1) yield;
     }
     const dropped = new Uint8Array(nFeatures);
     for (let f = 0; f < nFeatures; f++) {
@@ -87,22 +103,19 @@ export class SupportClassifier {
       }
     }
     for (let f = 0; f < nFeatures; f++) counts[f + 1]! += counts[f]!;
-    this.start = counts;
-    this.cls = new Int32Array(counts[nFeatures]!);
-    this.w = new Float32Array(counts[nFeatures]!);
+    const cls = new Int32Array(counts[nFeatures]!);
     const fill = counts.slice(0, nFeatures);
     last.fill(-1);
-    for (const n of order) {
+    for (const [k, n] of order.entries()) {
       for (const f of xs[n]!.idx) {
         if (last[f] !== ys[n] && !dropped[f]) {
           last[f] = ys[n]!;
-          this.cls[fill[f]!++] = ys[n]!;
+          cls[fill[f]!++] = ys[n]!;
         }
       }
+      if (k % ROWS_STEP === ROWS_STEP - 1) yield;
     }
-    this.touched = new Int32Array(nClasses);
-    this.acc = new Float64Array(nClasses);
-    this.mark = new Uint8Array(nClasses);
+    return new SupportClassifier(nClasses, counts, cls);
   }
 
   /** The trained weights, one per (feature, class) slot; the slots follow from the examples alone. */
@@ -114,10 +127,13 @@ export class SupportClassifier {
    * Takes weights trained earlier on the same examples (persist.ts) in place of training. False,
    * and nothing taken, when they cannot be those: another count of slots, or a value not finite.
    */
-  restore(weights: Float32Array): boolean {
+  *restoreSteps(weights: Float32Array): Steps<boolean> {
     if (weights.length !== this.w.length) return false;
     // A plain loop: a callback per weight (`every`) takes a long task on a large library.
-    for (let i = 0; i < weights.length; i++) if (!Number.isFinite(weights[i])) return false;
+    for (let i = 0; i < weights.length; i++) {
+      if (!Number.isFinite(weights[i])) return false;
+      if (i % WEIGHTS_STEP === WEIGHTS_STEP - 1) yield;
+    }
     this.w.set(weights);
     return true;
   }

@@ -184,30 +184,28 @@ function* buildScorer(answers: readonly AnswerDoc[], tuning: Tuning, weights: Fl
     if (ai % READ_STEP === READ_STEP - 1) yield;
   }
 
-  const space = new VectorSpace(bags, docAnswer, tuning.blocks);
-  yield;
-  const speller = new SpellingCorrector(words, (w) => space.ids.has('w' + stem(w)));
-  yield;
+  const space = yield* VectorSpace.build(bags, docAnswer, tuning.blocks);
+  const speller = yield* SpellingCorrector.build(words, (w) => space.ids.has('w' + stem(w)));
   const docVecs: SparseVec[] = [];
   for (const bag of bags) {
     docVecs.push(space.vectorize(bag));
     if (docVecs.length % (READ_STEP * 8) === 0) yield;
   }
   const maxPosting = (rows: number): number => Math.max(tuning.minPrune, tuning.pruneShare * rows);
-  const docIndex = new InvertedMatrix(docVecs, space.size, maxPosting(docVecs.length));
+  const docIndex = yield* InvertedMatrix.build(docVecs, space.size, maxPosting(docVecs.length));
   const perAnswer: SparseVec[][] = answers.map(() => []);
   docVecs.forEach((v, d) => perAnswer[docAnswer[d]!]!.push(v));
-  const centroidIndex = new InvertedMatrix(centroids(perAnswer, space.size), space.size, maxPosting(nAnswers));
+  const centroidIndex = yield* InvertedMatrix.build(yield* centroids(perAnswer, space.size), space.size, maxPosting(nAnswers));
 
   // Training cost grows with answers x examples; past the budget the epochs are
   // cut, and below two epochs the neighbour and centroid scores serve alone.
   let classifier: SupportClassifier | null = null;
   if (tuning.classifier > 0 && nAnswers > 1) {
     const maxClasses = Math.max(tuning.classifierMinClasses, tuning.classifierShare * nAnswers);
-    const candidate = new SupportClassifier(nAnswers, space.size, docVecs, docAnswer, maxClasses);
+    const candidate = yield* SupportClassifier.build(nAnswers, space.size, docVecs, docAnswer, maxClasses);
     const epochs = Math.min(tuning.classifierEpochs, Math.floor(tuning.classifierOps / Math.max(1, candidate.epochCost(docVecs))));
     if (epochs >= 2) {
-      if (!weights || !candidate.restore(weights)) {
+      if (!weights || !(yield* candidate.restoreSteps(weights))) {
         yield* candidate.trainSteps(docVecs, docAnswer, {
           epochs,
           learningRate: tuning.classifierRate,

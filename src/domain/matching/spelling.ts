@@ -6,7 +6,11 @@
  * stem the answers know and corrections changing the first letter: typos rarely
  * hit it, while real words often differ only there (mailed/failed).
  */
+import { drain, type Steps } from '../steps';
+
 const MIN_LENGTH = 6;
+/** Words read between two yields while learning. */
+const WORDS_STEP = 2048;
 
 function deletions(word: string): string[] {
   const out: string[] = [];
@@ -23,8 +27,24 @@ export class SpellingCorrector {
     words: Iterable<string>,
     private readonly knownStem: (word: string) => boolean = () => false,
   ) {
-    for (const w of words) this.counts.set(w, (this.counts.get(w) ?? 0) + 1);
+    drain(this.learn(words));
+  }
+
+  /** Built as steps: a large library has hundreds of thousands of words. */
+  static *build(words: Iterable<string>, knownStem: (word: string) => boolean): Steps<SpellingCorrector> {
+    const corrector = new SpellingCorrector([], knownStem);
+    yield* corrector.learn(words);
+    return corrector;
+  }
+
+  private *learn(words: Iterable<string>): Steps<void> {
+    let read = 0;
+    for (const w of words) {
+      this.counts.set(w, (this.counts.get(w) ?? 0) + 1);
+      if (++read % WORDS_STEP === 0) yield;
+    }
     for (const w of this.counts.keys()) {
+      if (++read % WORDS_STEP === 0) yield;
       if (w.length < MIN_LENGTH - 1 || !/^[a-z]+$/.test(w)) continue;
       for (const d of deletions(w)) {
         const prev = this.byDeletion.get(d);

@@ -1,3 +1,4 @@
+import type { Steps } from '../steps';
 import { BLOCKS, blockOf, type Block, type FeatureBag } from './features';
 
 /** Sparse vector: feature ids (unordered) and their weights. */
@@ -9,6 +10,9 @@ export interface SparseVec {
 export type BlockWeights = Record<Block, number>;
 
 const BLOCK_INDEX: Record<Block, number> = { w: 0, b: 1, c: 2 };
+
+/** Rows (bags, vectors, groups) read between two yields while a structure is built: well under a millisecond each. */
+export const ROWS_STEP = 64;
 
 /**
  * Vocabulary and IDF learnt from the answers' own texts (never from tickets),
@@ -22,22 +26,28 @@ export class VectorSpace {
   private unknownIdf = 1;
   private readonly scale: Float64Array;
 
+  private constructor(weights: BlockWeights) {
+    const total = BLOCKS.reduce((s, b) => s + weights[b], 0) || 1;
+    this.scale = Float64Array.from(BLOCKS, (b) => Math.sqrt(weights[b] / total));
+  }
+
   /**
-   * `groups[i]` is the answer that bag i belongs to: document frequency counts
-   * answers, not examples, so a word every example of one answer uses still
-   * counts as rare (it is what identifies that answer).
+   * Built as steps (a large library's vocabulary is too much for one task). `groups[i]` is the
+   * answer that bag i belongs to: document frequency counts answers, not examples, so a word every
+   * example of one answer uses still counts as rare (it is what identifies that answer).
    */
-  constructor(bags: readonly FeatureBag[], groups: readonly number[], weights: BlockWeights) {
+  static *build(bags: readonly FeatureBag[], groups: readonly number[], weights: BlockWeights): Steps<VectorSpace> {
+    const space = new VectorSpace(weights);
     const df: number[] = [];
     const lastGroup: number[] = [];
     const blocks: number[] = [];
-    bags.forEach((bag, i) => {
+    for (const [i, bag] of bags.entries()) {
       const g = groups[i]!;
       for (const key of bag.keys()) {
-        let id = this.ids.get(key);
+        let id = space.ids.get(key);
         if (id === undefined) {
           id = df.length;
-          this.ids.set(key, id);
+          space.ids.set(key, id);
           df.push(0);
           lastGroup.push(-1);
           blocks.push(BLOCK_INDEX[blockOf(key)]);
@@ -47,15 +57,15 @@ export class VectorSpace {
           df[id]!++;
         }
       }
-    });
+      if (i % ROWS_STEP === ROWS_STEP - 1) yield;
+    }
     const n = new Set(groups).size;
-    this.idf = Float32Array.from(df, (d) => Math.log((1 + n) / (1 + d)) + 1);
-    this.blockOfId = Uint8Array.from(blocks);
+    space.idf = Float32Array.from(df, (d) => Math.log((1 + n) / (1 + d)) + 1);
+    space.blockOfId = Uint8Array.from(blocks);
     // An unseen feature is at least as rare as the rarest seen one; counting it
     // in the norm keeps unrelated tickets from looking similar to anything.
-    this.unknownIdf = Math.log(1 + n) + 1;
-    const total = BLOCKS.reduce((s, b) => s + weights[b], 0) || 1;
-    this.scale = Float64Array.from(BLOCKS, (b) => Math.sqrt(weights[b] / total));
+    space.unknownIdf = Math.log(1 + n) + 1;
+    return space;
   }
 
   get size(): number {
@@ -89,10 +99,11 @@ export class VectorSpace {
  * Unit-length mean vector of each group. One dense scratch array (with a list of
  * touched features) is reused for all groups: far cheaper than a Map per group.
  */
-export function centroids(groups: readonly (readonly SparseVec[])[], nFeatures: number): SparseVec[] {
+export function* centroids(groups: readonly (readonly SparseVec[])[], nFeatures: number): Steps<SparseVec[]> {
   const acc = new Float64Array(nFeatures);
   const seen = new Uint8Array(nFeatures);
-  return groups.map((vecs) => {
+  const out: SparseVec[] = [];
+  for (const vecs of groups) {
     const touched: number[] = [];
     for (const v of vecs) {
       for (let i = 0; i < v.idx.length; i++) {
@@ -114,8 +125,10 @@ export function centroids(groups: readonly (readonly SparseVec[])[], nFeatures: 
       acc[f] = 0;
       seen[f] = 0;
     });
-    return { idx, val };
-  });
+    out.push({ idx, val });
+    if (out.length % ROWS_STEP === 0) yield;
+  }
+  return out;
 }
 
 /**
@@ -123,17 +136,22 @@ export function centroids(groups: readonly (readonly SparseVec[])[], nFeatures: 
  * Scoring a query then only touches the postings of the query's features.
  */
 export class InvertedMatrix {
-  private readonly start: Int32Array;
-  private readonly rows: Int32Array;
-  private readonly vals: Float32Array;
+  private constructor(
+    private readonly start: Int32Array,
+    private readonly rows: Int32Array,
+    private readonly vals: Float32Array,
+  ) {}
 
   /**
-   * Features used by more than `maxPosting` rows are left out: they carry little
+   * Built as steps. Features used by more than `maxPosting` rows are left out: they carry little
    * IDF weight yet dominate query time on large answer sets.
    */
-  constructor(vecs: readonly SparseVec[], nFeatures: number, maxPosting = Infinity) {
+  static *build(vecs: readonly SparseVec[], nFeatures: number, maxPosting = Infinity): Steps<InvertedMatrix> {
     const counts = new Int32Array(nFeatures + 1);
-    for (const v of vecs) for (const f of v.idx) counts[f + 1]!++;
+    for (const [row, v] of vecs.entries()) {
+      for (const f of v.idx) counts[f + 1]!++;
+      if (row % ROWS_STEP === ROWS_STEP - 1) yield;
+    }
     const dropped = new Uint8Array(nFeatures);
     for (let f = 0; f < nFeatures; f++) {
       if (counts[f + 1]! > maxPosting) {
@@ -142,19 +160,20 @@ export class InvertedMatrix {
       }
     }
     for (let f = 0; f < nFeatures; f++) counts[f + 1]! += counts[f]!;
-    this.start = counts;
     const fill = counts.slice(0, nFeatures);
     const nnz = counts[nFeatures]!;
-    this.rows = new Int32Array(nnz);
-    this.vals = new Float32Array(nnz);
-    vecs.forEach((v, row) => {
+    const rows = new Int32Array(nnz);
+    const vals = new Float32Array(nnz);
+    for (const [row, v] of vecs.entries()) {
       for (let i = 0; i < v.idx.length; i++) {
         if (dropped[v.idx[i]!]) continue;
         const pos = fill[v.idx[i]!]!++;
-        this.rows[pos] = row;
-        this.vals[pos] = v.val[i]!;
+        rows[pos] = row;
+        vals[pos] = v.val[i]!;
       }
-    });
+      if (row % ROWS_STEP === ROWS_STEP - 1) yield;
+    }
+    return new InvertedMatrix(counts, rows, vals);
   }
 
   /** out[row] += dot(query, row) for every row. */
