@@ -65,7 +65,8 @@ async function retrievalQuality() {
       if (app) {
         const language = detectLanguage(customerText(input)) ?? languageOf(entry.locale);
         const locale = searchLocaleFor(language, entry.locale, available, fallback);
-        shown = await suggestArticles((l) => Promise.resolve(search(l, SUGGESTION_POOL)), [locale, fallback], text, query);
+        // The setting's default count (manifest.json): 5.
+        shown = await suggestArticles((l) => Promise.resolve(search(l, SUGGESTION_POOL)), [locale, fallback], text, query, 5);
       } else {
         shown = search(searchLocaleFor(null, entry.locale, available, fallback), 5);
         if (!shown.length) shown = search(fallback, 5);

@@ -51,7 +51,7 @@ describe('the app inside the offline Zendesk', () => {
   it('passes a setting saved on the settings page to the app', async () => {
     await session().open({ ticket: ticket.id });
     const panel = session().sidebar().locator('[data-panel="knowledge"]');
-    // Help Center's articles that a search shows (suggestions are the one best article; the setting caps a search).
+    // Help Center's articles a search shows: the setting caps them (suggestions are fewer when fewer fit).
     const articles = panel.locator('li.article:has(a.article__title[href*="/articles/"])');
     await panel.getByRole('searchbox').fill('card');
     await expect.poll(() => articles.count(), { timeout: 20_000 }).toBeGreaterThan(2);

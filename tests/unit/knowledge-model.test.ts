@@ -226,7 +226,7 @@ describe('records of the sources connected to Zendesk (Unified Search)', () => {
 });
 
 describe('which articles are suggested', () => {
-  it('asks for a page of results and suggests the one about the ticket; a manual search asks for the setting’s count and shows all', async () => {
+  it('asks for a page of results and suggests those about the ticket; a manual search asks for the setting’s count and shows all', async () => {
     const result = (id: number, title: string, body: string) => ({ id, title, html_url: `https://hc.example/${id}`, body });
     const fake = fakeHost({
       'GET /api/v2/help_center/locales.json': () => Promise.resolve({ locales: ['en-us'] }),

@@ -32,9 +32,17 @@ describe('relevance of Help Center results', () => {
     expect(withParts).toBeGreaterThan(0);
   });
 
-  it('suggests only the best result, even when the next one scores close to it', () => {
-    // The old rule kept every result within 70 % of the best: here the crash article and the reinstall one.
-    expect(relevantResults([sms, crash, reinstall], text, terms('app', 'crashes', 'launch', 'update'))).toEqual([crash]);
+  it('suggests the next results only when they score nearly as well as the best, up to the limit', () => {
+    const query = terms('app', 'crashes', 'launch', 'update');
+    const launch = article('The app crashes at launch', 'Update the app, then open it again.');
+    const [l, c, r] = relevanceScores([launch, crash, reinstall, sms], query);
+    expect(c! / l!).toBeGreaterThan(0.8);
+    // The old rule kept every result within 70 % of the best: the reinstall article too.
+    expect(r! / l!).toBeGreaterThan(0.7);
+    expect(r! / l!).toBeLessThan(0.8);
+    // Scoring alike, the two keep Help Center's order.
+    expect(relevantResults([sms, reinstall, crash, launch], text, query)).toEqual([crash, launch]);
+    expect(relevantResults([sms, reinstall, crash, launch], text, query, 1)).toEqual([crash]);
   });
 
   it('orders by its own score, not only by Help Center’s rank', () => {
@@ -60,7 +68,7 @@ describe('suggestions across locales', () => {
       searched.push(locale);
       return Promise.resolve(locale === 'fr' ? [remboursement] : [sms]);
     };
-    expect(await suggestArticles(search, ['fr', 'en-us'], text, query)).toEqual([sms]);
+    expect(await suggestArticles(search, ['fr', 'en-us'], text, query, 5)).toEqual([sms]);
     expect(searched).toEqual(['fr', 'en-us']);
   });
 
@@ -70,12 +78,12 @@ describe('suggestions across locales', () => {
       searched.push(locale);
       return Promise.resolve([sms]);
     };
-    expect(await suggestArticles(search, ['en-us', 'en-us'], text, query)).toEqual([sms]);
+    expect(await suggestArticles(search, ['en-us', 'en-us'], text, query, 5)).toEqual([sms]);
     expect(searched).toEqual(['en-us']);
   });
 
   it('shows nothing when no locale has a relevant result', async () => {
-    expect(await suggestArticles(() => Promise.resolve([remboursement]), ['fr', 'en-us'], text, query)).toEqual([]);
+    expect(await suggestArticles(() => Promise.resolve([remboursement]), ['fr', 'en-us'], text, query, 5)).toEqual([]);
   });
 });
 describe('the Help Center locale searched for a customer', () => {

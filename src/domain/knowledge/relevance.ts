@@ -1,13 +1,12 @@
 /**
- * Which Help Center result to suggest for what the customer wrote. Help Center ranks its results
+ * Which Help Center results to suggest for what the customer wrote. Help Center ranks its results
  * but gives no score, and it returns something for nearly any query, so the panel scores each
  * result itself: the share of the customer's terms the article holds (in its title counting
  * double), each term weighted by what it says about the problem (subject words weigh more, see
  * query.ts) and by how few of the results hold it. It asks for a page of results large enough for
  * "how few" to mean something, orders them by that score (Help Center's rank breaks near-ties),
- * and suggests the best one only when it holds enough of the ticket: nothing is better than a
- * wrong suggestion. On the labelled set (`npm run bench`) a second suggestion was wrong more often
- * than it brought the right article, however close to the best it had to score.
+ * and suggests the best one only when it holds enough of the ticket, and the next ones only when
+ * they score nearly as well: nothing is better than a wrong suggestion.
  */
 import { stemKey } from './query';
 
@@ -27,6 +26,12 @@ export interface WeightedTerms {
 export const SUGGESTION_POOL = 25;
 /** The least share of the ticket's terms the suggestion must hold (tuned on the labelled set, see `npm run bench`). */
 const SUGGESTION_FLOOR = 0.1;
+/**
+ * A further suggestion scores at least this share of the best one's. On the labelled set (`npm run
+ * bench`) a lower share brought more wrong articles than right ones; showing the best alone lost
+ * more right articles than it spared wrong ones.
+ */
+const SUGGESTION_RATIO = 0.8;
 /** Added to a result's score for Help Center's rank (1/rank): their ranking decides between near-equals. */
 const RANK_WEIGHT = 0.1;
 
@@ -53,14 +58,18 @@ export function relevanceScores(results: readonly ResultText[], query: WeightedT
   });
 }
 
-/** The result to suggest, as a list of none or one: the best by the panel's score, if it holds enough of the ticket. */
-export function relevantResults<T>(results: readonly T[], text: (result: T) => ResultText, query: WeightedTerms): T[] {
+/** The results to suggest, best first, at most `limit`: none when even the best holds too little of the ticket. */
+export function relevantResults<T>(results: readonly T[], text: (result: T) => ResultText, query: WeightedTerms, limit = Infinity): T[] {
   const scores = relevanceScores(results.map(text), query);
   const ranked = results
     .map((result, i) => ({ result, score: scores[i]!, order: scores[i]! + RANK_WEIGHT / (i + 1) }))
     .sort((a, b) => b.order - a.order);
   const best = ranked[0];
-  return best && best.score >= SUGGESTION_FLOOR ? [best.result] : [];
+  if (!best || best.score < SUGGESTION_FLOOR) return [];
+  return ranked
+    .filter((r) => r.score >= SUGGESTION_RATIO * best.score)
+    .slice(0, limit)
+    .map((r) => r.result);
 }
 
 /**
@@ -72,9 +81,10 @@ export async function suggestArticles<T>(
   locales: readonly string[],
   text: (result: T) => ResultText,
   query: WeightedTerms,
+  limit: number,
 ): Promise<T[]> {
   for (const locale of new Set(locales)) {
-    const found = relevantResults(await search(locale), text, query);
+    const found = relevantResults(await search(locale), text, query, limit);
     if (found.length) return found;
   }
   return [];

@@ -93,9 +93,9 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
    * the Help Center has it, else in the fallback locale from the settings. While the list of
    * locales is still on its way (a session's first ticket), the search starts in the likeliest
    * locale at the same time: one round trip instead of two when the guess is right.
-   * Suggestions are the one result about what the customer wrote, from a page of results, else
-   * from the fallback locale, else none (see domain/knowledge/relevance). What the agent searches
-   * for is shown as found.
+   * Suggestions are the results about what the customer wrote (up to the setting's count), chosen
+   * from a page of results, else from the fallback locale, else none (see domain/knowledge/relevance).
+   * What the agent searches for is shown as found.
    */
   async function search(query: string, suggested: WeightedTerms | null): Promise<Article[]> {
     const suggest = suggested && tools.value;
@@ -111,7 +111,7 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
     if (hit) return hit.value;
     const fetchIn = (l: string) => (early && l === guess ? early : fetchArticles(query, l, perPage));
     const found = suggest
-      ? await suggest.suggestArticles(fetchIn, [locale, fallbackLocale], articleText, suggested)
+      ? await suggest.suggestArticles(fetchIn, [locale, fallbackLocale], articleText, suggested, settings.suggestionCount)
       : await fetchIn(locale);
     cache.set(key, found.map(withoutBody));
     return found;
