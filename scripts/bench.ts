@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { htmlToText } from '../src/domain/html';
-import { buildSearchQuery, customerText } from '../src/domain/knowledge/query';
-import { relevantResults } from '../src/domain/knowledge/relevance';
+import { buildSearchQuery, customerText, scrubQuery } from '../src/domain/knowledge/query';
+import { SUGGESTION_POOL, suggestArticles } from '../src/domain/knowledge/relevance';
 import { detectLanguage } from '../src/domain/language';
 import { languageOf, searchLocaleFor } from '../src/domain/locale';
 import { ArticleIndex } from '../playground/api/search';
@@ -33,37 +33,44 @@ type KnowledgeEntry = { subject: string; body: string; locale: string; relevant_
 
 /**
  * The knowledge panel's suggestions on the labelled set, with the playground's search engine as
- * the Help Center (5 results a search, English the fallback locale): MRR of the first right
- * article among the answerable tickets, the wrong articles among the three shown, and how many
- * tickets no article answers get none. "before" searches the profile's locale with the plain
- * query and shows the top three; "app" is what the panel does now.
+ * the Help Center (English the fallback locale): MRR of the first right article among the
+ * answerable tickets, the wrong articles among the three shown, and how many tickets no article
+ * answers get none. "before" searches the profile's locale with the plain query (5 results) and
+ * shows the top three; "app" is what the panel does now (domain/knowledge/relevance's suggestArticles).
  */
-function retrievalQuality() {
+async function retrievalQuality() {
   const entries = readJson<KnowledgeEntry[]>('playground/fixtures/knowledge_eval.json');
   const articles = readJson<Article[]>('playground/fixtures/help_center/articles.json');
   const index = new ArticleIndex(articles);
   const available = [...new Set(articles.map((a) => a.locale))];
   const fallback = 'en-us';
   const text = (a: Article) => ({ title: a.title, body: htmlToText(a.body) });
-  const run = (app: boolean) => {
+  const run = async (app: boolean) => {
     let reciprocal = 0;
     let wrong = 0;
     let answerable = 0;
     let quietOnNone = 0;
     for (const entry of entries) {
       const input = { subject: entry.subject, comments: [{ authorId: 1, body: entry.body }], requesterId: 1, locale: entry.locale };
-      const { query, terms } = buildSearchQuery(input);
-      const language = app ? (detectLanguage(customerText(input)) ?? languageOf(entry.locale)) : null;
-      const locale = searchLocaleFor(language, entry.locale, available, fallback);
-      const search = (l: string) => {
-        const found = index
-          .search(query, l)
-          .slice(0, 5)
+      const built = buildSearchQuery(input);
+      // As the panel does: the subject when the customer's words hold no search term.
+      const query = built.query ? built : { terms: scrubQuery(entry.subject, []).split(/\s+/).filter(Boolean) };
+      const q = query.terms.join(' ');
+      const search = (l: string, perPage: number) =>
+        index
+          .search(q, l)
+          .slice(0, perPage)
           .map((r) => r.article);
-        return app ? relevantResults(found, text, terms) : found;
-      };
-      let shown = search(locale);
-      if (!shown.length && locale !== fallback) shown = search(fallback);
+      let shown: Article[];
+      if (app) {
+        const language = detectLanguage(customerText(input)) ?? languageOf(entry.locale);
+        const locale = searchLocaleFor(language, entry.locale, available, fallback);
+        // The setting's default count (manifest.json): 5.
+        shown = await suggestArticles((l) => Promise.resolve(search(l, SUGGESTION_POOL)), [locale, fallback], text, query, 5);
+      } else {
+        shown = search(searchLocaleFor(null, entry.locale, available, fallback), 5);
+        if (!shown.length) shown = search(fallback, 5);
+      }
       shown = shown.slice(0, 3);
       const right = entry.relevant_article_ids;
       wrong += shown.filter((a) => !right.includes(a.id)).length;
@@ -81,7 +88,7 @@ function retrievalQuality() {
       noneFitShownNothing: `${quietOnNone}/${entries.length - answerable}`,
     };
   };
-  return { labelledTickets: entries.length, before: run(false), app: run(true) };
+  return { labelledTickets: entries.length, before: await run(false), app: await run(true) };
 }
 
 async function frameMark(page: Page, name: string): Promise<number | null> {
@@ -292,7 +299,7 @@ async function main() {
           // The same ticket's sidebar on a warm session (another ticket viewed first): the matcher is restored, not trained.
           warmSession: warm,
           restCalls: economy,
-          knowledgeRetrieval: retrievalQuality(),
+          knowledgeRetrieval: await retrievalQuality(),
           // The sidebar's matcher on the labelled demo tickets: coverage, precision, false-confident share on "none" tickets.
           answerMatching: evaluateAnswers().figures,
           // BANKING77-derived libraries of 25, 1,000 and 5,000 answers: cold build, warm restore, what is stored, match time.

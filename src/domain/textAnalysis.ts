@@ -1,6 +1,6 @@
 /**
  * The sidebar's text analysis in one place: the Help Center query builder, the answer matcher
- * the guess of the language the customer wrote in, the relevance floor of Help Center results and
+ * the guess of the language the customer wrote in, the choice of the Help Center result to suggest and
  * the answers' Markdown (an answer shows only once the matcher has run). It is the heaviest code the sidebar runs, so the app loads it as a chunk of its own
  * that downloads while the first paint happens (see features/sidebar/textAnalysis.ts).
  */
@@ -9,7 +9,7 @@ export { matcherSteps } from './matching';
 export { restoreOrTrainSteps } from './matching/persist';
 export { matchesOutage } from './matching/outage';
 export { detectLanguage } from './language';
-export { relevantResults } from './knowledge/relevance';
+export { SUGGESTION_POOL, suggestArticles } from './knowledge/relevance';
 export { fillAnswer } from './answers/filled';
 export { toHtml, toPlainText } from './answers/markdown';
 

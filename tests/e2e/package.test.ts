@@ -233,8 +233,10 @@ describe('the built package (dist/)', () => {
     // and Unified Search's chunk; 61.9 KB with the relevance floor of the knowledge suggestions
     // (in the deferred text analysis); 64.6 KB with the answers' Markdown; 65.9 KB with the
     // root-cause step above; 66.8 KB with known issues; 68.0 KB with the trained matcher's
-    // weights checked and restored from the session (in the deferred text analysis).
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(68_200);
+    // weights checked and restored from the session (in the deferred text analysis); 68.2 KB with
+    // the knowledge suggestion's own ranking by weighted terms and its locale fallback as one rule
+    // (deferred: +158 bytes; before the first paint: +43 bytes).
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(68_400);
     // Code only editing, searching or sending proposals back needs is never part of the sidebar's download.
     expect(sidebar.files.some((f) => f.startsWith('answer-editing-') || f.startsWith('ticket-search-') || f.startsWith('send-back-'))).toBe(
       false,

@@ -224,3 +224,32 @@ describe('records of the sources connected to Zendesk (Unified Search)', () => {
     expect(hc.unified()).toHaveLength(1);
   });
 });
+
+describe('which articles are suggested', () => {
+  it('asks for a page of results and suggests those about the ticket; a manual search asks for the setting’s count and shows all', async () => {
+    const result = (id: number, title: string, body: string) => ({ id, title, html_url: `https://hc.example/${id}`, body });
+    const fake = fakeHost({
+      'GET /api/v2/help_center/locales.json': () => Promise.resolve({ locales: ['en-us'] }),
+      'GET /api/v2/help_center/articles/search.json': () =>
+        Promise.resolve({
+          results: [
+            result(1, 'Using your card abroad', '<p>Your card works abroad.</p>'),
+            result(2, 'Why was my card declined abroad?', '<p>A card payment abroad can be declined.</p>'),
+            result(3, 'Card spending limits', '<p>A payment over your limit is declined.</p>'),
+          ],
+        }),
+      'GET /api/v2/guide/search': () => Promise.resolve({ ...UNIFIED_PAGE, results: [] }),
+    });
+    const model = knowledge(fake.host, 'en-US', 'Card payment declined abroad');
+    await expect.poll(() => model.suggestions.value.status, { timeout: 20_000 }).toBe('ready');
+    expect(model.suggestions.value).toMatchObject({ data: [{ id: 2 }] });
+    expect((model.suggestions.value as { data: unknown[] }).data).toHaveLength(1);
+    const searches = () => fake.urls.filter((u) => u.includes('/articles/search'));
+    expect(new URL(searches()[0]!, 'https://x').searchParams.get('per_page')).toBe('25');
+
+    model.setManualQuery('card abroad');
+    await expect.poll(() => searches().length, { timeout: 20_000 }).toBe(2);
+    expect(new URL(searches()[1]!, 'https://x').searchParams.get('per_page')).toBe('5');
+    await expect.poll(() => (model.manual.value as { data?: unknown[] }).data?.length, { timeout: 20_000 }).toBe(3);
+  });
+});

@@ -150,6 +150,11 @@ describe('cleanSubject and stemKey', () => {
     expect(stemKey('exportée')).toBe(stemKey('exporte'));
     expect(stemKey('e404')).toBe('e404');
   });
+
+  it('merges forms that double their last letter', () => {
+    expect(stemKey('resetting')).toBe(stemKey('reset'));
+    expect(stemKey('stopped')).toBe(stemKey('stop'));
+  });
 });
 
 describe('buildSearchQuery', () => {
@@ -214,6 +219,13 @@ describe('buildSearchQuery', () => {
     expect(terms).toContain('502');
   });
 
+  it('weighs subject words above words of the message', () => {
+    const { terms, weights } = buildSearchQuery(ticket('Card declined', [fromCustomer('It happened at the airport pharmacy.')]));
+    const weight = (term: string) => weights[terms.indexOf(term)]!;
+    expect(weight('declined')).toBeGreaterThan(weight('airport'));
+    expect(weight('card')).toBeGreaterThan(weight('pharmacy'));
+  });
+
   it('limits the number of terms and prefers subject words', () => {
     const body =
       'The dashboard widgets render blank after switching workspace. Filters, charts, exports, ' +
@@ -224,8 +236,8 @@ describe('buildSearchQuery', () => {
   });
 
   it('copes with a tiny ticket', () => {
-    expect(buildSearchQuery(ticket('Help', [fromCustomer('?')]))).toEqual({ query: '', terms: [] });
-    expect(buildSearchQuery(ticket('Refund', []))).toEqual({ query: 'refund', terms: ['refund'] });
+    expect(buildSearchQuery(ticket('Help', [fromCustomer('?')]))).toEqual({ query: '', terms: [], weights: [] });
+    expect(buildSearchQuery(ticket('Refund', []))).toMatchObject({ query: 'refund', terms: ['refund'] });
   });
 
   it('copes with a huge ticket quickly', () => {

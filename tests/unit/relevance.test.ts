@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { relevanceScores, relevantResults } from '../../src/domain/knowledge/relevance';
+import { relevanceScores, relevantResults, suggestArticles } from '../../src/domain/knowledge/relevance';
 import { searchLocaleFor } from '../../src/domain/locale';
 
 const article = (title: string, body = '') => ({ title, body });
+const text = (x: { title: string; body: string }) => x;
+const terms = (...list: string[]) => ({ terms: list });
 
 describe('relevance of Help Center results', () => {
   const crash = article("The app keeps crashing or won't open", 'If the app crashes at launch, update it, then reinstall the app.');
@@ -10,24 +12,80 @@ describe('relevance of Help Center results', () => {
   const reinstall = article('Reinstalling the app', 'If the app still crashes at launch after an update, delete it and install it again.');
 
   it('scores the share of the query an article holds, the title counting double and rare terms more', () => {
-    const [c, s, r] = relevanceScores([crash, sms, reinstall], ['app', 'crashes', 'launch', 'update']);
+    const [c, s, r] = relevanceScores([crash, sms, reinstall], terms('app', 'crashes', 'launch', 'update'));
     expect(c).toBeGreaterThan(r!);
     expect(r).toBeGreaterThan(s!);
-    expect(relevanceScores([crash], [])).toEqual([0]);
+    expect(relevanceScores([crash], terms())).toEqual([0]);
   });
 
-  it('keeps results near the best one, in the order given, and drops the weak tail', () => {
-    const text = (x: { title: string; body: string }) => x;
-    expect(relevantResults([sms, crash, reinstall], text, ['app', 'crashes', 'launch', 'update'])).toEqual([crash, reinstall]);
+  it('weighs each term by what it says about the problem', () => {
+    const declined = article('Why was my card declined?', 'A payment can be declined at a shop or online.');
+    const airport = article('Using your card at the airport', 'Airport shops accept the card.');
+    const query = { terms: ['card', 'declined', 'airport'], weights: [6, 6, 1] };
+    const [d, a] = relevanceScores([declined, airport], query);
+    expect(d).toBeGreaterThan(a!);
+    expect(relevanceScores([declined, airport], { terms: query.terms, weights: [1, 1, 6] })[1]).toBeGreaterThan(d!);
+  });
+
+  it('finds a hyphenated term in an article that spells its parts', () => {
+    const [withParts] = relevanceScores([article('Why did my top up fail?'), article('Cards')], terms('top-up'));
+    expect(withParts).toBeGreaterThan(0);
+  });
+
+  it('suggests the next results only when they score nearly as well as the best, up to the limit', () => {
+    const query = terms('app', 'crashes', 'launch', 'update');
+    const launch = article('The app crashes at launch', 'Update the app, then open it again.');
+    const [l, c, r] = relevanceScores([launch, crash, reinstall, sms], query);
+    expect(c! / l!).toBeGreaterThan(0.8);
+    // The old rule kept every result within 70 % of the best: the reinstall article too.
+    expect(r! / l!).toBeGreaterThan(0.7);
+    expect(r! / l!).toBeLessThan(0.8);
+    // Scoring alike, the two keep Help Center's order.
+    expect(relevantResults([sms, reinstall, crash, launch], text, query)).toEqual([crash, launch]);
+    expect(relevantResults([sms, reinstall, crash, launch], text, query, 1)).toEqual([crash]);
+  });
+
+  it('orders by its own score, not only by Help Center’s rank', () => {
+    const activate = article('Activating your physical card', 'Your card arrived? Activate it in the app.');
+    const missing = article("My card hasn't arrived", 'If your card has not arrived after ten working days, order a new one.');
+    expect(relevantResults([activate, missing], text, { terms: ['card', 'arrived', 'ordered'], weights: [6, 6, 1] })).toEqual([missing]);
   });
 
   it('keeps nothing when no result holds enough of the query', () => {
-    const text = (x: { title: string; body: string }) => x;
-    expect(relevantResults([sms, crash], text, ['mortgage', 'interest', 'flat'])).toEqual([]);
-    expect(relevantResults([], text, ['card'])).toEqual([]);
+    expect(relevantResults([sms, crash], text, terms('mortgage', 'interest', 'flat'))).toEqual([]);
+    expect(relevantResults([], text, terms('card'))).toEqual([]);
   });
 });
 
+describe('suggestions across locales', () => {
+  const remboursement = article('Quel est le délai d’un remboursement ?', 'Un remboursement prend cinq jours.');
+  const sms = article("I'm not receiving SMS verification codes", 'Check the SMS settings of your phone.');
+  const query = terms('reçois', 'codes', 'sms');
+
+  it('searches the fallback locale when the customer’s has no relevant result', async () => {
+    const searched: string[] = [];
+    const search = (locale: string) => {
+      searched.push(locale);
+      return Promise.resolve(locale === 'fr' ? [remboursement] : [sms]);
+    };
+    expect(await suggestArticles(search, ['fr', 'en-us'], text, query, 5)).toEqual([sms]);
+    expect(searched).toEqual(['fr', 'en-us']);
+  });
+
+  it('stops at the customer’s locale when it has one, and searches a locale once', async () => {
+    const searched: string[] = [];
+    const search = (locale: string) => {
+      searched.push(locale);
+      return Promise.resolve([sms]);
+    };
+    expect(await suggestArticles(search, ['en-us', 'en-us'], text, query, 5)).toEqual([sms]);
+    expect(searched).toEqual(['en-us']);
+  });
+
+  it('shows nothing when no locale has a relevant result', async () => {
+    expect(await suggestArticles(() => Promise.resolve([remboursement]), ['fr', 'en-us'], text, query, 5)).toEqual([]);
+  });
+});
 describe('the Help Center locale searched for a customer', () => {
   const available = ['en-us', 'de', 'fr', 'es', 'pt-br'];
 

@@ -29,6 +29,8 @@ export interface QueryOptions {
 export interface SearchQuery {
   query: string;
   terms: string[];
+  /** How much each term says about the customer's problem (subject words weigh more), in the order of `terms`. */
+  weights: number[];
 }
 
 const DEFAULT_MAX_TERMS = 8;
@@ -282,7 +284,8 @@ export function stemKey(term: string): string {
     if (!rule) break;
     key = key.slice(0, key.length - rule[0].length) + rule[1];
   }
-  return key;
+  // "resetting" → "resett" meets "reset", "stopped" meets "stop".
+  return key.replace(/(\p{L})\1$/u, '$1');
 }
 
 interface Candidate {
@@ -337,11 +340,11 @@ export function buildSearchQuery(input: QueryInput, options?: QueryOptions): Sea
   const maxTerms = Math.max(1, Math.floor(options?.maxTerms ?? DEFAULT_MAX_TERMS));
   const { subject, body } = customerParts(input);
   const candidates = collect(tokenize(subject, input.locale), tokenize(body, input.locale));
-  const terms = candidates
+  const chosen = candidates
     .sort((a, b) => score(b) - score(a) || a.order - b.order)
     .slice(0, maxTerms)
     // Back in reading order, so the query reads like the customer's words.
-    .sort((a, b) => a.order - b.order)
-    .map((c) => c.term);
-  return { query: terms.join(' '), terms };
+    .sort((a, b) => a.order - b.order);
+  const terms = chosen.map((c) => c.term);
+  return { query: terms.join(' '), terms, weights: chosen.map(score) };
 }

@@ -1,9 +1,12 @@
 /**
- * Whether a Help Center result is about what the customer wrote. Help Center ranks its results
+ * Which Help Center results to suggest for what the customer wrote. Help Center ranks its results
  * but gives no score, and it returns something for nearly any query, so the panel scores each
- * result itself: the share of the query's terms the article contains (in its title counting
- * double), each term weighted by how few of the results contain it. A result far below the best
- * one, or below an absolute floor, is not shown: nothing is better than a wrong suggestion.
+ * result itself: the share of the customer's terms the article holds (in its title counting
+ * double), each term weighted by what it says about the problem (subject words weigh more, see
+ * query.ts) and by how few of the results hold it. It asks for a page of results large enough for
+ * "how few" to mean something, orders them by that score (Help Center's rank breaks near-ties),
+ * and suggests the best one only when it holds enough of the ticket, and the next ones only when
+ * they score nearly as well: nothing is better than a wrong suggestion.
  */
 import { stemKey } from './query';
 
@@ -13,41 +16,76 @@ export interface ResultText {
   body: string;
 }
 
-/** Kept: results scoring at least `min` and at least `ratio` of the best result's score (tuned on the labelled set, see `npm run bench`). */
-const RELEVANCE_FLOOR = { min: 0.05, ratio: 0.7 } as const;
+/** The customer's terms, with how much each one says about the problem (1 each when not given). */
+export interface WeightedTerms {
+  terms: readonly string[];
+  weights?: readonly number[];
+}
 
-const words = (text: string) => new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(stemKey));
+/** Results a suggestion is chosen from: Help Center's default page size. */
+export const SUGGESTION_POOL = 25;
+/** The least share of the ticket's terms the suggestion must hold (tuned on the labelled set, see `npm run bench`). */
+const SUGGESTION_FLOOR = 0.1;
+/**
+ * A further suggestion scores at least this share of the best one's. On the labelled set (`npm run
+ * bench`) a lower share brought more wrong articles than right ones; showing the best alone lost
+ * more right articles than it spared wrong ones.
+ */
+const SUGGESTION_RATIO = 0.8;
+/** Added to a result's score for Help Center's rank (1/rank): their ranking decides between near-equals. */
+const RANK_WEIGHT = 0.1;
+
+const parts = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const words = (text: string) => new Set(parts(text).map(stemKey));
 
 /** Each result's score in 0..1, in the order given. */
-export function relevanceScores(results: readonly ResultText[], terms: readonly string[]): number[] {
-  const keys = [...new Set(terms.map((t) => stemKey(t.toLowerCase())))];
+export function relevanceScores(results: readonly ResultText[], query: WeightedTerms): number[] {
+  // "top-up" is held by an article that has "top" and "up": its parts are what articles are split into.
+  const wanted = new Map<string, number>();
+  query.terms.forEach((term, i) => {
+    for (const part of parts(term)) wanted.set(stemKey(part), Math.max(wanted.get(stemKey(part)) ?? 0, query.weights?.[i] ?? 1));
+  });
   const docs = results.map((r) => ({ title: words(r.title), body: words(r.body) }));
-  const weight = new Map(
-    keys.map((key) => {
-      const containing = docs.filter((d) => d.title.has(key) || d.body.has(key)).length;
-      return [key, Math.log(1 + (docs.length + 1) / (1 + containing))];
-    }),
-  );
+  const weights = [...wanted].map(([key, weight]) => {
+    const containing = docs.filter((d) => d.title.has(key) || d.body.has(key)).length;
+    return { key, weight: weight * Math.log(1 + (docs.length + 1) / (1 + containing)) };
+  });
+  const total = weights.reduce((sum, { weight }) => sum + 3 * weight, 0);
   return docs.map((doc) => {
-    let found = 0;
-    let total = 0;
-    for (const key of keys) {
-      const w = weight.get(key) ?? 0;
-      found += w * ((doc.title.has(key) ? 2 : 0) + (doc.body.has(key) ? 1 : 0));
-      total += w * 3;
-    }
-    return total > 0 ? found / total : 0;
+    if (total <= 0) return 0;
+    const found = weights.reduce((sum, { key, weight }) => sum + weight * ((doc.title.has(key) ? 2 : 0) + (doc.body.has(key) ? 1 : 0)), 0);
+    return found / total;
   });
 }
 
-/** The results worth showing, in Help Center's order: none when even the best is below the floor. */
-export function relevantResults<T>(
-  results: readonly T[],
+/** The results to suggest, best first, at most `limit`: none when even the best holds too little of the ticket. */
+export function relevantResults<T>(results: readonly T[], text: (result: T) => ResultText, query: WeightedTerms, limit = Infinity): T[] {
+  const scores = relevanceScores(results.map(text), query);
+  const ranked = results
+    .map((result, i) => ({ result, score: scores[i]!, order: scores[i]! + RANK_WEIGHT / (i + 1) }))
+    .sort((a, b) => b.order - a.order);
+  const best = ranked[0];
+  if (!best || best.score < SUGGESTION_FLOOR) return [];
+  return ranked
+    .filter((r) => r.score >= SUGGESTION_RATIO * best.score)
+    .slice(0, limit)
+    .map((r) => r.result);
+}
+
+/**
+ * The suggestions for a ticket: searched in each locale in turn (the customer's, then the fallback),
+ * keeping the first locale that has a relevant result. One rule for the sidebar and the benchmark.
+ */
+export async function suggestArticles<T>(
+  search: (locale: string) => Promise<readonly T[]>,
+  locales: readonly string[],
   text: (result: T) => ResultText,
-  terms: readonly string[],
-  floor: { min: number; ratio: number } = RELEVANCE_FLOOR,
-): T[] {
-  const scores = relevanceScores(results.map(text), terms);
-  const best = Math.max(0, ...scores);
-  return results.filter((_, i) => scores[i]! >= floor.min && scores[i]! >= floor.ratio * best);
+  query: WeightedTerms,
+  limit: number,
+): Promise<T[]> {
+  for (const locale of new Set(locales)) {
+    const found = relevantResults(await search(locale), text, query, limit);
+    if (found.length) return found;
+  }
+  return [];
 }

@@ -15,6 +15,7 @@ import type { HostClient } from '../../host/client';
 import { appendToReply } from '../../host/composer';
 import type { CurrentUser } from '../../host/schemas';
 import type { TextAnalysis } from '../../domain/textAnalysis';
+import type { WeightedTerms } from '../../domain/knowledge/relevance';
 import { onDispose } from '../../app/model';
 import type { TicketModel } from '../ticket/model';
 import { customerWords } from '../ticket/language';
@@ -61,11 +62,12 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
   // agent's typing or replies never trigger a search.
   /** The requester's and the agent's names: never part of a query, a cache key or a request. */
   const names = computed(() => [ticket.requester.value?.name ?? '', currentUser.name]);
-  const customerQuery = computed(() => {
-    if (!tools.value) return '';
+  const builtQuery = computed(() => {
+    if (!tools.value) return null;
     const built = tools.value.buildSearchQuery({ ...ticket.thread.value, locale: ticket.requesterLocale.value, names: names.value });
-    return built.query || tools.value.scrubQuery(ticket.subject.value, names.value);
+    return built.query ? built : { terms: tools.value.scrubQuery(ticket.subject.value, names.value).split(' ').filter(Boolean) };
   });
+  const customerQuery = computed(() => builtQuery.value?.terms.join(' ') ?? '');
 
   // Started with the model, so the list is usually here before the query builder is.
   let localesRead: Promise<string[]> | null = null;
@@ -76,7 +78,8 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
     }));
   void readLocales();
 
-  const fetchArticles = (query: string, locale: string) => searchArticles(host, { query, locale, perPage: settings.suggestionCount });
+  const fetchArticles = (query: string, locale: string, perPage = settings.suggestionCount) =>
+    searchArticles(host, { query, locale, perPage });
 
   /** The language the customer wrote in decides the Help Center locale, not only their profile. */
   const { language } = customerWords(ticket, tools);
@@ -90,24 +93,26 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
    * the Help Center has it, else in the fallback locale from the settings. While the list of
    * locales is still on its way (a session's first ticket), the search starts in the likeliest
    * locale at the same time: one round trip instead of two when the guess is right.
-   * Suggestions keep only the results about what the customer wrote (see domain/knowledge/relevance);
-   * when none is, the fallback locale is searched too. What the agent searches for is shown as found.
+   * Suggestions are the results about what the customer wrote (up to the setting's count), chosen
+   * from a page of results, else from the fallback locale, else none (see domain/knowledge/relevance).
+   * What the agent searches for is shown as found.
    */
-  async function search(query: string, suggested: boolean): Promise<Article[]> {
+  async function search(query: string, suggested: WeightedTerms | null): Promise<Article[]> {
+    const suggest = suggested && tools.value;
+    const perPage = suggest ? suggest.SUGGESTION_POOL : settings.suggestionCount;
     const known = knownHelpCenterLocales(cache);
     const guess = searchLocale(known ?? null);
-    const early = known ? null : fetchArticles(query, guess);
+    const early = known ? null : fetchArticles(query, guess, perPage);
     early?.catch(() => undefined); // awaited below only if the guess was right
     const available = known ?? (await readLocales());
     const locale = searchLocale(available);
-    const key = `hc:${settings.suggestionCount}:${suggested ? 'suggested' : 'searched'}:${locale}:${query}`;
+    const key = `hc:${perPage}:${suggest ? 'suggested' : 'searched'}:${locale}:${query}`;
     const hit = cache.get<Article[]>(key, RESULTS_MAX_AGE_MS);
     if (hit) return hit.value;
-    const terms = query.split(/\s+/).filter(Boolean);
-    const relevance = suggested ? tools.value?.relevantResults : undefined;
-    const pick = (articles: Article[]) => (relevance ? relevance(articles, articleText, terms) : articles);
-    let found = pick(early && locale === guess ? await early : await fetchArticles(query, locale));
-    if (!found.length && locale !== fallbackLocale) found = pick(await fetchArticles(query, fallbackLocale));
+    const fetchIn = (l: string) => (early && l === guess ? early : fetchArticles(query, l, perPage));
+    const found = suggest
+      ? await suggest.suggestArticles(fetchIn, [locale, fallbackLocale], articleText, suggested, settings.suggestionCount)
+      : await fetchIn(locale);
     cache.set(key, found.map(withoutBody));
     return found;
   }
@@ -140,14 +145,15 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
   }
 
   /** Articles first, as ranked by Help Center, then the other sources' records. */
-  async function searchAll(query: string, suggested: boolean): Promise<KnowledgeItem[]> {
+  async function searchAll(query: string, suggested: WeightedTerms | null): Promise<KnowledgeItem[]> {
     const [articles, records] = await Promise.all([search(query, suggested), searchExternal(query)]);
     return [...articles, ...records];
   }
 
   const loadSuggestions = () => {
     const query = customerQuery.value;
-    if (query) void suggestions.run(() => searchAll(query, true));
+    const terms = builtQuery.value;
+    if (query && terms) void suggestions.run(() => searchAll(query, terms));
   };
   onDispose(effect(loadSuggestions));
   /** Until the query builder is here the suggestions are loading; once it is, the effect above starts the search, which supersedes this run. */
@@ -165,7 +171,7 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
     if (!manualQuery.value.trim()) return;
     void manual.run(async () => {
       const query = (tools.value ?? (await analysis())).scrubQuery(manualQuery.value, names.value);
-      return query ? searchAll(query, false) : [];
+      return query ? searchAll(query, null) : [];
     });
   };
   function setManualQuery(query: string) {
