@@ -235,8 +235,9 @@ describe('the built package (dist/)', () => {
     // root-cause step above; 66.8 KB with known issues; 68.0 KB with the trained matcher's
     // weights checked and restored from the session (in the deferred text analysis); 68.2 KB with
     // the knowledge suggestion's own ranking by weighted terms and its locale fallback as one rule
-    // (deferred: +158 bytes; before the first paint: +43 bytes).
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(68_400);
+    // (deferred: +158 bytes; before the first paint: +43 bytes); 68.45 KB with the matcher's
+    // vocabulary, indexes and classifier built in steps (deferred: +225 bytes).
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(68_600);
     // Code only editing, searching or sending proposals back needs is never part of the sidebar's download.
     expect(sidebar.files.some((f) => f.startsWith('answer-editing-') || f.startsWith('ticket-search-') || f.startsWith('send-back-'))).toBe(
       false,
