@@ -66,4 +66,36 @@ describe('learning from an inserted answer', () => {
     await expect.poll(title, { timeout: 30_000 }).toBe(PAYMENT_TITLE);
     await expect.poll(() => session().text(panel().getByTestId('answer-trust'))).toMatch(/Approved by \w+/);
   });
+
+  it('a proposal counts only while no lead has handled it', async () => {
+    // An agent's proposal, as Zendesk recorded it (made through the API here).
+    const { custom_object_record: proposal } = await session().api<{ custom_object_record: { id: string } }>(
+      '/api/v2/custom_objects/closed_loop_feedback/records.json',
+      'POST',
+      {
+        custom_object_record: {
+          name: "Example: Payment I didn't make",
+          custom_object_fields: {
+            kind: 'example',
+            answer_id: PAYMENT_ANSWER,
+            note: "Payment I didn't make",
+            ticket_id: 4109,
+            handled: false,
+          },
+        },
+      },
+    );
+    await session().open({ ticket: PARAPHRASE_TICKET });
+    await expect.poll(title, { timeout: 30_000 }).toBe(PAYMENT_TITLE);
+
+    // A lead marks it handled without adding it: a new session no longer counts it.
+    await session().persona('lead');
+    await session().api(`/api/v2/custom_objects/closed_loop_feedback/records/${proposal.id}.json`, 'PATCH', {
+      custom_object_record: { custom_object_fields: { handled: true } },
+    });
+    await session().fresh();
+    await session().open({ ticket: PARAPHRASE_TICKET });
+    await expect.poll(empty, { timeout: 30_000 }).toContain('No answer fits this ticket well enough');
+    expect(await title()).toBe('');
+  });
 });
