@@ -233,10 +233,11 @@ describe('the built package (dist/)', () => {
     // and Unified Search's chunk; 61.9 KB with the relevance floor of the knowledge suggestions
     // (in the deferred text analysis); 64.6 KB with the answers' Markdown; 65.9 KB with the
     // root-cause step above; 66.8 KB with known issues; 68.0 KB with the trained matcher's
-    // weights checked and restored from the session (in the deferred text analysis); 68.5 KB with the
-    // provisional examples (their rule in the deferred text analysis; their read and session copy
-    // before the first paint: 51.19 KB measured, under the guard above).
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(68_700);
+    // weights checked and restored from the session (in the deferred text analysis); 68.2 KB with the
+    // matcher's index and classifier built in steps; 68.7 KB with the provisional examples (their rule
+    // in the deferred text analysis; their read and session copy before the first paint: 51.2 KB
+    // measured, under the guard above).
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(68_900);
     // Code only editing, searching or sending proposals back needs is never part of the sidebar's download.
     expect(sidebar.files.some((f) => f.startsWith('answer-editing-') || f.startsWith('ticket-search-') || f.startsWith('send-back-'))).toBe(
       false,
