@@ -1,7 +1,7 @@
 /**
  * The sidebar's text analysis in one place: the Help Center query builder, the answer matcher
- * the guess of the language the customer wrote in, the choice of the Help Center result to suggest and
- * the answers' Markdown (an answer shows only once the matcher has run). It is the heaviest code the sidebar runs, so the app loads it as a chunk of its own
+ * the guess of the language the customer wrote in, the choice of the Help Center results to suggest,
+ * the provisional examples the matcher learns from and the answers' Markdown (an answer shows only once the matcher has run). It is the heaviest code the sidebar runs, so the app loads it as a chunk of its own
  * that downloads while the first paint happens (see features/sidebar/textAnalysis.ts).
  */
 export { buildSearchQuery, customerText, scrubQuery } from './knowledge/query';
@@ -12,6 +12,7 @@ export { detectLanguage } from './language';
 export { SUGGESTION_POOL, suggestArticles } from './knowledge/relevance';
 export { fillAnswer } from './answers/filled';
 export { toHtml, toPlainText } from './answers/markdown';
+export { proposedExamples, withProvisional } from './answers/provisional';
 
 /** The module as a value, for code that receives it once its chunk has loaded. */
 export type TextAnalysis = typeof import('./textAnalysis');

@@ -226,8 +226,9 @@ describe('the built package (dist/)', () => {
     // and the record code download when a lead opens Resolve); 50.7 KB with known issues' strings
     // and loader (their model, view and reads download after the first paint, in a chunk of their own);
     // 51.0 KB with the session's trained matcher kept and restored, and the misfit reports read
-    // through Zendesk's sorted filtered search in cursor pages.
-    expect(sidebar.gzipBytes).toBeLessThanOrEqual(51_200);
+    // through Zendesk's sorted filtered search in cursor pages; 51.24 KB with the open example
+    // proposals read with the library and kept for the session (their rule is deferred).
+    expect(sidebar.gzipBytes).toBeLessThanOrEqual(51_300);
     // 58.3 KB measured: the above, the matcher with its per-library calibration and the query's
     // privacy scrub; 61.4 KB with the above, the matcher's training as steps, its language guess
     // and Unified Search's chunk; 61.9 KB with the relevance floor of the knowledge suggestions
@@ -236,8 +237,10 @@ describe('the built package (dist/)', () => {
     // weights checked and restored from the session (in the deferred text analysis); 68.2 KB with
     // the knowledge suggestion's own ranking by weighted terms and its locale fallback as one rule
     // (deferred: +158 bytes; before the first paint: +43 bytes); 68.45 KB with the matcher's
-    // vocabulary, indexes and classifier built in steps (deferred: +225 bytes).
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(68_600);
+    // vocabulary, indexes and classifier built in steps (deferred: +225 bytes); 68.96 KB with the
+    // provisional examples (their rule in the deferred text analysis; their read and session copy
+    // before the first paint).
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(69_100);
     // Code only editing, searching or sending proposals back needs is never part of the sidebar's download.
     expect(sidebar.files.some((f) => f.startsWith('answer-editing-') || f.startsWith('ticket-search-') || f.startsWith('send-back-'))).toBe(
       false,

@@ -12,7 +12,8 @@ import type { Matcher, MatchResult } from '../../domain/matching';
 import { answerTag } from '../../domain/answers/usage';
 import type { AppSettings } from '../../domain/settings';
 import { getAnswer, type Answer } from '../../host/api/answers';
-import { createFeedback, misfitsOnTicket } from '../../host/api/feedback';
+import { createFeedback, misfitsOnTicket, openExamples } from '../../host/api/feedback';
+import type { ProposedExample } from '../../domain/answers/provisional';
 import type { HostClient } from '../../host/client';
 import { appendToReply } from '../../host/composer';
 import type { CurrentUser } from '../../host/schemas';
@@ -49,6 +50,9 @@ interface Deps {
 
 /** How long a ticket's recorded misfits are taken as read; the agent's own reports are added as they are sent. */
 const MISFITS_FRESH_MS = 5 * 60 * 1000;
+/** How long the session takes the open example proposals as read (one search for every ticket meanwhile); the agent's own are added as they are sent. */
+const PROPOSED_FRESH_MS = 10 * 60 * 1000;
+const PROPOSED_KEY = 'examples:open';
 
 /** Two answers are language variants of each other when they share most of their match tags. */
 function isVariant(a: Answer, b: Answer): boolean {
@@ -84,6 +88,8 @@ export function createAnswersModel({
    * library, so they hold for every agent and after a reload, and added to as this agent reports.
    */
   const ruledOut = signal<ReadonlySet<string>>(new Set());
+  /** Example phrasings agents proposed that no lead has handled yet: the matcher learns from them provisionally. */
+  const proposed = signal<ProposedExample[]>([]);
 
   /** Approved answers and known-issue statements; a statement shows only for its outage (knownIssue.ts), never as a match. */
   const approvedAll = computed(() => {
@@ -104,6 +110,7 @@ export function createAnswersModel({
     effect(() => {
       const tool = tools.value;
       const list = approved.value;
+      const extra = proposed.value;
       if (!tool) return;
       // Nothing to match before the library is in (nor in an empty one): no training, and no entry
       // for an empty library replacing the session's trained one.
@@ -113,7 +120,8 @@ export function createAnswersModel({
       }
       const stop = new AbortController();
       training.value = true;
-      sessionMatcher(cache, tool, list, stop.signal).then(
+      // Only the matcher's input takes the proposals (domain/answers/provisional.ts): the records, and what is shown as approved, stay the lead's.
+      sessionMatcher(cache, tool, tool.withProvisional(list, extra), stop.signal).then(
         (built) => {
           if (!built) return;
           matcher.value = built;
@@ -233,11 +241,22 @@ export function createAnswersModel({
     return found;
   }
 
+  /** The open example proposals: one filtered search per session, read again every few minutes, whatever the ticket. */
+  async function proposals(force: boolean): Promise<ProposedExample[]> {
+    const hit = force ? null : cache.get<ProposedExample[]>(PROPOSED_KEY, PROPOSED_FRESH_MS);
+    if (hit) return hit.value;
+    const [records, tool] = await Promise.all([openExamples(host), analysis()]);
+    const found = tool.proposedExamples(records);
+    cache.set(PROPOSED_KEY, found);
+    return found;
+  }
+
   async function load(force = false) {
     await answers.run(async () => {
-      const [list, loaded, reported] = await Promise.all([library.load(force), analysis(), reportedHere(force)]);
+      const [list, loaded, reported, open] = await Promise.all([library.load(force), analysis(), reportedHere(force), proposals(force)]);
       tools.value = loaded;
       ruledOut.value = new Set([...ruledOut.value, ...reported]);
+      proposed.value = open;
       return list;
     });
   }
@@ -365,7 +384,7 @@ export function createAnswersModel({
   const suggestExample = createAction(
     async () => {
       const id = inserted.value ?? unexpected();
-      await createFeedback(host, {
+      const record = await createFeedback(host, {
         kind: 'example',
         name: `Example: ${ticket.subject.value}`,
         ticketId: ticket.id.value,
@@ -373,6 +392,11 @@ export function createAnswersModel({
         answerId: id,
         note: ticket.subject.value,
       });
+      // It counts provisionally at once: for this sidebar and, through the session's copy, the next ones.
+      const mine = tools.value?.proposedExamples([record]) ?? [];
+      proposed.value = [...proposed.value, ...mine];
+      const hit = cache.get<ProposedExample[]>(PROPOSED_KEY, PROPOSED_FRESH_MS);
+      if (hit) cache.set(PROPOSED_KEY, [...hit.value, ...mine]);
       inserted.value = null;
       return done();
     },

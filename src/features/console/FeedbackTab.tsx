@@ -59,6 +59,8 @@ export function FeedbackTab({ model, onOpenAnswer }: { model: LibraryModel; onOp
         return (
           <div key={kind}>
             <h3>{i18n.t(`ui.console.section_${kind}`)}</h3>
+            {/* The sidebar's matcher already learns from these (domain/answers/provisional.ts): a lead should know. */}
+            {kind === 'example' && <p class="small muted">{i18n.t('ui.console.section_example_note')}</p>}
             {list.length === 0 ? (
               <p class="muted">{i18n.t('ui.console.none')}</p>
             ) : (

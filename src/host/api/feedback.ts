@@ -92,3 +92,10 @@ export async function misfitsOnTicket(host: HostClient, ticketId: number): Promi
   const ids = records.map(toFeedback).flatMap(({ custom_object_fields: f }) => (f.kind === 'misfit' && f.answer_id ? [f.answer_id] : []));
   return new Set(ids);
 }
+
+/** The example phrasings agents proposed that no lead has handled yet: one filtered search (kind and handled). */
+export async function openExamples(host: HostClient): Promise<FeedbackRecord[]> {
+  return (await searchRecords(host, FEEDBACK_OBJECT, fieldsEqual({ kind: 'example', handled: false }), FeedbackRecordSchema)).map(
+    toFeedback,
+  );
+}
