@@ -13,9 +13,13 @@ const REQUESTER = 20020;
 const AGENT = 10004; // the agent persona: requests the escalation
 const LEAD = 10002; // the lead persona: escalates, and approved the statement answer
 const HOSTILE_ANSWER = '01HQ5TM7RQ2D9V4K8XWB3NCS6E'; // "Statement download", rewritten by seed() to carry the corpus
+/**
+ * The corpus is megabytes: every frame and the host page take longer than usual to render it, and
+ * on a loaded machine a panel took over a minute (the journey alone takes about two).
+ */
+const SLOW = { timeout: 120_000 };
+/** In every seeded article, so one search finds them all. */
 const WORD = 'zqhostile';
-/** The corpus is megabytes: every frame and the host page take longer than usual to render it. */
-const SLOW = { timeout: 60_000 }; // in every seeded article, so one search finds them all
 
 /** Every untrusted field the app shows or inserts; each carries the whole corpus. */
 const FIELDS = [
@@ -227,7 +231,7 @@ async function assertNoScriptRan(where: string) {
   check(!(await session().xssRan()), `${where}: no injected script ran`);
 }
 
-describe('hostile input', () => {
+describe('hostile input', { timeout: 480_000 }, () => {
   it('the sidebar shows every hostile field as text, links only http(s), does not overflow and still works', async () => {
     await seed();
     const s = session();
