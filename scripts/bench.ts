@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { htmlToText } from '../src/domain/html';
-import { buildSearchQuery, customerText, scrubQuery } from '../src/domain/knowledge/query';
+import { customerText, ticketQuery } from '../src/domain/knowledge/query';
 import { SUGGESTION_POOL, suggestArticles } from '../src/domain/knowledge/relevance';
 import { detectLanguage } from '../src/domain/language';
 import { languageOf, searchLocaleFor } from '../src/domain/locale';
@@ -52,10 +52,8 @@ async function retrievalQuality() {
     let quietOnNone = 0;
     for (const entry of entries) {
       const input = { subject: entry.subject, comments: [{ authorId: 1, body: entry.body }], requesterId: 1, locale: entry.locale };
-      const built = buildSearchQuery(input);
-      // As the panel does: the subject when the customer's words hold no search term.
-      const query = built.query ? built : { terms: scrubQuery(entry.subject, []).split(/\s+/).filter(Boolean) };
-      const q = query.terms.join(' ');
+      const query = ticketQuery(input);
+      const q = query.query;
       const search = (l: string, perPage: number) =>
         index
           .search(q, l)

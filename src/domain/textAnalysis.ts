@@ -4,7 +4,7 @@
  * the provisional examples the matcher learns from and the answers' Markdown (an answer shows only once the matcher has run). It is the heaviest code the sidebar runs, so the app loads it as a chunk of its own
  * that downloads while the first paint happens (see features/sidebar/textAnalysis.ts).
  */
-export { buildSearchQuery, customerText, scrubQuery } from './knowledge/query';
+export { customerText, scrubQuery, ticketQuery } from './knowledge/query';
 export { matcherSteps } from './matching';
 export { restoreOrTrainSteps } from './matching/persist';
 export { matchesOutage } from './matching/outage';

@@ -348,3 +348,13 @@ export function buildSearchQuery(input: QueryInput, options?: QueryOptions): Sea
   const terms = chosen.map((c) => c.term);
   return { query: terms.join(' '), terms, weights: chosen.map(score) };
 }
+
+/** The suggestions' query: the builder's, or the subject's words when the customer's hold no search term. */
+export function ticketQuery(input: QueryInput, options?: QueryOptions): SearchQuery {
+  const built = buildSearchQuery(input, options);
+  if (built.query) return built;
+  const terms = scrubQuery(input.subject, input.names ?? [])
+    .split(' ')
+    .filter(Boolean);
+  return { query: terms.join(' '), terms, weights: terms.map(() => 1) };
+}

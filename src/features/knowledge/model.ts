@@ -62,12 +62,10 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
   // agent's typing or replies never trigger a search.
   /** The requester's and the agent's names: never part of a query, a cache key or a request. */
   const names = computed(() => [ticket.requester.value?.name ?? '', currentUser.name]);
-  const builtQuery = computed(() => {
-    if (!tools.value) return null;
-    const built = tools.value.buildSearchQuery({ ...ticket.thread.value, locale: ticket.requesterLocale.value, names: names.value });
-    return built.query ? built : { terms: tools.value.scrubQuery(ticket.subject.value, names.value).split(' ').filter(Boolean) };
-  });
-  const customerQuery = computed(() => builtQuery.value?.terms.join(' ') ?? '');
+  const builtQuery = computed(
+    () => tools.value?.ticketQuery({ ...ticket.thread.value, locale: ticket.requesterLocale.value, names: names.value }) ?? null,
+  );
+  const customerQuery = computed(() => builtQuery.value?.query ?? '');
 
   // Started with the model, so the list is usually here before the query builder is.
   let localesRead: Promise<string[]> | null = null;
