@@ -241,11 +241,15 @@ export function createAnswersModel({
     return found;
   }
 
-  /** The open example proposals: one filtered search per session, read again every few minutes, whatever the ticket. */
+  /**
+   * The open example proposals: one filtered search per session, read again every few minutes, whatever the ticket.
+   * They only add to the matcher, so a failed read leaves the panel on the lead's examples (and the next load reads again).
+   */
   async function proposals(force: boolean): Promise<ProposedExample[]> {
     const hit = force ? null : cache.get<ProposedExample[]>(PROPOSED_KEY, PROPOSED_FRESH_MS);
     if (hit) return hit.value;
-    const [records, tool] = await Promise.all([openExamples(host), analysis()]);
+    const [records, tool] = await Promise.all([openExamples(host).catch(() => null), analysis()]);
+    if (!records) return [];
     const found = tool.proposedExamples(records);
     cache.set(PROPOSED_KEY, found);
     return found;

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../../src/app/model';
+import { createSessionCache } from '../../src/app/sessionCache';
+import { readSettings } from '../../src/domain/settings';
+import * as textAnalysis from '../../src/domain/textAnalysis';
+import { createAnswerLibrary } from '../../src/features/answers/cachedLibrary';
+import { createAnswersModel } from '../../src/features/answers/model';
+import { createTicketModel } from '../../src/features/ticket/model';
+import type { ApiRequest } from '../../src/host/client';
+import { ApiError } from '../../src/host/errors';
+import { fakeHost } from './fakeHost';
+
+const ANSWER = {
+  id: '01HANSWER0000000000000000A',
+  name: 'Card not arrived',
+  custom_object_fields: { status: 'approved', answer_body: 'Hi, your card is on its way.', examples: 'my card has not arrived' },
+  created_at: '2026-11-01T00:00:00Z',
+  updated_at: '2026-11-01T00:00:00Z',
+};
+
+/** A filtered search of feedback records: by ticket (misfits) or by kind (the open example proposals). */
+const isProposalsRead = (req: ApiRequest) => JSON.stringify(req.body ?? {}).includes('"example"');
+
+function answersModel(proposals: 'fail' | 'none', cache = createSessionCache(null)) {
+  const fake = fakeHost({
+    'GET /api/v2/custom_objects/closed_loop_answer/records.json': () => ({
+      custom_object_records: [ANSWER],
+      meta: { has_more: false, after_cursor: null },
+    }),
+    'POST /api/v2/custom_objects/closed_loop_feedback/records/search.json': (req) => {
+      if (proposals === 'fail' && isProposalsRead(req)) throw new ApiError(500, req.url);
+      return { custom_object_records: [], meta: { has_more: false, after_cursor: null } };
+    },
+  });
+  const ticket = createTicketModel(fake.host, {
+    'ticket.id': 7,
+    'ticket.subject': 'My card has not arrived',
+    'ticket.requester': { id: 50, name: 'Ada Customer', locale: 'en-US' },
+    'ticket.tags': [],
+    'ticket.comments': [],
+    'ticket.type': null,
+  });
+  const model = buildModel(() =>
+    createAnswersModel({
+      host: fake.host,
+      settings: readSettings({}).settings,
+      ticket,
+      currentUser: { id: 11, name: 'Sam Agent', locale: 'en-US', role: 'agent' },
+      library: createAnswerLibrary(fake.host, cache),
+      people: async () => new Map(),
+      analysis: () => Promise.resolve(textAnalysis),
+      now: () => new Date('2026-11-30T12:00:00Z'),
+      cache,
+      lead: { cached: () => new Promise(() => undefined), fresh: () => new Promise(() => undefined) },
+      instanceGuid: 'g',
+    }),
+  );
+  return { model, fake };
+}
+
+const settled = (model: { library: { value: { status: string } } }) =>
+  new Promise<void>((resolve) => {
+    const wait = () => (model.library.value.status === 'loading' ? setTimeout(wait, 5) : resolve());
+    wait();
+  });
+
+describe('answers panel reads', () => {
+  it('shows the library when the open example proposals cannot be read: they only add to the matcher', async () => {
+    const { model, fake } = answersModel('fail');
+    await settled(model);
+    expect(fake.requests.some(isProposalsRead)).toBe(true);
+    expect(model.library.value).toMatchObject({ status: 'ready', data: [{ id: ANSWER.id }] });
+    model.dispose();
+  });
+
+  it('reads the proposals again on the next ticket after a failed read, instead of taking "none" for the session', async () => {
+    const cache = createSessionCache(null);
+    const first = answersModel('fail', cache);
+    await settled(first.model);
+    first.model.dispose();
+    const next = answersModel('none', cache);
+    await settled(next.model);
+    expect(next.fake.requests.filter(isProposalsRead)).toHaveLength(1);
+    next.model.dispose();
+  });
+});
