@@ -100,6 +100,20 @@ describe('known issues in the sidebar', () => {
     await expect.poll(() => session().text(knownIssue()), { timeout: 20_000 }).toContain('Known issue #4141');
   });
 
+  it('reads a ticket’s type and problem link once per few minutes: a second view of it in the session costs no request', async () => {
+    const factReads = async () =>
+      (await session().calls()).calls.filter(
+        (c) => c.app === 'ticket_sidebar' && c.endpoint === 'tickets.show_many' && c.path.includes(`${LINKED}`),
+      ).length;
+    await session().open({ ticket: LINKED });
+    await expect.poll(() => session().text(knownIssue()), { timeout: 20_000 }).toContain('Known issue #4141');
+    await session().open({ ticket: UNLINKED });
+    await expect.poll(() => session().text(knownIssue()), { timeout: 20_000 }).toContain('known issue #4141');
+    await session().open({ ticket: LINKED });
+    await expect.poll(() => session().text(knownIssue()), { timeout: 20_000 }).toContain('Known issue #4141');
+    expect(await factReads()).toBe(1);
+  });
+
   it('ends the known issue when the problem ticket is solved', async () => {
     await session().api(`/api/v2/tickets/${PROBLEM}.json`, 'PUT', { ticket: { status: 'solved' } });
     await session().open({ ticket: LINKED });

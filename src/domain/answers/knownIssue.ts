@@ -11,7 +11,8 @@ interface StatementLike {
   problemTicketId: number | null;
 }
 
-interface TicketFacts {
+/** What known issues need of a ticket, as Show Multiple Tickets returns it. */
+export interface TicketFacts {
   id: number;
   status: string;
   type?: string | null;

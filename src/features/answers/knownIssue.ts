@@ -5,11 +5,12 @@ import type { LeadAccess } from '../../app/lead';
 import { onDispose } from '../../app/model';
 import { createResource } from '../../app/resource';
 import type { Approval } from '../../domain/answers/approval';
-import { isLiveProblem, isStatement, linkedStatement, liveStatements, mayLink } from '../../domain/answers/knownIssue';
+import { isLiveProblem, isStatement, linkedStatement, liveStatements, mayLink, type TicketFacts } from '../../domain/answers/knownIssue';
 import type { TextAnalysis } from '../../domain/textAnalysis';
 import { versionOf, type Answer } from '../../host/api/answers';
 import { getTickets } from '../../host/api/problems';
 import { updateTicketSafely, type Ticket } from '../../host/api/tickets';
+import type { SessionCache } from '../../app/sessionCache';
 import type { HostClient } from '../../host/client';
 import { ApiError } from '../../host/errors';
 import type { TicketModel } from '../ticket/model';
@@ -45,7 +46,18 @@ interface Deps {
   /** The answers panel's status line. */
   status: Signal<Report | null>;
   now: () => Date;
+  /** The agent's session cache: a ticket's facts are read once per few minutes. */
+  cache: SessionCache;
 }
+
+/** A ticket's facts, with the version a safe update (Link) is based on. */
+type Facts = TicketFacts & { updated_at: string };
+const factsOf = ({ id, status, type, problem_id, updated_at }: Ticket): Facts => ({ id, status, type, problem_id, updated_at });
+/**
+ * How long a ticket's type and problem link, and its problems' states, are taken as read: a revisit
+ * costs no request. A link someone made meanwhile is Zendesk's 409 on Link, which reads them again.
+ */
+const FACTS_FRESH_MS = 2 * 60 * 1000;
 
 /**
  * Known issues in the sidebar: the live statement of the problem this incident is linked to, or
@@ -55,7 +67,7 @@ interface Deps {
  * holds a statement or the agent is a lead.
  */
 export function createKnownIssueModel(deps: Deps) {
-  const { host, ticket, lead, library, instanceGuid, approved, approvalOf, lookUp, tools, customerText, reload, status, now } = deps;
+  const { host, ticket, lead, library, instanceGuid, approved, approvalOf, lookUp, tools, customerText, reload, status, now, cache } = deps;
   const statements = computed(() => approved.value.filter(isStatement));
   const isLead = signal(false);
   void lead
@@ -64,7 +76,7 @@ export function createKnownIssueModel(deps: Deps) {
     .catch(() => undefined);
 
   /** This ticket and the problem tickets the statements name, as Zendesk has them. */
-  const facts = createResource<ReadonlyMap<number, Ticket>>();
+  const facts = createResource<ReadonlyMap<number, Facts>>();
   /** Statements whose customers' words this ticket uses: an unlinked ticket is offered only those. */
   const matching = computed(() => {
     const analysis = tools.value;
@@ -84,7 +96,18 @@ export function createKnownIssueModel(deps: Deps) {
     if (!matters) return '';
     return [...new Set([ticket.id.value, ...statements.value.map((a) => a.problemTicketId!)])].join(',');
   });
-  const readFacts = (ids: number[]) => facts.run(async () => new Map((await getTickets(host, ids)).map((t) => [t.id, t] as const)));
+  const factsKey = () => `known-issue:${ticket.id.value}`;
+  /** Sets the facts on screen, and the session's copy for this ticket's next view. */
+  const keep = (list: Facts[]) => {
+    cache.set(factsKey(), list);
+    return new Map(list.map((t) => [t.id, t] as const));
+  };
+  const readFacts = (ids: number[], force = false) =>
+    facts.run(async () => {
+      const hit = force ? null : cache.get<Facts[]>(factsKey(), FACTS_FRESH_MS);
+      if (hit && ids.every((id) => hit.value.some((t) => t.id === id))) return new Map(hit.value.map((t) => [t.id, t] as const));
+      return keep((await getTickets(host, ids)).map(factsOf));
+    });
   onDispose(
     effect(() => {
       const ids = wanted.value;
@@ -97,7 +120,7 @@ export function createKnownIssueModel(deps: Deps) {
     }),
   );
 
-  const known = computed<ReadonlyMap<number, Ticket>>(() => ('data' in facts.state.value && facts.state.value.data) || new Map());
+  const known = computed<ReadonlyMap<number, Facts>>(() => ('data' in facts.state.value && facts.state.value.data) || new Map());
   const here = computed(() => known.value.get(ticket.id.value) ?? null);
   /** Statements whose approval Zendesk's records bear out: an agent-made or agent-edited record is none. */
   const verified = computed(() => statements.value.filter((a) => approvalOf(a)?.kind === 'approved'));
@@ -140,11 +163,11 @@ export function createKnownIssueModel(deps: Deps) {
       const problemId = statement.problemTicketId ?? unexpected();
       try {
         const saved = await updateTicketSafely(host, t.id, t.updated_at, { type: 'incident', problem_id: problemId });
-        void facts.run(async () => new Map(known.value).set(saved.id, saved));
+        void facts.run(async () => keep([...[...known.value.values()].filter((t) => t.id !== saved.id), factsOf(saved)]));
         return done();
       } catch (error) {
         if (error instanceof ApiError && error.isConflict) {
-          await readFacts([...known.value.keys()]);
+          await readFacts([...known.value.keys()], true);
           return conflict(null);
         }
         if (error instanceof ApiError && error.status === 422) throw new AppError('ui.known_issue.link_refused', { id: problemId });

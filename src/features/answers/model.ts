@@ -320,6 +320,7 @@ export function createAnswersModel({
           reload: () => load(),
           status,
           now,
+          cache,
         }),
       );
       knownIssue.value = { model, Section: KnownIssueSection };
