@@ -1,4 +1,4 @@
-import { drain, type Steps } from '../steps';
+import type { Steps } from '../steps';
 import { ROWS_STEP, type SparseVec } from './vectors';
 
 /** Examples trained between two yields: a few milliseconds of work on a large library. */
@@ -184,10 +184,6 @@ export class SupportClassifier {
       out[c] = Math.exp(this.acc[c]! - max) / z;
     }
     this.reset(n);
-  }
-
-  train(xs: readonly SparseVec[], ys: readonly number[], opts: ClassifierOptions): void {
-    drain(this.trainSteps(xs, ys, opts));
   }
 
   /** Training as steps: yields every TRAIN_STEP examples, so a caller can spread it over many short tasks. */
