@@ -8,15 +8,14 @@ import { createAnswersModel } from '../../src/features/answers/model';
 import { createTicketModel } from '../../src/features/ticket/model';
 import type { ApiRequest } from '../../src/host/client';
 import { ApiError } from '../../src/host/errors';
-import { fakeHost } from './fakeHost';
+import { answerRecord, fakeHost } from './fakeHost';
 
-const ANSWER = {
-  id: '01HANSWER0000000000000000A',
-  name: 'Card not arrived',
-  custom_object_fields: { status: 'approved', answer_body: 'Hi, your card is on its way.', examples: 'my card has not arrived' },
-  created_at: '2026-11-01T00:00:00Z',
-  updated_at: '2026-11-01T00:00:00Z',
-};
+const ANSWER = answerRecord(
+  '01HANSWER0000000000000000A',
+  'Card not arrived',
+  { answer_body: 'Hi, your card is on its way.', examples: 'my card has not arrived' },
+  '2026-11-01T00:00:00Z',
+);
 
 /** A filtered search of feedback records: by ticket (misfits) or by kind (the open example proposals). */
 const isProposalsRead = (req: ApiRequest) => JSON.stringify(req.body ?? {}).includes('"example"');

@@ -47,3 +47,8 @@ export function fakeHost(routes: Record<string, Route>, values: Record<string, u
   };
   return { host, requests, urls, writes };
 }
+
+/** An answer's record as Zendesk stores it: `fields` are its custom fields, approved unless they say otherwise. */
+export function answerRecord(id: string, name: string, fields: Record<string, unknown>, createdAt: string, updatedAt = createdAt) {
+  return { id, name, custom_object_fields: { status: 'approved', ...fields }, created_at: createdAt, updated_at: updatedAt };
+}

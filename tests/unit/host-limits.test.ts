@@ -8,6 +8,7 @@ import { getAudits } from '../../src/host/api/tickets';
 import { getGroupMemberIds, getUsers } from '../../src/host/api/users';
 import type { ApiRequest, HostClient } from '../../src/host/client';
 import { ApiError } from '../../src/host/errors';
+import { answerRecord } from './fakeHost';
 import { createLibraryModel } from '../../src/features/console/library';
 import { readSettings } from '../../src/domain/settings';
 import { createI18n } from '../../src/i18n';
@@ -100,13 +101,13 @@ describe('audits and group memberships: 100 a page, next_page followed with care
 });
 
 describe('custom object records: at most 32 KB', () => {
-  const stored = {
-    id: '01ANSWER',
-    name: 'Card on its way',
-    custom_object_fields: { answer_body: 'Hi', status: 'approved', examples: 'where is my card' },
-    created_at: '2026-11-01T10:00:00Z',
-    updated_at: '2026-11-02T10:00:00Z',
-  };
+  const stored = answerRecord(
+    '01ANSWER',
+    'Card on its way',
+    { answer_body: 'Hi', examples: 'where is my card' },
+    '2026-11-01T10:00:00Z',
+    '2026-11-02T10:00:00Z',
+  );
 
   it('the console refuses to save an answer that would make the record larger than 32 KB, and sends nothing', async () => {
     let record: typeof stored = stored;
