@@ -17,22 +17,43 @@ const ANSWER = answerRecord(
   '2026-11-01T00:00:00Z',
 );
 
-/** A filtered search of feedback records: by ticket (misfits) or by kind (the open example proposals). */
-const isProposalsRead = (req: ApiRequest) => JSON.stringify(req.body ?? {}).includes('"example"');
+const OTHER = answerRecord(
+  '01HANSWER0000000000000000B',
+  'Close the account',
+  { answer_body: 'Hi, here is how to close it.', examples: 'close my account' },
+  '2026-11-01T00:00:00Z',
+);
 
-function answersModel(proposals: 'fail' | 'none', cache = createSessionCache(null)) {
+/** A filtered search of feedback records: the misfits (kind misfit, since a date) or the open example proposals. */
+const isProposalsRead = (req: ApiRequest) => JSON.stringify(req.body ?? {}).includes('"example"');
+const isMisfitsRead = (req: ApiRequest) => JSON.stringify(req.body ?? {}).includes('"misfit"');
+
+/** A "not right for this ticket" report as Zendesk stores it. */
+const misfit = (ticketId: number, answerId: string) => ({
+  id: `01HMISFIT${ticketId}`,
+  name: 'Not right: Card not arrived',
+  custom_object_fields: { kind: 'misfit', ticket_id: ticketId, answer_id: answerId, handled: false },
+  created_at: '2026-11-29T00:00:00Z',
+  updated_at: '2026-11-29T00:00:00Z',
+});
+
+function answersModel(
+  proposals: 'fail' | 'none',
+  cache = createSessionCache(null),
+  { ticketId = 7, misfits = [] as ReturnType<typeof misfit>[] } = {},
+) {
   const fake = fakeHost({
     'GET /api/v2/custom_objects/closed_loop_answer/records.json': () => ({
-      custom_object_records: [ANSWER],
+      custom_object_records: [ANSWER, OTHER],
       meta: { has_more: false, after_cursor: null },
     }),
     'POST /api/v2/custom_objects/closed_loop_feedback/records/search.json': (req) => {
       if (proposals === 'fail' && isProposalsRead(req)) throw new ApiError(500, req.url);
-      return { custom_object_records: [], meta: { has_more: false, after_cursor: null } };
+      return { custom_object_records: isMisfitsRead(req) ? misfits : [], meta: { has_more: false, after_cursor: null } };
     },
   });
   const ticket = createTicketModel(fake.host, {
-    'ticket.id': 7,
+    'ticket.id': ticketId,
     'ticket.subject': 'My card has not arrived',
     'ticket.requester': { id: 50, name: 'Ada Customer', locale: 'en-US' },
     'ticket.tags': [],
@@ -63,12 +84,21 @@ const settled = (model: { library: { value: { status: string } } }) =>
     wait();
   });
 
+/** Until the library is in and the matcher has trained on it. */
+const matched = async (model: { library: { value: { status: string } }; matching: { value: boolean }; match: { value: unknown } }) => {
+  await settled(model);
+  await new Promise<void>((resolve) => {
+    const wait = () => (model.matching.value || !model.match.value ? setTimeout(wait, 5) : resolve());
+    wait();
+  });
+};
+
 describe('answers panel reads', () => {
   it('shows the library when the open example proposals cannot be read: they only add to the matcher', async () => {
     const { model, fake } = answersModel('fail');
     await settled(model);
     expect(fake.requests.some(isProposalsRead)).toBe(true);
-    expect(model.library.value).toMatchObject({ status: 'ready', data: [{ id: ANSWER.id }] });
+    expect(model.library.value).toMatchObject({ status: 'ready', data: [{ id: ANSWER.id }, { id: OTHER.id }] });
     model.dispose();
   });
 
@@ -80,6 +110,21 @@ describe('answers panel reads', () => {
     const next = answersModel('none', cache);
     await settled(next.model);
     expect(next.fake.requests.filter(isProposalsRead)).toHaveLength(1);
+    next.model.dispose();
+  });
+
+  it('reads the misfits of every ticket once per session: the next ticket costs no read, and its own misfit keeps the answer off it', async () => {
+    const cache = createSessionCache(null);
+    const misfits = [misfit(8, ANSWER.id)];
+    const first = answersModel('none', cache, { ticketId: 7, misfits });
+    await matched(first.model);
+    expect(first.fake.requests.filter(isMisfitsRead)).toHaveLength(1);
+    expect(first.model.candidates.value.map((a) => a.id)).toContain(ANSWER.id);
+    first.model.dispose();
+    const next = answersModel('none', cache, { ticketId: 8, misfits });
+    await matched(next.model);
+    expect(next.fake.requests.filter(isMisfitsRead)).toHaveLength(0);
+    expect(next.model.candidates.value.map((a) => a.id)).not.toContain(ANSWER.id);
     next.model.dispose();
   });
 });

@@ -12,7 +12,7 @@ import type { Matcher, MatchResult } from '../../domain/matching';
 import { answerTag } from '../../domain/answers/usage';
 import type { AppSettings } from '../../domain/settings';
 import { getAnswer, type Answer } from '../../host/api/answers';
-import { createFeedback, misfitsOnTicket, openExamples } from '../../host/api/feedback';
+import { createFeedback, misfitsSince, openExamples, type Misfit } from '../../host/api/feedback';
 import type { ProposedExample } from '../../domain/answers/provisional';
 import type { HostClient } from '../../host/client';
 import { appendToReply } from '../../host/composer';
@@ -48,8 +48,14 @@ interface Deps {
   instanceGuid: string;
 }
 
-/** How long a ticket's recorded misfits are taken as read; the agent's own reports are added as they are sent. */
+/**
+ * The misfits reported on every ticket are read once per session and again every few minutes (one
+ * search for all tickets meanwhile); the agent's own reports are added as they are sent. Those of
+ * the last 90 days count: a ticket is rarely open longer, and the read stays small.
+ */
 const MISFITS_FRESH_MS = 5 * 60 * 1000;
+const MISFITS_KEY = 'misfits:recent';
+const MISFITS_DAYS = 90;
 /** How long the session takes the open example proposals as read (one search for every ticket meanwhile); the agent's own are added as they are sent. */
 const PROPOSED_FRESH_MS = 10 * 60 * 1000;
 const PROPOSED_KEY = 'examples:open';
@@ -231,14 +237,21 @@ export function createAnswersModel({
     known.value = next;
   }
 
-  const misfitsKey = () => `misfits:${ticket.id.value}`;
-  /** The answers Zendesk has recorded as not right for this ticket: one filtered search per ticket every few minutes. */
+  /** The answers Zendesk has recorded as not right for this ticket, from the session's read of every ticket's. */
   async function reportedHere(force: boolean): Promise<ReadonlySet<string>> {
-    const hit = force ? null : cache.get<string[]>(misfitsKey(), MISFITS_FRESH_MS);
-    if (hit) return new Set(hit.value);
-    const found = await misfitsOnTicket(host, ticket.id.value);
-    cache.set(misfitsKey(), [...found]);
-    return found;
+    const hit = force ? null : cache.get<Misfit[]>(MISFITS_KEY, MISFITS_FRESH_MS);
+    let all = hit?.value;
+    if (!all) {
+      all = await misfitsSince(host, new Date(now().getTime() - MISFITS_DAYS * 24 * 60 * 60 * 1000));
+      cache.set(MISFITS_KEY, all);
+    }
+    return new Set(all.filter((m) => m.ticketId === ticket.id.value).map((m) => m.answerId));
+  }
+
+  /** Adds this agent's own new records to the session's copy of a list read for every ticket, if it holds one. */
+  function addToSession<T>(key: string, maxAgeMs: number, mine: T[]) {
+    const hit = cache.get<T[]>(key, maxAgeMs);
+    if (hit) cache.set(key, [...hit.value, ...mine]);
   }
 
   /**
@@ -378,7 +391,7 @@ export function createAnswersModel({
       });
       // Not offered again on this ticket: the next answer shows if it is confident on its own.
       ruledOut.value = new Set([...ruledOut.value, answer.id]);
-      cache.set(misfitsKey(), [...ruledOut.value]);
+      addToSession<Misfit>(MISFITS_KEY, MISFITS_FRESH_MS, [{ ticketId: ticket.id.value, answerId: answer.id }]);
       chosenId.value = null;
       return done();
     },
@@ -400,8 +413,7 @@ export function createAnswersModel({
       // It counts provisionally at once: for this sidebar and, through the session's copy, the next ones.
       const mine = tools.value?.proposedExamples([record]) ?? [];
       proposed.value = [...proposed.value, ...mine];
-      const hit = cache.get<ProposedExample[]>(PROPOSED_KEY, PROPOSED_FRESH_MS);
-      if (hit) cache.set(PROPOSED_KEY, [...hit.value, ...mine]);
+      addToSession(PROPOSED_KEY, PROPOSED_FRESH_MS, mine);
       inserted.value = null;
       return done();
     },

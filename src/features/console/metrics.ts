@@ -39,7 +39,7 @@ import type { Matcher } from '../../domain/matching';
 import type { Steps } from '../../domain/steps';
 import type { TextAnalysis } from '../../domain/textAnalysis';
 import type { Answer } from '../../host/api/answers';
-import { misfitReportsSince } from '../../host/api/feedbackReview';
+import { misfitReportsSince } from '../../host/api/feedback';
 import { listRootCauses } from '../../host/api/rootCauseReview';
 import { exportTickets } from '../../host/api/search';
 import type { Ticket } from '../../host/api/tickets';

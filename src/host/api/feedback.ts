@@ -82,15 +82,24 @@ export async function createFeedback(
   return toFeedback(record);
 }
 
-/**
- * The answers anyone reported as not right for this ticket, as Zendesk has recorded them: the
- * ticket's feedback records, found by their ticket id (one filtered search); the kind is picked
- * here, so the search rests only on the integer field's documented `$eq`.
- */
-export async function misfitsOnTicket(host: HostClient, ticketId: number): Promise<Set<string>> {
-  const records = await searchRecords(host, FEEDBACK_OBJECT, fieldsEqual({ ticket_id: ticketId }), FeedbackRecordSchema);
-  const ids = records.map(toFeedback).flatMap(({ custom_object_fields: f }) => (f.kind === 'misfit' && f.answer_id ? [f.answer_id] : []));
-  return new Set(ids);
+/** The "not right for this ticket" reports made after `since`, handled or not (one filtered search): the sidebar's and the team metrics'. */
+export async function misfitReportsSince(host: HostClient, since: Date): Promise<FeedbackRecord[]> {
+  const conditions = [...fieldsEqual({ kind: 'misfit' }), { created_at: { $gt: since.toISOString() } }];
+  return (await searchRecords(host, FEEDBACK_OBJECT, conditions, FeedbackRecordSchema)).map(toFeedback);
+}
+
+/** An answer reported as not right for a ticket. */
+export interface Misfit {
+  ticketId: number;
+  answerId: string;
+}
+
+/** The misfits reported after `since`, on every ticket, as Zendesk recorded them: only the pair each names. */
+export async function misfitsSince(host: HostClient, since: Date): Promise<Misfit[]> {
+  return (await misfitReportsSince(host, since)).flatMap(({ custom_object_fields: f }) => {
+    const ticketId = Number(f.ticket_id);
+    return f.answer_id && Number.isSafeInteger(ticketId) ? [{ ticketId, answerId: f.answer_id }] : [];
+  });
 }
 
 /** The example phrasings agents proposed that no lead has handled yet: one filtered search (kind and handled). */
