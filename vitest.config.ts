@@ -1,22 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import { BaseSequencer, type TestSpecification } from 'vitest/node';
-
-/**
- * The browser files that take minutes each (the fault matrix, the hostile corpus) start first, so
- * that the two lanes end together instead of one running a long file alone at the end. Vitest
- * orders by the last run's durations when it has them; a clean clone has none, and it then starts
- * the largest files first, which these generated matrices are not.
- */
-const LONGEST_FIRST = ['faults-actions', 'faults', 'hostile'];
-class LongestFirst extends BaseSequencer {
-  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const rank = (file: TestSpecification) => {
-      const at = LONGEST_FIRST.findIndex((name) => file.moduleId.endsWith(`/${name}.test.ts`));
-      return at < 0 ? LONGEST_FIRST.length : at;
-    };
-    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
-  }
-}
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
@@ -24,7 +6,6 @@ export default defineConfig({
     // Two test files at a time: the browser tests spend most of their time waiting (timeouts,
     // latency, the playground's search lag), so a second one fits beside them on 2 cores.
     maxWorkers: 2,
-    sequence: { sequencer: LongestFirst },
     projects: [
       {
         extends: true,
