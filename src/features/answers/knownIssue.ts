@@ -97,15 +97,16 @@ export function createKnownIssueModel(deps: Deps) {
     return [...new Set([ticket.id.value, ...statements.value.map((a) => a.problemTicketId!)])].join(',');
   });
   const factsKey = () => `known-issue:${ticket.id.value}`;
+  const byId = (list: Facts[]) => new Map(list.map((t) => [t.id, t] as const));
   /** Sets the facts on screen, and the session's copy for this ticket's next view. */
   const keep = (list: Facts[]) => {
     cache.set(factsKey(), list);
-    return new Map(list.map((t) => [t.id, t] as const));
+    return byId(list);
   };
   const readFacts = (ids: number[], force = false) =>
     facts.run(async () => {
       const hit = force ? null : cache.get<Facts[]>(factsKey(), FACTS_FRESH_MS);
-      if (hit && ids.every((id) => hit.value.some((t) => t.id === id))) return new Map(hit.value.map((t) => [t.id, t] as const));
+      if (hit && ids.every((id) => hit.value.some((t) => t.id === id))) return byId(hit.value);
       return keep((await getTickets(host, ids)).map(factsOf));
     });
   onDispose(

@@ -142,7 +142,7 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
     }
   }
 
-  /** Articles first, as ranked by Help Center, then the other sources' records. */
+  /** Articles first (a ticket's suggestions in their own ranking, a search as Help Center ranks it), then the other sources' records. */
   async function searchAll(query: string, suggested: WeightedTerms | null): Promise<KnowledgeItem[]> {
     const [articles, records] = await Promise.all([search(query, suggested), searchExternal(query)]);
     return [...articles, ...records];
