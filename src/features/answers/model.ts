@@ -6,7 +6,7 @@ import { createResource } from '../../app/resource';
 import type { LeadAccess } from '../../app/lead';
 import { approvalPeople, contentFingerprint, verifyApproval, type Approval } from '../../domain/answers/approval';
 import { placeholderValues } from '../../domain/answers/placeholders';
-import { DAY_MS, reviewStatus } from '../../domain/answers/review';
+import { reviewStatus } from '../../domain/answers/review';
 import { languageOf, pickLocaleVariant } from '../../domain/locale';
 import type { Matcher, MatchResult } from '../../domain/matching';
 import { answerTag } from '../../domain/answers/usage';
@@ -242,7 +242,7 @@ export function createAnswersModel({
     const hit = force ? null : cache.get<Misfit[]>(MISFITS_KEY, MISFITS_FRESH_MS);
     let all = hit?.value;
     if (!all) {
-      all = await misfitsSince(host, new Date(now().getTime() - MISFITS_DAYS * DAY_MS));
+      all = await misfitsSince(host, new Date(now().getTime() - MISFITS_DAYS * 24 * 60 * 60 * 1000));
       cache.set(MISFITS_KEY, all);
     }
     return new Set(all.filter((m) => m.ticketId === ticket.id.value).map((m) => m.answerId));

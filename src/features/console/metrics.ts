@@ -18,7 +18,6 @@ import {
   type OutcomeTicket,
   type TicketCounts,
 } from '../../domain/answers/outcomes';
-import { DAY_MS } from '../../domain/answers/review';
 import { hasEscalationTrace, suspiciousChanges } from '../../domain/escalation';
 import {
   countInWindow,
@@ -48,6 +47,8 @@ import { getGroups } from '../../host/api/users';
 import { ticketMetricsSince } from '../../host/api/ticketMetrics';
 import type { HostClient } from '../../host/client';
 import { escalationHistories } from './histories';
+
+const DAY_MS = 86_400_000;
 
 export interface MetricsReport extends LeadConsoleMetrics {
   /** The period these figures cover: the labels name it, not the button last pressed. */

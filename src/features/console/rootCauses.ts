@@ -2,7 +2,6 @@ import { computed, signal, type Signal } from '@preact/signals';
 import { conflict, createAction, done, refused, type Report } from '../../app/action';
 import type { LeadAccess } from '../../app/lead';
 import { createResource } from '../../app/resource';
-import { DAY_MS } from '../../domain/answers/review';
 import { byLead, countByCategory } from '../../domain/rootCauses';
 import { listRootCauses, mergeRootCauses } from '../../host/api/rootCauseReview';
 import type { RootCause } from '../../host/api/rootCauses';
@@ -10,6 +9,7 @@ import type { HostClient } from '../../host/client';
 
 export const ROOT_CAUSE_WINDOWS = [7, 30, 90] as const;
 export type RootCauseWindow = (typeof ROOT_CAUSE_WINDOWS)[number];
+const DAY_MS = 86_400_000;
 
 interface RootCausesData {
   /** The causes a lead wrote, as Zendesk recorded who created and last changed them. */
