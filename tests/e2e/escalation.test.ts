@@ -38,6 +38,27 @@ const queueRow = (id: number) =>
 const audits = async (id: number) => (await session().api<{ audits: ApiAudit[] }>(`/api/v2/tickets/${id}/audits.json`)).audits;
 
 describe('escalation', () => {
+  it('reads a ticket’s audits once per version: an unchanged ticket seen again costs no request, a changed one is read again', async () => {
+    const auditReads = async () =>
+      (await session().calls()).calls.filter(
+        (c) => c.app === 'ticket_sidebar' && c.endpoint === 'tickets.audits' && c.path.includes(`/${REQUESTED_TICKET}/`),
+      ).length;
+    const requestShown = () => expect.poll(() => session().text(panel().getByTestId('escalation-requested'))).not.toBe('');
+    await session().open({ ticket: REQUESTED_TICKET });
+    await requestShown();
+    await session().open({ ticket: FRESH_TICKET });
+    await expect.poll(badge).toBe('Not escalated');
+    await session().open({ ticket: REQUESTED_TICKET });
+    await requestShown();
+    expect(await auditReads()).toBe(1);
+    // Someone adds a tag: a new version of the ticket, whose trail is read from Zendesk.
+    const read = await ticket(REQUESTED_TICKET);
+    await session().api(`/api/v2/tickets/${REQUESTED_TICKET}.json`, 'PUT', { ticket: { tags: [...read.tags, 'called_back'] } });
+    await session().open({ ticket: REQUESTED_TICKET });
+    await requestShown();
+    await expect.poll(auditReads).toBe(2);
+  });
+
   it('an agent requests, the lead escalates: field, tags (old ones kept) and internal notes in Zendesk', async () => {
     const before = await ticket(FRESH_TICKET);
     await session().open({ ticket: FRESH_TICKET });

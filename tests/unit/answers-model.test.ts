@@ -59,6 +59,7 @@ function answersModel(
     'ticket.tags': [],
     'ticket.comments': [],
     'ticket.type': null,
+    'ticket.updatedAt': null,
   });
   const model = buildModel(() =>
     createAnswersModel({

@@ -38,6 +38,8 @@ function zendesk(options: {
   state?: string;
   failPut?: number;
   audits?: () => unknown[];
+  /** When Zendesk last saved the ticket. */
+  updatedAt?: string;
   /** The account's groups by id (others are a 404); 504 by default. */
   groups?: Record<number, { deleted?: boolean }>;
 }) {
@@ -49,9 +51,9 @@ function zendesk(options: {
     tags: ['vip', `escalation_${options.state ?? 'requested'}`],
     custom_fields: [{ id: FIELD, value: `escalation_${options.state ?? 'requested'}` }],
     created_at: '2026-11-01T00:00:00Z',
-    updated_at: '2026-11-20T10:00:00Z',
+    updated_at: options.updatedAt ?? '2026-11-20T10:00:00Z',
   };
-  const { host, writes } = fakeHost(
+  const { host, writes, urls } = fakeHost(
     {
       'GET /api/v2/users/me.json': () => ({
         user: { id: 11, name: 'Sam Agent', role: options.role ?? 'agent', custom_role_id: options.customRole ?? null },
@@ -90,6 +92,7 @@ function zendesk(options: {
       'ticket.tags': ticket.tags,
       'ticket.comments': [],
       'ticket.type': null,
+      'ticket.updatedAt': ticket.updated_at,
     }),
   );
   const handlers = new Map<string, (value: unknown) => void>();
@@ -101,17 +104,18 @@ function zendesk(options: {
   const elsewhere = (change: Partial<typeof ticket>) => (ticket = { ...ticket, ...change });
   /** ... and Zendesk's live update brings the new tags to the sidebar. */
   const live = () => handlers.get('ticket.tags.changed')?.(ticket.tags);
-  return { host, writes, elsewhere, live };
+  return { host, writes, urls, elsewhere, live };
 }
 
 async function model(
   options: Parameters<typeof zendesk>[0],
   rawSettings: Record<string, unknown> = { lead_role_ids: '9001', admins_are_leads: false },
   groups?: Record<number, { deleted?: boolean }>,
+  /** The agent's session: a sidebar opened before on the same ticket shares it. */
+  cache = createSessionCache(null),
 ) {
-  const { host, writes, elsewhere, live } = zendesk(groups ? { ...options, groups } : options);
+  const { host, writes, urls, elsewhere, live } = zendesk(groups ? { ...options, groups } : options);
   const settings = readSettings(rawSettings).settings;
-  const cache = createSessionCache(null);
   const ticket = createTicketModel(
     host,
     await host.get({
@@ -120,11 +124,14 @@ async function model(
       'ticket.requester': null,
       'ticket.tags': null,
       'ticket.comments': null,
+      'ticket.updatedAt': null,
     } as never),
   );
   const i18n = createI18n('en', [en]);
   return {
     writes,
+    /** How many times this sidebar read the ticket's audits. */
+    auditReads: () => urls.filter((url) => url.includes('/audits.json')).length,
     elsewhere,
     live,
     escalation: createEscalationModel({
@@ -134,9 +141,46 @@ async function model(
       lead: createLeadAccess(host, settings, cache, 11),
       i18n,
       now: () => new Date('2026-11-20T12:00:00Z'),
+      cache,
     }),
   };
 }
+
+describe('escalation trail across sidebars', () => {
+  const trail = [change(1, 12, 'none', 'requested', 'First request')];
+  /** A sidebar opened on the ticket in the agent's session `cache`, once its trail is on screen. */
+  async function opened(cache: ReturnType<typeof createSessionCache>, updatedAt?: string) {
+    const sidebar = await model({ audits: () => trail, updatedAt }, undefined, undefined, cache);
+    await vi.waitFor(() =>
+      expect(sidebar.escalation.history.value).toMatchObject({
+        status: 'ready',
+        data: { lastRequest: { auditId: 1 }, reason: 'First request' },
+      }),
+    );
+    return sidebar;
+  }
+
+  it('reads no audits when the ticket is opened again on the same version, and reads them for a new one', async () => {
+    const cache = createSessionCache(null);
+    expect((await opened(cache)).auditReads()).toBe(1);
+    expect((await opened(cache)).auditReads()).toBe(0);
+    expect((await opened(cache, '2026-11-20T11:00:00Z')).auditReads()).toBe(1);
+  });
+
+  it('reads them every time while the version is under a minute old (a later save may share its stamp)', async () => {
+    const cache = createSessionCache(null);
+    expect((await opened(cache, '2026-11-20T11:59:30Z')).auditReads()).toBe(1);
+    expect((await opened(cache, '2026-11-20T11:59:30Z')).auditReads()).toBe(1);
+  });
+
+  it('reads them again on retry, whatever was kept', async () => {
+    const cache = createSessionCache(null);
+    await opened(cache);
+    const again = await opened(cache);
+    again.escalation.retry();
+    await vi.waitFor(() => expect(again.auditReads()).toBe(1));
+  });
+});
 
 describe('escalation model actions', () => {
   it('refuses a lead action for a non-lead, checked fresh, and writes nothing', async () => {

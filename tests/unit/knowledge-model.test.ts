@@ -93,6 +93,7 @@ function knowledge(host: HostClient, requesterLocale: string, subject = 'Card pa
     'ticket.tags': [],
     'ticket.comments': [],
     'ticket.type': null,
+    'ticket.updatedAt': null,
   });
   return createKnowledgeModel({
     host,

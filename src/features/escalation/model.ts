@@ -22,6 +22,7 @@ import {
   type FlaggedChange,
 } from '../../domain/escalation';
 import type { AppSettings } from '../../domain/settings';
+import type { SessionCache } from '../../app/sessionCache';
 import { ApiError } from '../../host/errors';
 import { escalationHistory } from '../../host/api/escalation';
 import { getTicket } from '../../host/api/tickets';
@@ -32,6 +33,18 @@ import type { TicketModel } from '../ticket/model';
 const LEAD_ACTIONS: readonly EscalationAction[] = ['escalate', 'decline', 'resolve'];
 /** How long a state that changed on its own must have been on screen before a click is taken to mean it. */
 const SETTLE_MS = 3000;
+/**
+ * A ticket's trail belongs to its version (`updated_at`): any change to the ticket is a new audit
+ * and a new version. Read once the version is over a minute old (so no later save can share its
+ * second-precision stamp), it is kept for the session, and a sidebar opened on the same version
+ * reads no audits.
+ */
+const TRAIL_SETTLED_MS = 60_000;
+const TRAIL_KEPT_MS = 8 * 3600_000;
+interface KeptTrail {
+  version: string;
+  trail: EscalationHistory;
+}
 
 export interface HistoryView extends EscalationHistory {
   people: Map<number, { name: string; isLead: boolean }>;
@@ -64,11 +77,13 @@ interface Deps {
   lead: LeadAccess;
   i18n: I18n;
   now: () => Date;
+  /** The agent's session cache: a trail read on one version of the ticket is not read again. */
+  cache: SessionCache;
 }
 
 export type EscalationModel = ReturnType<typeof createEscalationModel>;
 
-export function createEscalationModel({ host, settings, ticket, lead, i18n, now }: Deps) {
+export function createEscalationModel({ host, settings, ticket, lead, i18n, now, cache }: Deps) {
   /** Set from Zendesk's answer after our own update, until the ticket's tags catch up. */
   const confirmed = signal<EscalationState | null>(null);
   const state = computed(() => confirmed.value ?? stateFromTags(ticket.tags.value));
@@ -77,8 +92,20 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
   const status = signal<Report | null>(null);
   const clock = signal(now());
 
-  async function readHistory(): Promise<HistoryView> {
-    const found = await escalationHistory(host, ticket.id.value);
+  /** The trail from the audits; `reuse`: as kept for this version of the ticket, if it was. */
+  async function readTrail(reuse: boolean): Promise<EscalationHistory> {
+    const id = ticket.id.value;
+    const version = ticket.updatedAt.value;
+    const key = `escalation-trail:${id}`;
+    const kept = reuse && version ? cache.get<KeptTrail>(key, TRAIL_KEPT_MS)?.value : undefined;
+    if (kept?.version === version) return kept.trail;
+    const trail = await escalationHistory(host, id);
+    if (reuse && version && now().getTime() - Date.parse(version) > TRAIL_SETTLED_MS) cache.set(key, { version, trail });
+    return trail;
+  }
+
+  async function readHistory(reuse = false): Promise<HistoryView> {
+    const found = await readTrail(reuse);
     const people = found.changes.length
       ? await lead.people(found.changes.map((c) => c.authorId))
       : new Map<number, { name: string; isLead: boolean }>();
@@ -93,9 +120,14 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now 
   }
 
   // History is read only for tickets whose escalation field was ever set (a decline leaves it at
-  // none, and must still be audited), so views of untouched tickets cost no call.
+  // none, and must still be audited), so views of untouched tickets cost no call. Only the
+  // sidebar's first read may take the trail kept for this version; a change, an action or a
+  // retry asks Zendesk.
+  let firstRead = true;
   const loadHistory = () => {
-    if (state.value !== 'none' || hasEscalationTrace(ticket.tags.value)) void history.run(readHistory);
+    const reuse = firstRead;
+    firstRead = false;
+    if (state.value !== 'none' || hasEscalationTrace(ticket.tags.value)) void history.run(() => readHistory(reuse));
   };
   let lastState: EscalationState | null = null;
   onDispose(

@@ -33,7 +33,7 @@ export function createSidebarModel(services: Services, initial: TicketSnapshot) 
   });
   const models = {
     ticket,
-    escalation: createEscalationModel({ host, settings, ticket, lead, i18n, now }),
+    escalation: createEscalationModel({ host, settings, ticket, lead, i18n, now, cache }),
     answers,
     knowledge: createKnowledgeModel({ host, settings, ticket, currentUser, cache, analysis: loadTextAnalysis }),
     proposal: createProposalFlow(host, context.instanceGuid, ticket, answers.status),

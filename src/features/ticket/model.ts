@@ -52,6 +52,8 @@ export function createTicketModel(host: HostClient, initial: TicketSnapshot) {
     tags: computed(() => snapshot.value['ticket.tags']),
     /** The ticket's type as the form shows it (question, incident, problem, task), null when not set, undefined when unknown. */
     type: computed(() => snapshot.value['ticket.type']),
+    /** The version of the ticket on screen, as Zendesk last saved it; null when the host does not say. */
+    updatedAt: computed(() => snapshot.value['ticket.updatedAt'] ?? null),
     /** The requester's language as Zendesk has it, if any. */
     requesterLocale: computed(() => requester.value?.locale ?? undefined),
     /** The conversation as the text analysis reads it, to pick out what the customer wrote. */

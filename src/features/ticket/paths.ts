@@ -11,5 +11,7 @@ export const TicketPaths = {
   /** question, incident, problem or task; null when not set. */
   'ticket.type': z.optional(z.nullable(z.string())),
   'ticket.comments': z.array(TicketCommentSchema),
+  /** When Zendesk last saved the ticket (ISO 8601): the version its audits belong to. */
+  'ticket.updatedAt': z.optional(z.nullable(z.string())),
 };
 export type TicketSnapshot = Parsed<typeof TicketPaths>;
