@@ -99,3 +99,24 @@ export function createSessionCache(storage: Storage | null = browserStorage('ses
     },
   };
 }
+
+/** How old a ticket's version must be when read for the read to be kept (see `byVersion`). */
+const SETTLED_MS = 60_000;
+const VERSION_KEPT_MS = 8 * 3600_000;
+
+/**
+ * What was read of one ticket at one version (its `updated_at`: any change to a ticket is a new
+ * version, and a new audit). It is kept only when the version was over a minute old at the read,
+ * so no later save can share its second-precision stamp, and given back only for that version.
+ */
+export function byVersion<T>(cache: SessionCache, key: string, now: () => number) {
+  return {
+    get: (version: string | null): T | null => {
+      const kept = version ? cache.get<{ version: string; value: T }>(key, VERSION_KEPT_MS)?.value : undefined;
+      return kept?.version === version ? kept.value : null;
+    },
+    set: (version: string | null, value: T) => {
+      if (version && now() - Date.parse(version) > SETTLED_MS) cache.set(key, { version, value });
+    },
+  };
+}

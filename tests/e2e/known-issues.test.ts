@@ -114,6 +114,18 @@ describe('known issues in the sidebar', () => {
     expect(await factReads()).toBe(1);
   });
 
+  it('reads the problems’ states once for the session’s tickets: the next incident’s read asks for that ticket alone', async () => {
+    const reads = async () =>
+      (await session().calls()).calls
+        .filter((c) => c.app === 'ticket_sidebar' && c.endpoint === 'tickets.show_many')
+        .map((c) => new URL(c.path, 'http://zendesk.test').searchParams.get('ids'));
+    await session().open({ ticket: LINKED });
+    await expect.poll(() => session().text(knownIssue()), { timeout: 20_000 }).toContain('Known issue #4141');
+    await session().open({ ticket: 4143 });
+    await expect.poll(() => session().text(knownIssue()), { timeout: 20_000 }).toContain('Known issue #4141');
+    expect(await reads()).toEqual([`${LINKED},${PROBLEM}`, '4143']);
+  });
+
   it('ends the known issue when the problem ticket is solved', async () => {
     await session().api(`/api/v2/tickets/${PROBLEM}.json`, 'PUT', { ticket: { status: 'solved' } });
     await session().open({ ticket: LINKED });

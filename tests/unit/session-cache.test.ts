@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSessionCache } from '../../src/app/sessionCache';
+import { byVersion, createSessionCache } from '../../src/app/sessionCache';
 
 /** A Storage with a byte quota, like the browser's (about 5 MB per origin; small here). */
 class QuotaStorage implements Storage {
@@ -113,5 +113,32 @@ describe('the session cache', () => {
     const storage = new QuotaStorage(10_000);
     storage.setItem('closed-loop:v2:k', '12|{not json');
     expect(createSessionCache(storage).get('k', Number.MAX_SAFE_INTEGER)).toBeNull();
+  });
+});
+
+describe('what was read of a ticket, kept by its version', () => {
+  const now = Date.parse('2026-11-30T12:00:00Z');
+  const kept = (cache = createSessionCache(null, () => now)) => byVersion<string>(cache, 'trail:7', () => now);
+
+  it('gives the value back for the version it was read at, and for no other', () => {
+    const trail = kept();
+    trail.set('2026-11-30T10:00:00Z', 'as of ten');
+    expect(trail.get('2026-11-30T10:00:00Z')).toBe('as of ten');
+    expect(trail.get('2026-11-30T11:00:00Z')).toBeNull();
+    expect(trail.get(null)).toBeNull();
+  });
+
+  it('keeps nothing read while the version was under a minute old, nor without a version', () => {
+    const trail = kept();
+    trail.set('2026-11-30T11:59:30Z', 'too fresh');
+    expect(trail.get('2026-11-30T11:59:30Z')).toBeNull();
+    trail.set(null, 'unknown version');
+    expect(trail.get(null)).toBeNull();
+  });
+
+  it('is shared by the sidebars of one session', () => {
+    const cache = createSessionCache(null, () => now);
+    kept(cache).set('2026-11-30T10:00:00Z', 'as of ten');
+    expect(kept(cache).get('2026-11-30T10:00:00Z')).toBe('as of ten');
   });
 });

@@ -10,7 +10,7 @@ import type { TextAnalysis } from '../../domain/textAnalysis';
 import { versionOf, type Answer } from '../../host/api/answers';
 import { getTickets } from '../../host/api/problems';
 import { updateTicketSafely, type Ticket } from '../../host/api/tickets';
-import type { SessionCache } from '../../app/sessionCache';
+import { byVersion, type SessionCache } from '../../app/sessionCache';
 import type { HostClient } from '../../host/client';
 import { ApiError } from '../../host/errors';
 import type { TicketModel } from '../ticket/model';
@@ -54,10 +54,11 @@ interface Deps {
 type Facts = TicketFacts & { updated_at: string };
 const factsOf = ({ id, status, type, problem_id, updated_at }: Ticket): Facts => ({ id, status, type, problem_id, updated_at });
 /**
- * How long a ticket's type and problem link, and its problems' states, are taken as read: a revisit
- * costs no request. A link someone made meanwhile is Zendesk's 409 on Link, which reads them again.
+ * How long the problems' states are taken as read, for every ticket of the session: a problem
+ * solved meanwhile ends its known issue on screen within two minutes.
  */
-const FACTS_FRESH_MS = 2 * 60 * 1000;
+const PROBLEMS_FRESH_MS = 2 * 60 * 1000;
+const PROBLEMS_KEY = 'known-issue:problems';
 
 /**
  * Known issues in the sidebar: the live statement of the problem this incident is linked to, or
@@ -96,18 +97,30 @@ export function createKnownIssueModel(deps: Deps) {
     if (!matters) return '';
     return [...new Set([ticket.id.value, ...statements.value.map((a) => a.problemTicketId!)])].join(',');
   });
-  const factsKey = () => `known-issue:${ticket.id.value}`;
-  const byId = (list: Facts[]) => new Map(list.map((t) => [t.id, t] as const));
-  /** Sets the facts on screen, and the session's copy for this ticket's next view. */
-  const keep = (list: Facts[]) => {
-    cache.set(factsKey(), list);
-    return byId(list);
+  /** This ticket's own facts, kept for its version: a revisit of the unchanged ticket reads none. */
+  const ownKept = () => byVersion<Facts>(cache, `known-issue:${ticket.id.value}`, () => now().getTime());
+  /** Sets the facts on screen, and the session's copies for the next views: this ticket's, and the problems' when read. */
+  const keep = (list: Facts[], problemsRead: boolean) => {
+    const mine = list.find((t) => t.id === ticket.id.value);
+    if (mine) ownKept().set(mine.updated_at, mine);
+    if (problemsRead)
+      cache.set(
+        PROBLEMS_KEY,
+        list.filter((t) => t !== mine),
+      );
+    return new Map(list.map((t) => [t.id, t] as const));
   };
+  /** Reads what the session does not hold (or, forced, everything): this ticket's facts and the problems' states. */
   const readFacts = (ids: number[], force = false) =>
     facts.run(async () => {
-      const hit = force ? null : cache.get<Facts[]>(factsKey(), FACTS_FRESH_MS);
-      if (hit && ids.every((id) => hit.value.some((t) => t.id === id))) return byId(hit.value);
-      return keep((await getTickets(host, ids)).map(factsOf));
+      const id = ticket.id.value;
+      const problemIds = ids.filter((p) => p !== id);
+      const mine = force ? null : ownKept().get(ticket.updatedAt.value);
+      const kept = force ? null : cache.get<Facts[]>(PROBLEMS_KEY, PROBLEMS_FRESH_MS)?.value;
+      const problems = kept && problemIds.every((p) => kept.some((t) => t.id === p)) ? kept : null;
+      const wanted = [...(mine ? [] : [id]), ...(problems ? [] : problemIds)];
+      const read = wanted.length ? (await getTickets(host, wanted)).map(factsOf) : [];
+      return keep([...(mine ? [mine] : []), ...(problems ?? []), ...read], !problems);
     });
   onDispose(
     effect(() => {
@@ -164,7 +177,7 @@ export function createKnownIssueModel(deps: Deps) {
       const problemId = statement.problemTicketId ?? unexpected();
       try {
         const saved = await updateTicketSafely(host, t.id, t.updated_at, { type: 'incident', problem_id: problemId });
-        void facts.run(async () => keep([...[...known.value.values()].filter((t) => t.id !== saved.id), factsOf(saved)]));
+        void facts.run(async () => keep([...[...known.value.values()].filter((t) => t.id !== saved.id), factsOf(saved)], false));
         return done();
       } catch (error) {
         if (error instanceof ApiError && error.isConflict) {

@@ -22,7 +22,7 @@ import {
   type FlaggedChange,
 } from '../../domain/escalation';
 import type { AppSettings } from '../../domain/settings';
-import type { SessionCache } from '../../app/sessionCache';
+import { byVersion, type SessionCache } from '../../app/sessionCache';
 import { ApiError } from '../../host/errors';
 import { escalationHistory } from '../../host/api/escalation';
 import { getTicket } from '../../host/api/tickets';
@@ -33,18 +33,6 @@ import type { TicketModel } from '../ticket/model';
 const LEAD_ACTIONS: readonly EscalationAction[] = ['escalate', 'decline', 'resolve'];
 /** How long a state that changed on its own must have been on screen before a click is taken to mean it. */
 const SETTLE_MS = 3000;
-/**
- * A ticket's trail belongs to its version (`updated_at`): any change to the ticket is a new audit
- * and a new version. Read once the version is over a minute old (so no later save can share its
- * second-precision stamp), it is kept for the session, and a sidebar opened on the same version
- * reads no audits.
- */
-const TRAIL_SETTLED_MS = 60_000;
-const TRAIL_KEPT_MS = 8 * 3600_000;
-interface KeptTrail {
-  version: string;
-  trail: EscalationHistory;
-}
 
 export interface HistoryView extends EscalationHistory {
   people: Map<number, { name: string; isLead: boolean }>;
@@ -92,15 +80,18 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now,
   const status = signal<Report | null>(null);
   const clock = signal(now());
 
-  /** The trail from the audits; `reuse`: as kept for this version of the ticket, if it was. */
+  /**
+   * The trail from the audits; `reuse`: as kept for this version of the ticket, if it was (a
+   * trail belongs to its version: any change to the ticket is a new audit).
+   */
   async function readTrail(reuse: boolean): Promise<EscalationHistory> {
     const id = ticket.id.value;
     const version = ticket.updatedAt.value;
-    const key = `escalation-trail:${id}`;
-    const kept = reuse && version ? cache.get<KeptTrail>(key, TRAIL_KEPT_MS)?.value : undefined;
-    if (kept?.version === version) return kept.trail;
+    const kept = byVersion<EscalationHistory>(cache, `escalation-trail:${id}`, () => now().getTime());
+    const found = reuse ? kept.get(version) : null;
+    if (found) return found;
     const trail = await escalationHistory(host, id);
-    if (reuse && version && now().getTime() - Date.parse(version) > TRAIL_SETTLED_MS) cache.set(key, { version, trail });
+    if (reuse) kept.set(version, trail);
     return trail;
   }
 
