@@ -242,6 +242,33 @@ describe('lead console', () => {
     await expect.poll(() => session().text(c().getByTestId('answer-share'))).toMatch(/\d+ %/);
   });
 
+  it('counts the tickets an answer is shown on with the examples agents proposed, as the sidebar matches them', async () => {
+    // "A payment I did not make" (4146) gets the payment answer only once 4109's subject counts as its example.
+    const payment = () => c().getByTestId('top-answers').locator('tbody tr').filter({ hasText: "Payment I don't recognise" });
+    const shown = () => session().text(payment().locator('td').nth(1));
+    await leadFromTheStart();
+    await openTab('Team metrics');
+    await expect.poll(shown, { timeout: 30_000 }).toMatch(/^\d+$/);
+    const before = Number(await shown());
+    // An agent proposes the example, as Zendesk records it; no lead has handled it yet.
+    await session().persona('agent');
+    await session().api('/api/v2/custom_objects/closed_loop_feedback/records.json', 'POST', {
+      custom_object_record: {
+        name: "Example: Payment I didn't make",
+        custom_object_fields: {
+          kind: 'example',
+          answer_id: '01HQH4ZCMT2SQDVMWCHD501YKC',
+          note: "Payment I didn't make",
+          ticket_id: 4109,
+          handled: false,
+        },
+      },
+    });
+    await asLead();
+    await openTab('Team metrics');
+    await expect.poll(shown, { timeout: 30_000 }).toBe(String(before + 1));
+  });
+
   it('over 90 days: escalation rate, lead decisions and what each answer did, every table with a CSV equal to it', async () => {
     // Ticket 4113 used the approved answer and was solved; the customer reopens it, an agent solves it again.
     for (const status of ['open', 'solved']) await session().api('/api/v2/tickets/4113.json', 'PUT', { ticket: { status } });

@@ -80,6 +80,7 @@ async function metricsOf(host: HostClient) {
     leadResponseMinutes: 60,
     approvedIds: () => [],
     issueAnswers: () => [],
+    proposals: () => [],
     analysis: () => import('../../src/domain/textAnalysis'),
   });
   await model.load(7);

@@ -33,6 +33,10 @@ export function MetricsTab({ library }: { library: LibraryModel }) {
         library.rows.value
           .filter((r) => r.answer.status === 'approved' && !isStatement(r.answer))
           .map((r) => ({ answer: r.answer, approvedAt: r.approval ? approvalTime(r.answer, r.approval) : undefined })),
+      proposals: () => {
+        const feedback = library.feedback.value;
+        return feedback.status === 'ready' ? feedback.data.filter((r) => r.custom_object_fields.kind === 'example') : [];
+      },
       analysis: loadTextAnalysis,
     }),
   );

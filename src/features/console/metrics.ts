@@ -35,7 +35,8 @@ import {
   type TeamRate,
   type WindowDays,
 } from '../../domain/metrics';
-import type { Matcher } from '../../domain/matching';
+import type { ProposalRecord } from '../../domain/answers/provisional';
+import type { AnswerDoc, Matcher } from '../../domain/matching';
 import type { Steps } from '../../domain/steps';
 import type { TextAnalysis } from '../../domain/textAnalysis';
 import type { Answer } from '../../host/api/answers';
@@ -82,6 +83,8 @@ interface Deps {
    * while the approval is being checked. Read inside an effect.
    */
   issueAnswers: () => { answer: Answer; approvedAt: string | null | undefined }[];
+  /** The example phrasings agents proposed that no lead handled yet: the sidebar's matcher learns from them, so this one does too. Read inside an effect. */
+  proposals: () => readonly ProposalRecord[];
   /** Loads the matcher's chunk: only once the figures are asked for. */
   analysis: () => Promise<TextAnalysis>;
 }
@@ -90,7 +93,7 @@ interface Deps {
 function* matchSteps(
   tools: TextAnalysis,
   trained: Matcher | null,
-  answers: Answer[],
+  answers: AnswerDoc[],
   tickets: readonly Ticket[],
 ): Steps<{ matcher: Matcher; matched: Map<number, string | null> }> {
   const matcher = trained ?? (yield* tools.matcherSteps(answers));
@@ -111,7 +114,7 @@ function* matchSteps(
  * ticket metrics and the agents' "not right" reports. The tickets come from the export search:
  * the offset search stops at 1,000 results and can repeat one across pages; the export does neither.
  */
-export function createMetricsModel({ host, lead, now, leadResponseMinutes, approvedIds, issueAnswers, analysis }: Deps) {
+export function createMetricsModel({ host, lead, now, leadResponseMinutes, approvedIds, issueAnswers, proposals, analysis }: Deps) {
   const days = signal<WindowDays>(7);
   const metrics = createResource<MetricsReport>();
 
@@ -179,11 +182,14 @@ export function createMetricsModel({ host, lead, now, leadResponseMinutes, appro
     effect(() => {
       const toolState = tools.state.value;
       const state = metrics.state.value;
-      const answers = issueAnswers().map((a) => a.answer);
       const loaded = toolState.status === 'ready' ? toolState.data : null;
       const data = state.status === 'ready' ? state.data : null;
       if (!loaded || !data) return;
-      const key = answers.map((a) => `${a.id}@${a.updatedAt}`).join(' ');
+      // The sidebar's matcher input: the approved answers with the agents' provisional examples.
+      const approved = issueAnswers().map((a) => a.answer);
+      const proposed = loaded.proposedExamples(proposals());
+      const answers = loaded.withProvisional(approved, proposed);
+      const key = [...approved.map((a) => `${a.id}@${a.updatedAt}`), ...proposed.map((p) => `${p.answerId}:${p.by}:${p.text}`)].join(' ');
       if (running?.key === key && running.data === data) return;
       running?.stop.abort();
       const stop = new AbortController();
