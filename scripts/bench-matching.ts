@@ -1,10 +1,16 @@
 /**
  * Matcher timing on libraries made from BANKING77: the index build on a cold session (training),
  * its restore on a warm one (what the first sidebar kept in the session cache), the size of what is
- * kept, and the time to match a ticket. `benchMatching()` returns the figures so a project-wide
+ * kept, the memory the restored matcher holds, and the time to match a ticket. `benchMatching()` returns the figures so a project-wide
  * bench can call it; run directly it prints them: tsx scripts/bench-matching.ts [answers...]
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { Steps } from '../src/domain/steps';
 import type { AnswerDoc } from '../src/domain/matching/index';
 import { restoreOrTrainSteps } from '../src/domain/matching/persist';
@@ -28,6 +34,12 @@ export interface MatchingBench {
    * slices of 12 ms, but a single step longer than that is one task on the main thread however it is sliced.
    */
   longestStepMs: { build: number; restore: number };
+  /**
+   * The heap the matcher restored on a warm session holds (its vocabulary, indexes and weights), in
+   * MB: what each sidebar keeps in memory. Measured in a process of its own, so nothing the cold
+   * build left behind counts.
+   */
+  matcherHeapMB: number;
   msPerTicket: number;
 }
 
@@ -81,6 +93,40 @@ function drainTimed<T>(steps: Steps<T>): { value: T; longestMs: number } {
   }
 }
 
+/** The heap in use after a full collection (the flag is set at run time, for this process only). */
+function heapUsed(): number {
+  setFlagsFromString('--expose_gc');
+  (runInNewContext('gc') as () => void)();
+  return process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+}
+
+/** In this process: the heap a matcher restored from the entry in `storedFile` holds, in MB. */
+function restoredHeapMB(size: number, examplesPerAnswer: number, storedFile: string): number {
+  const { answers } = bankingAnswers(size, examplesPerAnswer);
+  const stored = JSON.parse(readFileSync(storedFile, 'utf8')) as unknown;
+  const before = heapUsed();
+  const warm = drainTimed(restoreOrTrainSteps(answers, stored, MAX_WEIGHT_CHARS)).value;
+  const held = heapUsed() - before;
+  if (!warm.matcher) throw new Error('no matcher');
+  return Math.round((held / 2 ** 20) * 10) / 10;
+}
+
+/** The same, in a child process of its own. */
+function heapInChild(size: number, examplesPerAnswer: number, stored: string): number {
+  const dir = mkdtempSync(join(tmpdir(), 'matcher-heap-'));
+  try {
+    const file = join(dir, 'stored.json');
+    writeFileSync(file, stored);
+    const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+    const out = execFileSync(tsx, [fileURLToPath(import.meta.url), '--heap', String(size), String(examplesPerAnswer), file], {
+      encoding: 'utf8',
+    });
+    return Number(out.trim());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export function benchMatching(sizes: readonly number[] = [25, 1_000, 5_000], examplesPerAnswer = 10): MatchingBench[] {
   return sizes.map((size) => {
     const { answers, tickets } = bankingAnswers(size, examplesPerAnswer);
@@ -102,12 +148,16 @@ export function benchMatching(sizes: readonly number[] = [25, 1_000, 5_000], exa
       weightsStored: cold.store?.weights != null,
       weightsChars: weights ? 4 * Math.ceil(weights.byteLength / 3) : 0,
       longestStepMs: { build: Math.round(buildStep), restore: Math.round(restoreStep) },
+      matcherHeapMB: heapInChild(size, examplesPerAnswer, stored),
       msPerTicket: Math.round((matchMs / tickets.length) * 1000) / 1000,
     };
   });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '--heap') {
+  const [size, examples, file] = process.argv.slice(3);
+  console.log(restoredHeapMB(Number(size), Number(examples), file!));
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const sizes = process.argv
     .slice(2)
     .map(Number)
