@@ -41,6 +41,18 @@ describe('escalation queue', () => {
     expect(await session().text(row(4133).getByTestId('queue-time-left'))).toMatch(/^\d+ (d|h)( \d+ (h|min))? overdue$/);
   });
 
+  it('shares each ticket’s trail with the sidebar: a ticket opened from the queue, unchanged, reads no audits', async () => {
+    const auditReads = async (app: string) =>
+      (await session().calls()).calls.filter(
+        (call) => call.app === app && call.endpoint === 'tickets.audits' && call.path.includes('/4103/'),
+      ).length;
+    await asLead();
+    expect(await auditReads('nav_bar')).toBe(1);
+    await session().open({ ticket: 4103 });
+    await expect.poll(() => session().text(session().sidebar().getByTestId('escalation-requested'))).not.toBe('');
+    expect(await auditReads('ticket_sidebar')).toBe(0);
+  });
+
   it('counts tickets per status and filters by status, group and assignee', async () => {
     await asLead();
     const counts = c().getByTestId('queue-counts');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LeadAccess } from '../../src/app/lead';
+import { createSessionCache } from '../../src/app/sessionCache';
 import { readSettings } from '../../src/domain/settings';
 import { createMetricsModel } from '../../src/features/console/metrics';
 import { createQueueModel } from '../../src/features/console/queue';
@@ -77,6 +78,7 @@ async function metricsOf(host: HostClient) {
     host,
     lead,
     now: () => NOW,
+    cache: createSessionCache(null),
     leadResponseMinutes: 60,
     approvedIds: () => [],
     issueAnswers: () => [],
@@ -108,7 +110,14 @@ describe('console metrics under Zendesk search limits', () => {
 
 describe('escalation queue under Zendesk search limits', () => {
   const queue = (host: HostClient) => {
-    const model = createQueueModel({ host, lead, settings: readSettings({}).settings, i18n: createI18n('en', []), now: () => NOW });
+    const model = createQueueModel({
+      host,
+      lead,
+      settings: readSettings({}).settings,
+      i18n: createI18n('en', []),
+      now: () => NOW,
+      cache: createSessionCache(null),
+    });
     return async (n: number) => {
       await model.load(n);
       const state = model.page.value;
@@ -129,6 +138,18 @@ describe('escalation queue under Zendesk search limits', () => {
       .filter((u) => u.startsWith('/api/v2/search.json'))
       .map((u) => Number(new URL(u, 'https://x').searchParams.get('page')));
     expect(Math.max(...pages)).toBe(40);
+  });
+
+  it('reads a listed ticket’s audits once per version of it: the page loaded again reads none, a changed ticket is read again', async () => {
+    const tickets = Array.from({ length: 30 }, (_, i) => ticket(i + 1, ['escalation_requested']));
+    const { host, urls } = zendesk(tickets);
+    const load = queue(host);
+    const audits = () => urls.filter((u) => u.includes('/audits.json'));
+    await load(1);
+    expect(audits()).toHaveLength(25);
+    tickets[0]!.updated_at = new Date(NOW.getTime() - 120_000).toISOString();
+    await load(1);
+    expect(audits().slice(25)).toEqual(['/api/v2/tickets/1/audits.json']);
   });
 
   it('lists all when search serves them all', async () => {

@@ -20,13 +20,14 @@ const resolved = (r: ResolutionShare) => (r.solved ? `${percent(r.oneTouch / r.s
 const comparedFirst = (c: Comparison) => (c.kind === 'compared' ? 0 : c.kind === 'outside' ? 1 : 2);
 
 export function MetricsTab({ library }: { library: LibraryModel }) {
-  const { host, lead, now, i18n, settings } = useServices();
+  const { host, lead, now, i18n, settings, cache } = useServices();
   // Built when the tab is shown: the matcher's chunk is not downloaded before.
   const model = useModel(() =>
     createMetricsModel({
       host,
       lead,
       now,
+      cache,
       leadResponseMinutes: settings.leadResponseMinutes,
       approvedIds: () => library.rows.value.filter((r) => r.answer.status === 'approved').map((r) => r.answer.id),
       issueAnswers: () =>

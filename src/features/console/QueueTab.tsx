@@ -140,8 +140,8 @@ function RowActions({ item, model }: { item: QueueItem; model: QueueModel }) {
 }
 
 export function QueueTab() {
-  const { host, lead, settings, i18n, now } = useServices();
-  const model = useMemo(() => createQueueModel({ host, lead, settings, i18n, now }), [host, lead, settings, i18n, now]);
+  const { host, lead, settings, i18n, now, cache } = useServices();
+  const model = useMemo(() => createQueueModel({ host, lead, settings, i18n, now, cache }), [host, lead, settings, i18n, now, cache]);
   useEffect(() => void model.load(1), [model]);
   const state = model.page.value;
   const data = 'data' in state ? state.data : undefined;

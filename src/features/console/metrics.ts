@@ -47,6 +47,7 @@ import type { Ticket } from '../../host/api/tickets';
 import { getGroups } from '../../host/api/users';
 import { ticketMetricsSince } from '../../host/api/ticketMetrics';
 import type { HostClient } from '../../host/client';
+import type { SessionCache } from '../../app/sessionCache';
 import { escalationHistories } from './histories';
 
 const DAY_MS = 86_400_000;
@@ -83,6 +84,8 @@ interface Deps {
    * while the approval is being checked. Read inside an effect.
    */
   issueAnswers: () => { answer: Answer; approvedAt: string | null | undefined }[];
+  /** The agent's session cache: a ticket's trail read at its version is not read again. */
+  cache: SessionCache;
   /** The example phrasings agents proposed that no lead handled yet: the sidebar's matcher learns from them, so this one does too. Read inside an effect. */
   proposals: () => readonly ProposalRecord[];
   /** Loads the matcher's chunk: only once the figures are asked for. */
@@ -114,7 +117,7 @@ function* matchSteps(
  * ticket metrics and the agents' "not right" reports. The tickets come from the export search:
  * the offset search stops at 1,000 results and can repeat one across pages; the export does neither.
  */
-export function createMetricsModel({ host, lead, now, leadResponseMinutes, approvedIds, issueAnswers, proposals, analysis }: Deps) {
+export function createMetricsModel({ host, lead, now, cache, leadResponseMinutes, approvedIds, issueAnswers, proposals, analysis }: Deps) {
   const days = signal<WindowDays>(7);
   const metrics = createResource<MetricsReport>();
 
@@ -131,8 +134,8 @@ export function createMetricsModel({ host, lead, now, leadResponseMinutes, appro
     const groupNames = new Map(groups.map((g) => [g.id, g.name]));
     const tickets = uniqueById(found.tickets);
     const history = await escalationHistories(
-      host,
-      tickets.filter((t) => hasEscalationTrace(t.tags)).map((t) => t.id),
+      { host, cache, now },
+      tickets.filter((t) => hasEscalationTrace(t.tags)),
     );
     const causeWriters = causes.flatMap((c) => [c.createdById, c.updatedById]).filter((id): id is number => id !== null);
     const authors = [...new Set([...[...history.values()].flatMap((h) => h.changes.map((c) => c.authorId)), ...causeWriters])];

@@ -18,6 +18,7 @@ import type { Ticket } from '../../host/api/tickets';
 import { getGroups } from '../../host/api/users';
 import type { HostClient } from '../../host/client';
 import type { I18n } from '../../i18n';
+import type { SessionCache } from '../../app/sessionCache';
 import { escalationHistories } from './histories';
 
 export interface QueueItem extends QueueEntry {
@@ -66,6 +67,8 @@ interface Deps {
   settings: AppSettings;
   i18n: I18n;
   now: () => Date;
+  /** The agent's session cache: a ticket's trail read at its version is not read again. */
+  cache: SessionCache;
 }
 
 /**
@@ -76,7 +79,7 @@ interface Deps {
  * the search again, so a ticket already listed on the page before (pushed along by a request made
  * meanwhile) is not listed twice.
  */
-export function createQueueModel({ host, lead, settings, i18n, now }: Deps) {
+export function createQueueModel({ host, lead, settings, i18n, now, cache }: Deps) {
   const page = createResource<QueuePage>();
   const pageNo = signal(1);
   const filter = signal<QueueFilter>(ALL);
@@ -129,10 +132,7 @@ export function createQueueModel({ host, lead, settings, i18n, now }: Deps) {
     const listed = [...(requested?.tickets ?? []), ...escalated];
     const before = shown?.page === n - 1 ? shown.ids : new Set<number>();
     const tickets = listed.filter((t) => !before.has(t.id) && ['requested', 'escalated', undefined].includes(current(t)?.state));
-    const history = await escalationHistories(
-      host,
-      tickets.map((t) => t.id),
-    );
+    const history = await escalationHistories({ host, cache, now }, tickets);
     const authors = [...history.values()].flatMap((h) => h.changes.map((c) => c.authorId));
     const assigned = tickets.map((t) => t.assignee_id).filter((id): id is number => typeof id === 'number');
     const ids = [...new Set([...authors, ...assigned])];

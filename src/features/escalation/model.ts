@@ -1,6 +1,6 @@
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { conflict, createAction, done, type Outcome, type Report } from '../../app/action';
-import { readStepContext, writeStep } from '../../app/escalation';
+import { keptTrail, readStepContext, writeStep } from '../../app/escalation';
 import type { LeadAccess, LeadStatus } from '../../app/lead';
 import { onDispose } from '../../app/model';
 import { createResource } from '../../app/resource';
@@ -22,7 +22,7 @@ import {
   type FlaggedChange,
 } from '../../domain/escalation';
 import type { AppSettings } from '../../domain/settings';
-import { byVersion, type SessionCache } from '../../app/sessionCache';
+import type { SessionCache } from '../../app/sessionCache';
 import { ApiError } from '../../host/errors';
 import { escalationHistory } from '../../host/api/escalation';
 import { getTicket } from '../../host/api/tickets';
@@ -80,14 +80,11 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now,
   const status = signal<Report | null>(null);
   const clock = signal(now());
 
-  /**
-   * The trail from the audits; `reuse`: as kept for this version of the ticket, if it was (a
-   * trail belongs to its version: any change to the ticket is a new audit).
-   */
+  /** The trail from the audits; `reuse`: as kept for this version of the ticket, if it was. */
   async function readTrail(reuse: boolean): Promise<EscalationHistory> {
     const id = ticket.id.value;
     const version = ticket.updatedAt.value;
-    const kept = byVersion<EscalationHistory>(cache, `escalation-trail:${id}`, () => now().getTime());
+    const kept = keptTrail(cache, id, now);
     const found = reuse ? kept.get(version) : null;
     if (found) return found;
     const trail = await escalationHistory(host, id);
