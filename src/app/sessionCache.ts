@@ -107,16 +107,28 @@ const VERSION_KEPT_MS = 8 * 3600_000;
 /**
  * What was read of one ticket at one version (its `updated_at`: any change to a ticket is a new
  * version, and a new audit). It is kept only when the version was over a minute old at the read,
- * so no later save can share its second-precision stamp, and given back only for that version.
+ * so no later save can share its second-precision stamp, and given back only for that version
+ * (compared as a time: the SDK and the REST API need not write it alike).
  */
 export function byVersion<T>(cache: SessionCache, key: string, now: () => number) {
+  const time = (version: string | null) => (version ? Date.parse(version) : NaN);
+  const get = (version: string | null): T | null => {
+    const kept = Number.isNaN(time(version)) ? undefined : cache.get<{ version: string; value: T }>(key, VERSION_KEPT_MS)?.value;
+    return kept && time(kept.version) === time(version) ? kept.value : null;
+  };
+  const set = (version: string | null, value: T) => {
+    if (now() - time(version) > SETTLED_MS) cache.set(key, { version, value });
+  };
   return {
-    get: (version: string | null): T | null => {
-      const kept = version ? cache.get<{ version: string; value: T }>(key, VERSION_KEPT_MS)?.value : undefined;
-      return kept?.version === version ? kept.value : null;
-    },
-    set: (version: string | null, value: T) => {
-      if (version && now() - Date.parse(version) > SETTLED_MS) cache.set(key, { version, value });
+    get,
+    set,
+    /** The value kept for `version`, else `read` (kept when settled). */
+    async orRead(version: string | null, read: () => Promise<T>): Promise<T> {
+      const kept = get(version);
+      if (kept !== null) return kept;
+      const value = await read();
+      set(version, value);
+      return value;
     },
   };
 }

@@ -227,10 +227,10 @@ describe('the built package (dist/)', () => {
     // and loader (their model, view and reads download after the first paint, in a chunk of their own);
     // 51.0 KB with the session's trained matcher kept and restored, and the misfit reports read
     // through Zendesk's sorted filtered search in cursor pages; 51.24 KB with the open example
-    // proposals read with the library and kept for the session (their rule is deferred); 51.50 KB
+    // proposals read with the library and kept for the session (their rule is deferred); 51.53 KB
     // with what is read of a ticket kept per version of it (a revisit, or a ticket the console's
     // queue listed, reads no audits).
-    expect(sidebar.gzipBytes).toBeLessThanOrEqual(51_520);
+    expect(sidebar.gzipBytes).toBeLessThanOrEqual(51_550);
     // 58.3 KB measured: the above, the matcher with its per-library calibration and the query's
     // privacy scrub; 61.4 KB with the above, the matcher's training as steps, its language guess
     // and Unified Search's chunk; 61.9 KB with the relevance floor of the knowledge suggestions
@@ -241,10 +241,10 @@ describe('the built package (dist/)', () => {
     // (deferred: +158 bytes; before the first paint: +43 bytes); 68.45 KB with the matcher's
     // vocabulary, indexes and classifier built in steps (deferred: +225 bytes); 68.96 KB with the
     // provisional examples (their rule in the deferred text analysis; their read and session copy
-    // before the first paint); 69.26 KB with the escalation trail and a ticket's known-issue facts
-    // kept per version of the ticket (+213 bytes, all before the first paint: the ticket's version
+    // before the first paint); 69.29 KB with the escalation trail and a ticket's known-issue facts
+    // kept per version of the ticket (+248 bytes, all before the first paint: the ticket's version
     // comes with the boot's one read, and the rule is shared with the escalation panel and the console).
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(69_280);
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(69_310);
     // Code only editing, searching or sending proposals back needs is never part of the sidebar's download.
     expect(sidebar.files.some((f) => f.startsWith('answer-editing-') || f.startsWith('ticket-search-') || f.startsWith('send-back-'))).toBe(
       false,

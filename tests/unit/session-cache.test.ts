@@ -126,6 +126,8 @@ describe('what was read of a ticket, kept by its version', () => {
     expect(trail.get('2026-11-30T10:00:00Z')).toBe('as of ten');
     expect(trail.get('2026-11-30T11:00:00Z')).toBeNull();
     expect(trail.get(null)).toBeNull();
+    // The same time, written as another client writes it.
+    expect(trail.get('2026-11-30T10:00:00.000Z')).toBe('as of ten');
   });
 
   it('keeps nothing read while the version was under a minute old, nor without a version', () => {

@@ -110,12 +110,15 @@ export function createKnownIssueModel(deps: Deps) {
       );
     return new Map(list.map((t) => [t.id, t] as const));
   };
-  /** Reads what the session does not hold (or, forced, everything): this ticket's facts and the problems' states. */
+  /**
+   * Reads what the session does not hold (or, forced, everything): this ticket's facts and the
+   * problems' states. The ticket's version is peeked: a save elsewhere does not trigger a read (Link's 409 does).
+   */
   const readFacts = (ids: number[], force = false) =>
     facts.run(async () => {
       const id = ticket.id.value;
       const problemIds = ids.filter((p) => p !== id);
-      const mine = force ? null : ownKept().get(ticket.updatedAt.value);
+      const mine = force ? null : ownKept().get(ticket.updatedAt.peek());
       const kept = force ? null : cache.get<Facts[]>(PROBLEMS_KEY, PROBLEMS_FRESH_MS)?.value;
       const problems = kept && problemIds.every((p) => kept.some((t) => t.id === p)) ? kept : null;
       const wanted = [...(mine ? [] : [id]), ...(problems ? [] : problemIds)];

@@ -17,11 +17,11 @@ export async function escalationHistories(
 ): Promise<Map<number, EscalationHistory>> {
   await escalationFieldId(host);
   return new Map(
-    await mapLimited(tickets, 4, async ({ id, updated_at: version }) => {
-      const kept = keptTrail(cache, id, now);
-      const trail = kept.get(version) ?? (await escalationHistory(host, id));
-      kept.set(version, trail);
-      return [id, trail] as const;
-    }),
+    await mapLimited(
+      tickets,
+      4,
+      async ({ id, updated_at: version }) =>
+        [id, await keptTrail(cache, id, now).orRead(version, () => escalationHistory(host, id))] as const,
+    ),
   );
 }

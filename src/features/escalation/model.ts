@@ -80,17 +80,12 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now,
   const status = signal<Report | null>(null);
   const clock = signal(now());
 
-  /** The trail from the audits; `reuse`: as kept for this version of the ticket, if it was. */
-  async function readTrail(reuse: boolean): Promise<EscalationHistory> {
+  /** The trail from the audits; `reuse`: as kept for this version of the ticket (peeked: a save alone is no reason to read), if it was. */
+  const readTrail = (reuse: boolean): Promise<EscalationHistory> => {
     const id = ticket.id.value;
-    const version = ticket.updatedAt.value;
-    const kept = keptTrail(cache, id, now);
-    const found = reuse ? kept.get(version) : null;
-    if (found) return found;
-    const trail = await escalationHistory(host, id);
-    if (reuse) kept.set(version, trail);
-    return trail;
-  }
+    const read = () => escalationHistory(host, id);
+    return reuse ? keptTrail(cache, id, now).orRead(ticket.updatedAt.peek(), read) : read();
+  };
 
   async function readHistory(reuse = false): Promise<HistoryView> {
     const found = await readTrail(reuse);
