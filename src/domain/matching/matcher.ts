@@ -193,8 +193,10 @@ function* buildScorer(answers: readonly AnswerDoc[], tuning: Tuning, weights: Fl
   }
   const maxPosting = (rows: number): number => Math.max(tuning.minPrune, tuning.pruneShare * rows);
   const docIndex = yield* InvertedMatrix.build(docVecs, space.size, maxPosting(docVecs.length));
+  // A loop, not a callback: a variable a closure names stays in memory with the scorer's closures,
+  // and this one holds every example's vector.
   const perAnswer: SparseVec[][] = answers.map(() => []);
-  docVecs.forEach((v, d) => perAnswer[docAnswer[d]!]!.push(v));
+  for (let d = 0; d < docVecs.length; d++) perAnswer[docAnswer[d]!]!.push(docVecs[d]!);
   const centroidIndex = yield* InvertedMatrix.build(yield* centroids(perAnswer, space.size), space.size, maxPosting(nAnswers));
 
   // Training cost grows with answers x examples; past the budget the epochs are
