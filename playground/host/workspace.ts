@@ -1,4 +1,4 @@
-import { computed, signal } from '@preact/signals';
+import { batch, computed, signal } from '@preact/signals';
 import { sanitizeHtml, textToHtml, toHtml, toText } from './richText';
 
 /**
@@ -104,10 +104,16 @@ async function loadUsers(ids: number[]) {
 }
 
 export async function loadSession() {
-  state.value = await api<PlaygroundState>('/__playground/state');
-  const { user, groups } = await api<{ user: ApiUser; groups: { id: number; name: string }[] }>('/api/v2/users/me.json?include=groups');
-  me.value = user;
-  myGroups.value = groups;
+  const [next, { user, groups }] = await Promise.all([
+    api<PlaygroundState>('/__playground/state'),
+    api<{ user: ApiUser; groups: { id: number; name: string }[] }>('/api/v2/users/me.json?include=groups'),
+  ]);
+  // The persona and its user change together: a switch never shows one persona with another's profile.
+  batch(() => {
+    state.value = next;
+    me.value = user;
+    myGroups.value = groups;
+  });
 }
 
 export async function loadTickets() {

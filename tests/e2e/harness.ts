@@ -102,12 +102,12 @@ export async function startSession(options: { thirdPartyStorage?: boolean } = {}
         return;
       }
       await session.page.selectOption('select[aria-label="Persona"]', persona);
-      await session.page.waitForFunction(
-        (p) =>
-          (window as unknown as { __playground: { ws: { state: { value: { persona: string } } } } }).__playground.ws.state.value.persona ===
-          p,
-        persona,
-      );
+      // Done when the workspace shows the persona and its profile (the language switch acts on that profile).
+      await session.page.waitForFunction((p) => {
+        type Ws = { state: { value: { persona: string; personas: Record<string, number> } }; me: { value: { id: number } | null } };
+        const { state, me } = (window as unknown as { __playground: { ws: Ws } }).__playground.ws;
+        return state.value.persona === p && me.value?.id === state.value.personas[p];
+      }, persona);
     },
     async language(locale) {
       await session.page.selectOption('select[aria-label="Language"]', locale);
