@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateAnswers, readLabelledTickets } from '../../scripts/answer-eval';
 import { loadFixtures } from '../../playground/api/store';
-import { createMatcher, DEFAULT_CONFIDENCE_THRESHOLD } from '../../src/domain/matching';
+import { createMatcher, DEFAULT_CONFIDENCE_THRESHOLD, type MatchResult } from '../../src/domain/matching';
+import { customerText } from '../../src/domain/knowledge/query';
 import { bankingLibrary } from './bankingLibrary';
 import { toAnswer, type AnswerRecord } from '../../src/host/api/answers';
 
@@ -93,5 +94,65 @@ describe('answers ruled out for a ticket', () => {
     const after = matcher.match(LOGIN, { exclude: new Set([first!.id]) });
     expect(after.best?.id).toBe(second!.id);
     expect(after.confidence).toBeGreaterThan(before.confidence);
+  });
+});
+
+describe('answers reported as not right for other tickets', () => {
+  const library = loadFixtures()
+    .answers.map((r) => toAnswer(r as unknown as AnswerRecord))
+    .filter((a) => a.status === 'approved' && a.problemTicketId === null);
+  const matcher = createMatcher(library);
+  const ADDRESS = '01HQX56D4FZQ1E77TGVR755E30';
+  const offered = (r: MatchResult) => [...(r.best ? [r.best.id] : []), ...r.alternates.map((a) => a.id)];
+  // Without the report the library's address answer is the confident match: the wrong one.
+  const REJECTED = { subject: 'Proof of address rejected again', text: 'My proof of address was rejected again.', locale: 'en-GB' };
+  const ALSO_REJECTED = {
+    subject: 'My proof of address was rejected',
+    text: 'I uploaded my utility bill twice and the app says the document was not accepted. What is wrong with it?',
+    locale: 'en-GB',
+  };
+  const reported = [{ answerId: ADDRESS, subject: 'Proof of address rejected' }];
+
+  it('are not offered for a ticket like one of those', () => {
+    expect(matcher.match(REJECTED).best?.id).toBe(ADDRESS);
+    expect(offered(matcher.match(ALSO_REJECTED))).toContain(ADDRESS);
+    for (const ticket of [REJECTED, ALSO_REJECTED]) expect(offered(matcher.match(ticket, { misfits: reported }))).not.toContain(ADDRESS);
+  });
+
+  it('still are for tickets about what the answer says', () => {
+    const moved = {
+      subject: 'Moved house, how do I update my address',
+      text: 'I live in Berlin now. Where do I change it?',
+      locale: 'en-GB',
+    };
+    expect(matcher.match(moved, { misfits: reported }).best?.id).toBe(ADDRESS);
+  });
+
+  it("are outweighed by the answer's own examples: a report on a ticket that reads like one leaves the answer be", () => {
+    const example = { subject: 'need to update my address', locale: 'en-GB' };
+    expect(matcher.match(example, { misfits: [{ answerId: ADDRESS, subject: 'need to update my address' }] }).best?.id).toBe(ADDRESS);
+  });
+
+  it('take no labelled demo ticket away from its right answer, whichever other ticket they were made on', () => {
+    const tickets = readLabelledTickets();
+    const query = (t: (typeof tickets)[number]) => ({
+      subject: t.subject,
+      text: customerText({ subject: t.subject, comments: [{ authorId: 1, body: t.body }], requesterId: 1 }),
+      locale: t.locale,
+    });
+    let pairs = 0;
+    const lost: string[] = [];
+    for (const u of tickets) {
+      if (u.answer_id === 'none' || !offered(matcher.match(query(u))).includes(u.answer_id)) continue;
+      // Every other ticket not about u's answer, reported as not right for it.
+      const misfits = tickets
+        .filter((t) => t !== u && ![t.answer_id, ...(t.also_right ?? [])].includes(u.answer_id))
+        .map((t) => ({ answerId: u.answer_id, subject: t.subject }));
+      pairs += misfits.length;
+      for (const m of misfits)
+        if (!offered(matcher.match(query(u), { misfits: [m] })).includes(u.answer_id)) lost.push(`${u.subject} <= ${m.subject}`);
+    }
+    expect(pairs).toBeGreaterThan(5000);
+    expect(lost).toEqual([]);
   });
 });

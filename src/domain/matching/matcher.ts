@@ -51,6 +51,14 @@ export interface MatchOptions {
    * offered nor counted against the others, so the next answer is judged on its own.
    */
   exclude?: ReadonlySet<string>;
+  /** Other tickets an answer was reported as not right for, by their subjects: a ticket like one of them is not offered it. */
+  misfits?: readonly MisfitText[];
+}
+
+/** An answer reported as not right for a ticket, and that ticket's subject. */
+export interface MisfitText {
+  answerId: string;
+  subject: string;
 }
 
 export interface Matcher {
@@ -153,6 +161,11 @@ interface Scores {
   textBest: number;
 }
 
+interface Subject {
+  vector: SparseVec;
+  weights: Map<string, number>;
+}
+
 interface Scorer {
   /** The classifier's weights, null without one. */
   weights: Float32Array | null;
@@ -160,6 +173,12 @@ interface Scorer {
   confidenceOf: (scores: Scores, top: number) => number;
   /** Whether the two answers share a tag. */
   shareTag: (a: number, b: number) => boolean;
+  /** A subject's words, weighed as a ticket's are (`similarity` compares two; `nearestOwn` one with an answer). */
+  subjectWords: (subject: string) => Subject;
+  /** The similarity of two subjects, on all their words: also those no answer uses. */
+  similarity: (a: Subject, b: Subject) => number;
+  /** How close a subject comes to one of answer `a`'s documents (its examples, title and summary). */
+  nearestOwn: (subject: Subject, a: number) => number;
 }
 
 /** `weights` trained before on the same answers and tuning take the place of training the classifier. */
@@ -235,12 +254,12 @@ function* buildScorer(answers: readonly AnswerDoc[], tuning: Tuning, weights: Fl
     const text = new Float64Array(nAnswers);
     let textBest = 0;
     if (nAnswers === 0) return { fused, sim, text, textBest };
-    const qv = space.vectorize(extractFeatures(respell(tokenize(queryText(q)), speller)));
+    const qv = vectorOf(queryText(q));
+    const knn = new Float64Array(nAnswers);
     docScores.fill(0);
     centScores.fill(0);
     docIndex.accumulate(qv, docScores);
     centroidIndex.accumulate(qv, centScores);
-    const knn = new Float64Array(nAnswers);
     for (let d = 0; d < docScores.length; d++) {
       const a = docAnswer[d]!;
       if (docScores[d]! > knn[a]!) knn[a] = docScores[d]!;
@@ -270,6 +289,26 @@ function* buildScorer(answers: readonly AnswerDoc[], tuning: Tuning, weights: Fl
     return { fused, sim, text, textBest };
   }
 
+  function vectorOf(text: string): SparseVec {
+    return space.vectorize(extractFeatures(respell(tokenize(text), speller)));
+  }
+  function subjectWords(subject: string): Subject {
+    const bag = extractFeatures(respell(tokenize(subject), speller));
+    return { vector: space.vectorize(bag), weights: space.weigh(bag) };
+  }
+  function similarity(a: Subject, b: Subject): number {
+    let dot = 0;
+    for (const [key, w] of a.weights) dot += w * (b.weights.get(key) ?? 0);
+    return dot;
+  }
+  function nearestOwn({ vector }: Subject, a: number): number {
+    docScores.fill(0);
+    docIndex.accumulate(vector, docScores);
+    let best = 0;
+    for (let d = 0; d < docScores.length; d++) if (docAnswer[d] === a && docScores[d]! > best) best = docScores[d]!;
+    return best;
+  }
+
   /**
    * Confidence = how much the top answer stands out from all others (softmax
    * over fused scores) times how on-topic the ticket is at all (text similarity
@@ -290,7 +329,7 @@ function* buildScorer(answers: readonly AnswerDoc[], tuning: Tuning, weights: Fl
 
   const shareTag = (a: number, b: number): boolean => [...answerTags[a]!].some((t) => answerTags[b]!.has(t));
 
-  return { weights: classifier?.weights ?? null, score, confidenceOf, shareTag };
+  return { weights: classifier?.weights ?? null, score, confidenceOf, shareTag, subjectWords, similarity, nearestOwn };
 }
 
 function topK(scores: Float64Array, k: number): number[] {
@@ -320,6 +359,16 @@ const ALTERNATE_FLOOR = 0.6;
 const CANDIDATE_SIMILARITY = 0.1;
 /** Unsure, a guess after the first reaches this share of its score, or shares a tag with it. */
 const CANDIDATE_FLOOR = 0.7;
+
+/**
+ * A ticket whose subject is this close to that of one an answer was reported as not right for
+ * (and closer to it than to any of the answer's own examples) is not offered that answer: the
+ * report speaks for it too. Subjects, because examples are subject-like and bodies differ even
+ * when the issue is the same.
+ */
+const MISFIT_NEAR = 0.5;
+/** A report on a ticket whose subject reads like one of the answer's own examples is outweighed by them: a lead approved those. */
+const MISFIT_OUTWEIGHED = 0.9;
 
 /** Precision the calibrated threshold aims for on the library's held-out examples. */
 const TARGET_PRECISION = 0.95;
@@ -399,7 +448,26 @@ export function* matcherSteps(
   tuning: Tuning = DEFAULT_TUNING,
   trained?: TrainedState,
 ): Steps<Matcher> {
-  const { score, confidenceOf, shareTag, weights } = yield* buildScorer(answers, tuning, trained?.weights);
+  const scorer = yield* buildScorer(answers, tuning, trained?.weights);
+  const { score, confidenceOf, shareTag, weights } = scorer;
+  const indexOf = new Map(answers.map((a, i) => [a.id, i]));
+  /** Reported subjects are few and come back with every match: each is read once. */
+  const reported = new Map<string, Subject>();
+  /** The answers `misfits` speak against for a ticket with this subject. */
+  const reportedAgainst = (subject: string, misfits: readonly MisfitText[]): Set<string> => {
+    const out = new Set<string>();
+    const mine = scorer.subjectWords(subject);
+    for (const report of misfits) {
+      const a = indexOf.get(report.answerId);
+      if (a === undefined || out.has(report.answerId)) continue;
+      let theirs = reported.get(report.subject);
+      if (!theirs) reported.set(report.subject, (theirs = scorer.subjectWords(report.subject)));
+      const near = scorer.similarity(mine, theirs);
+      if (near < MISFIT_NEAR || near <= scorer.nearestOwn(mine, a) || scorer.nearestOwn(theirs, a) >= MISFIT_OUTWEIGHED) continue;
+      out.add(report.answerId);
+    }
+    return out;
+  };
   const calibratedThreshold = options.threshold !== undefined ? null : trained ? trained.calibration : yield* calibrate(answers, tuning);
   const threshold = options.threshold ?? calibratedThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD;
   const scored = (scores: Float64Array, order: number[]): ScoredAnswer[] => order.map((a) => ({ id: answers[a]!.id, score: scores[a]! }));
@@ -412,9 +480,10 @@ export function* matcherSteps(
       const { fused } = score(q);
       return scored(fused, topK(fused, k));
     },
-    match(q, { exclude } = {}) {
+    match(q, { exclude: ruledOut, misfits } = {}) {
       const scores = score(q);
       const { fused, text } = scores;
+      const exclude = misfits?.length ? new Set([...(ruledOut ?? []), ...reportedAgainst(q.subject, misfits)]) : ruledOut;
       if (exclude?.size) {
         answers.forEach((a, i) => {
           if (exclude.has(a.id)) fused[i] = text[i] = -Infinity;

@@ -93,6 +93,24 @@ export class VectorSpace {
     for (let i = 0; i < ids.length; i++) val[i] = vals[i]! * factor[this.blockOfId[ids[i]!]!]!;
     return { idx, val };
   }
+
+  /**
+   * `vectorize`'s weights by feature, the features no answer uses included (weighed as the
+   * rarest): for comparing two tickets' words with each other, where those count most.
+   */
+  weigh(bag: FeatureBag): Map<string, number> {
+    const norms = [0, 0, 0];
+    const weights = new Map<string, number>();
+    for (const [key, tf] of bag) {
+      const id = this.ids.get(key);
+      const w = (tf > 1 ? 1 + Math.log(tf) : tf) * (id === undefined ? this.unknownIdf : this.idf[id]!);
+      norms[BLOCK_INDEX[blockOf(key)]]! += w * w;
+      weights.set(key, w);
+    }
+    const factor = norms.map((sq, b) => (sq > 0 ? this.scale[b]! / Math.sqrt(sq) : 0));
+    for (const [key, w] of weights) weights.set(key, w * factor[BLOCK_INDEX[blockOf(key)]]!);
+    return weights;
+  }
 }
 
 /**
