@@ -11,6 +11,7 @@ import { createMatcher, type AnswerDoc, type MatchResult } from '../src/domain/m
 import { toAnswer, type Answer, type AnswerRecord } from '../src/host/api/answers';
 import { loadFixtures } from '../playground/api/store';
 import { isStatement } from '../src/domain/answers/knownIssue';
+import { isVariant } from '../src/domain/answers/misfits';
 
 export interface LabelledTicket {
   subject: string;
@@ -60,17 +61,10 @@ function demoLibrary(): Answer[] {
     .filter((a) => a.status === 'approved' && !isStatement(a));
 }
 
-/** The same issue in another language: the sidebar shows the requester's variant of an answer (two or more shared tags). */
+/** The same issue in another language: the sidebar shows the requester's variant of an answer. */
 function variants(library: readonly Answer[], id: string): Set<string> {
   const a = library.find((x) => x.id === id);
-  const out = new Set([id]);
-  if (!a) return out;
-  for (const b of library) {
-    if ((b.locale ?? '') === (a.locale ?? '')) continue;
-    const shared = a.tags.filter((t) => b.tags.includes(t)).length;
-    if (shared >= 2 && shared * 2 >= Math.min(a.tags.length, b.tags.length)) out.add(b.id);
-  }
-  return out;
+  return new Set(a ? library.filter((b) => isVariant(a, b)).map((b) => b.id) : [id]);
 }
 
 export function evaluateAnswers(

@@ -12,6 +12,10 @@ const PAYMENT_TITLE = "Payment I don't recognise";
 const PAYMENT_ANSWER = '01HQH4ZCMT2SQDVMWCHD501YKC';
 const GERMAN_TICKET = 4122; // "Karte nicht angekommen", German-speaking requester
 const CARD_TICKET = 4101; // "Card not arrived", requester locale en-US: rewritten below in German
+const PROOF_TICKET = 4138; // "Proof of address rejected": the address answer is the confident (wrong) match
+const LIKE_PROOF_TICKET = 4131; // rewritten below into the same complaint
+const MOVED_TICKET = 4123; // "Card sent to my old address": what the address answer is for
+const ADDRESS_TITLE = 'Updating the address (card on its way)';
 const STATEMENT_ANSWER = '01HQ5TM7RQ2D9V4K8XWB3NCS6E'; // "Statement download", approved by the lead persona
 
 const panel = () => session().sidebar().locator('[data-panel="answers"]');
@@ -111,6 +115,46 @@ describe('closed-loop answers', () => {
     await expect.poll(verdict, { timeout: 20_000 }).not.toBe('');
     expect(await verdict()).not.toBe(PAYMENT_TITLE);
     expect(await session().text(panel())).not.toContain(PAYMENT_TITLE);
+  });
+
+  it('an answer reported as not right is not offered on a ticket like that one either, to this agent and to the next', async () => {
+    // Another ticket, rewritten by its requester into the same complaint in other words.
+    const { ticket } = await session().api<{ ticket: { requester_id: number } }>(`/api/v2/tickets/${LIKE_PROOF_TICKET}.json`);
+    await session().api(`/api/v2/tickets/${LIKE_PROOF_TICKET}.json`, 'PUT', {
+      ticket: {
+        subject: 'My proof of address was rejected again',
+        comment: {
+          body: 'I sent a bank statement as proof of address and it was rejected again.',
+          public: true,
+          author_id: ticket.requester_id,
+        },
+      },
+    });
+    const settledVerdict = async () => {
+      const verdict = async () => (await title()) || (await session().text(panel().getByTestId('answers-empty')));
+      await expect.poll(verdict, { timeout: 20_000 }).not.toBe('');
+      return verdict();
+    };
+    await session().open({ ticket: LIKE_PROOF_TICKET });
+    expect(await settledVerdict()).toBe(ADDRESS_TITLE);
+    await session().open({ ticket: PROOF_TICKET });
+    await expect.poll(title).toBe(ADDRESS_TITLE);
+    await panel().getByRole('button', { name: 'Not right for this ticket' }).click();
+    await panel().getByRole('button', { name: 'Send to leads' }).click();
+    await expect.poll(() => session().text(panel().getByRole('status'))).toContain('did not fit');
+    // The same agent, then another agent in a new session: what Zendesk recorded decides.
+    for (const who of ['agent', 'lead'] as const) {
+      if (who === 'lead') {
+        await session().fresh();
+        await session().persona('lead');
+      }
+      await session().open({ ticket: LIKE_PROOF_TICKET });
+      expect(await settledVerdict()).not.toBe(ADDRESS_TITLE);
+      expect(await session().text(panel())).not.toContain(ADDRESS_TITLE);
+    }
+    // It is still the answer for a ticket about what it says.
+    await session().open({ ticket: MOVED_TICKET });
+    await expect.poll(title, { timeout: 20_000 }).toBe(ADDRESS_TITLE);
   });
 
   it('a misfit Zendesk recorded before the sidebar opened keeps that answer off the ticket', async () => {

@@ -269,6 +269,28 @@ describe('lead console', () => {
     await expect.poll(shown, { timeout: 30_000 }).toBe(String(before + 1));
   });
 
+  it('does not count a ticket an answer was reported as not right for as shown that answer, as the sidebar does not show it', async () => {
+    // "Proof of address rejected" (4138) is matched to the address answer: the wrong one.
+    const address = () => c().getByTestId('top-answers').locator('tbody tr').filter({ hasText: 'Updating the address' });
+    const shown = () => session().text(address().locator('td').nth(1));
+    await leadFromTheStart();
+    await openTab('Team metrics');
+    await c().getByRole('button', { name: 'Last 30 days' }).click();
+    await expect.poll(shown, { timeout: 30_000 }).toMatch(/^\d+$/);
+    const before = Number(await shown());
+    await session().persona('agent');
+    await session().api('/api/v2/custom_objects/closed_loop_feedback/records.json', 'POST', {
+      custom_object_record: {
+        name: 'Not right: Updating the address (card on its way)',
+        custom_object_fields: { kind: 'misfit', answer_id: '01HQX56D4FZQ1E77TGVR755E30', ticket_id: 4138, note: '', handled: false },
+      },
+    });
+    await asLead();
+    await openTab('Team metrics');
+    await c().getByRole('button', { name: 'Last 30 days' }).click();
+    await expect.poll(shown, { timeout: 30_000 }).toBe(String(before - 1));
+  });
+
   it('over 90 days: escalation rate, lead decisions and what each answer did, every table with a CSV equal to it', async () => {
     // Ticket 4113 used the approved answer and was solved; the customer reopens it, an agent solves it again.
     for (const status of ['open', 'solved']) await session().api('/api/v2/tickets/4113.json', 'PUT', { ticket: { status } });

@@ -229,8 +229,10 @@ describe('the built package (dist/)', () => {
     // through Zendesk's sorted filtered search in cursor pages; 51.24 KB with the open example
     // proposals read with the library and kept for the session (their rule is deferred); 51.53 KB
     // with what is read of a ticket kept per version of it (a revisit, or a ticket the console's
-    // queue listed, reads no audits).
-    expect(sidebar.gzipBytes).toBeLessThanOrEqual(51_550);
+    // queue listed, reads no audits); 51.76 KB with the subjects of the tickets misfits were
+    // reported on, read with the reports (Show Multiple Tickets, so its request moved here from the
+    // known-issue chunk), and the reports' rule shared with the console's metrics.
+    expect(sidebar.gzipBytes).toBeLessThanOrEqual(51_770);
     // 58.3 KB measured: the above, the matcher with its per-library calibration and the query's
     // privacy scrub; 61.4 KB with the above, the matcher's training as steps, its language guess
     // and Unified Search's chunk; 61.9 KB with the relevance floor of the knowledge suggestions
@@ -243,8 +245,10 @@ describe('the built package (dist/)', () => {
     // provisional examples (their rule in the deferred text analysis; their read and session copy
     // before the first paint); 69.29 KB with the escalation trail and a ticket's known-issue facts
     // kept per version of the ticket (+248 bytes, all before the first paint: the ticket's version
-    // comes with the boot's one read, and the rule is shared with the escalation panel and the console).
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(69_310);
+    // comes with the boot's one read, and the rule is shared with the escalation panel and the console);
+    // 69.87 KB with a ticket like one an answer was reported as not right for kept from that answer
+    // (+558 bytes: the subjects' read above, and the rule comparing subjects in the deferred text analysis).
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(69_870);
     // Code only editing, searching or sending proposals back needs is never part of the sidebar's download.
     expect(sidebar.files.some((f) => f.startsWith('answer-editing-') || f.startsWith('ticket-search-') || f.startsWith('send-back-'))).toBe(
       false,

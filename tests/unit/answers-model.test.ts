@@ -40,7 +40,12 @@ const misfit = (ticketId: number, answerId: string) => ({
 function answersModel(
   proposals: 'fail' | 'none',
   cache = createSessionCache(null),
-  { ticketId = 7, misfits = [] as ReturnType<typeof misfit>[] } = {},
+  {
+    ticketId = 7,
+    subject = 'My card has not arrived',
+    misfits = [] as ReturnType<typeof misfit>[],
+    tickets = {},
+  }: { ticketId?: number; subject?: string; misfits?: ReturnType<typeof misfit>[]; tickets?: Record<number, string> } = {},
 ) {
   const fake = fakeHost({
     'GET /api/v2/custom_objects/closed_loop_answer/records.json': () => ({
@@ -51,10 +56,25 @@ function answersModel(
       if (proposals === 'fail' && isProposalsRead(req)) throw new ApiError(500, req.url);
       return { custom_object_records: isMisfitsRead(req) ? misfits : [], meta: { has_more: false, after_cursor: null } };
     },
+    // The reported tickets as Zendesk has them (the subject is theirs, not the report's).
+    'GET /api/v2/tickets/show_many.json': (_req, url) => ({
+      tickets: (url.searchParams.get('ids') ?? '')
+        .split(',')
+        .map(Number)
+        .filter((id) => id in tickets)
+        .map((id) => ({
+          id,
+          subject: tickets[id],
+          status: 'open',
+          tags: [],
+          created_at: '2026-11-28T00:00:00Z',
+          updated_at: '2026-11-28T00:00:00Z',
+        })),
+    }),
   });
   const ticket = createTicketModel(fake.host, {
     'ticket.id': ticketId,
-    'ticket.subject': 'My card has not arrived',
+    'ticket.subject': subject,
     'ticket.requester': { id: 50, name: 'Ada Customer', locale: 'en-US' },
     'ticket.tags': [],
     'ticket.comments': [],
@@ -127,5 +147,26 @@ describe('answers panel reads', () => {
     expect(next.fake.requests.filter(isMisfitsRead)).toHaveLength(0);
     expect(next.model.candidates.value.map((a) => a.id)).not.toContain(ANSWER.id);
     next.model.dispose();
+  });
+
+  it("keeps an answer off a ticket like another one it was reported as not right for, from that ticket's subject as Zendesk has it", async () => {
+    const cache = createSessionCache(null);
+    const misfits = [misfit(8, ANSWER.id)];
+    const subject = 'Card arrived broken in two';
+    const alone = answersModel('none', createSessionCache(null), { subject });
+    await matched(alone.model);
+    expect(alone.model.candidates.value.map((a) => a.id)).toContain(ANSWER.id);
+    alone.model.dispose();
+    const reported = answersModel('none', cache, { subject, misfits, tickets: { 8: 'Card arrived broken' } });
+    await matched(reported.model);
+    expect(reported.fake.urls.filter((u) => u.includes('show_many'))).toEqual(['/api/v2/tickets/show_many.json?ids=8']);
+    expect(reported.model.candidates.value.map((a) => a.id)).not.toContain(ANSWER.id);
+    reported.model.dispose();
+    // A ticket on the answer's own topic still gets it: the report spoke of broken cards.
+    const unlike = answersModel('none', cache, { ticketId: 9, misfits, tickets: { 8: 'Card arrived broken' } });
+    await matched(unlike.model);
+    expect(unlike.fake.urls.filter((u) => u.includes('show_many'))).toEqual([]);
+    expect(unlike.model.candidates.value.map((a) => a.id)).toContain(ANSWER.id);
+    unlike.model.dispose();
   });
 });

@@ -8,7 +8,7 @@ import type { Approval } from '../../domain/answers/approval';
 import { isLiveProblem, isStatement, linkedStatement, liveStatements, mayLink, type TicketFacts } from '../../domain/answers/knownIssue';
 import type { TextAnalysis } from '../../domain/textAnalysis';
 import { versionOf, type Answer } from '../../host/api/answers';
-import { getTickets } from '../../host/api/problems';
+import { getTickets } from '../../host/api/tickets';
 import { updateTicketSafely, type Ticket } from '../../host/api/tickets';
 import { byVersion, type SessionCache } from '../../app/sessionCache';
 import type { HostClient } from '../../host/client';

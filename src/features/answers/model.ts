@@ -10,9 +10,10 @@ import { reviewStatus } from '../../domain/answers/review';
 import { languageOf, pickLocaleVariant } from '../../domain/locale';
 import type { Matcher, MatchResult } from '../../domain/matching';
 import { answerTag } from '../../domain/answers/usage';
+import { isVariant, misfitOptions, type ReportedMisfit } from '../../domain/answers/misfits';
 import type { AppSettings } from '../../domain/settings';
 import { getAnswer, type Answer } from '../../host/api/answers';
-import { createFeedback, misfitsSince, openExamples, type Misfit } from '../../host/api/feedback';
+import { createFeedback, misfitsSince, openExamples } from '../../host/api/feedback';
 import type { ProposedExample } from '../../domain/answers/provisional';
 import type { HostClient } from '../../host/client';
 import { appendToReply } from '../../host/composer';
@@ -50,8 +51,9 @@ interface Deps {
 
 /**
  * The misfits reported on every ticket are read once per session and again every few minutes (one
- * search for all tickets meanwhile); the agent's own reports are added as they are sent. Those of
- * the last 90 days count: a ticket is rarely open longer, and the read stays small.
+ * search and one read of their tickets' subjects for all tickets meanwhile); the agent's own
+ * reports are added as they are sent. Those of the last 90 days count: a ticket is rarely open
+ * longer, and the read stays small.
  */
 const MISFITS_FRESH_MS = 5 * 60 * 1000;
 const MISFITS_KEY = 'misfits:recent';
@@ -59,14 +61,6 @@ const MISFITS_DAYS = 90;
 /** How long the session takes the open example proposals as read (one search for every ticket meanwhile); the agent's own are added as they are sent. */
 const PROPOSED_FRESH_MS = 10 * 60 * 1000;
 const PROPOSED_KEY = 'examples:open';
-
-/** Two answers are language variants of each other when they share most of their match tags. */
-function isVariant(a: Answer, b: Answer): boolean {
-  if (a.id === b.id) return true;
-  if ((a.locale ?? '') === (b.locale ?? '')) return false;
-  const shared = a.tags.filter((t) => b.tags.includes(t)).length;
-  return shared >= 2 && shared * 2 >= Math.min(a.tags.length, b.tags.length);
-}
 
 type Person = { name: string; isLead: boolean };
 
@@ -90,10 +84,12 @@ export function createAnswersModel({
   const known = signal<ReadonlyMap<number, Person>>(new Map());
   const tools = signal<TextAnalysis | null>(null);
   /**
-   * Answers reported as not right for this ticket: read from Zendesk's feedback records with the
-   * library, so they hold for every agent and after a reload, and added to as this agent reports.
+   * The "not right for this ticket" reports: every ticket's, read from Zendesk's feedback records
+   * with the library (so they hold for every agent and after a reload), and this agent's own as
+   * they are sent (a read made meanwhile may not have them yet).
    */
-  const ruledOut = signal<ReadonlySet<string>>(new Set());
+  const reportsRead = signal<readonly ReportedMisfit[]>([]);
+  const reportsSent = signal<readonly ReportedMisfit[]>([]);
   /** Example phrasings agents proposed that no lead has handled yet: the matcher learns from them provisionally. */
   const proposed = signal<ProposedExample[]>([]);
 
@@ -139,22 +135,16 @@ export function createAnswersModel({
     }),
   );
 
-  // A reported answer goes with its language variants: the report is about what it says.
-  const excluded = computed(() => {
-    const out = new Set(ruledOut.value);
-    for (const id of ruledOut.value) {
-      const reported = byId.value.get(id);
-      if (reported) for (const a of approved.value) if (isVariant(reported, a)) out.add(a.id);
-    }
-    return out;
-  });
+  /** This ticket's reports rule their answers out; other tickets' keep theirs from a ticket like them. */
+  const reported = computed(() => misfitOptions(ticket.id.value, [...reportsRead.value, ...reportsSent.value], approved.value));
+  const excluded = computed(() => reported.value.exclude);
   const { text: customerText, language: customerLanguage } = customerWords(ticket, tools);
 
   const match = computed<MatchResult | null>(() => {
     if (!approved.value.length || !matcher.value) return null;
     return matcher.value.match(
       { subject: ticket.subject.value, text: customerText.value, tags: ticket.tags.value, locale: ticket.requesterLocale.value },
-      { exclude: excluded.value },
+      reported.value,
     );
   });
 
@@ -237,15 +227,13 @@ export function createAnswersModel({
     known.value = next;
   }
 
-  /** The answers Zendesk has recorded as not right for this ticket, from the session's read of every ticket's. */
-  async function reportedHere(force: boolean): Promise<ReadonlySet<string>> {
-    const hit = force ? null : cache.get<Misfit[]>(MISFITS_KEY, MISFITS_FRESH_MS);
-    let all = hit?.value;
-    if (!all) {
-      all = await misfitsSince(host, new Date(now().getTime() - MISFITS_DAYS * 24 * 60 * 60 * 1000));
-      cache.set(MISFITS_KEY, all);
-    }
-    return new Set(all.filter((m) => m.ticketId === ticket.id.value).map((m) => m.answerId));
+  /** The answers Zendesk has recorded as not right for a ticket, this one's and others', from the session's read of every ticket's. */
+  async function misfits(force: boolean): Promise<ReportedMisfit[]> {
+    const hit = force ? null : cache.get<ReportedMisfit[]>(MISFITS_KEY, MISFITS_FRESH_MS);
+    if (hit) return hit.value;
+    const all = await misfitsSince(host, new Date(now().getTime() - MISFITS_DAYS * 24 * 60 * 60 * 1000));
+    cache.set(MISFITS_KEY, all);
+    return all;
   }
 
   /** Adds this agent's own new records to the session's copy of a list read for every ticket, if it holds one. */
@@ -270,9 +258,9 @@ export function createAnswersModel({
 
   async function load(force = false) {
     await answers.run(async () => {
-      const [list, loaded, reported, open] = await Promise.all([library.load(force), analysis(), reportedHere(force), proposals(force)]);
+      const [list, loaded, reports, open] = await Promise.all([library.load(force), analysis(), misfits(force), proposals(force)]);
       tools.value = loaded;
-      ruledOut.value = new Set([...ruledOut.value, ...reported]);
+      reportsRead.value = reports;
       proposed.value = open;
       return list;
     });
@@ -390,8 +378,9 @@ export function createAnswersModel({
         note: note.trim(),
       });
       // Not offered again on this ticket: the next answer shows if it is confident on its own.
-      ruledOut.value = new Set([...ruledOut.value, answer.id]);
-      addToSession<Misfit>(MISFITS_KEY, MISFITS_FRESH_MS, [{ ticketId: ticket.id.value, answerId: answer.id }]);
+      const mine: ReportedMisfit = { ticketId: ticket.id.value, answerId: answer.id, subject: ticket.subject.value };
+      reportsSent.value = [...reportsSent.value, mine];
+      addToSession(MISFITS_KEY, MISFITS_FRESH_MS, [mine]);
       chosenId.value = null;
       return done();
     },

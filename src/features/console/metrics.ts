@@ -35,6 +35,7 @@ import {
   type TeamRate,
   type WindowDays,
 } from '../../domain/metrics';
+import { misfitOptions } from '../../domain/answers/misfits';
 import type { ProposalRecord } from '../../domain/answers/provisional';
 import type { AnswerDoc, Matcher } from '../../domain/matching';
 import type { Steps } from '../../domain/steps';
@@ -64,7 +65,12 @@ export interface MetricsReport extends LeadConsoleMetrics {
   teams: (TeamRate & { name: string | null })[];
   decisions: LeadDecisions;
   /** What the answer figures are computed from, with the library as it is when they are shown. */
-  usage: { tickets: (OutcomeTicket & Ticket)[]; counts: Map<number, TicketCounts>; misfits: MisfitReport[]; span: MetricWindow };
+  usage: {
+    tickets: (OutcomeTicket & Ticket)[];
+    counts: Map<number, TicketCounts>;
+    misfits: (MisfitReport & { ticketId: number })[];
+    span: MetricWindow;
+  };
   /** What the issues of the tickets are found from: the lead escalations, the root causes, and who of their writers are leads. */
   issues: { events: EscalationEvent[]; causes: IssueCause[]; leads: ReadonlySet<number> };
   /** The ticket metrics stopped before the window's oldest ticket: reopen and one-touch figures are partial. */
@@ -97,16 +103,22 @@ function* matchSteps(
   tools: TextAnalysis,
   trained: Matcher | null,
   answers: AnswerDoc[],
-  tickets: readonly Ticket[],
+  { tickets, misfits }: Pick<MetricsReport['usage'], 'tickets' | 'misfits'>,
 ): Steps<{ matcher: Matcher; matched: Map<number, string | null> }> {
   const matcher = trained ?? (yield* tools.matcherSteps(answers));
   const matched = new Map<number, string | null>();
+  // The sidebar's reports, as far as the window has them: a ticket's subject comes from the window's read of it.
+  const subjects = new Map(tickets.map((t) => [t.id, t.subject]));
+  const reports = misfits.map(({ ticketId, answerId }) => ({ ticketId, answerId, subject: subjects.get(ticketId) ?? null }));
   for (const ticket of tickets) {
     const subject = ticket.subject ?? '';
     const requesterId = ticket.requester_id ?? -1;
     // The sidebar reads the customer's latest message; the search gives their first: the description.
     const text = tools.customerText({ subject, comments: [{ authorId: requesterId, body: ticket.description ?? '' }], requesterId });
-    matched.set(ticket.id, matcher.match({ subject, text, tags: ticket.tags }).best?.id ?? null);
+    matched.set(
+      ticket.id,
+      matcher.match({ subject, text, tags: ticket.tags }, misfitOptions(ticket.id, reports, answers)).best?.id ?? null,
+    );
     yield;
   }
   return { matcher, matched };
@@ -143,9 +155,12 @@ export function createMetricsModel({ host, lead, now, cache, leadResponseMinutes
     const events = escalationEvents(history, (id) => people.get(id)?.isLead === true);
     const flagged = [...history.values()].flatMap((h) => suspiciousChanges(h, (id) => people.get(id)?.isLead));
     const span = { days: window, now: at };
-    const misfits = reports.flatMap(({ custom_object_fields: f, created_at }) =>
-      f.kind === 'misfit' && f.answer_id ? [{ answerId: f.answer_id, at: created_at }] : [],
-    );
+    const misfits = reports.flatMap(({ custom_object_fields: f, created_at }) => {
+      const ticketId = Number(f.ticket_id);
+      return f.kind === 'misfit' && f.answer_id && Number.isSafeInteger(ticketId)
+        ? [{ answerId: f.answer_id, at: created_at, ticketId }]
+        : [];
+    });
     return {
       ...leadConsoleMetrics(events, tickets, span),
       days: window,
@@ -198,7 +213,7 @@ export function createMetricsModel({ host, lead, now, cache, leadResponseMinutes
       const stop = new AbortController();
       running = { key, data, stop };
       matched.value = null;
-      void runInSlices(matchSteps(loaded, trained?.key === key ? trained.matcher : null, answers, data.usage.tickets), stop.signal).then(
+      void runInSlices(matchSteps(loaded, trained?.key === key ? trained.matcher : null, answers, data.usage), stop.signal).then(
         (result) => {
           if (!result) return;
           trained = { key, matcher: result.matcher };

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
+import type { ReportedMisfit } from '../../domain/answers/misfits';
 import type { HostClient } from '../client';
 import { createRecord, FEEDBACK_OBJECT, fieldsEqual, recordSchema, searchRecords } from './customObjects';
+import { getTickets } from './tickets';
 
 /**
  * Agent reports for the leads, stored as `closed_loop_feedback` records: an answer that did not
@@ -88,18 +90,24 @@ export async function misfitReportsSince(host: HostClient, since: Date): Promise
   return (await searchRecords(host, FEEDBACK_OBJECT, conditions, FeedbackRecordSchema)).map(toFeedback);
 }
 
-/** An answer reported as not right for a ticket. */
-export interface Misfit {
-  ticketId: number;
-  answerId: string;
-}
+/** Show Multiple Tickets reads this many tickets at most: the subjects of the most recently reported ones. */
+const SUBJECTS_READ = 100;
 
-/** The misfits reported after `since`, on every ticket, as Zendesk recorded them: only the pair each names. */
-export async function misfitsSince(host: HostClient, since: Date): Promise<Misfit[]> {
-  return (await misfitReportsSince(host, since)).flatMap(({ custom_object_fields: f }) => {
+/**
+ * The misfits reported after `since`, on every ticket, as Zendesk recorded them (only the pair
+ * each names), with the reported tickets' subjects read from the tickets themselves in one call:
+ * what a report says about other tickets rests on Zendesk's words, never the record's. Without
+ * them (the read failed) a report still counts for its own ticket.
+ */
+export async function misfitsSince(host: HostClient, since: Date): Promise<ReportedMisfit[]> {
+  const pairs = (await misfitReportsSince(host, since)).flatMap(({ custom_object_fields: f }) => {
     const ticketId = Number(f.ticket_id);
     return f.answer_id && Number.isSafeInteger(ticketId) ? [{ ticketId, answerId: f.answer_id }] : [];
   });
+  const newest = [...new Set(pairs.map((p) => p.ticketId).reverse())].slice(0, SUBJECTS_READ);
+  const tickets = await getTickets(host, newest).catch(() => []);
+  const subjects = new Map(tickets.map((t) => [t.id, t.subject]));
+  return pairs.map((p) => ({ ...p, subject: subjects.get(p.ticketId) ?? null }));
 }
 
 /** The example phrasings agents proposed that no lead has handled yet: one filtered search (kind and handled). */

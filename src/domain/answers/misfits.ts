@@ -1,0 +1,50 @@
+/**
+ * "Not right for this ticket" reports, as matching reads them. A report is about what the answer
+ * says, so it goes for the answer's language variants too; on its own ticket it rules the answer
+ * out, and on a ticket like its own it keeps the answer away (matching/matcher.ts decides "like").
+ */
+
+/** What variants are told apart by: the language and the match tags. */
+export interface VariantKey {
+  id: string;
+  locale?: string | null;
+  tags?: readonly string[];
+}
+
+/** Two answers are language variants of each other when they share most of their match tags. */
+export function isVariant(a: VariantKey, b: VariantKey): boolean {
+  if (a.id === b.id) return true;
+  if ((a.locale ?? '') === (b.locale ?? '')) return false;
+  const [ours, theirs] = [a.tags ?? [], b.tags ?? []];
+  const shared = ours.filter((t) => theirs.includes(t)).length;
+  return shared >= 2 && shared * 2 >= Math.min(ours.length, theirs.length);
+}
+
+/** A report as Zendesk recorded it, with its ticket's subject as Zendesk has it (null: not read). */
+export interface ReportedMisfit {
+  ticketId: number;
+  answerId: string;
+  subject: string | null;
+}
+
+/** The matcher's options for one ticket (matching's `MatchOptions`): the answers ruled out on it, and the other tickets' reports by subject. */
+export interface MisfitOptions {
+  exclude: ReadonlySet<string>;
+  misfits: { answerId: string; subject: string }[];
+}
+
+/** What `reports` say for matching ticket `ticketId` among `answers` (each report also for its answer's variants there). */
+export function misfitOptions(ticketId: number, reports: readonly ReportedMisfit[], answers: readonly VariantKey[]): MisfitOptions {
+  const byId = new Map(answers.map((a) => [a.id, a]));
+  const variants = (id: string): string[] => {
+    const reported = byId.get(id);
+    return reported ? answers.filter((a) => isVariant(reported, a)).map((a) => a.id) : [id];
+  };
+  const exclude = new Set<string>();
+  const misfits: MisfitOptions['misfits'] = [];
+  for (const { ticketId: on, answerId, subject } of reports) {
+    if (on === ticketId) variants(answerId).forEach((id) => exclude.add(id));
+    else if (subject) for (const id of variants(answerId)) misfits.push({ answerId: id, subject });
+  }
+  return { exclude, misfits };
+}
