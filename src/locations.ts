@@ -1,6 +1,6 @@
 import type { ComponentType } from 'preact';
 import type * as z from 'zod/mini';
-import { loadTextAnalysis } from './features/sidebar/textAnalysis';
+import { loadPanels, loadTextAnalysis } from './features/sidebar/chunks';
 import { TicketPaths } from './features/ticket/paths';
 import { BACKGROUND, CONSOLE, MODAL, SIDEBAR, type Bundle } from './i18n/bundles';
 
@@ -17,8 +17,11 @@ export const LOCATIONS: Record<string, LocationEntry> = {
   ticket_sidebar: {
     paths: TicketPaths,
     strings: SIDEBAR,
-    // The text analysis downloads alongside the view; the first paint waits only for the view.
-    load: () => (void loadTextAnalysis().catch(() => undefined), import('./features/sidebar/SidebarView')),
+    // The text analysis and the panels after the first paint download alongside the view; the first paint waits only for the view.
+    load: () => {
+      for (const chunk of [loadTextAnalysis, loadPanels]) void chunk().catch(() => undefined);
+      return import('./features/sidebar/SidebarView');
+    },
   },
   nav_bar: { paths: {}, strings: CONSOLE, load: () => import('./features/console/ConsoleView') },
   modal: { paths: {}, strings: MODAL, load: () => import('./features/modal/ModalView') },

@@ -195,7 +195,11 @@ describe('the built package (dist/)', () => {
 
   it("keeps the sidebar's download apart from the console and within its size guard", () => {
     const assets = join(dist, 'assets');
-    const sidebar = locationBundleSize(assets, 'sidebar.html', ['domain/textAnalysis.ts', 'unified-search']);
+    const sidebar = locationBundleSize(assets, 'sidebar.html', [
+      'domain/textAnalysis.ts',
+      'unified-search',
+      'features/sidebar/SidebarPanels.tsx',
+    ]);
     const consoleView = locationBundleSize(assets, 'console.html');
     // The page preloads the view and its English strings, and nothing the first paint does not need.
     const page = readFileSync(join(assets, 'sidebar.html'), 'utf8');
@@ -210,6 +214,9 @@ describe('the built package (dist/)', () => {
     expect(sidebar.files.some((f) => f.startsWith('textAnalysis-') || f.startsWith('answer-text-'))).toBe(false);
     expect(sidebar.deferred.files.some((f) => f.startsWith('textAnalysis-'))).toBe(true);
     expect(sidebar.deferred.files.some((f) => f.startsWith('answer-text-'))).toBe(true);
+    // So do the panels after the escalation status: the answer, the knowledge suggestions and their models.
+    expect(sidebar.files.some((f) => f.startsWith('SidebarPanels-'))).toBe(false);
+    expect(sidebar.deferred.files.some((f) => f.startsWith('SidebarPanels-'))).toBe(true);
     // Regression guards on gzipped JS+CSS (SDK included), not the 30 KB target, which is not met.
     // Answer writes and ticket search stay out of the sidebar's download (answer-editing and
     // ticket-search chunks): 44.5 KB measured; 45 KB → 47 KB with what the sidebar itself gained
@@ -231,8 +238,10 @@ describe('the built package (dist/)', () => {
     // with what is read of a ticket kept per version of it (a revisit, or a ticket the console's
     // queue listed, reads no audits); 51.76 KB with the subjects of the tickets misfits were
     // reported on, read with the reports (Show Multiple Tickets, so its request moved here from the
-    // known-issue chunk), and the reports' rule shared with the console's metrics.
-    expect(sidebar.gzipBytes).toBeLessThanOrEqual(51_770);
+    // known-issue chunk), and the reports' rule shared with the console's metrics. 46.04 KB once the
+    // answers and knowledge panels with their models download after the first paint, in a chunk of
+    // their own (what they share with the console stays in the shared chunk).
+    expect(sidebar.gzipBytes).toBeLessThanOrEqual(46_050);
     // 58.3 KB measured: the above, the matcher with its per-library calibration and the query's
     // privacy scrub; 61.4 KB with the above, the matcher's training as steps, its language guess
     // and Unified Search's chunk; 61.9 KB with the relevance floor of the knowledge suggestions
@@ -247,8 +256,10 @@ describe('the built package (dist/)', () => {
     // kept per version of the ticket (+248 bytes, all before the first paint: the ticket's version
     // comes with the boot's one read, and the rule is shared with the escalation panel and the console);
     // 69.87 KB with a ticket like one an answer was reported as not right for kept from that answer
-    // (+558 bytes: the subjects' read above, and the rule comparing subjects in the deferred text analysis).
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(69_870);
+    // (+558 bytes: the subjects' read above, and the rule comparing subjects in the deferred text analysis);
+    // 70.97 KB with the panels after the first paint in a chunk of their own (+1.1 KB: two chunks
+    // compress less well than one, and the panels' loader), now counted here.
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(70_970);
     // Code only editing, searching or sending proposals back needs is never part of the sidebar's download.
     expect(sidebar.files.some((f) => f.startsWith('answer-editing-') || f.startsWith('ticket-search-') || f.startsWith('send-back-'))).toBe(
       false,

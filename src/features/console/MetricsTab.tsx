@@ -9,7 +9,7 @@ import { METRIC_WINDOWS } from '../../domain/metrics';
 import { shortText } from '../../domain/text';
 import { BarChart } from '../../ui/BarChart';
 import { ErrorNotice, Loading } from '../../ui/Panel';
-import { loadTextAnalysis } from '../sidebar/textAnalysis';
+import { loadTextAnalysis } from '../sidebar/chunks';
 import { DataTable } from './DataTable';
 import type { LibraryModel } from './library';
 import { createMetricsModel } from './metrics';

@@ -3,15 +3,16 @@ import { useModel } from '../../app/model';
 import { useServices } from '../../app/services';
 import { useAutoResize } from '../../app/useAutoResize';
 import { shortText } from '../../domain/text';
-import { AnswersPanel } from '../answers/AnswersPanel';
 import { EscalationPanel } from '../escalation/EscalationPanel';
-import { KnowledgePanel } from '../knowledge/KnowledgePanel';
 import type { TicketSnapshot } from '../ticket/paths';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
-import { ErrorNotice } from '../../ui/Panel';
+import { ErrorNotice, Loading } from '../../ui/Panel';
 import { createSidebarModel } from './model';
 
-/** The ticket sidebar: one model per panel, all fed by one ticket model; a panel's failure stays in it. */
+/**
+ * The ticket sidebar: one model per panel, all fed by one ticket model; a panel's failure stays in
+ * it. The first paint is the ticket and its escalation status; the other panels stream in.
+ */
 export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
   const services = useServices();
   const { host, i18n } = services;
@@ -22,7 +23,8 @@ export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
   // Read by `npm run bench`; a mark costs nothing when nobody reads it.
   useEffect(() => void performance.mark('closed-loop:first-content'), []);
 
-  const { ticket, proposal } = model;
+  const { ticket, panels } = model;
+  const rest = panels.state.value;
   return (
     <main class="sidebar" ref={root}>
       <h1 class="visually-hidden">{i18n.t('app.name')}</h1>
@@ -36,12 +38,15 @@ export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
       <ErrorBoundary>
         <EscalationPanel model={model.escalation} rootCause={model.rootCause} />
       </ErrorBoundary>
-      <ErrorBoundary>
-        <AnswersPanel model={model.answers} onPropose={() => void proposal.open.run()} />
-      </ErrorBoundary>
-      <ErrorBoundary>
-        <KnowledgePanel model={model.knowledge} />
-      </ErrorBoundary>
+      {rest.status === 'ready' ? (
+        <ErrorBoundary>
+          <rest.data.default ticket={ticket} escalation={model.escalation} />
+        </ErrorBoundary>
+      ) : rest.status === 'error' ? (
+        <ErrorNotice error={rest.error} onRetry={panels.retry} />
+      ) : (
+        <Loading />
+      )}
     </main>
   );
 }
