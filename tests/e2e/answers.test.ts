@@ -19,6 +19,13 @@ const ADDRESS_TITLE = 'Updating the address (card on its way)';
 const STATEMENT_ANSWER = '01HQ5TM7RQ2D9V4K8XWB3NCS6E'; // "Statement download", approved by the lead persona
 
 const panel = () => session().sidebar().locator('[data-panel="answers"]');
+/** The ticket's requester writes in again, and the ticket takes a new subject. */
+async function rewrittenByRequester(id: number, subject: string, body: string) {
+  const { ticket } = await session().api<{ ticket: { requester_id: number } }>(`/api/v2/tickets/${id}.json`);
+  await session().api(`/api/v2/tickets/${id}.json`, 'PUT', {
+    ticket: { subject, comment: { body, public: true, author_id: ticket.requester_id } },
+  });
+}
 const title = () => session().text(panel().locator('.answer__title'));
 
 describe('closed-loop answers', () => {
@@ -119,17 +126,11 @@ describe('closed-loop answers', () => {
 
   it('an answer reported as not right is not offered on a ticket like that one either, to this agent and to the next', async () => {
     // Another ticket, rewritten by its requester into the same complaint in other words.
-    const { ticket } = await session().api<{ ticket: { requester_id: number } }>(`/api/v2/tickets/${LIKE_PROOF_TICKET}.json`);
-    await session().api(`/api/v2/tickets/${LIKE_PROOF_TICKET}.json`, 'PUT', {
-      ticket: {
-        subject: 'My proof of address was rejected again',
-        comment: {
-          body: 'I sent a bank statement as proof of address and it was rejected again.',
-          public: true,
-          author_id: ticket.requester_id,
-        },
-      },
-    });
+    await rewrittenByRequester(
+      LIKE_PROOF_TICKET,
+      'My proof of address was rejected again',
+      'I sent a bank statement as proof of address and it was rejected again.',
+    );
     const settledVerdict = async () => {
       const verdict = async () => (await title()) || (await session().text(panel().getByTestId('answers-empty')));
       await expect.poll(verdict, { timeout: 20_000 }).not.toBe('');
@@ -167,17 +168,11 @@ describe('closed-loop answers', () => {
   });
 
   it('says when the answer is in another language than the customer wrote in, and offers their variant', async () => {
-    const { ticket } = await session().api<{ ticket: { requester_id: number } }>(`/api/v2/tickets/${CARD_TICKET}.json`);
-    await session().api(`/api/v2/tickets/${CARD_TICKET}.json`, 'PUT', {
-      ticket: {
-        subject: 'Meine Karte ist nicht angekommen',
-        comment: {
-          body: 'Hallo, ich habe vor zwei Wochen eine neue Karte bestellt, aber sie ist immer noch nicht da. Was soll ich tun?',
-          public: true,
-          author_id: ticket.requester_id,
-        },
-      },
-    });
+    await rewrittenByRequester(
+      CARD_TICKET,
+      'Meine Karte ist nicht angekommen',
+      'Hallo, ich habe vor zwei Wochen eine neue Karte bestellt, aber sie ist immer noch nicht da. Was soll ich tun?',
+    );
     await session().open({ ticket: CARD_TICKET });
     // Zendesk has the requester in English, so the English variant is the one shown.
     await expect.poll(title).toBe("Card hasn't arrived: reorder after 10 working days");

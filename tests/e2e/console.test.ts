@@ -242,52 +242,49 @@ describe('lead console', () => {
     await expect.poll(() => session().text(c().getByTestId('answer-share'))).toMatch(/\d+ %/);
   });
 
-  it('counts the tickets an answer is shown on with the examples agents proposed, as the sidebar matches them', async () => {
-    // "A payment I did not make" (4146) gets the payment answer only once 4109's subject counts as its example.
-    const payment = () => c().getByTestId('top-answers').locator('tbody tr').filter({ hasText: "Payment I don't recognise" });
-    const shown = () => session().text(payment().locator('td').nth(1));
+  /**
+   * An answer's "shown" count in the lead's metrics (for `period`, else the first one shown), read
+   * before an agent records `feedback` as Zendesk stores it; then the metrics as they show after it.
+   */
+  async function shownAround(title: string, feedback: { name: string; fields: Record<string, unknown> }, period?: string) {
+    const shown = () => session().text(c().getByTestId('top-answers').locator('tbody tr').filter({ hasText: title }).locator('td').nth(1));
+    const metrics = async () => {
+      await openTab('Team metrics');
+      if (period) await c().getByRole('button', { name: period }).click();
+    };
     await leadFromTheStart();
-    await openTab('Team metrics');
+    await metrics();
     await expect.poll(shown, { timeout: 30_000 }).toMatch(/^\d+$/);
     const before = Number(await shown());
-    // An agent proposes the example, as Zendesk records it; no lead has handled it yet.
     await session().persona('agent');
     await session().api('/api/v2/custom_objects/closed_loop_feedback/records.json', 'POST', {
-      custom_object_record: {
-        name: "Example: Payment I didn't make",
-        custom_object_fields: {
-          kind: 'example',
-          answer_id: '01HQH4ZCMT2SQDVMWCHD501YKC',
-          note: "Payment I didn't make",
-          ticket_id: 4109,
-          handled: false,
-        },
-      },
+      custom_object_record: { name: feedback.name, custom_object_fields: { ...feedback.fields, handled: false } },
     });
     await asLead();
-    await openTab('Team metrics');
+    await metrics();
+    return { before, shown };
+  }
+
+  it('counts the tickets an answer is shown on with the examples agents proposed, as the sidebar matches them', async () => {
+    // "A payment I did not make" (4146) gets the payment answer only once 4109's subject counts as its example.
+    // An agent proposes the example; no lead has handled it yet.
+    const { before, shown } = await shownAround("Payment I don't recognise", {
+      name: "Example: Payment I didn't make",
+      fields: { kind: 'example', answer_id: '01HQH4ZCMT2SQDVMWCHD501YKC', note: "Payment I didn't make", ticket_id: 4109 },
+    });
     await expect.poll(shown, { timeout: 30_000 }).toBe(String(before + 1));
   });
 
   it('does not count a ticket an answer was reported as not right for as shown that answer, as the sidebar does not show it', async () => {
     // "Proof of address rejected" (4138) is matched to the address answer: the wrong one.
-    const address = () => c().getByTestId('top-answers').locator('tbody tr').filter({ hasText: 'Updating the address' });
-    const shown = () => session().text(address().locator('td').nth(1));
-    await leadFromTheStart();
-    await openTab('Team metrics');
-    await c().getByRole('button', { name: 'Last 30 days' }).click();
-    await expect.poll(shown, { timeout: 30_000 }).toMatch(/^\d+$/);
-    const before = Number(await shown());
-    await session().persona('agent');
-    await session().api('/api/v2/custom_objects/closed_loop_feedback/records.json', 'POST', {
-      custom_object_record: {
+    const { before, shown } = await shownAround(
+      'Updating the address',
+      {
         name: 'Not right: Updating the address (card on its way)',
-        custom_object_fields: { kind: 'misfit', answer_id: '01HQX56D4FZQ1E77TGVR755E30', ticket_id: 4138, note: '', handled: false },
+        fields: { kind: 'misfit', answer_id: '01HQX56D4FZQ1E77TGVR755E30', ticket_id: 4138, note: '' },
       },
-    });
-    await asLead();
-    await openTab('Team metrics');
-    await c().getByRole('button', { name: 'Last 30 days' }).click();
+      'Last 30 days',
+    );
     await expect.poll(shown, { timeout: 30_000 }).toBe(String(before - 1));
   });
 
