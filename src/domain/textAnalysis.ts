@@ -2,7 +2,7 @@
  * The sidebar's text analysis in one place: the Help Center query builder, the answer matcher
  * the guess of the language the customer wrote in, the choice of the Help Center results to suggest,
  * the provisional examples the matcher learns from and the answers' Markdown (an answer shows only once the matcher has run). It is the heaviest code the sidebar runs, so the app loads it as a chunk of its own
- * that downloads while the first paint happens (see features/sidebar/textAnalysis.ts).
+ * that downloads while the first paint happens (see features/sidebar/chunks.ts).
  */
 export { customerText, scrubQuery, ticketQuery } from './knowledge/query';
 export { matcherSteps } from './matching';
