@@ -240,8 +240,9 @@ describe('the built package (dist/)', () => {
     // reported on, read with the reports (Show Multiple Tickets, so its request moved here from the
     // known-issue chunk), and the reports' rule shared with the console's metrics. 46.04 KB once the
     // answers and knowledge panels with their models download after the first paint, in a chunk of
-    // their own (what they share with the console stays in the shared chunk).
-    expect(sidebar.gzipBytes).toBeLessThanOrEqual(46_050);
+    // their own (what they share with the console stays in the shared chunk); 46.07 KB with the
+    // reports' rule worked out once for every ticket the console's metrics match, not per ticket.
+    expect(sidebar.gzipBytes).toBeLessThanOrEqual(46_080);
     // 58.3 KB measured: the above, the matcher with its per-library calibration and the query's
     // privacy scrub; 61.4 KB with the above, the matcher's training as steps, its language guess
     // and Unified Search's chunk; 61.9 KB with the relevance floor of the knowledge suggestions
@@ -258,8 +259,9 @@ describe('the built package (dist/)', () => {
     // 69.87 KB with a ticket like one an answer was reported as not right for kept from that answer
     // (+558 bytes: the subjects' read above, and the rule comparing subjects in the deferred text analysis);
     // 70.97 KB with the panels after the first paint in a chunk of their own (+1.1 KB: two chunks
-    // compress less well than one, and the panels' loader), now counted here.
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(70_970);
+    // compress less well than one, and the panels' loader), now counted here; 70.99 KB with the
+    // reports' rule worked out once (above).
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(71_000);
     // Code only editing, searching or sending proposals back needs is never part of the sidebar's download.
     expect(sidebar.files.some((f) => f.startsWith('answer-editing-') || f.startsWith('ticket-search-') || f.startsWith('send-back-'))).toBe(
       false,

@@ -33,18 +33,26 @@ export interface MisfitOptions {
   misfits: { answerId: string; subject: string }[];
 }
 
-/** What `reports` say for matching ticket `ticketId` among `answers` (each report also for its answer's variants there). */
-export function misfitOptions(ticketId: number, reports: readonly ReportedMisfit[], answers: readonly VariantKey[]): MisfitOptions {
+/**
+ * What `reports` say for matching a ticket among `answers`, as a rule to ask per ticket: each
+ * report also goes for its answer's variants among them (worked out once, not per ticket).
+ */
+export function misfitOptions(reports: readonly ReportedMisfit[], answers: readonly VariantKey[]): (ticketId: number) => MisfitOptions {
   const byId = new Map(answers.map((a) => [a.id, a]));
-  const variants = (id: string): string[] => {
-    const reported = byId.get(id);
-    return reported ? answers.filter((a) => isVariant(reported, a)).map((a) => a.id) : [id];
-  };
-  const exclude = new Set<string>();
-  const misfits: MisfitOptions['misfits'] = [];
-  for (const { ticketId: on, answerId, subject } of reports) {
-    if (on === ticketId) variants(answerId).forEach((id) => exclude.add(id));
-    else if (subject) for (const id of variants(answerId)) misfits.push({ answerId: id, subject });
+  const variants = new Map<string, string[]>();
+  for (const { answerId } of reports) {
+    const reported = byId.get(answerId);
+    if (!variants.has(answerId))
+      variants.set(answerId, reported ? answers.filter((a) => isVariant(reported, a)).map((a) => a.id) : [answerId]);
   }
-  return { exclude, misfits };
+  return (ticketId) => {
+    const exclude = new Set<string>();
+    const misfits: MisfitOptions['misfits'] = [];
+    for (const { ticketId: on, answerId, subject } of reports) {
+      const ids = variants.get(answerId) ?? [answerId];
+      if (on === ticketId) ids.forEach((id) => exclude.add(id));
+      else if (subject) for (const id of ids) misfits.push({ answerId: id, subject });
+    }
+    return { exclude, misfits };
+  };
 }

@@ -109,16 +109,16 @@ function* matchSteps(
   const matched = new Map<number, string | null>();
   // The sidebar's reports, as far as the window has them: a ticket's subject comes from the window's read of it.
   const subjects = new Map(tickets.map((t) => [t.id, t.subject]));
-  const reports = misfits.map(({ ticketId, answerId }) => ({ ticketId, answerId, subject: subjects.get(ticketId) ?? null }));
+  const reported = misfitOptions(
+    misfits.map(({ ticketId, answerId }) => ({ ticketId, answerId, subject: subjects.get(ticketId) ?? null })),
+    answers,
+  );
   for (const ticket of tickets) {
     const subject = ticket.subject ?? '';
     const requesterId = ticket.requester_id ?? -1;
     // The sidebar reads the customer's latest message; the search gives their first: the description.
     const text = tools.customerText({ subject, comments: [{ authorId: requesterId, body: ticket.description ?? '' }], requesterId });
-    matched.set(
-      ticket.id,
-      matcher.match({ subject, text, tags: ticket.tags }, misfitOptions(ticket.id, reports, answers)).best?.id ?? null,
-    );
+    matched.set(ticket.id, matcher.match({ subject, text, tags: ticket.tags }, reported(ticket.id)).best?.id ?? null);
     yield;
   }
   return { matcher, matched };
