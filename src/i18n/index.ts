@@ -111,6 +111,21 @@ export function prefetchEnglish(bundle: Bundle): void {
 }
 
 /**
+ * `base` and the strings of `bundle` (namespaces of their own, loaded with the code that needs
+ * them), in the same language: what `bundle` lacks comes from `base`.
+ */
+export async function withStrings(base: I18n, bundle: Bundle): Promise<I18n> {
+  const more = await loadI18n(base.locale, bundle);
+  return {
+    ...base,
+    t: (key, vars) => {
+      const found = more.t(key, vars);
+      return found === key ? base.t(key, vars) : found;
+    },
+  };
+}
+
+/**
  * Loads the user's language along its fallback chain ('pt-BR' → 'pt' → 'en'), from the
  * location's bundle of strings; English always comes last as the fallback.
  */

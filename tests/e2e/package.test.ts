@@ -199,6 +199,7 @@ describe('the built package (dist/)', () => {
       'domain/textAnalysis.ts',
       'unified-search',
       'features/sidebar/SidebarPanels.tsx',
+      'translations/en.json?ns=answers,known_issue,knowledge',
     ]);
     const consoleView = locationBundleSize(assets, 'console.html');
     // The page preloads the view and its English strings, and nothing the first paint does not need.
@@ -214,9 +215,11 @@ describe('the built package (dist/)', () => {
     expect(sidebar.files.some((f) => f.startsWith('textAnalysis-') || f.startsWith('answer-text-'))).toBe(false);
     expect(sidebar.deferred.files.some((f) => f.startsWith('textAnalysis-'))).toBe(true);
     expect(sidebar.deferred.files.some((f) => f.startsWith('answer-text-'))).toBe(true);
-    // So do the panels after the escalation status: the answer, the knowledge suggestions and their models.
+    // So do the panels after the escalation status: the answer, the knowledge suggestions, their
+    // models and their strings (the page preloads the first paint's English strings only).
     expect(sidebar.files.some((f) => f.startsWith('SidebarPanels-'))).toBe(false);
     expect(sidebar.deferred.files.some((f) => f.startsWith('SidebarPanels-'))).toBe(true);
+    expect(sidebar.deferred.files.filter((f) => f.startsWith('en-'))).toHaveLength(1);
     // Regression guards on gzipped JS+CSS (SDK included), not the 30 KB target, which is not met.
     // Answer writes and ticket search stay out of the sidebar's download (answer-editing and
     // ticket-search chunks): 44.5 KB measured; 45 KB → 47 KB with what the sidebar itself gained
@@ -241,8 +244,9 @@ describe('the built package (dist/)', () => {
     // known-issue chunk), and the reports' rule shared with the console's metrics. 46.04 KB once the
     // answers and knowledge panels with their models download after the first paint, in a chunk of
     // their own (what they share with the console stays in the shared chunk); 46.07 KB with the
-    // reports' rule worked out once for every ticket the console's metrics match, not per ticket.
-    expect(sidebar.gzipBytes).toBeLessThanOrEqual(46_080);
+    // reports' rule worked out once for every ticket the console's metrics match, not per ticket;
+    // 44.61 KB with the panels' strings (answers, known issues, knowledge) loaded with their chunk.
+    expect(sidebar.gzipBytes).toBeLessThanOrEqual(44_620);
     // 58.3 KB measured: the above, the matcher with its per-library calibration and the query's
     // privacy scrub; 61.4 KB with the above, the matcher's training as steps, its language guess
     // and Unified Search's chunk; 61.9 KB with the relevance floor of the knowledge suggestions
@@ -260,8 +264,9 @@ describe('the built package (dist/)', () => {
     // (+558 bytes: the subjects' read above, and the rule comparing subjects in the deferred text analysis);
     // 70.97 KB with the panels after the first paint in a chunk of their own (+1.1 KB: two chunks
     // compress less well than one, and the panels' loader), now counted here; 70.99 KB with the
-    // reports' rule worked out once (above).
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(71_000);
+    // reports' rule worked out once (above); 71.56 KB with the panels' strings in a chunk of their
+    // own (+563 bytes: a file of their own, and their loader's table of languages before the first paint).
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(71_570);
     // Code only editing, searching or sending proposals back needs is never part of the sidebar's download.
     expect(sidebar.files.some((f) => f.startsWith('answer-editing-') || f.startsWith('ticket-search-') || f.startsWith('send-back-'))).toBe(
       false,

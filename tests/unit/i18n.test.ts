@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import en from '../../translations/en.json';
-import { createI18n, durationParts, loadI18n } from '../../src/i18n';
+import { createI18n, durationParts, loadI18n, withStrings } from '../../src/i18n';
 import type { Bundle } from '../../src/i18n/bundles';
 
 const keys = (tree: unknown, prefix = ''): string[] =>
@@ -65,6 +65,28 @@ describe('i18n', () => {
     expect(i18n.locale).toBe('pt');
     const english = await loadI18n('fr', bundle);
     expect(english.t('ui.common.retry')).toBe('retry-en');
+  });
+
+  it("adds a chunk's own strings in the same language, the rest still found", async () => {
+    const bundle = (ns: string, make: (l: string) => Record<string, string>): Bundle =>
+      Object.fromEntries(
+        (['en', 'pt-BR'] as const).map((l) => [`../../translations/${l}.json?ns=${ns}`, async () => ({ ui: { [ns]: make(l) } })]),
+      );
+    const base = await loadI18n(
+      'pt-BR',
+      bundle('common', (l) => ({ retry: `retry-${l}` })),
+    );
+    const more = await withStrings(
+      base,
+      bundle('answers', (l): Record<string, string> =>
+        l === 'en' ? { insert: 'insert-en', only_en: 'only-en' } : { insert: `insert-${l}` },
+      ),
+    );
+    expect(more.t('ui.answers.insert')).toBe('insert-pt-BR');
+    expect(more.t('ui.answers.only_en')).toBe('only-en');
+    expect(more.t('ui.common.retry')).toBe('retry-pt-BR');
+    expect(more.t('ui.answers.missing')).toBe('ui.answers.missing');
+    expect(more.locale).toBe(base.locale);
   });
 
   describe('with the shipped translations', () => {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useModel } from '../../app/model';
-import { useServices } from '../../app/services';
+import { ServicesContext, useServices } from '../../app/services';
 import { useAutoResize } from '../../app/useAutoResize';
 import { shortText } from '../../domain/text';
 import { EscalationPanel } from '../escalation/EscalationPanel';
@@ -39,9 +39,11 @@ export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
         <EscalationPanel model={model.escalation} rootCause={model.rootCause} />
       </ErrorBoundary>
       {rest.status === 'ready' ? (
-        <ErrorBoundary>
-          <rest.data.default ticket={ticket} escalation={model.escalation} />
-        </ErrorBoundary>
+        <ServicesContext.Provider value={rest.data.services}>
+          <ErrorBoundary>
+            <rest.data.View ticket={ticket} escalation={model.escalation} />
+          </ErrorBoundary>
+        </ServicesContext.Provider>
       ) : rest.status === 'error' ? (
         <ErrorNotice error={rest.error} onRetry={panels.retry} />
       ) : (
