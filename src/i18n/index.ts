@@ -115,7 +115,8 @@ export function prefetchEnglish(bundle: Bundle): void {
  * them), in the same language: what `bundle` lacks comes from `base`.
  */
 export async function withStrings(base: I18n, bundle: Bundle): Promise<I18n> {
-  const more = await loadI18n(base.locale, bundle);
+  // A file that fails to download fails the whole: the code needing them says so and offers a retry, rather than showing keys.
+  const more = await loadI18n(base.locale, bundle, true);
   return {
     ...base,
     t: (key, vars) => {
@@ -127,9 +128,10 @@ export async function withStrings(base: I18n, bundle: Bundle): Promise<I18n> {
 
 /**
  * Loads the user's language along its fallback chain ('pt-BR' → 'pt' → 'en'), from the
- * location's bundle of strings; English always comes last as the fallback.
+ * location's bundle of strings; English always comes last as the fallback. A file that fails to
+ * download is left out, unless `strict`: then the load fails.
  */
-export async function loadI18n(userLocale: string | undefined, bundle: Bundle): Promise<I18n> {
+export async function loadI18n(userLocale: string | undefined, bundle: Bundle, strict = false): Promise<I18n> {
   const files = new Map(Object.keys(bundle).map((path) => [path.replace(/^.*\/(.*)\.json.*$/, '$1').toLowerCase(), path] as const));
   const wanted = localeChain(userLocale);
   const chain = wanted.filter((l) => files.has(l));
@@ -138,7 +140,9 @@ export async function loadI18n(userLocale: string | undefined, bundle: Bundle): 
   const language = wanted[0]?.split('-')[0];
   const sibling = [...files.keys()].find((l) => l.split('-')[0] === language);
   if (language && language !== 'en' && sibling && !chain.some((l) => l.split('-')[0] === language)) chain.unshift(sibling);
-  const dictionaries = await Promise.all(chain.map((l) => bundle[files.get(l)!]!().catch(() => ({}))));
+  const dictionaries = await Promise.all(
+    chain.map((l) => (strict ? bundle[files.get(l)!]!() : bundle[files.get(l)!]!().catch(() => ({})))),
+  );
   const shown = chain[0] ?? 'en';
   return createI18n(shown === 'en' ? (userLocale ?? 'en') : shown, dictionaries);
 }

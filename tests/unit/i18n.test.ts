@@ -87,6 +87,9 @@ describe('i18n', () => {
     expect(more.t('ui.common.retry')).toBe('retry-pt-BR');
     expect(more.t('ui.answers.missing')).toBe('ui.answers.missing');
     expect(more.locale).toBe(base.locale);
+    // Strings that fail to download fail the load, so the code needing them can offer a retry rather than show keys.
+    const failing: Bundle = { '../../translations/en.json?ns=answers': () => Promise.reject(new Error('offline')) };
+    await expect(withStrings(base, failing)).rejects.toThrow('offline');
   });
 
   describe('with the shipped translations', () => {
