@@ -1,7 +1,7 @@
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { createAction, done, type Report } from '../../app/action';
 import { AppError, unexpected } from '../../app/errors';
-import { onDispose } from '../../app/model';
+import { buildModel, onDispose } from '../../app/model';
 import { createResource } from '../../app/resource';
 import type { LeadAccess } from '../../app/lead';
 import { approvalPeople, contentFingerprint, verifyApproval, type Approval } from '../../domain/answers/approval';
@@ -25,7 +25,6 @@ import type { SessionCache } from '../../app/sessionCache';
 import type { AnswerLibrary } from './cachedLibrary';
 import { onLibraryChange, type LibraryChange } from './sync';
 import { sessionMatcher } from './sessionMatcher';
-import { buildModel } from '../../app/model';
 import type { KnownIssuePart } from './knownIssuePart';
 
 export type AnswersModel = ReturnType<typeof createAnswersModel>;
