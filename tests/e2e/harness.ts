@@ -16,6 +16,12 @@ export interface Session {
   /** Opens the workspace (optionally on a ticket or a route) and waits for it to render. */
   open(query?: { ticket?: number; route?: 'console' | 'settings' }): Promise<void>;
   sidebar(): FrameLocator;
+  /**
+   * Waits until the sidebar's panels are done loading: the answers panel has its verdict and no
+   * loading line is left. A click then lands on what it aims at, not on whatever a panel that grew
+   * above it pushed under the pointer.
+   */
+  settled(): Promise<void>;
   console(): FrameLocator;
   modal(): FrameLocator;
   /** The proposal modal's Title, '' until the modal is open and seeded. */
@@ -81,6 +87,13 @@ export async function startSession(options: { thirdPartyStorage?: boolean } = {}
       await session.page.waitForSelector('.zd');
     },
     sidebar: () => session.page.frameLocator('iframe[data-location="ticket_sidebar"]'),
+    async settled() {
+      const frame = session.sidebar();
+      const verdict = frame.locator('[data-panel="answers"] :is(.answer__title, [data-testid="answers-empty"])');
+      await expect
+        .poll(async () => (await verdict.count()) > 0 && (await frame.locator('.spinner').count()) === 0, { timeout: 30_000 })
+        .toBe(true);
+    },
     console: () => session.page.frameLocator('iframe[data-location="nav_bar"]'),
     modal: () => session.page.frameLocator('.modal iframe'),
     modalTitle: () =>

@@ -34,6 +34,7 @@ describe('knowledge suggestions', () => {
 
   it('Link and Quote append to the reply in the composer mode', async () => {
     await session().open({ ticket: PAYMENT_TICKET });
+    await session().settled();
     const first = panel().locator('li.article').first();
     await first.waitFor();
     const title = (await first.locator('.article__title').textContent())!;
@@ -60,6 +61,7 @@ describe('knowledge suggestions', () => {
 
   it('asks before quoting an article that only a user segment may read', async () => {
     await session().open({ ticket: PAYMENT_TICKET });
+    await session().settled();
     await panel().getByRole('searchbox').fill('transfer confirmation');
     const item = panel().locator('li.article').filter({ hasText: 'Getting a transfer confirmation' }).first();
     await item.waitFor();
@@ -74,6 +76,7 @@ describe('knowledge suggestions', () => {
 
   it('Flag records the outdated article with the note for the leads', async () => {
     await session().open({ ticket: PAYMENT_TICKET });
+    await session().settled();
     const first = panel().locator('li.article').first();
     const flaggedTitle = await first.locator('.article__title').textContent();
     await first.getByRole('button', { name: 'Flag' }).click();
@@ -144,6 +147,7 @@ describe('knowledge from the sources connected to Zendesk (Unified Search)', () 
 
   it('shows a Confluence page beside the articles, named, opening in a new tab, linkable and flaggable', async () => {
     await session().open({ ticket: PAYMENT_TICKET });
+    await session().settled();
     await expect.poll(articleTitles, { timeout: 20_000 }).toContain(CHECKLIST);
     expect(await articleTitles()).toContain("I don't recognise a payment");
     const item = panel().locator('li.article').filter({ hasText: CHECKLIST });
@@ -172,6 +176,7 @@ describe('knowledge from the sources connected to Zendesk (Unified Search)', () 
 
   it("shows a community post from the Help Center's community, linkable, named as one", async () => {
     await session().open({ ticket: 4114 }); // "App crash": an Android phone, since the update
+    await session().settled();
     const post = panel().locator('li.article').filter({ hasText: 'App crashes on Android 14 after the update' });
     await expect.poll(() => post.count(), { timeout: 20_000 }).toBe(1);
     expect(await session().text(post.locator('.badge'))).toBe('Community post');
