@@ -51,6 +51,25 @@ describe('relevance of Help Center results', () => {
     expect(relevantResults([activate, missing], text, { terms: ['card', 'arrived', 'ordered'], weights: [6, 6, 1] })).toEqual([missing]);
   });
 
+  it('meets a misspelt long word in the article, never a short one', () => {
+    const password = article('Resetting your password', 'Tap Forgot password on the login screen.');
+    const [misspelt] = relevanceScores([password, sms], terms('pasword'));
+    expect(misspelt).toBeGreaterThan(0);
+    expect(relevantResults([sms, password], text, terms('forgot', 'pasword'))).toEqual([password]);
+    // "cart" is one letter from "card", and a different word: short words must match exactly.
+    expect(relevanceScores([article('Your card')], terms('cart'))).toEqual([0]);
+  });
+
+  it('suggests nothing when more than three results score exactly as the best', () => {
+    const cards = ['Freezing your card', 'Activating your card', 'Your card abroad', 'Card limits'].map((title) =>
+      article(title, 'We email you when anything changes.'),
+    );
+    const query = terms('card', 'email');
+    expect(relevantResults(cards, text, query)).toEqual([]);
+    // Three alike are still shown: the panel shows three.
+    expect(relevantResults(cards.slice(0, 3), text, query)).toEqual(cards.slice(0, 3));
+  });
+
   it('keeps nothing when no result holds enough of the query', () => {
     expect(relevantResults([sms, crash], text, terms('mortgage', 'interest', 'flat'))).toEqual([]);
     expect(relevantResults([], text, terms('card'))).toEqual([]);

@@ -6,7 +6,8 @@
  * query.ts) and by how few of the results hold it. It asks for a page of results large enough for
  * "how few" to mean something, orders them by that score (Help Center's rank breaks near-ties),
  * and suggests the best one only when it holds enough of the ticket, and the next ones only when
- * they score nearly as well: nothing is better than a wrong suggestion.
+ * they score nearly as well: nothing is better than a wrong suggestion. A misspelt word still
+ * counts, and a query that scores many results alike suggests none.
  */
 import { stemKey } from './query';
 
@@ -34,9 +35,44 @@ const SUGGESTION_FLOOR = 0.1;
 const SUGGESTION_RATIO = 0.8;
 /** Added to a result's score for Help Center's rank (1/rank): their ranking decides between near-equals. */
 const RANK_WEIGHT = 0.1;
+/**
+ * More results than this scoring exactly as the best: they hold the same few words of the ticket
+ * ("card" and "email" of "Re: Your card is on its way"), so the query tells them apart no better
+ * than chance, and none is suggested.
+ */
+const MAX_TIED = 3;
+/** Words at least this long meet an article's word one letter away: customers misspell ("pasword"), articles seldom do. */
+const TYPO_MIN_LENGTH = 6;
 
 const parts = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 const words = (text: string) => new Set(parts(text).map(stemKey));
+
+/** One insertion, deletion or substitution turns `a` into `b` (or none). */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length >= b.length) i++;
+    if (b.length >= a.length) j++;
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+/** Whether a text's words hold the key, or, for a long key, a long word one letter away. */
+function holds(text: ReadonlySet<string>, key: string): boolean {
+  if (text.has(key)) return true;
+  if (key.length < TYPO_MIN_LENGTH) return false;
+  for (const word of text) if (word.length >= TYPO_MIN_LENGTH && withinOneEdit(word, key)) return true;
+  return false;
+}
 
 /** Each result's score in 0..1, in the order given. */
 export function relevanceScores(results: readonly ResultText[], query: WeightedTerms): number[] {
@@ -46,15 +82,21 @@ export function relevanceScores(results: readonly ResultText[], query: WeightedT
     for (const part of parts(term)) wanted.set(stemKey(part), Math.max(wanted.get(stemKey(part)) ?? 0, query.weights?.[i] ?? 1));
   });
   const docs = results.map((r) => ({ title: words(r.title), body: words(r.body) }));
+  const found = docs.map(
+    (doc) => new Map([...wanted.keys()].map((key) => [key, { title: holds(doc.title, key), body: holds(doc.body, key) }])),
+  );
   const weights = [...wanted].map(([key, weight]) => {
-    const containing = docs.filter((d) => d.title.has(key) || d.body.has(key)).length;
+    const containing = found.filter((f) => f.get(key)!.title || f.get(key)!.body).length;
     return { key, weight: weight * Math.log(1 + (docs.length + 1) / (1 + containing)) };
   });
   const total = weights.reduce((sum, { weight }) => sum + 3 * weight, 0);
-  return docs.map((doc) => {
+  return found.map((holding) => {
     if (total <= 0) return 0;
-    const found = weights.reduce((sum, { key, weight }) => sum + weight * ((doc.title.has(key) ? 2 : 0) + (doc.body.has(key) ? 1 : 0)), 0);
-    return found / total;
+    const held = weights.reduce((sum, { key, weight }) => {
+      const where = holding.get(key)!;
+      return sum + weight * ((where.title ? 2 : 0) + (where.body ? 1 : 0));
+    }, 0);
+    return held / total;
   });
 }
 
@@ -66,6 +108,7 @@ export function relevantResults<T>(results: readonly T[], text: (result: T) => R
     .sort((a, b) => b.order - a.order);
   const best = ranked[0];
   if (!best || best.score < SUGGESTION_FLOOR) return [];
+  if (ranked.filter((r) => r.score >= best.score).length > MAX_TIED) return [];
   return ranked
     .filter((r) => r.score >= SUGGESTION_RATIO * best.score)
     .slice(0, limit)
