@@ -11,7 +11,7 @@ import { createMatcher, type AnswerDoc, type MatchResult } from '../src/domain/m
 import { toAnswer, type Answer, type AnswerRecord } from '../src/host/api/answers';
 import { loadFixtures } from '../playground/api/store';
 import { isStatement } from '../src/domain/answers/knownIssue';
-import { isVariant } from '../src/domain/answers/misfits';
+import { isVariant } from '../src/domain/answers/variants';
 
 export interface LabelledTicket {
   subject: string;

@@ -59,6 +59,14 @@ describe('matcher on the labelled demo tickets', () => {
     expect(figures.unrelatedAlternates).toBeLessThanOrEqual(17);
   });
 
+  it('is not made unsure by a variant of its answer in another language close behind it', () => {
+    // A Brazilian customer: the English answer first, its Spanish variant second. Their shares of
+    // the confidence were once rivals' (abstained at 0.69); they are one answer's.
+    const transfer = outcomes.find((o) => o.ticket.subject === 'Transferência não chegou')!;
+    expect(transfer.result.abstained).toBe(false);
+    expect(transfer.right).toBe(true);
+  });
+
   it('offers alternates on the same topic, not whatever comes next', () => {
     // Old behaviour: 66 alternates on the labelled set shared no tag with the best candidate and were not right.
     const topUps = outcomes.filter((o) => o.ticket.answer_id === TOP_UP);

@@ -3,22 +3,7 @@
  * says, so it goes for the answer's language variants too; on its own ticket it rules the answer
  * out, and on a ticket like its own it keeps the answer away (matching/matcher.ts decides "like").
  */
-
-/** What variants are told apart by: the language and the match tags. */
-export interface VariantKey {
-  id: string;
-  locale?: string | null;
-  tags?: readonly string[];
-}
-
-/** Two answers are language variants of each other when they share most of their match tags. */
-export function isVariant(a: VariantKey, b: VariantKey): boolean {
-  if (a.id === b.id) return true;
-  if ((a.locale ?? '') === (b.locale ?? '')) return false;
-  const [ours, theirs] = [a.tags ?? [], b.tags ?? []];
-  const shared = ours.filter((t) => theirs.includes(t)).length;
-  return shared >= 2 && shared * 2 >= Math.min(ours.length, theirs.length);
-}
+import { isVariant, type VariantKey } from './variants';
 
 /** A report as Zendesk recorded it, with its ticket's subject as Zendesk has it (null: not read). */
 export interface ReportedMisfit {

@@ -1,3 +1,4 @@
+import { isVariant } from '../answers/variants';
 import { SupportClassifier } from './classifier';
 import { extractFeatures } from './features';
 import { SpellingCorrector } from './spelling';
@@ -171,6 +172,8 @@ interface Scorer {
   weights: Float32Array | null;
   score: (q: TicketQuery) => Scores;
   confidenceOf: (scores: Scores, top: number) => number;
+  /** Whether the two answers are one issue: the same answer, or language variants of it. */
+  sameIssue: (a: number, b: number) => boolean;
   /** Whether the two answers share a tag. */
   shareTag: (a: number, b: number) => boolean;
   /** A subject's words, weighed as a ticket's are (`similarity` compares two; `nearestOwn` one with an answer). */
@@ -314,6 +317,12 @@ function* buildScorer(answers: readonly AnswerDoc[], tuning: Tuning, weights: Fl
    * over fused scores) times how on-topic the ticket is at all (text similarity
    * gate), so unrelated text abstains even when one answer wins by a hair.
    */
+  /** Each answer's variants, found when first asked: a match asks for the best answer's alone. */
+  const variants: (ReadonlySet<number> | undefined)[] = [];
+  const variantsOf = (a: number): ReadonlySet<number> =>
+    (variants[a] ??= new Set(answers.flatMap((b, bi) => (isVariant(answers[a]!, b) ? [bi] : []))));
+  const sameIssue = (a: number, b: number): boolean => variantsOf(a).has(b);
+
   function confidenceOf({ fused, sim, textBest }: Scores, top: number): number {
     const best = fused[top]!;
     // Relative to the best text score: a long ticket spreads its words over more features and a
@@ -321,15 +330,23 @@ function* buildScorer(answers: readonly AnswerDoc[], tuning: Tuning, weights: Fl
     // the margin as a share of that is what tells answers apart. Tag boosts stay out of the scale:
     // a tag several answers share lifts them all and must not blur the margin between them.
     const t = tuning.confidenceTemperature * Math.max(textBest, MIN_SCALE);
+    // The issue's share, not the answer's: a variant in another language close behind is the same
+    // answer to give (the sidebar shows the requester's), not a rival that makes the match unsure.
+    const issue = variantsOf(top);
     let z = 0;
-    for (let a = 0; a < fused.length; a++) z += Math.exp((fused[a]! - best) / t);
+    let share = 0;
+    for (let a = 0; a < fused.length; a++) {
+      const p = Math.exp((fused[a]! - best) / t);
+      z += p;
+      if (issue.has(a)) share += p;
+    }
     const gate = Math.min(1, sim[top]! / tuning.gateSimilarity);
-    return gate / z;
+    return (gate * share) / z;
   }
 
   const shareTag = (a: number, b: number): boolean => [...answerTags[a]!].some((t) => answerTags[b]!.has(t));
 
-  return { weights: classifier?.weights ?? null, score, confidenceOf, shareTag, subjectWords, similarity, nearestOwn };
+  return { weights: classifier?.weights ?? null, score, confidenceOf, sameIssue, shareTag, subjectWords, similarity, nearestOwn };
 }
 
 function topK(scores: Float64Array, k: number): number[] {
@@ -386,7 +403,8 @@ const MIN_THRESHOLD = 0.5;
 
 /**
  * The confidence at which the library's own examples, each held out in turn (k-fold over
- * examples; every answer keeps at least one), are answered with the target precision. Examples
+ * examples; every answer keeps at least one), are answered with the target precision (a variant
+ * of the example's answer in another language is the right answer too). Examples
  * are short, like ticket subjects, so short tickets are calibrated for rather than penalised.
  * Never stricter than the global threshold: each fold has one example fewer per answer than the
  * library, and on a few terse examples that makes the estimate pessimistic. Null when the library
@@ -415,7 +433,9 @@ function* calibrate(answers: readonly AnswerDoc[], tuning: Tuning): Steps<number
         const scores = scorer.score({ subject: example });
         const top = topK(scores.fused, 1)[0];
         outcomes.push(
-          top === undefined ? { confidence: 0, right: false } : { confidence: scorer.confidenceOf(scores, top), right: top === ai },
+          top === undefined
+            ? { confidence: 0, right: false }
+            : { confidence: scorer.confidenceOf(scores, top), right: scorer.sameIssue(top, ai) },
         );
       });
       if (ai % READ_STEP === READ_STEP - 1) yield;

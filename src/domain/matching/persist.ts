@@ -18,7 +18,7 @@ export interface StoredTraining {
 }
 
 /** Count up when training changes in a way the fingerprint does not see (the code, not the input). */
-const FORMAT = 1;
+const FORMAT = 2;
 /** Characters hashed or decoded between two yields. */
 const CHUNK = 1 << 16;
 
