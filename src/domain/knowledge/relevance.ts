@@ -47,31 +47,20 @@ const TYPO_MIN_LENGTH = 6;
 const parts = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 const words = (text: string) => new Set(parts(text).map(stemKey));
 
-/** One insertion, deletion or substitution turns `a` into `b` (or none). */
-function withinOneEdit(a: string, b: string): boolean {
+/** At most one insertion, deletion or substitution apart. */
+function oneEditApart(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1) return false;
   let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length >= b.length) i++;
-    if (b.length >= a.length) j++;
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
+  while (i < a.length && a[i] === b[i]) i++;
+  return a.slice(i + (a.length < b.length ? 0 : 1)) === b.slice(i + (b.length < a.length ? 0 : 1));
 }
 
-/** Whether a text's words hold the key, or, for a long key, a long word one letter away. */
-function holds(text: ReadonlySet<string>, key: string): boolean {
-  if (text.has(key)) return true;
-  if (key.length < TYPO_MIN_LENGTH) return false;
-  for (const word of text) if (word.length >= TYPO_MIN_LENGTH && withinOneEdit(word, key)) return true;
-  return false;
+/** A text's words, with each long key one letter away from a long word of it, as if spelt alike. */
+function wordsNear(text: string, keys: readonly string[]): Set<string> {
+  const found = words(text);
+  const long = [...found].filter((word) => word.length >= TYPO_MIN_LENGTH);
+  for (const key of keys) if (key.length >= TYPO_MIN_LENGTH && long.some((word) => oneEditApart(word, key))) found.add(key);
+  return found;
 }
 
 /** Each result's score in 0..1, in the order given. */
@@ -81,22 +70,17 @@ export function relevanceScores(results: readonly ResultText[], query: WeightedT
   query.terms.forEach((term, i) => {
     for (const part of parts(term)) wanted.set(stemKey(part), Math.max(wanted.get(stemKey(part)) ?? 0, query.weights?.[i] ?? 1));
   });
-  const docs = results.map((r) => ({ title: words(r.title), body: words(r.body) }));
-  const found = docs.map(
-    (doc) => new Map([...wanted.keys()].map((key) => [key, { title: holds(doc.title, key), body: holds(doc.body, key) }])),
-  );
+  const keys = [...wanted.keys()];
+  const docs = results.map((r) => ({ title: wordsNear(r.title, keys), body: wordsNear(r.body, keys) }));
   const weights = [...wanted].map(([key, weight]) => {
-    const containing = found.filter((f) => f.get(key)!.title || f.get(key)!.body).length;
+    const containing = docs.filter((d) => d.title.has(key) || d.body.has(key)).length;
     return { key, weight: weight * Math.log(1 + (docs.length + 1) / (1 + containing)) };
   });
   const total = weights.reduce((sum, { weight }) => sum + 3 * weight, 0);
-  return found.map((holding) => {
+  return docs.map((doc) => {
     if (total <= 0) return 0;
-    const held = weights.reduce((sum, { key, weight }) => {
-      const where = holding.get(key)!;
-      return sum + weight * ((where.title ? 2 : 0) + (where.body ? 1 : 0));
-    }, 0);
-    return held / total;
+    const found = weights.reduce((sum, { key, weight }) => sum + weight * ((doc.title.has(key) ? 2 : 0) + (doc.body.has(key) ? 1 : 0)), 0);
+    return found / total;
   });
 }
 
