@@ -245,8 +245,9 @@ describe('the built package (dist/)', () => {
     // answers and knowledge panels with their models download after the first paint, in a chunk of
     // their own (what they share with the console stays in the shared chunk); 46.07 KB with the
     // reports' rule worked out once for every ticket the console's metrics match, not per ticket;
-    // 44.61 KB with the panels' strings (answers, known issues, knowledge) loaded with their chunk.
-    expect(sidebar.gzipBytes).toBeLessThanOrEqual(44_620);
+    // 44.61 KB with the panels' strings (answers, known issues, knowledge) loaded with their chunk;
+    // 44.62 KB with answers' language variants in a module of their own, which matching reads too.
+    expect(sidebar.gzipBytes).toBeLessThanOrEqual(44_630);
     // 58.3 KB measured: the above, the matcher with its per-library calibration and the query's
     // privacy scrub; 61.4 KB with the above, the matcher's training as steps, its language guess
     // and Unified Search's chunk; 61.9 KB with the relevance floor of the knowledge suggestions
@@ -265,8 +266,11 @@ describe('the built package (dist/)', () => {
     // 70.97 KB with the panels after the first paint in a chunk of their own (+1.1 KB: two chunks
     // compress less well than one, and the panels' loader), now counted here; 70.99 KB with the
     // reports' rule worked out once (above); 71.56 KB with the panels' strings in a chunk of their
-    // own (+563 bytes: a file of their own, and their loader's table of languages before the first paint).
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(71_570);
+    // own (+563 bytes: a file of their own, and their loader's table of languages before the first paint);
+    // 71.80 KB with misspelt words and results the query cannot tell apart in the knowledge
+    // suggestions' rule, and language variants in matching's confidence (+229 bytes, 8 of them
+    // before the first paint, the rest in the deferred text analysis).
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(71_810);
     // Code only editing, searching or sending proposals back needs is never part of the sidebar's download.
     expect(sidebar.files.some((f) => f.startsWith('answer-editing-') || f.startsWith('ticket-search-') || f.startsWith('send-back-'))).toBe(
       false,
