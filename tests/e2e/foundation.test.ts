@@ -79,11 +79,14 @@ describe('the app inside the offline Zendesk', () => {
     const articles = panel.locator('li.article:has(a.article__title[href*="/articles/"])');
     await panel.getByRole('searchbox').fill('card');
     await expect.poll(() => articles.count(), { timeout: 20_000 }).toBeGreaterThan(2);
+    const loads = await session().sidebarLoads();
     await session().page.getByRole('button', { name: 'Admin Center · App settings' }).click();
     const field = session().page.getByLabel('Number of article suggestions');
     await field.fill('2');
     await session().page.getByRole('button', { name: 'Save settings' }).click();
     await session().page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    // Saved settings reload the app, as in Zendesk: type into the new sidebar, not the one it replaces.
+    await expect.poll(() => session().sidebarLoads(), { timeout: 20_000 }).toBeGreaterThan(loads);
     await session().page.getByRole('button', { name: 'Tickets' }).click();
     await panel.getByRole('searchbox').fill('card');
     await expect.poll(() => articles.count(), { timeout: 20_000 }).toBe(2);
