@@ -269,8 +269,9 @@ describe('the built package (dist/)', () => {
     // own (+563 bytes: a file of their own, and their loader's table of languages before the first paint);
     // 71.80 KB with misspelt words and results the query cannot tell apart in the knowledge
     // suggestions' rule, and language variants in matching's confidence (+229 bytes, 8 of them
-    // before the first paint, the rest in the deferred text analysis).
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(71_810);
+    // before the first paint, the rest in the deferred text analysis); 71.84 KB with a ticket on
+    // topic by its subject alone (+41 bytes, deferred).
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(71_850);
     // Code only editing, searching or sending proposals back needs is never part of the sidebar's download.
     expect(sidebar.files.some((f) => f.startsWith('answer-editing-') || f.startsWith('ticket-search-') || f.startsWith('send-back-'))).toBe(
       false,
