@@ -166,8 +166,8 @@ interface Scores {
   text: Float64Array;
   /** The best of those: how much evidence the ticket's words give at all. */
   textBest: number;
-  /** The subject's own words, when the ticket has more than its subject. */
-  subject?: SparseVec;
+  /** The subject's own vector, when the ticket has more than its subject. */
+  subjectVector?: SparseVec;
 }
 
 interface Subject {
@@ -188,7 +188,7 @@ interface Scorer {
   subjectWords: (subject: string) => Subject;
   /** The similarity of two subjects, on all their words: also those no answer uses. */
   similarity: (a: Subject, b: Subject) => number;
-  /** How close a subject comes to one of answer `a`'s documents (its examples, title and summary). */
+  /** How close a subject's vector comes to one of answer `a`'s documents (its examples, title and summary). */
   nearestOwn: (subject: SparseVec, a: number) => number;
 }
 
@@ -297,7 +297,7 @@ function* buildScorer(answers: readonly AnswerDoc[], tuning: Tuning, weights: Fl
       }
       fused[a] = s;
     }
-    return { fused, sim, text, textBest, ...(q.text ? { subject: vectorOf(q.subject) } : {}) };
+    return { fused, sim, text, textBest, ...(q.text ? { subjectVector: vectorOf(q.subject) } : {}) };
   }
 
   function vectorOf(text: string): SparseVec {
@@ -331,7 +331,7 @@ function* buildScorer(answers: readonly AnswerDoc[], tuning: Tuning, weights: Fl
    * over fused scores) times how on-topic the ticket is at all (text similarity
    * gate), so unrelated text abstains even when one answer wins by a hair.
    */
-  function confidenceOf({ fused, sim, textBest, subject }: Scores, top: number): number {
+  function confidenceOf({ fused, sim, textBest, subjectVector }: Scores, top: number): number {
     const best = fused[top]!;
     // Relative to the best text score: a long ticket spreads its words over more features and a
     // short one in another language shares fewer of them, which lowers every answer's score alike;
@@ -350,7 +350,7 @@ function* buildScorer(answers: readonly AnswerDoc[], tuning: Tuning, weights: Fl
     }
     // On topic by the whole ticket, or by its subject alone: a long message dilutes its likeness to
     // an answer's short examples, while the subject, the customer's summary, reads like them.
-    const onTopic = Math.max(sim[top]! / tuning.gateSimilarity, subject ? nearestOwn(subject, top) / SUBJECT_GATE : 0);
+    const onTopic = Math.max(sim[top]! / tuning.gateSimilarity, subjectVector ? nearestOwn(subjectVector, top) / SUBJECT_GATE : 0);
     return (Math.min(1, onTopic) * share) / z;
   }
 
