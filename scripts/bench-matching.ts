@@ -14,6 +14,7 @@ import { runInNewContext } from 'node:vm';
 import type { Steps } from '../src/domain/steps';
 import type { AnswerDoc } from '../src/domain/matching/index';
 import { restoreOrTrainSteps } from '../src/domain/matching/persist';
+import { encodedLength } from '../src/domain/matching/weights';
 import { MAX_WEIGHT_CHARS } from '../src/features/answers/sessionMatcher';
 import { readRows } from './matching-eval-lib';
 
@@ -27,7 +28,7 @@ export interface MatchingBench {
   /** Characters the session cache keeps (JSON), and whether the classifier's weights are among them. */
   storedChars: number;
   weightsStored: boolean;
-  /** The weights' base64 whether kept or not. */
+  /** The characters the weights take in the session's entry (their 16-bit steps), whether kept or not. */
   weightsChars: number;
   /**
    * The longest stretch between two yields (CPU time), cold and warm: the sidebar runs the steps in
@@ -146,7 +147,7 @@ export function benchMatching(sizes: readonly number[] = [25, 1_000, 5_000], exa
       restoreMs: Math.round(restoreMs),
       storedChars: stored.length,
       weightsStored: cold.store?.weights != null,
-      weightsChars: weights ? 4 * Math.ceil(weights.byteLength / 3) : 0,
+      weightsChars: weights ? encodedLength(weights.length) : 0,
       longestStepMs: { build: Math.round(buildStep), restore: Math.round(restoreStep) },
       matcherHeapMB: heapInChild(size, examplesPerAnswer, stored),
       msPerTicket: Math.round((matchMs / tickets.length) * 1000) / 1000,

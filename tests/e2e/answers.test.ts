@@ -49,7 +49,7 @@ describe('closed-loop answers', () => {
         .evaluate(() => sessionStorage.getItem('closed-loop:v2:matcher'))
         .catch(() => null);
     const trained = await stored();
-    expect(trained).toMatch(/^\d+\|\{"format":\d+,"fingerprint":"[0-9a-f]{16}","calibration":[\d.]+,"weights":"[A-Za-z0-9+/=]+"/);
+    expect(trained).toMatch(/^\d+\|\{"format":\d+,"fingerprint":"[0-9a-f]{16}","calibration":[\d.]+,"weights":"-?\d+:[A-Za-z0-9+/=]+"/);
     await session()
       .page.getByRole('button', { name: /#4106 / })
       .click();

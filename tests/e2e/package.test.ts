@@ -270,8 +270,9 @@ describe('the built package (dist/)', () => {
     // 71.80 KB with misspelt words and results the query cannot tell apart in the knowledge
     // suggestions' rule, and language variants in matching's confidence (+229 bytes, 8 of them
     // before the first paint, the rest in the deferred text analysis); 71.84 KB with a ticket on
-    // topic by its subject alone (+41 bytes, deferred).
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(71_850);
+    // topic by its subject alone (+41 bytes, deferred); 72.08 KB with the classifier's weights
+    // rounded to 16-bit steps and kept so, in half the session's characters (+240 bytes, deferred).
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes).toBeLessThanOrEqual(72_090);
     // Code only editing, searching or sending proposals back needs is never part of the sidebar's download.
     expect(sidebar.files.some((f) => f.startsWith('answer-editing-') || f.startsWith('ticket-search-') || f.startsWith('send-back-'))).toBe(
       false,

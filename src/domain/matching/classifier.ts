@@ -1,5 +1,6 @@
 import type { Steps } from '../steps';
 import { ROWS_STEP, type SparseVec } from './vectors';
+import { roundWeights } from './weights';
 
 /** Examples trained between two yields: a few milliseconds of work on a large library. */
 const TRAIN_STEP = 16;
@@ -186,7 +187,10 @@ export class SupportClassifier {
     this.reset(n);
   }
 
-  /** Training as steps: yields every TRAIN_STEP examples, so a caller can spread it over many short tasks. */
+  /**
+   * Training as steps: yields every TRAIN_STEP examples, so a caller can spread it over many short
+   * tasks. The weights end at 16-bit precision (weights.ts), as the session keeps them.
+   */
   *trainSteps(xs: readonly SparseVec[], ys: readonly number[], opts: ClassifierOptions): Steps<void> {
     const rand = xorshift(opts.seed);
     const order = xs.map((_, i) => i);
@@ -221,5 +225,6 @@ export class SupportClassifier {
         this.reset(touched);
       }
     }
+    yield* roundWeights(this.w);
   }
 }

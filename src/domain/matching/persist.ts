@@ -1,9 +1,10 @@
 import type { Steps } from '../steps';
 import { DEFAULT_CONFIDENCE_THRESHOLD, DEFAULT_TUNING, matcherSteps, type AnswerDoc, type Matcher, type TrainedState } from './matcher';
+import { decodeWeights, encodedLength, encodeWeights } from './weights';
 
 /**
  * What a trained matcher learnt, in a form storage keeps (JSON, the weights as base64 of their
- * Float32 bytes), so another sidebar of the same session builds the same matcher without training.
+ * 16-bit steps: weights.ts), so another sidebar of the same session builds the same matcher without training.
  * It is bound to a fingerprint of the exact training input: any change to an answer the matcher
  * reads, or to the order of the answers, is another fingerprint and the entry no longer applies.
  */
@@ -18,8 +19,8 @@ export interface StoredTraining {
 }
 
 /** Count up when training changes in a way the fingerprint does not see (the code, not the input). */
-const FORMAT = 2;
-/** Characters hashed or decoded between two yields. */
+const FORMAT = 3;
+/** Characters hashed between two yields. */
 const CHUNK = 1 << 16;
 
 /** Two 32-bit FNV-1a hashes with different seeds: 64 bits, enough to tell libraries apart. */
@@ -84,40 +85,13 @@ function* checkSteps(text: string): Steps<string> {
   return hash.hex();
 }
 
-function* toBase64(values: Float32Array): Steps<string> {
-  const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
-  const parts: string[] = [];
-  // A multiple of 3 bytes per part, so the parts' base64 joins into one.
-  for (let i = 0; i < bytes.length; i += 3 * 8192) {
-    parts.push(btoa(String.fromCharCode(...bytes.subarray(i, i + 3 * 8192))));
-    if (parts.length % 8 === 0) yield;
-  }
-  return parts.join('');
-}
-
-function* fromBase64(text: string): Steps<Float32Array | null> {
-  let binary: string;
-  try {
-    binary = atob(text);
-  } catch {
-    return null;
-  }
-  if (binary.length % 4 !== 0) return null;
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) {
-    bytes[i] = binary.charCodeAt(i);
-    if (i % CHUNK === CHUNK - 1) yield;
-  }
-  return new Float32Array(bytes.buffer);
-}
-
 /**
  * The entry to store for a matcher trained on input with `fingerprint`; the weights are left out
- * when their base64 would be longer than `maxWeightChars` (the calibration is kept).
+ * when they would take more than `maxWeightChars` characters (the calibration is kept).
  */
 export function* encodeTraining(fingerprint: string, trained: TrainedState, maxWeightChars: number): Steps<StoredTraining> {
-  const fits = trained.weights !== null && 4 * Math.ceil(trained.weights.byteLength / 3) <= maxWeightChars;
-  const weights = fits ? yield* toBase64(trained.weights!) : null;
+  const fits = trained.weights !== null && encodedLength(trained.weights.length) <= maxWeightChars;
+  const weights = fits ? yield* encodeWeights(trained.weights!) : null;
   return { format: FORMAT, fingerprint, calibration: trained.calibration, weights, check: yield* checkSteps(weights ?? '') };
 }
 
@@ -135,7 +109,7 @@ export function* decodeTraining(stored: unknown, fingerprint: string): Steps<Tra
   if (!calibrationOk || !(weights === null || typeof weights === 'string') || typeof check !== 'string') return null;
   if ((yield* checkSteps(weights ?? '')) !== check) return null;
   if (weights === null) return { calibration, weights: null };
-  const values = yield* fromBase64(weights);
+  const values = yield* decodeWeights(weights);
   return values && { calibration, weights: values };
 }
 

@@ -9,8 +9,8 @@ import type { TextAnalysis } from '../../domain/textAnalysis';
  */
 const KEY = 'matcher';
 /**
- * The classifier's weights are kept up to this size (about 1,000 answers of 10 examples); larger,
- * only the calibration is kept. The browser gives the session about 5 million characters, shared
+ * The classifier's weights are kept up to this size (about 7,500 answers of 10 examples, at 16-bit
+ * precision: 5,000 take 1.0 million); larger, only the calibration is kept. The browser gives the session about 5 million characters, shared
  * with the library itself, which must not be pushed out to make room for them.
  */
 export const MAX_WEIGHT_CHARS = 1_500_000;
