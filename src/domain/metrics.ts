@@ -29,7 +29,10 @@ export function escalationEvents(history: Map<number, EscalationHistory>, isLead
     if (response) {
       event.firstLeadResponseAt = response.at;
       if (response.to === 'none') event.declined = true;
-    } else if (request && h.changes.at(-1) === request) event.waiting = true;
+    } else if (request && h.changes.at(-1)?.auditId === request.auditId) {
+      // The same audit, not the same object: a trail kept for the session comes back from JSON as copies.
+      event.waiting = true;
+    }
     events.push(event);
   }
   return events;

@@ -154,6 +154,25 @@ describe('escalation queue', () => {
 });
 
 describe('team metrics', () => {
+  it('count a request still waiting when its trail comes from the session, read back as a copy', async () => {
+    await asLead();
+    // The queue has read every request's trail and kept it for the session: who asked is on screen.
+    await expect.poll(() => session().text(row(4121).getByTestId('queue-requested-by')), { timeout: 20_000 }).toBe('Chloé Martin');
+    await expect.poll(() => session().text(row(4133).getByTestId('queue-requested-by')), { timeout: 20_000 }).toBe('Sam Whitfield');
+    // The app loads again in the same tab (as after saving settings): its trails come back from the session's storage.
+    await session().page.reload();
+    await expect.poll(() => c().getByRole('tab', { name: 'Team metrics' }).count(), { timeout: 20_000 }).toBe(1);
+    const audits = async () => (await session().calls()).calls.filter((call) => call.endpoint === 'tickets.audits').length;
+    const read = await audits();
+    await c().getByRole('tab', { name: 'Team metrics' }).click();
+    const median = c().getByTestId('median-response');
+    await expect.poll(() => session().text(median), { timeout: 20_000 }).not.toBe('');
+    // The trails came from the session, not from Zendesk again.
+    expect(await audits()).toBe(read);
+    // Six requests have waited for days without an answer: they count as waiting so far.
+    expect(await session().text(median)).toMatch(/^\d+ d( \d+ h)?$/);
+  });
+
   it('labels follow the chosen period and durations read as people say them', async () => {
     // An agent inserts an approved answer in a ticket from this week, so the week has a most used answer.
     const recent = await ticket(4126);

@@ -105,18 +105,29 @@ describe('medianLeadResponseMinutes', () => {
   });
 
   it('marks a request as waiting only while it is the last change and no lead answered it', () => {
-    const change = (at: string, authorId: number, from: EscalationState, to: EscalationState) => ({ at, authorId, from, to, auditId: 1 });
+    let audit = 0;
+    const change = (at: string, authorId: number, from: EscalationState, to: EscalationState) => ({
+      at,
+      authorId,
+      from,
+      to,
+      auditId: ++audit,
+    });
     const open = change('2024-06-14T09:00:00Z', 5, 'none', 'requested');
+    const waiting: EscalationHistory = { changes: [open], lastRequest: open, lastEscalation: null };
     const history = new Map<number, EscalationHistory>([
-      [1, { changes: [open], lastRequest: open, lastEscalation: null }],
+      [1, waiting],
       [2, { changes: [open, change('2024-06-14T10:00:00Z', 5, 'requested', 'none')], lastRequest: open, lastEscalation: null }],
       [3, { changes: [open, change('2024-06-14T11:00:00Z', 9, 'requested', 'none')], lastRequest: open, lastEscalation: null }],
+      // The same trail as kept for the session (read back from JSON): the request is a copy, still the last change.
+      [4, JSON.parse(JSON.stringify(waiting)) as EscalationHistory],
     ]);
     const events = escalationEvents(history, (id) => id === 9);
     expect(events.map((e) => [e.ticketId, e.waiting ?? false, e.firstLeadResponseAt ?? null])).toEqual([
       [1, true, null],
       [2, false, null],
       [3, false, '2024-06-14T11:00:00Z'],
+      [4, true, null],
     ]);
   });
 
