@@ -75,11 +75,22 @@ export default defineConfig({
               priority: 1,
               includeDependenciesRecursively: false,
             },
+            // What the text analysis, the session's matcher (features/answers/sessionMatcher.ts) and the
+            // matcher's own code for a frame that trains it (domain/matching/persist.ts) have in common:
+            // the words of a text and the library's fingerprint. After the first paint, not in the shared chunk.
+            {
+              name: 'text-common',
+              test: /[\\/](domain[\\/]matching[\\/](text|stemmer|fingerprint|tuning)|features[\\/]answers[\\/](sessionMatcher|sharedMatcher))\.ts$/,
+              priority: 1,
+              includeDependenciesRecursively: false,
+            },
             { name: 'shared', minShareCount: 2 },
           ],
         },
       },
     },
   },
+  // The session's shared matcher (features/answers/matcherWorker.ts): a module of its own, loaded by the worker alone.
+  worker: { format: 'es' },
   plugins: [locationPages(src), uiTranslations(), zendeskPackage(root)],
 });

@@ -15,7 +15,7 @@ import type { Steps } from '../src/domain/steps';
 import type { AnswerDoc } from '../src/domain/matching/index';
 import { restoreOrTrainSteps } from '../src/domain/matching/persist';
 import { encodedLength } from '../src/domain/matching/weights';
-import { MAX_WEIGHT_CHARS } from '../src/features/answers/sessionMatcher';
+import { MAX_WEIGHT_CHARS } from '../src/features/answers/sharedMatcher';
 import { readRows } from './matching-eval-lib';
 
 export interface MatchingBench {

@@ -4,7 +4,7 @@ import type { Steps } from '../domain/steps';
 const SLICE_MS = 12;
 
 /** Gives the page a turn (input, rendering) before the next slice: a message is not clamped as nested timers are. */
-function nextTask(): Promise<void> {
+export function nextTask(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {

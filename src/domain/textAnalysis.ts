@@ -5,8 +5,7 @@
  * that downloads while the first paint happens (see features/sidebar/chunks.ts).
  */
 export { customerText, scrubQuery, ticketQuery } from './knowledge/query';
-export { matcherSteps } from './matching';
-export { restoreOrTrainSteps } from './matching/persist';
+export { fingerprintSteps } from './matching/fingerprint';
 export { matchesOutage } from './matching/outage';
 export { detectLanguage } from './language';
 export { SUGGESTION_POOL, suggestArticles } from './knowledge/relevance';

@@ -38,7 +38,9 @@ describe('closed-loop answers', () => {
     expect(await session().text(panel().getByTestId('answer-trust'))).toMatch(/Approved by \w+/);
   });
 
-  it('trains the matcher once per agent session: the sidebar of the next ticket restores it', async () => {
+  it('trains the matcher once per agent session, in a worker every sidebar shares: the next ticket neither trains nor downloads it', async () => {
+    const downloads: string[] = [];
+    session().page.on('request', (request) => downloads.push(new URL(request.url()).pathname));
     await session().open({ ticket: PAYMENT_TICKET });
     await expect.poll(title).toBe(PAYMENT_TITLE);
     // What the first sidebar's training stored for the session (its save time, then the entry).
@@ -57,6 +59,14 @@ describe('closed-loop answers', () => {
     await expect.poll(() => panel().locator('.alternates button').count(), { timeout: 20_000 }).toBe(3);
     // Training again would have stored its result anew; the entry is the first sidebar's.
     expect(await stored()).toBe(trained);
+    // One worker for the session holds the matcher; no sidebar downloaded the matcher's code to train it itself.
+    const cdp = await session().browser.newBrowserCDPSession();
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    await cdp.detach();
+    expect(targetInfos.filter((t) => t.type === 'shared_worker').map((t) => new URL(t.url).pathname)).toEqual([
+      expect.stringMatching(/\/matcherWorker-[\w-]+\.js$/),
+    ]);
+    expect(downloads.filter((path) => /\/persist-[\w-]+\.js$/.test(path))).toEqual([]);
   });
 
   it('abstains when no answer stands out, offering the likely ones one click away', async () => {

@@ -12,7 +12,10 @@ import {
   type StoredTraining,
 } from '../../src/domain/matching/persist';
 import * as textAnalysis from '../../src/domain/textAnalysis';
-import { sessionMatcher } from '../../src/features/answers/sessionMatcher';
+import { sessionMatcher, type SessionMatcher } from '../../src/features/answers/sessionMatcher';
+import { createMatcherServer } from '../../src/features/answers/matcherServer';
+import { createMatcherClient, type MatcherClient, type Port } from '../../src/features/answers/sharedMatcher';
+import type { SessionCache } from '../../src/app/sessionCache';
 import { bankingLibrary } from './bankingLibrary';
 
 // The sidebar trains the matcher once per agent session: what training learnt is kept in the
@@ -36,6 +39,17 @@ const queries = (() => {
 
 const train = (answers: AnswerDoc[], stored: unknown = null, maxWeightChars = 5_000_000) =>
   drain(restoreOrTrainSteps(answers, stored, maxWeightChars));
+
+/** A session's matcher, wherever it runs, answers every query as `trained` does. */
+async function expectSameAnswers(session: SessionMatcher, trained: Matcher) {
+  for (const [i, subject] of queries.slice(0, 120).entries()) {
+    const q = { subject, tags: i % 5 ? [] : [`tag_${i % 6}`], locale: i % 2 ? 'de' : 'en' };
+    expect(await session.match(q)).toEqual(trained.match(q));
+  }
+  const exclude = new Set(trained.rank({ subject: queries[0]! }, 2).map((a) => a.id));
+  for (const subject of queries.slice(0, 20))
+    expect(await session.match({ subject }, { exclude })).toEqual(trained.match({ subject }, { exclude }));
+}
 
 /** The stored entry as storage gives it back: through JSON. */
 const throughStorage = (entry: StoredTraining | null): unknown => JSON.parse(JSON.stringify(entry)) as unknown;
@@ -175,22 +189,22 @@ describe('keeping the trained matcher for the session', () => {
   });
 });
 
-describe("the sidebars of one agent's session", () => {
-  /** sessionStorage as the tab's app instances share it. */
-  const memoryStorage = (): Storage => {
-    const items = new Map<string, string>();
-    return {
-      get length() {
-        return items.size;
-      },
-      key: (i) => [...items.keys()][i] ?? null,
-      getItem: (k) => items.get(k) ?? null,
-      setItem: (k, v) => void items.set(k, v),
-      removeItem: (k) => void items.delete(k),
-      clear: () => items.clear(),
-    };
+/** sessionStorage as the tab's app instances share it. */
+const memoryStorage = (): Storage => {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    key: (i) => [...items.keys()][i] ?? null,
+    getItem: (k) => items.get(k) ?? null,
+    setItem: (k, v) => void items.set(k, v),
+    removeItem: (k) => void items.delete(k),
+    clear: () => items.clear(),
   };
+};
 
+describe("the sidebars of one agent's session", () => {
   it('train the matcher once: the next sidebar restores it, a changed library trains again', async () => {
     const storage = memoryStorage();
     const answers = library();
@@ -200,12 +214,13 @@ describe("the sidebars of one agent's session", () => {
     expect(trainings).toBe(4); // the library and its three calibration folds
     const second = await sessionMatcher(createSessionCache(storage), textAnalysis, answers, new AbortController().signal);
     expect(training).toHaveBeenCalledTimes(trainings);
-    expectSameMatches(second!, first!);
+    await expectSameAnswers(first!, createMatcher(answers));
+    await expectSameAnswers(second!, createMatcher(answers));
 
     const changed = answers.map((a, i) => (i === 0 ? { ...a, examples: [...a.examples, 'my new card is still not here'] } : a));
     const third = await sessionMatcher(createSessionCache(storage), textAnalysis, changed, new AbortController().signal);
     expect(training.mock.calls.length).toBeGreaterThan(trainings);
-    expectSameMatches(third!, createMatcher(changed));
+    await expectSameAnswers(third!, createMatcher(changed));
   });
 
   it('train again over a damaged entry in the storage, and replace it', async () => {
@@ -213,9 +228,82 @@ describe("the sidebars of one agent's session", () => {
     const answers = library();
     storage.setItem('closed-loop:v2:matcher', `${Date.now()}|{"format":1,"fingerprint":`);
     const matcher = await sessionMatcher(createSessionCache(storage), textAnalysis, answers, new AbortController().signal);
-    expectSameMatches(matcher!, createMatcher(answers));
+    await expectSameAnswers(matcher!, createMatcher(answers));
     const training = vi.spyOn(SupportClassifier.prototype, 'trainSteps');
     await sessionMatcher(createSessionCache(storage), textAnalysis, answers, new AbortController().signal);
     expect(training).not.toHaveBeenCalled();
+  });
+});
+
+describe("the session's shared worker", () => {
+  const channels: MessageChannel[] = [];
+  afterEach(() => channels.splice(0).forEach((c) => (c.port1.close(), c.port2.close())));
+
+  /** A frame's connection to the worker that `serve` runs: the two ends of a real message channel, so every message is cloned as a browser does. */
+  const connect = (serve: (port: Port) => void) => {
+    const channel = new MessageChannel();
+    channels.push(channel);
+    serve(channel.port1);
+    return createMatcherClient(channel.port2);
+  };
+  const open = (cache: SessionCache, answers: AnswerDoc[], worker: MatcherClient) =>
+    sessionMatcher(cache, textAnalysis, answers, new AbortController().signal, worker);
+
+  it('trains once for every sidebar: the next one neither trains nor restores, and the session keeps the training for a new worker', async () => {
+    const storage = memoryStorage();
+    const answers = library();
+    const training = vi.spyOn(SupportClassifier.prototype, 'trainSteps');
+    const restoring = vi.spyOn(SupportClassifier.prototype, 'restoreSteps');
+    const serve = createMatcherServer();
+    const first = await open(createSessionCache(storage), answers, connect(serve));
+    expect(training).toHaveBeenCalledTimes(4); // the library and its three calibration folds
+    const second = await open(createSessionCache(storage), answers, connect(serve));
+    expect(training).toHaveBeenCalledTimes(4);
+    expect(restoring).not.toHaveBeenCalled();
+    await expectSameAnswers(first!, createMatcher(answers));
+    await expectSameAnswers(second!, createMatcher(answers));
+
+    // All frames closed, the worker is gone: a new one restores from the session cache.
+    training.mockClear();
+    const later = await open(createSessionCache(storage), answers, connect(createMatcherServer()));
+    expect(training).not.toHaveBeenCalled();
+    expect(restoring).toHaveBeenCalledTimes(1);
+    await expectSameAnswers(later!, createMatcher(answers));
+  });
+
+  it('trains a library once when two sidebars ask for it at the same time', async () => {
+    const answers = library();
+    const training = vi.spyOn(SupportClassifier.prototype, 'trainSteps');
+    const serve = createMatcherServer();
+    const [a, b] = await Promise.all([
+      open(createSessionCache(memoryStorage()), answers, connect(serve)),
+      open(createSessionCache(memoryStorage()), answers, connect(serve)),
+    ]);
+    expect(training).toHaveBeenCalledTimes(4);
+    await expectSameAnswers(a!, createMatcher(answers));
+    await expectSameAnswers(b!, createMatcher(answers));
+  });
+
+  it('builds a library again for a sidebar still on it after the worker let it go for newer ones', async () => {
+    const answers = library();
+    const serve = createMatcherServer();
+    const sidebar = await open(createSessionCache(memoryStorage()), answers, connect(serve));
+    for (const n of [1, 2]) {
+      const changed = answers.map((a, i) => (i === 0 ? { ...a, examples: [...a.examples, `a new phrasing ${n}`] } : a));
+      await open(createSessionCache(memoryStorage()), changed, connect(serve));
+    }
+    await expectSameAnswers(sidebar!, createMatcher(answers));
+  });
+
+  it('trains in the frame when the worker cannot start, or stops answering after it started', async () => {
+    const answers = library();
+    const down = connect(createMatcherServer());
+    down.fail();
+    await expectSameAnswers((await open(createSessionCache(memoryStorage()), answers, down))!, createMatcher(answers));
+
+    const worker = connect(createMatcherServer());
+    const sidebar = await open(createSessionCache(memoryStorage()), answers, worker);
+    worker.fail();
+    await expectSameAnswers(sidebar!, createMatcher(answers));
   });
 });

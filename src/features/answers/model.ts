@@ -8,7 +8,7 @@ import { approvalPeople, contentFingerprint, verifyApproval, type Approval } fro
 import { placeholderValues } from '../../domain/answers/placeholders';
 import { reviewStatus } from '../../domain/answers/review';
 import { languageOf, pickLocaleVariant } from '../../domain/locale';
-import type { Matcher, MatchResult } from '../../domain/matching';
+import type { MatchResult } from '../../domain/matching';
 import { answerTag } from '../../domain/answers/usage';
 import { misfitOptions, type ReportedMisfit } from '../../domain/answers/misfits';
 import { isVariant } from '../../domain/answers/variants';
@@ -25,7 +25,7 @@ import type { TextAnalysis } from '../../domain/textAnalysis';
 import type { SessionCache } from '../../app/sessionCache';
 import type { AnswerLibrary } from './cachedLibrary';
 import { onLibraryChange, type LibraryChange } from './sync';
-import { sessionMatcher } from './sessionMatcher';
+import { sessionMatcher, type SessionMatcher } from './sessionMatcher';
 import type { KnownIssuePart } from './knownIssuePart';
 
 export type AnswersModel = ReturnType<typeof createAnswersModel>;
@@ -102,11 +102,11 @@ export function createAnswersModel({
   const byId = computed(() => new Map(approved.value.map((a) => [a.id, a])));
   /**
    * The matcher for the approved answers. Training takes seconds on a large library, so it runs
-   * in slices of a few milliseconds (app/slices.ts) and the panel stays responsive, once per agent
-   * session: the next sidebars restore it (sessionMatcher.ts). Until a new one is ready the
-   * previous one serves (none at first), and a superseded training stops.
+   * once per agent session, off this frame where the browser allows: the session's shared worker
+   * holds it for every sidebar (sessionMatcher.ts). Until a new one is ready the previous one
+   * serves (none at first), and a superseded training stops.
    */
-  const matcher = signal<Matcher | null>(null);
+  const matcher = signal<SessionMatcher | null>(null);
   const training = signal(false);
   onDispose(
     effect(() => {
@@ -140,13 +140,36 @@ export function createAnswersModel({
   const excluded = computed(() => reported.value.exclude);
   const { text: customerText, language: customerLanguage } = customerWords(ticket, tools);
 
-  const match = computed<MatchResult | null>(() => {
-    if (!approved.value.length || !matcher.value) return null;
-    return matcher.value.match(
-      { subject: ticket.subject.value, text: customerText.value, tags: ticket.tags.value, locale: ticket.requesterLocale.value },
-      reported.value,
-    );
-  });
+  /**
+   * The match for the ticket as it reads now. The matcher answers in its own time (from the shared
+   * worker); until it does, the last match stands and the panel counts as still matching.
+   */
+  const match = signal<MatchResult | null>(null);
+  const asking = signal(false);
+  onDispose(
+    effect(() => {
+      const ready = matcher.value;
+      if (!approved.value.length || !ready) {
+        match.value = null;
+        return;
+      }
+      const query = {
+        subject: ticket.subject.value,
+        text: customerText.value,
+        tags: ticket.tags.value,
+        locale: ticket.requesterLocale.value,
+      };
+      let latest = true;
+      asking.value = true;
+      const settle = (result: MatchResult | null) => {
+        if (!latest) return;
+        match.value = result;
+        asking.value = false;
+      };
+      ready.match(query, reported.value).then(settle, () => settle(null));
+      return () => (latest = false);
+    }),
+  );
 
   /** The same answer in the requester's language, when a variant with the same tags exists. */
   const inLocale = (answer: Answer) =>
@@ -411,9 +434,9 @@ export function createAnswersModel({
 
   return {
     library: answers.state,
-    /** True while the matcher trains on a new library: no answer is "none" yet. */
-    matching: training as ReadonlySignal<boolean>,
-    match,
+    /** True while the matcher trains on a new library or works on the ticket: no answer is "none" yet. */
+    matching: computed(() => training.value || asking.value),
+    match: match as ReadonlySignal<MatchResult | null>,
     candidates,
     current,
     language,

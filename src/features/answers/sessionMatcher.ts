@@ -1,34 +1,114 @@
+import { loadOnce } from '../../app/loadOnce';
 import type { SessionCache } from '../../app/sessionCache';
-import { runInSlices } from '../../app/slices';
-import type { AnswerDoc, Matcher } from '../../domain/matching';
+import { nextTask, runInSlices } from '../../app/slices';
+import type { AnswerDoc, MatchOptions, MatchResult, TicketQuery } from '../../domain/matching';
 import type { TextAnalysis } from '../../domain/textAnalysis';
+import { createMatcherClient, MAX_WEIGHT_CHARS, WorkerUnavailableError, type MatcherClient } from './sharedMatcher';
 
 /**
  * One slot for the session: it names the library it was trained on (its fingerprint), so a changed
  * library is trained again and its entry replaces the old one rather than piling up beside it.
  */
 const KEY = 'matcher';
-/**
- * The classifier's weights are kept up to this size (about 7,500 answers of 10 examples, at 16-bit
- * precision: 5,000 take 1.0 million); larger, only the calibration is kept. The browser gives the session about 5 million characters, shared
- * with the library itself, which must not be pushed out to make room for them.
- */
-export const MAX_WEIGHT_CHARS = 1_500_000;
+
+/** A matcher ready for this sidebar's tickets, wherever it runs. */
+export interface SessionMatcher {
+  match(query: TicketQuery, options?: MatchOptions): Promise<MatchResult>;
+}
+
+let shared: MatcherClient | null | undefined;
+
+/** This frame's connection to the session's shared worker (sharedMatcher.ts), opened once; null in a browser without shared workers. */
+function sharedWorker(): MatcherClient | null {
+  if (shared !== undefined) return shared;
+  if (typeof SharedWorker !== 'function') return (shared = null);
+  try {
+    const worker = new SharedWorker(new URL('./matcherWorker.ts', import.meta.url), { type: 'module', name: 'closed-loop-matcher' });
+    const client = createMatcherClient(worker.port);
+    // A worker that cannot start (its file blocked or missing) says so here: the frame then trains its own.
+    worker.addEventListener('error', () => client.fail());
+    return (shared = client);
+  } catch {
+    return (shared = null);
+  }
+}
+
+const storedTraining = (cache: SessionCache) => cache.get<unknown>(KEY, Number.POSITIVE_INFINITY)?.value ?? null;
+
+/** The matcher's code, for a frame that trains it itself: a chunk of its own, which a frame served by the worker never downloads. */
+const loadTraining = loadOnce(() => import('../../domain/matching/persist'));
+
+/** Trained (or restored) in this frame, in slices so the panel stays responsive. */
+async function inFrame(cache: SessionCache, answers: AnswerDoc[], signal: AbortSignal): Promise<SessionMatcher | null> {
+  const { restoreOrTrainSteps } = await loadTraining();
+  const built = await runInSlices(restoreOrTrainSteps(answers, storedTraining(cache), MAX_WEIGHT_CHARS), signal);
+  if (!built) return null;
+  if (built.store) cache.set(KEY, built.store);
+  const { matcher } = built;
+  // Each match a task of its own, as the worker's replies are: a page matching many tickets (the console's figures) stays responsive.
+  return { match: (query, options) => nextTask().then(() => matcher.match(query, options)) };
+}
+
+/** Held by the shared worker: trained there only when no frame of the session trained it before. */
+async function inWorker(
+  worker: MatcherClient,
+  cache: SessionCache,
+  tool: TextAnalysis,
+  answers: AnswerDoc[],
+  signal: AbortSignal,
+): Promise<SessionMatcher | null> {
+  let fingerprint = await runInSlices(tool.fingerprintSteps(answers), signal);
+  if (fingerprint === null) return null;
+  const train = async () => {
+    const trained = await worker.ask({ kind: 'train', answers, stored: storedTraining(cache) });
+    if (trained.store) cache.set(KEY, trained.store);
+    fingerprint = trained.fingerprint;
+  };
+  if (!(await worker.ask({ kind: 'open', fingerprint })).ready) await train();
+  if (signal.aborted) return null;
+  let local: Promise<SessionMatcher | null> | undefined;
+  const ask = async (query: TicketQuery, options: MatchOptions) => {
+    const matched = await worker.ask({ kind: 'match', fingerprint: fingerprint!, query, options });
+    if (matched.result) return matched.result;
+    // The worker let this library go (two newer ones came since): it is built there again.
+    await train();
+    const again = await worker.ask({ kind: 'match', fingerprint: fingerprint!, query, options });
+    if (!again.result) throw new Error('The shared matcher lost the library again');
+    return again.result;
+  };
+  return {
+    async match(query, options = {}) {
+      try {
+        return await ask(query, options);
+      } catch (error) {
+        if (!(error instanceof WorkerUnavailableError)) throw error;
+        const own = await (local ??= inFrame(cache, answers, signal));
+        if (!own) throw error;
+        return own.match(query, options);
+      }
+    },
+  };
+}
 
 /**
- * The matcher for `answers`, trained once per agent session: the first sidebar trains it (in
- * slices) and keeps what training learnt in the session cache; the next ones, on the same library,
- * restore it from there, and a library that changed in any way is trained again. Null when
- * superseded (`signal` aborted).
+ * The matcher for `answers`, trained once per agent session: by the session's shared worker where
+ * the browser has one, so every sidebar on the same library shares it and none trains; else in
+ * the frame, keeping what training learnt in the session cache so the next sidebars restore it.
+ * Either way a library that changed in any way is trained again. Null when superseded (`signal` aborted).
  */
 export async function sessionMatcher(
   cache: SessionCache,
   tool: TextAnalysis,
   answers: AnswerDoc[],
   signal: AbortSignal,
-): Promise<Matcher | null> {
-  const stored = cache.get<unknown>(KEY, Number.POSITIVE_INFINITY)?.value ?? null;
-  const built = await runInSlices(tool.restoreOrTrainSteps(answers, stored, MAX_WEIGHT_CHARS), signal);
-  if (built?.store) cache.set(KEY, built.store);
-  return built?.matcher ?? null;
+  worker: MatcherClient | null = sharedWorker(),
+): Promise<SessionMatcher | null> {
+  if (worker) {
+    try {
+      return await inWorker(worker, cache, tool, answers, signal);
+    } catch (error) {
+      if (!(error instanceof WorkerUnavailableError)) throw error;
+    }
+  }
+  return inFrame(cache, answers, signal);
 }

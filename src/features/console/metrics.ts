@@ -2,7 +2,6 @@ import { computed, effect, signal } from '@preact/signals';
 import type { LeadAccess } from '../../app/lead';
 import { onDispose } from '../../app/model';
 import { createResource } from '../../app/resource';
-import { runInSlices } from '../../app/slices';
 import {
   assignIssues,
   escalationsAroundApproval,
@@ -37,8 +36,7 @@ import {
 } from '../../domain/metrics';
 import { misfitOptions } from '../../domain/answers/misfits';
 import type { ProposalRecord } from '../../domain/answers/provisional';
-import type { AnswerDoc, Matcher } from '../../domain/matching';
-import type { Steps } from '../../domain/steps';
+import type { AnswerDoc } from '../../domain/matching';
 import type { TextAnalysis } from '../../domain/textAnalysis';
 import type { Answer } from '../../host/api/answers';
 import { misfitReportsSince } from '../../host/api/feedback';
@@ -49,6 +47,7 @@ import { getGroups } from '../../host/api/users';
 import { ticketMetricsSince } from '../../host/api/ticketMetrics';
 import type { HostClient } from '../../host/client';
 import type { SessionCache } from '../../app/sessionCache';
+import { sessionMatcher, type SessionMatcher } from '../answers/sessionMatcher';
 import { escalationHistories } from './histories';
 
 const DAY_MS = 86_400_000;
@@ -98,14 +97,14 @@ interface Deps {
   analysis: () => Promise<TextAnalysis>;
 }
 
-/** Which approved answer the sidebar would show on each ticket: the matcher trained (unless it is), then run on every ticket. */
-function* matchSteps(
+/** Which approved answer the sidebar would show on each ticket: the session's matcher run on every ticket. Null once superseded. */
+async function matchTickets(
   tools: TextAnalysis,
-  trained: Matcher | null,
+  matcher: SessionMatcher,
   answers: AnswerDoc[],
   { tickets, misfits }: Pick<MetricsReport['usage'], 'tickets' | 'misfits'>,
-): Steps<{ matcher: Matcher; matched: Map<number, string | null> }> {
-  const matcher = trained ?? (yield* tools.matcherSteps(answers));
+  signal: AbortSignal,
+): Promise<Map<number, string | null> | null> {
   const matched = new Map<number, string | null>();
   // The sidebar's reports, as far as the window has them: a ticket's subject comes from the window's read of it.
   const subjects = new Map(tickets.map((t) => [t.id, t.subject]));
@@ -114,14 +113,14 @@ function* matchSteps(
     answers,
   );
   for (const ticket of tickets) {
+    if (signal.aborted) return null;
     const subject = ticket.subject ?? '';
     const requesterId = ticket.requester_id ?? -1;
     // The sidebar reads the customer's latest message; the search gives their first: the description.
     const text = tools.customerText({ subject, comments: [{ authorId: requesterId, body: ticket.description ?? '' }], requesterId });
-    matched.set(ticket.id, matcher.match({ subject, text, tags: ticket.tags }, reported(ticket.id)).best?.id ?? null);
-    yield;
+    matched.set(ticket.id, (await matcher.match({ subject, text, tags: ticket.tags }, reported(ticket.id))).best?.id ?? null);
   }
-  return { matcher, matched };
+  return matched;
 }
 
 /**
@@ -191,9 +190,8 @@ export function createMetricsModel({ host, lead, now, cache, leadResponseMinutes
     if (tools.state.peek().status !== 'ready') void tools.run(analysis);
     return metrics.run(() => read(window));
   };
-  // Trained in slices (app/slices.ts), as in the sidebar, once the chunk and the figures are in; trained
-  // again only when the library's answers change. A newer run stops the one before.
-  let trained: { key: string; matcher: Matcher } | null = null;
+  // The session's matcher, as the sidebar's (features/answers/sessionMatcher.ts): the one the
+  // sidebars share when the library is the same, trained once otherwise. A newer run stops the one before.
   let running: { key: string; data: MetricsReport; stop: AbortController } | null = null;
   onDispose(() => running?.stop.abort());
   onDispose(
@@ -213,13 +211,11 @@ export function createMetricsModel({ host, lead, now, cache, leadResponseMinutes
       const stop = new AbortController();
       running = { key, data, stop };
       matched.value = null;
-      void runInSlices(matchSteps(loaded, trained?.key === key ? trained.matcher : null, answers, data.usage), stop.signal).then(
-        (result) => {
-          if (!result) return;
-          trained = { key, matcher: result.matcher };
-          matched.value = result.matched;
-        },
-      );
+      void sessionMatcher(cache, loaded, answers, stop.signal)
+        .then((matcher) => matcher && matchTickets(loaded, matcher, answers, data.usage, stop.signal))
+        .then((result) => {
+          if (result) matched.value = result;
+        });
     }),
   );
   // Recomputed when the library changes (or loads after the figures): approving an answer adds its row.

@@ -1,0 +1,73 @@
+import { runInSlices } from '../../app/slices';
+import type { AnswerDoc, Matcher } from '../../domain/matching';
+import { fingerprintSteps, restoreOrTrainSteps } from '../../domain/matching/persist';
+import { MAX_WEIGHT_CHARS, type MatcherReply, type MatcherRequest, type Port } from './sharedMatcher';
+
+/** Matchers the worker keeps: the library in use, and the one before it for a sidebar that has not caught up. */
+const KEEP = 2;
+/** The worker's work never waits for a page, yet a match asked meanwhile is answered between slices. */
+const NEVER = new AbortController().signal;
+
+/**
+ * The worker's side: matchers by the fingerprint of what they were trained on, shared by every
+ * port it serves. Returns the function that serves one port.
+ */
+export function createMatcherServer(maxWeightChars = MAX_WEIGHT_CHARS): (port: Port) => void {
+  const matchers = new Map<string, Promise<Matcher>>();
+  const keep = (fingerprint: string, matcher: Promise<Matcher>) => {
+    matchers.delete(fingerprint);
+    matchers.set(fingerprint, matcher);
+    for (const old of matchers.keys()) if (matchers.size > KEEP) matchers.delete(old);
+  };
+
+  async function train(answers: AnswerDoc[], stored: unknown): Promise<Omit<MatcherReply & { kind: 'train' }, 'id'>> {
+    const fingerprint = (await runInSlices(fingerprintSteps(answers), NEVER))!;
+    const held = matchers.get(fingerprint);
+    if (held) {
+      keep(fingerprint, held);
+      await held;
+      return { kind: 'train', fingerprint, store: null };
+    }
+    const built = runInSlices(restoreOrTrainSteps(answers, stored, maxWeightChars), NEVER).then((b) => b!);
+    const matcher = built.then((b) => b.matcher);
+    keep(fingerprint, matcher);
+    // A failed training is not kept: the next request trains again.
+    matcher.catch(() => matchers.get(fingerprint) === matcher && matchers.delete(fingerprint));
+    return { kind: 'train', fingerprint, store: (await built).store };
+  }
+
+  async function reply(request: MatcherRequest): Promise<MatcherReply> {
+    const { id } = request;
+    switch (request.kind) {
+      case 'open': {
+        const held = matchers.get(request.fingerprint);
+        return {
+          id,
+          kind: 'open',
+          ready:
+            held !== undefined &&
+            (await held.then(
+              () => true,
+              () => false,
+            )),
+        };
+      }
+      case 'train':
+        return { id, ...(await train(request.answers, request.stored)) };
+      case 'match': {
+        const held = matchers.get(request.fingerprint);
+        return { id, kind: 'match', result: held ? (await held).match(request.query, request.options) : null };
+      }
+    }
+  }
+
+  return (port) => {
+    port.onmessage = ({ data }: MessageEvent) => {
+      const request = data as MatcherRequest;
+      reply(request).then(
+        (answer) => port.postMessage(answer),
+        (error: unknown) => port.postMessage({ id: request.id, kind: 'failed', message: String(error) }),
+      );
+    };
+  };
+}

@@ -1,0 +1,80 @@
+import type { AnswerDoc, MatchOptions, MatchResult, TicketQuery } from '../../domain/matching';
+import type { StoredTraining } from '../../domain/matching/persist';
+
+/**
+ * One matcher for every frame of the app in the agent's browser session: a shared worker holds it,
+ * trained once (or restored from the session cache), and each sidebar asks it for matches over a
+ * message port. A sidebar that opens on a library the worker already holds is ready after one
+ * round trip, however large the library, and training never runs on a sidebar's main thread.
+ *
+ * The protocol: `open` asks whether the worker holds the matcher for a fingerprint (it waits for
+ * a training under way); `train` hands it the answers and the session's stored training;
+ * `match` runs one ticket, and answers null when that matcher was let go meanwhile. The worker's
+ * side is matcherServer.ts; this module is the frame's, and loads none of the matcher's code.
+ */
+export type MatcherRequest =
+  | { id: number; kind: 'open'; fingerprint: string }
+  | { id: number; kind: 'train'; answers: AnswerDoc[]; stored: unknown }
+  | { id: number; kind: 'match'; fingerprint: string; query: TicketQuery; options: MatchOptions };
+
+export type MatcherReply =
+  | { id: number; kind: 'open'; ready: boolean }
+  | { id: number; kind: 'train'; fingerprint: string; store: StoredTraining | null }
+  | { id: number; kind: 'match'; result: MatchResult | null }
+  | { id: number; kind: 'failed'; message: string };
+
+/** What a port needs to offer: a worker's MessagePort, or either end of a MessageChannel in tests. */
+export interface Port {
+  postMessage(message: unknown): void;
+  onmessage: ((event: MessageEvent) => void) | null;
+}
+
+/**
+ * The classifier's weights are kept in the session cache up to this size (about 7,500 answers of
+ * 10 examples, at 16-bit precision: 5,000 take 1.0 million); larger, only the calibration is kept.
+ * The browser gives the session about 5 million characters, shared with the library itself, which
+ * must not be pushed out to make room for them.
+ */
+export const MAX_WEIGHT_CHARS = 1_500_000;
+
+/** The worker could not be started or stopped answering: the sidebar trains its own matcher. */
+export class WorkerUnavailableError extends Error {}
+
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
+/** A request as the frame writes it: the client numbers it. */
+export type MatcherAsk = DistributiveOmit<MatcherRequest, 'id'>;
+
+export interface MatcherClient {
+  ask<R extends MatcherAsk>(request: R): Promise<Extract<MatcherReply, { kind: R['kind'] }>>;
+  /** Every request waiting, and every later one, fails with WorkerUnavailableError. */
+  fail(): void;
+}
+
+/** The sidebar's side of the port: requests matched to their replies by id. */
+export function createMatcherClient(port: Port): MatcherClient {
+  let last = 0;
+  let broken = false;
+  const waiting = new Map<number, { resolve: (reply: MatcherReply) => void; reject: (error: Error) => void }>();
+  port.onmessage = ({ data }: MessageEvent) => {
+    const reply = data as MatcherReply;
+    const pending = waiting.get(reply.id);
+    waiting.delete(reply.id);
+    if (!pending) return;
+    if (reply.kind === 'failed') pending.reject(new Error(reply.message));
+    else pending.resolve(reply);
+  };
+  return {
+    ask: <R extends MatcherAsk>(request: R) =>
+      new Promise<Extract<MatcherReply, { kind: R['kind'] }>>((resolve, reject) => {
+        if (broken) return reject(new WorkerUnavailableError());
+        const id = ++last;
+        waiting.set(id, { resolve: resolve as (reply: MatcherReply) => void, reject });
+        port.postMessage({ ...request, id });
+      }),
+    fail() {
+      broken = true;
+      for (const { reject } of waiting.values()) reject(new WorkerUnavailableError());
+      waiting.clear();
+    },
+  };
+}
