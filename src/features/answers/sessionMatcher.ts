@@ -3,7 +3,7 @@ import type { SessionCache } from '../../app/sessionCache';
 import { nextTask, runInSlices } from '../../app/slices';
 import type { AnswerDoc, MatchOptions, MatchResult, TicketQuery } from '../../domain/matching';
 import type { TextAnalysis } from '../../domain/textAnalysis';
-import { createMatcherClient, MAX_WEIGHT_CHARS, WorkerUnavailableError, type MatcherClient } from './sharedMatcher';
+import { connectSharedMatcher, MAX_WEIGHT_CHARS, WorkerUnavailableError, type MatcherClient } from './sharedMatcher';
 
 /**
  * One slot for the session: it names the library it was trained on (its fingerprint), so a changed
@@ -14,23 +14,6 @@ const KEY = 'matcher';
 /** A matcher ready for this sidebar's tickets, wherever it runs. */
 export interface SessionMatcher {
   match(query: TicketQuery, options?: MatchOptions): Promise<MatchResult>;
-}
-
-let shared: MatcherClient | null | undefined;
-
-/** This frame's connection to the session's shared worker (sharedMatcher.ts), opened once; null in a browser without shared workers. */
-function sharedWorker(): MatcherClient | null {
-  if (shared !== undefined) return shared;
-  if (typeof SharedWorker !== 'function') return (shared = null);
-  try {
-    const worker = new SharedWorker(new URL('./matcherWorker.ts', import.meta.url), { type: 'module', name: 'closed-loop-matcher' });
-    const client = createMatcherClient(worker.port);
-    // A worker that cannot start (its file blocked or missing) says so here: the frame then trains its own.
-    worker.addEventListener('error', () => client.fail());
-    return (shared = client);
-  } catch {
-    return (shared = null);
-  }
 }
 
 const storedTraining = (cache: SessionCache) => cache.get<unknown>(KEY, Number.POSITIVE_INFINITY)?.value ?? null;
@@ -101,7 +84,7 @@ export async function sessionMatcher(
   tool: TextAnalysis,
   answers: AnswerDoc[],
   signal: AbortSignal,
-  worker: MatcherClient | null = sharedWorker(),
+  worker: MatcherClient | null = connectSharedMatcher(),
 ): Promise<SessionMatcher | null> {
   if (worker) {
     try {

@@ -78,3 +78,25 @@ export function createMatcherClient(port: Port): MatcherClient {
     },
   };
 }
+
+let shared: MatcherClient | null | undefined;
+
+/**
+ * This frame's connection to the session's shared worker, opened once; null in a browser without
+ * shared workers. The worker lives while a frame holds a connection: the background location,
+ * which lives as long as the agent's session, opens one so the matcher outlives each ticket's sidebar.
+ */
+export function connectSharedMatcher(): MatcherClient | null {
+  if (shared !== undefined) return shared;
+  if (typeof SharedWorker !== 'function') return (shared = null);
+  try {
+    const worker = new SharedWorker(new URL('./matcherWorker.ts', import.meta.url), { type: 'module', name: 'closed-loop-matcher' });
+    const client = createMatcherClient(worker.port);
+    // A worker that cannot start (its file blocked or missing) says so here: the frame then trains its own.
+    worker.addEventListener('error', () => client.fail());
+    return (shared = client);
+  } catch {
+    // Refused (a browser that keeps a cross-site frame from shared workers): the frame trains its own.
+    return (shared = null);
+  }
+}

@@ -1,14 +1,17 @@
 import { useEffect } from 'preact/hooks';
 import { useServices } from '../../app/services';
 import { browserStorage } from '../../app/storage';
+import { connectSharedMatcher } from '../answers/sharedMatcher';
 import { startDecisionWatcher, startRequestWatcher, startSendBackWatcher } from './watcher';
 
 /**
  * The background location: no UI, only notices (new requests for leads, decisions for the agent
- * who asked, proposals a lead sent back for their proposer).
+ * who asked, proposals a lead sent back for their proposer). It lives as long as the agent's
+ * session, so it also keeps the session's matcher alive between tickets (sharedMatcher.ts).
  */
 export default function BackgroundView() {
   const { host, settings, lead, i18n, cache } = useServices();
+  useEffect(() => void connectSharedMatcher(), []);
   useEffect(() => {
     const stops = [
       startRequestWatcher({ host, settings, lead, i18n }),
