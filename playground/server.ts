@@ -14,7 +14,18 @@ import {
 } from './api/faults';
 import type { ApiResponse } from './api/router';
 import { createRoutes } from './api/routes';
-import { loadFixtures, servedUrl, Store, zendeskTime, type Article, type Audit, type Group, type Ticket, type User } from './api/store';
+import {
+  loadFixtures,
+  servedUrl,
+  Store,
+  zendeskTime,
+  type Article,
+  type Audit,
+  type CustomObjectRecord,
+  type Group,
+  type Ticket,
+  type User,
+} from './api/store';
 
 /**
  * The offline Zendesk: one server, one port, two origins. The agent workspace (host page) and
@@ -205,7 +216,8 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     // Data the REST API cannot write (user names, Help Center articles, tickets with past dates),
     // e.g. hostile input or a large account for tests. Also what tests need in bulk: agents with
     // their groups (large groups), groups added or changed (a deleted one), tickets created or
-    // patched without an audit, and audits appended to a ticket's trail (long histories).
+    // patched without an audit, audits appended to a ticket's trail (long histories), and custom
+    // object records by object key (a large answer library).
     'POST seed': (body) => {
       const {
         users = [],
@@ -214,6 +226,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         groups = [],
         tickets = [],
         audits = [],
+        records = {},
       } = body as {
         users?: (Partial<User> & { id: number })[];
         articles?: Partial<Article>[];
@@ -221,7 +234,14 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         groups?: (Partial<Group> & { id: number })[];
         tickets?: Partial<Ticket>[];
         audits?: (Partial<Audit> & Pick<Audit, 'ticket_id' | 'author_id' | 'events'>)[];
+        records?: Record<
+          string,
+          (Partial<CustomObjectRecord> &
+            Pick<CustomObjectRecord, 'name' | 'custom_object_fields' | 'created_by_user_id' | 'updated_by_user_id'>)[]
+        >;
       };
+      const unknownObject = Object.keys(records).find((key) => !store.records.has(key));
+      if (unknownObject) return { status: 404, body: { error: `unknown custom object ${unknownObject}` } };
       const missing = users.find((u) => !store.users.has(u.id));
       if (missing) return { status: 404, body: { error: `unknown user ${missing.id}` } };
       const missingTicket = audits.map((a) => ({ id: a.ticket_id })).find((t) => !store.tickets.has(t.id));
@@ -263,6 +283,13 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
           ...article,
           id: article.id ?? store.id(),
         });
+      }
+      for (const [key, list] of Object.entries(records)) {
+        for (const record of list) {
+          // Zendesk's record ids are 26-character ULIDs, as the records the API creates here.
+          const id = record.id ?? `01CL${String(store.id()).padStart(22, '0')}`;
+          store.records.get(key)!.push({ external_id: null, created_at: now, updated_at: now, ...record, id, custom_object_key: key });
+        }
       }
       const requester = [...store.users.values()].find((u) => u.role === 'end-user')?.id ?? 0;
       for (const ticket of tickets) {

@@ -49,7 +49,7 @@ export interface MatchingBench {
  * is intent i mod 77, with the next `examples` of its messages (wrapping round), so a large
  * library holds many answers per intent, as a library grown over years holds near-duplicates.
  */
-function bankingAnswers(count: number, examples: number): { answers: AnswerDoc[]; tickets: string[] } {
+export function bankingAnswers(count: number, examples: number): { answers: AnswerDoc[]; tickets: string[] } {
   const byIntent = new Map<string, string[]>();
   for (const row of readRows(fileURLToPath(new URL('../data/banking77/train.csv', import.meta.url)))) {
     const list = byIntent.get(row.category) ?? [];
