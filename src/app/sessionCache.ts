@@ -12,6 +12,13 @@ export interface SessionCache {
 // v2: an entry is stored as `<savedAt>|<JSON>`, so its age is known without parsing it.
 const PREFIX = 'closed-loop:v2:';
 
+/**
+ * An entry longer than this is never written to the storage: to fit, it would push out every
+ * other entry, if it fits at all (the browser gives a session about 5 million characters). A
+ * large account's answer library is one (features/answers/cachedLibrary.ts keeps it elsewhere).
+ */
+const MAX_STORED_CHARS = 2_000_000;
+
 interface Entry {
   value: unknown;
   savedAt: number;
@@ -24,8 +31,8 @@ const savedAtOf = (raw: string) => Number(raw.slice(0, raw.indexOf('|')));
 /**
  * Reads come from this frame's memory unless the storage holds a newer entry (another instance
  * wrote it), so a value is parsed once per change, not once per read. A write that does not fit
- * evicts the oldest entries until it does; one that never fits (or a frame without storage)
- * lives in memory only, and its older stored copy is removed so no instance reads stale data; an
+ * evicts the oldest entries until it does; one that never fits, or is too large to try (or a
+ * frame without storage) lives in memory only, and its older stored copy is removed so no instance reads stale data; an
  * entry gone from the storage (evicted by another instance) is gone from memory too.
  */
 export function createSessionCache(storage: Storage | null = browserStorage('sessionStorage'), now: () => number = Date.now): SessionCache {
@@ -53,6 +60,10 @@ export function createSessionCache(storage: Storage | null = browserStorage('ses
   const store = (key: string, raw: string): boolean => {
     if (!storage) return false;
     try {
+      if (raw.length > MAX_STORED_CHARS) {
+        storage.removeItem(PREFIX + key);
+        return false;
+      }
       const evictable = () => byAge(storage).filter((k) => k !== PREFIX + key);
       for (let victims: string[] | null = null; ;) {
         try {

@@ -66,6 +66,22 @@ describe('the session cache', () => {
     expect(other.get('library', HOUR)).toBeNull();
   });
 
+  it('never writes an entry too large to share the storage: the others stay, and no instance reads its stale copy', () => {
+    let t = 1_000;
+    const storage = new QuotaStorage(3_000_000);
+    const cache = createSessionCache(storage, () => t);
+    const other = createSessionCache(storage, () => t);
+    cache.set('matcher', 'w'.repeat(1_000_000));
+    cache.set('library', ['old']);
+    t += 1_000;
+    // Too large to write with the rest, though it would fit alone: writing it would push out every other entry.
+    const big = ['new', 'z'.repeat(2_500_000)];
+    cache.set('library', big);
+    expect(other.get('matcher', HOUR)?.value).toHaveLength(1_000_000);
+    expect(cache.get('library', HOUR)?.value).toEqual(big);
+    expect(other.get('library', HOUR)).toBeNull();
+  });
+
   it('reads what another instance wrote later, not its own older copy', () => {
     let t = 1_000;
     const storage = new QuotaStorage(10_000);
