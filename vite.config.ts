@@ -80,7 +80,7 @@ export default defineConfig({
             // the words of a text and the library's fingerprint. After the first paint, not in the shared chunk.
             {
               name: 'text-common',
-              test: /[\\/](domain[\\/]matching[\\/](text|stemmer|fingerprint|tuning)|features[\\/]answers[\\/](sessionMatcher|sharedMatcher))\.ts$/,
+              test: /[\\/](domain[\\/]matching[\\/](text|stemmer|fingerprint|tuning)|features[\\/]answers[\\/](sessionMatcher|sharedMatcher|cachedLibrary))\.ts$/,
               priority: 1,
               includeDependenciesRecursively: false,
             },

@@ -212,8 +212,10 @@ describe('the built package (dist/)', () => {
     const consoleOnly = consoleView.files.filter((f) => !sidebar.files.includes(f));
     expect(consoleOnly.some((f) => f.startsWith('ConsoleView-'))).toBe(true);
     expect(sidebar.files.some((f) => f.startsWith('ConsoleView-') || f.startsWith('ModalView-'))).toBe(false);
-    // The matcher and query builder download after the first paint, never before it.
-    expect(sidebar.files.some((f) => f.startsWith('textAnalysis-') || f.startsWith('answer-text-'))).toBe(false);
+    // The matcher and query builder download after the first paint, never before it; so does the session matcher's client.
+    expect(sidebar.files.some((f) => f.startsWith('textAnalysis-') || f.startsWith('answer-text-') || f.startsWith('text-common-'))).toBe(
+      false,
+    );
     expect(sidebar.deferred.files.some((f) => f.startsWith('textAnalysis-'))).toBe(true);
     expect(sidebar.deferred.files.some((f) => f.startsWith('answer-text-'))).toBe(true);
     // So do the panels after the escalation status: the answer, the knowledge suggestions, their
@@ -248,8 +250,9 @@ describe('the built package (dist/)', () => {
     // reports' rule worked out once for every ticket the console's metrics match, not per ticket;
     // 44.61 KB with the panels' strings (answers, known issues, knowledge) loaded with their chunk;
     // 44.62 KB with answers' language variants in a module of their own, which matching reads too;
-    // 44.67 KB with the session's shared matcher (+51 bytes: the preload list names its client's chunk).
-    expect(sidebar.gzipBytes).toBeLessThanOrEqual(44_680);
+    // 44.67 KB with the session's shared matcher (+51 bytes: the preload list names its client's
+    // chunk); 44.41 KB with the answer library's session copy in that chunk too (the first paint never used it).
+    expect(sidebar.gzipBytes).toBeLessThanOrEqual(44_420);
     // 58.3 KB measured: the above, the matcher with its per-library calibration and the query's
     // privacy scrub; 61.4 KB with the above, the matcher's training as steps, its language guess
     // and Unified Search's chunk; 61.9 KB with the relevance floor of the knowledge suggestions
@@ -276,12 +279,13 @@ describe('the built package (dist/)', () => {
     // rounded to 16-bit steps and kept so, in half the session's characters (+240 bytes, deferred).
     // With the session's shared matcher the sidebar's own chunks no longer carry the matcher's
     // code (68.3 KB): the worker's file does, once per session (8.2 KB), and a frame without
-    // shared workers downloads it as a chunk of its own instead (persist-*), never both: 76.48 KB.
+    // shared workers downloads it as a chunk of its own instead (persist-*), never both: 76.48 KB;
+    // 76.70 KB with the worker also holding the session's copy of a library too large for the storage.
     const worker = readdirSync(assets).find((f) => /^matcherWorker-.*\.js$/.test(f));
     expect(worker).toBeDefined();
     expect(sidebar.deferred.files.some((f) => f.startsWith('persist-'))).toBe(false);
     const workerBytes = gzipSync(readFileSync(join(assets, worker!))).length;
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes + workerBytes).toBeLessThanOrEqual(76_490);
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes + workerBytes).toBeLessThanOrEqual(76_710);
     // Code only editing, searching or sending proposals back needs is never part of the sidebar's download.
     expect(sidebar.files.some((f) => f.startsWith('answer-editing-') || f.startsWith('ticket-search-') || f.startsWith('send-back-'))).toBe(
       false,

@@ -3,6 +3,8 @@ import type * as z from 'zod/mini';
 import { createSessionCache } from '../../src/app/sessionCache';
 import { createAnswerLibrary, LIBRARY_CHECK_MS, LIBRARY_FRESH_MS } from '../../src/features/answers/cachedLibrary';
 import type { ApiRequest, HostClient } from '../../src/host/client';
+import { createMatcherServer } from '../../src/features/answers/matcherServer';
+import { createMatcherClient } from '../../src/features/answers/sharedMatcher';
 
 function record(id: string, updatedAt: string, status = 'approved') {
   return {
@@ -107,5 +109,42 @@ describe('answer library', () => {
     expect(urls).toHaveLength(2);
     expect(refreshed.map((a) => a.id)).toEqual(['A', 'C']);
     expect(refreshed.find((a) => a.id === 'A')?.status).toBe('retired');
+  });
+});
+
+describe('answer library too large for the browser storage', () => {
+  /** A storage that refuses every write, as a full one does a library of thousands of answers. */
+  const full = {
+    length: 0,
+    key: () => null,
+    getItem: () => null,
+    setItem() {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    },
+    removeItem: () => undefined,
+    clear: () => undefined,
+  } satisfies Storage;
+
+  it("is shared through the session's worker: the next ticket view reads it there, not from Zendesk", async () => {
+    const records = Array.from({ length: 250 }, (_, i) => record(`A${i}`, `2026-11-01T00:00:${String(i % 60).padStart(2, '0')}Z`));
+    const { client, urls } = host(records);
+    const serve = createMatcherServer();
+    const channels: MessageChannel[] = [];
+    /** Each frame's own connection to the one worker. */
+    const connect = () => {
+      const channel = new MessageChannel();
+      channels.push(channel);
+      serve(channel.port1);
+      return createMatcherClient(channel.port2);
+    };
+    const first = await createAnswerLibrary(client, createSessionCache(full), Date.now, connect).load();
+    const lists = urls.length;
+    expect(lists).toBe(3);
+    // Another sidebar: its own cache (the storage kept nothing), the same worker.
+    const next = await createAnswerLibrary(client, createSessionCache(full), Date.now, connect).load();
+    expect(next).toEqual(first);
+    // No full read again: at most the check of the record written last.
+    expect(urls.slice(lists).every((u) => u.includes('sort=-updated_at') && u.includes('page%5Bsize%5D=1'))).toBe(true);
+    channels.forEach((c) => (c.port1.close(), c.port2.close()));
   });
 });

@@ -1,6 +1,7 @@
 import type { SessionCache } from '../../app/sessionCache';
 import { latestAnswer, listAnswers, versionOf, type Answer } from '../../host/api/answers';
 import type { HostClient } from '../../host/client';
+import { connectSharedMatcher, type MatcherClient } from './sharedMatcher';
 
 const KEY = 'answers';
 const CHECKED_KEY = 'answers:checked';
@@ -25,18 +26,49 @@ function holds(answers: Answer[], newest: Answer | null): boolean {
 
 /**
  * The answer library, fetched once per agent session and shared by every ticket's sidebar
- * through the session cache. Zendesk documents no "changed since" filter for records, so a ticket
+ * through the session cache, and through the session's shared worker as well: a large account's
+ * library does not fit the browser's storage, and would otherwise be read in full on every ticket.
+ * Zendesk documents no "changed since" filter for records, so a ticket
  * view checks cheaply instead: when the record written last is not in the copy, the library is
  * read again in full. The console's changes reach the copy at once (`remember`, and a message to
  * the open sidebars: features/answers/sync.ts). A record deleted in Zendesk drops out with the
  * hourly full read.
  */
-export function createAnswerLibrary(host: HostClient, cache: SessionCache, now: () => number = Date.now) {
+export function createAnswerLibrary(
+  host: HostClient,
+  cache: SessionCache,
+  now: () => number = Date.now,
+  worker: () => MatcherClient | null = connectSharedMatcher,
+) {
   let inflight: Promise<Answer[]> | null = null;
+  /** The copy this frame had from the worker (not put in its own cache: storing it is what failed). */
+  let recalled: { value: Stored; savedAt: number } | null = null;
+
+  const fresh = <T extends { savedAt: number }>(entry: T | null) => (entry && now() - entry.savedAt < LIBRARY_FRESH_MS ? entry : null);
+  /** The session's copy as this frame holds it, or null. */
+  const held = () => cache.get<Stored>(KEY, LIBRARY_FRESH_MS) ?? fresh(recalled);
+  /** The session's copy: this frame's, else the worker's. */
+  async function sessionCopy() {
+    const mine = held();
+    if (mine) return mine;
+    const reply = await worker()
+      ?.ask({ kind: 'recall', key: KEY })
+      .catch(() => null);
+    if (reply?.entry) recalled = reply.entry as { value: Stored; savedAt: number };
+    return held();
+  }
+  function keep(answers: Answer[]) {
+    const entry = { value: { answers } satisfies Stored, savedAt: now() };
+    cache.set(KEY, entry.value);
+    recalled = entry;
+    worker()
+      ?.ask({ kind: 'keep', key: KEY, entry })
+      .catch(() => undefined);
+  }
 
   async function fetchLibrary(force: boolean, checkNow = false): Promise<Answer[]> {
-    const hit = force ? null : cache.get<Stored>(KEY, LIBRARY_FRESH_MS);
-    if (hit && now() - hit.savedAt < LIBRARY_FRESH_MS) {
+    const hit = force ? null : await sessionCopy();
+    if (hit) {
       if (!checkNow && cache.get<boolean>(CHECKED_KEY, LIBRARY_CHECK_MS)) return hit.value.answers;
       // A failed check keeps the copy: the panel still works, the next view checks again.
       const newest = await latestAnswer(host).catch(() => undefined);
@@ -45,7 +77,7 @@ export function createAnswerLibrary(host: HostClient, cache: SessionCache, now: 
       if (holds(hit.value.answers, newest)) return hit.value.answers;
     }
     const answers = await listAnswers(host);
-    cache.set(KEY, { answers } satisfies Stored);
+    keep(answers);
     cache.set(CHECKED_KEY, true);
     return answers;
   }
@@ -66,15 +98,12 @@ export function createAnswerLibrary(host: HostClient, cache: SessionCache, now: 
     },
     /** Whether the session's copy holds answer `id` at `version` (another instance put it there). */
     holds(id: string, version: string): boolean {
-      const hit = cache.get<Stored>(KEY, LIBRARY_FRESH_MS);
-      return !!hit?.value.answers.some((a) => a.id === id && versionOf(a) === version);
+      return !!held()?.value.answers.some((a) => a.id === id && versionOf(a) === version);
     },
     /** Puts a record the app itself changed into the cached copy right away (a stale copy is read again anyway). */
     remember(answer: Answer) {
-      const hit = cache.get<Stored>(KEY, LIBRARY_FRESH_MS);
-      if (!hit) return;
-      const answers = hit.value.answers.filter((a) => a.id !== answer.id).concat(answer);
-      cache.set(KEY, { answers } satisfies Stored);
+      const hit = held();
+      if (hit) keep(hit.value.answers.filter((a) => a.id !== answer.id).concat(answer));
     },
   };
 }

@@ -1,7 +1,7 @@
 import { runInSlices } from '../../app/slices';
 import type { AnswerDoc, Matcher } from '../../domain/matching';
 import { fingerprintSteps, restoreOrTrainSteps } from '../../domain/matching/persist';
-import { MAX_WEIGHT_CHARS, type MatcherReply, type MatcherRequest, type Port } from './sharedMatcher';
+import { MAX_WEIGHT_CHARS, type KeptEntry, type MatcherReply, type MatcherRequest, type Port } from './sharedMatcher';
 
 /** Matchers the worker keeps: the library in use, and the one before it for a sidebar that has not caught up. */
 const KEEP = 2;
@@ -14,6 +14,8 @@ const NEVER = new AbortController().signal;
  */
 export function createMatcherServer(maxWeightChars = MAX_WEIGHT_CHARS): (port: Port) => void {
   const matchers = new Map<string, Promise<Matcher>>();
+  /** The session cache's entries too large for the storage, the newest of each key. */
+  const kept = new Map<string, KeptEntry>();
   const keep = (fingerprint: string, matcher: Promise<Matcher>) => {
     matchers.delete(fingerprint);
     matchers.set(fingerprint, matcher);
@@ -54,6 +56,13 @@ export function createMatcherServer(maxWeightChars = MAX_WEIGHT_CHARS): (port: P
       }
       case 'train':
         return { id, ...(await train(request.answers, request.stored)) };
+      case 'keep': {
+        const held = kept.get(request.key);
+        if (!held || held.savedAt <= request.entry.savedAt) kept.set(request.key, request.entry);
+        return { id, kind: 'keep' };
+      }
+      case 'recall':
+        return { id, kind: 'recall', entry: kept.get(request.key) ?? null };
       case 'match': {
         const held = matchers.get(request.fingerprint);
         return { id, kind: 'match', result: held ? (await held).match(request.query, request.options) : null };

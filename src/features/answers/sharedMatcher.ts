@@ -9,18 +9,29 @@ import type { StoredTraining } from '../../domain/matching/persist';
  *
  * The protocol: `open` asks whether the worker holds the matcher for a fingerprint (it waits for
  * a training under way); `train` hands it the answers and the session's stored training;
- * `match` runs one ticket, and answers null when that matcher was let go meanwhile. The worker's
+ * `match` runs one ticket, and answers null when that matcher was let go meanwhile. `keep` and
+ * `recall` hold what the session cache cannot store for every frame (cachedLibrary.ts). The worker's
  * side is matcherServer.ts; this module is the frame's, and loads none of the matcher's code.
  */
 export type MatcherRequest =
   | { id: number; kind: 'open'; fingerprint: string }
   | { id: number; kind: 'train'; answers: AnswerDoc[]; stored: unknown }
-  | { id: number; kind: 'match'; fingerprint: string; query: TicketQuery; options: MatchOptions };
+  | { id: number; kind: 'match'; fingerprint: string; query: TicketQuery; options: MatchOptions }
+  | { id: number; kind: 'keep'; key: string; entry: KeptEntry }
+  | { id: number; kind: 'recall'; key: string };
+
+/** A session cache entry too large for the browser's storage, kept in the worker instead (the answer library of a large account). */
+export interface KeptEntry {
+  value: unknown;
+  savedAt: number;
+}
 
 export type MatcherReply =
   | { id: number; kind: 'open'; ready: boolean }
   | { id: number; kind: 'train'; fingerprint: string; store: StoredTraining | null }
   | { id: number; kind: 'match'; result: MatchResult | null }
+  | { id: number; kind: 'keep' }
+  | { id: number; kind: 'recall'; entry: KeptEntry | null }
   | { id: number; kind: 'failed'; message: string };
 
 /** What a port needs to offer: a worker's MessagePort, or either end of a MessageChannel in tests. */
