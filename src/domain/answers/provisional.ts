@@ -40,6 +40,13 @@ export function proposedExamples(records: readonly ProposalRecord[]): ProposedEx
   });
 }
 
+/** What an answer took: from whom, the texts it says (its own examples too), the examples added. */
+interface Slot {
+  by: Set<number>;
+  texts: Set<string>;
+  added: string[];
+}
+
 /**
  * The matcher's input: `answers` (the approved ones only) with the provisional examples each may
  * take appended to its own. Proposals for any other answer are dropped, so no answer is matched
@@ -47,12 +54,19 @@ export function proposedExamples(records: readonly ProposalRecord[]): ProposedEx
  * examples (or a newer proposal) already say, is dropped too. The answers' records are not changed.
  */
 export function withProvisional(answers: readonly AnswerDoc[], proposed: readonly ProposedExample[]): AnswerDoc[] {
-  const taken = new Map<string, { by: Set<number>; texts: Set<string>; added: string[] }>();
-  for (const answer of answers)
-    taken.set(answer.id, { by: new Set(), texts: new Set(answer.examples.map((e) => clean(e).toLowerCase())), added: [] });
+  const byId = new Map(answers.map((a) => [a.id, a]));
+  // Only the answers proposals name are read: a large library has many more.
+  const taken = new Map<string, Slot>();
+  const slotOf = (id: string): Slot | undefined => {
+    const answer = byId.get(id);
+    if (!answer || taken.has(id)) return taken.get(id);
+    const slot: Slot = { by: new Set(), texts: new Set(answer.examples.map((e) => clean(e).toLowerCase())), added: [] };
+    taken.set(id, slot);
+    return slot;
+  };
   const newestFirst = [...proposed].sort((a, b) => time(b.at) - time(a.at));
   for (const p of newestFirst) {
-    const slot = taken.get(p.answerId);
+    const slot = slotOf(p.answerId);
     const text = clean(p.text);
     if (!slot || p.by === null || !text || slot.added.length >= PROVISIONAL_PER_ANSWER || slot.by.has(p.by)) continue;
     if (slot.texts.has(text.toLowerCase())) continue;
