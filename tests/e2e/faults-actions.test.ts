@@ -62,6 +62,8 @@ const ACTIONS: ActionCase[] = [
     action: 'Flag an article',
     ready: async () => {
       await session().open({ ticket: PAYMENT_TICKET });
+      // Clicks land on what they aim at once the answers panel above has stopped growing.
+      await session().settled();
       const first = sidebarPanel('knowledge').locator('li.article').first();
       await first.getByRole('button', { name: 'Flag' }).click();
       await first.getByLabel('What is out of date in this article?').fill('The freeze button moved.');

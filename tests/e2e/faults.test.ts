@@ -61,6 +61,7 @@ describe('SDK faults', () => {
   it('a get path that errors: the action says so and nothing is inserted', () =>
     check(async () => {
       await session().open({ ticket: REQUESTED_TICKET });
+      await session().settled();
       await session().page.evaluate(() =>
         (
           window as unknown as { __playground: { host: { faults: { failingPaths: string[] } } } }
@@ -76,6 +77,7 @@ describe('SDK faults', () => {
     check(async () => {
       // A ticket whose suggestions hold a public article ("I don't recognise a payment").
       await session().open({ ticket: 4109 });
+      await session().settled();
       await session().page.evaluate(() =>
         (
           window as unknown as { __playground: { host: { faults: { silentRequests: string[] } } } }
