@@ -19,6 +19,27 @@ const PREFIX = 'closed-loop:v2:';
  */
 const MAX_STORED_CHARS = 2_000_000;
 
+/**
+ * Whether `value` written as JSON surely takes more than `limit` characters: its strings and keys
+ * are counted, without writing it, until the count passes the limit. A large value is told so in a
+ * fraction of the time writing it takes.
+ */
+function surelyLongerThan(value: unknown, limit: number): boolean {
+  let count = 0;
+  const pending: unknown[] = [value];
+  while (pending.length && count <= limit) {
+    const next = pending.pop();
+    if (typeof next === 'string') count += next.length + 2;
+    else if (typeof next !== 'object' || next === null) count += 1;
+    else
+      for (const [key, item] of Object.entries(next)) {
+        count += Array.isArray(next) ? 1 : key.length + 3;
+        pending.push(item);
+      }
+  }
+  return count > limit;
+}
+
 interface Entry {
   value: unknown;
   savedAt: number;
@@ -56,11 +77,11 @@ export function createSessionCache(storage: Storage | null = browserStorage('ses
     return keys.sort((a, b) => a.savedAt - b.savedAt).map((k) => k.key);
   };
 
-  /** Stores `raw` under `key`, evicting the oldest other entries while the storage is full. */
-  const store = (key: string, raw: string): boolean => {
+  /** Stores `raw` under `key`, evicting the oldest other entries while the storage is full; null: too large to try. */
+  const store = (key: string, raw: string | null): boolean => {
     if (!storage) return false;
     try {
-      if (raw.length > MAX_STORED_CHARS) {
+      if (raw === null || raw.length > MAX_STORED_CHARS) {
         storage.removeItem(PREFIX + key);
         return false;
       }
@@ -105,7 +126,7 @@ export function createSessionCache(storage: Storage | null = browserStorage('ses
     },
     set(key, value) {
       const savedAt = now();
-      const kept = store(key, `${savedAt}|${JSON.stringify(value)}`);
+      const kept = store(key, surelyLongerThan(value, MAX_STORED_CHARS) ? null : `${savedAt}|${JSON.stringify(value)}`);
       memory.set(key, { value, savedAt, memoryOnly: !kept });
     },
   };

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type * as z from 'zod/mini';
 import { createSessionCache } from '../../src/app/sessionCache';
 import { createAnswerLibrary, LIBRARY_CHECK_MS, LIBRARY_FRESH_MS } from '../../src/features/answers/cachedLibrary';
@@ -140,6 +140,9 @@ describe('answer library too large for the browser storage', () => {
     const first = await createAnswerLibrary(client, createSessionCache(full), Date.now, connect).load();
     const lists = urls.length;
     expect(lists).toBe(3);
+    // The copy reaches the worker in a task of its own.
+    const probe = connect();
+    await vi.waitFor(async () => expect((await probe.ask({ kind: 'recall', key: 'answers' })).entry).not.toBeNull());
     // Another sidebar: its own cache (the storage kept nothing), the same worker.
     const next = await createAnswerLibrary(client, createSessionCache(full), Date.now, connect).load();
     expect(next).toEqual(first);

@@ -1,4 +1,5 @@
 import type { SessionCache } from '../../app/sessionCache';
+import { nextTask } from '../../app/slices';
 import { latestAnswer, listAnswers, versionOf, type Answer } from '../../host/api/answers';
 import type { HostClient } from '../../host/client';
 import { connectSharedMatcher, type MatcherClient } from './sharedMatcher';
@@ -61,8 +62,9 @@ export function createAnswerLibrary(
     const entry = { value: { answers } satisfies Stored, savedAt: now() };
     cache.set(KEY, entry.value);
     recalled = entry;
-    worker()
-      ?.ask({ kind: 'keep', key: KEY, entry })
+    // In a task of its own: handing a large library to the worker copies it.
+    void nextTask()
+      .then(() => worker()?.ask({ kind: 'keep', key: KEY, entry }))
       .catch(() => undefined);
   }
 

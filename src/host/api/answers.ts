@@ -113,7 +113,7 @@ export function toAnswer(record: AnswerRecord): Answer {
 export const versionOf = (answer: Pick<Answer, 'revision' | 'updatedAt'>) => `${answer.revision}@${answer.updatedAt}`;
 
 export async function listAnswers(host: HostClient): Promise<Answer[]> {
-  return (await listRecords(host, ANSWER_OBJECT, AnswerRecordSchema)).map(toAnswer);
+  return listRecords(host, ANSWER_OBJECT, AnswerRecordSchema, toAnswer);
 }
 
 export async function getAnswer(host: HostClient, id: string): Promise<Answer> {

@@ -43,18 +43,19 @@ export function assertFits(record: RecordContent) {
 export const recordsPath = (key: string) => `/api/v2/custom_objects/${encodeURIComponent(key)}/records`;
 
 /** Every record a cursor-paged read gives, in pages of 100 (the most Zendesk gives). */
-async function allPages<T>(
+async function allPages<T, U = T>(
   host: HostClient,
   path: string,
   schema: z.ZodMiniType<T>,
   body?: Record<string, unknown>,
   sort?: string,
-): Promise<T[]> {
+  map: (record: T) => U = (record) => record as unknown as U,
+): Promise<U[]> {
   const Page = z.object({
     custom_object_records: z.array(schema),
     meta: z.object({ has_more: z.boolean(), after_cursor: z.nullable(z.string()) }),
   });
-  const records: T[] = [];
+  const records: U[] = [];
   let after: string | null = null;
   do {
     const params = new URLSearchParams({ 'page[size]': '100' });
@@ -62,15 +63,16 @@ async function allPages<T>(
     if (after) params.set('page[after]', after);
     const url = `${path}?${params}`;
     const page: z.infer<typeof Page> = await host.request(body ? { url, method: 'POST', body } : { url }, Page);
-    records.push(...page.custom_object_records);
+    // Each page as it arrives: a large list mapped at the end would be one long task.
+    for (const record of page.custom_object_records) records.push(map(record));
     after = page.meta.has_more ? page.meta.after_cursor : null;
   } while (after);
   return records;
 }
 
-/** Lists every record. */
-export function listRecords<T>(host: HostClient, key: string, schema: z.ZodMiniType<T>): Promise<T[]> {
-  return allPages(host, `${recordsPath(key)}.json`, schema);
+/** Lists every record, each as `map` makes it. */
+export function listRecords<T, U = T>(host: HostClient, key: string, schema: z.ZodMiniType<T>, map?: (record: T) => U): Promise<U[]> {
+  return allPages(host, `${recordsPath(key)}.json`, schema, undefined, undefined, map);
 }
 
 /** One comparison of Zendesk's filtered search: a custom field or a standard one (`created_at`, …), an operator, a value. */
