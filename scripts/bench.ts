@@ -99,13 +99,10 @@ async function frameMark(page: Page, name: string): Promise<number | null> {
   return null;
 }
 
-/** The sidebar frame's tasks over 50 ms so far (Chromium's long tasks), as durations. */
-async function frameLongTasks(page: Page): Promise<number[]> {
-  for (const f of page.frames()) {
-    if (f === page.mainFrame() || !f.url().includes('/app/')) continue;
-    const marked = await f.evaluate(() => performance.getEntriesByName('closed-loop:first-content').length > 0).catch(() => false);
-    if (!marked) continue;
-    return f.evaluate(
+/** A frame's tasks over 50 ms so far (Chromium's long tasks), as durations. */
+function longTasksIn(frame: Frame): Promise<number[]> {
+  return frame
+    .evaluate(
       () =>
         new Promise<number[]>((resolve) => {
           const seen: number[] = [];
@@ -116,7 +113,16 @@ async function frameLongTasks(page: Page): Promise<number[]> {
           // Buffered entries arrive in the observer's first callback, queued as a task.
           setTimeout(() => resolve(seen), 100);
         }),
-    );
+    )
+    .catch(() => []);
+}
+
+/** The sidebar frame's tasks over 50 ms so far. */
+async function frameLongTasks(page: Page): Promise<number[]> {
+  for (const f of page.frames()) {
+    if (f === page.mainFrame() || !f.url().includes('/app/')) continue;
+    const marked = await f.evaluate(() => performance.getEntriesByName('closed-loop:first-content').length > 0).catch(() => false);
+    if (marked) return longTasksIn(f);
   }
   return [];
 }
@@ -166,14 +172,14 @@ async function timeToMarks(s: Session, runs: number, ticket: number, latencyMs =
  * A warm session: the agent viewed ticket `first` (the matcher was trained and the library read),
  * then opens `ticket` in a new sidebar, which finds the matcher trained. Median time from that
  * sidebar's first content to all three panels settled, each run a new agent session; and the
- * same for the first ticket's sidebar, which trained it (cold). `prepare` runs after each reset
- * (a larger library).
+ * same for the first ticket's sidebar, which trained it (cold); each with its longest task (the
+ * agent opens the next ticket 2 s after the first settled). `prepare` runs after each reset (a larger library).
  */
 async function warmSession(s: Session, runs: number, first: number, ticket: number, prepare?: () => Promise<unknown>) {
   const sidebar = () => s.page.frames().filter((f) => f.url().includes('/app/assets/sidebar.html'));
   const mark = (frame: Frame, name: string) =>
     frame.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? null, name).catch(() => null);
-  /** A new sidebar's time from its first content to its panels settled, waiting up to `maxMs`. */
+  /** A new sidebar's time from its first content to its panels settled (waiting up to `maxMs`), and its longest task 2 s later. */
   const settle = async (frame: () => Frame | undefined, maxMs: number) => {
     let ready: number | null = null;
     let found: Frame | undefined;
@@ -183,25 +189,32 @@ async function warmSession(s: Session, runs: number, first: number, ticket: numb
       if (found) ready = await mark(found, 'closed-loop:panels-ready');
     }
     const firstContent = found ? await mark(found, 'closed-loop:first-content') : null;
-    return ready !== null && firstContent !== null ? ready - firstContent : null;
+    if (!found || ready === null || firstContent === null) return null;
+    await s.page.waitForTimeout(2000);
+    return { ms: ready - firstContent, longestTaskMs: Math.max(0, ...(await longTasksIn(found))) };
   };
-  const cold: number[] = [];
-  const warm: number[] = [];
+  const cold: { ms: number; longestTaskMs: number }[] = [];
+  const warm: { ms: number; longestTaskMs: number }[] = [];
   for (let i = 0; i < runs; i++) {
     await s.control('reset', 'POST');
     await prepare?.();
     await s.fresh();
     await s.open({ ticket: first });
     const trained = await settle(() => sidebar()[0], 120_000);
-    if (trained !== null) cold.push(trained);
-    // Training has stored its entry once the answers panel shows its outcome; then the agent opens the next ticket.
-    await s.page.waitForTimeout(2000);
+    if (trained) cold.push(trained);
     const before = new Set(sidebar());
     await s.page.getByRole('button', { name: new RegExp(`#${ticket} `) }).click();
     const restored = await settle(() => sidebar().find((f) => !before.has(f)), 60_000);
-    if (restored !== null) warm.push(restored);
+    if (restored) warm.push(restored);
   }
-  return { runs: warm.length, panelsAfterFirstContentMs: round(median(warm)), coldPanelsAfterFirstContentMs: round(median(cold)) };
+  return {
+    runs: warm.length,
+    panelsAfterFirstContentMs: round(median(warm.map((w) => w.ms))),
+    // The longest task in the new sidebar until 2 s after its panels settled (the median run's).
+    longestTaskMs: round(median(warm.map((w) => w.longestTaskMs))),
+    coldPanelsAfterFirstContentMs: round(median(cold.map((c) => c.ms))),
+    coldLongestTaskMs: round(median(cold.map((c) => c.longestTaskMs))),
+  };
 }
 
 /**
