@@ -61,8 +61,10 @@ export function* restoreOrTrainSteps(
   answers: AnswerDoc[],
   stored: unknown,
   maxWeightChars: number,
+  /** The answers' fingerprint, when the caller took it already. */
+  known?: string,
 ): Steps<{ matcher: Matcher; store: StoredTraining | null }> {
-  const fingerprint = yield* fingerprintSteps(answers);
+  const fingerprint = known ?? (yield* fingerprintSteps(answers));
   const restored = yield* decodeTraining(stored, fingerprint);
   const matcher = yield* matcherSteps(answers, {}, DEFAULT_TUNING, restored ?? undefined);
   // Weights the classifier refused were trained again: the entry is replaced by a sound one.

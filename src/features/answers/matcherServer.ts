@@ -30,7 +30,7 @@ export function createMatcherServer(maxWeightChars = MAX_WEIGHT_CHARS): (port: P
       await held;
       return { kind: 'train', fingerprint, store: null };
     }
-    const built = runInSlices(restoreOrTrainSteps(answers, stored, maxWeightChars), NEVER).then((b) => b!);
+    const built = runInSlices(restoreOrTrainSteps(answers, stored, maxWeightChars, fingerprint), NEVER).then((b) => b!);
     const matcher = built.then((b) => b.matcher);
     keep(fingerprint, matcher);
     // A failed training is not kept: the next request trains again.
