@@ -25,6 +25,10 @@ beforeAll(async () => {
       outDir: out,
       emptyOutDir: true,
       minify: false,
+      // A script, not a module, has no import.meta (empty here, which the bundler would otherwise warn
+      // about): the library model cannot start the session's shared worker and runs without it, as
+      // in a browser without shared workers.
+      rolldownOptions: { transform: { define: { 'import.meta': '{}' } } },
       lib: {
         entry: fileURLToPath(new URL('./components/page.tsx', import.meta.url)),
         formats: ['iife'],
