@@ -4,7 +4,7 @@ import { createSessionCache } from '../../src/app/sessionCache';
 import { createAnswerLibrary, LIBRARY_CHECK_MS, LIBRARY_FRESH_MS } from '../../src/features/answers/cachedLibrary';
 import type { ApiRequest, HostClient } from '../../src/host/client';
 import { createMatcherServer } from '../../src/features/answers/matcherServer';
-import { createMatcherClient } from '../../src/features/answers/sharedMatcher';
+import { workerPorts } from './workerPorts';
 
 function record(id: string, updatedAt: string, status = 'approved') {
   return {
@@ -113,6 +113,7 @@ describe('answer library', () => {
 });
 
 describe('answer library too large for the browser storage', () => {
+  const connectTo = workerPorts();
   /** A storage that refuses every write, as a full one does a library of thousands of answers. */
   const full = {
     length: 0,
@@ -129,14 +130,8 @@ describe('answer library too large for the browser storage', () => {
     const records = Array.from({ length: 250 }, (_, i) => record(`A${i}`, `2026-11-01T00:00:${String(i % 60).padStart(2, '0')}Z`));
     const { client, urls } = host(records);
     const serve = createMatcherServer();
-    const channels: MessageChannel[] = [];
     /** Each frame's own connection to the one worker. */
-    const connect = () => {
-      const channel = new MessageChannel();
-      channels.push(channel);
-      serve(channel.port1);
-      return createMatcherClient(channel.port2);
-    };
+    const connect = () => connectTo(serve);
     const first = await createAnswerLibrary(client, createSessionCache(full), Date.now, connect).load();
     const lists = urls.length;
     expect(lists).toBe(3);
@@ -148,6 +143,5 @@ describe('answer library too large for the browser storage', () => {
     expect(next).toEqual(first);
     // No full read again: at most the check of the record written last.
     expect(urls.slice(lists).every((u) => u.includes('sort=-updated_at') && u.includes('page%5Bsize%5D=1'))).toBe(true);
-    channels.forEach((c) => (c.port1.close(), c.port2.close()));
   });
 });

@@ -14,7 +14,8 @@ import {
 import * as textAnalysis from '../../src/domain/textAnalysis';
 import { sessionMatcher, type SessionMatcher } from '../../src/features/answers/sessionMatcher';
 import { createMatcherServer } from '../../src/features/answers/matcherServer';
-import { createMatcherClient, type MatcherClient, type Port } from '../../src/features/answers/sharedMatcher';
+import type { MatcherClient } from '../../src/features/answers/sharedMatcher';
+import { workerPorts } from './workerPorts';
 import type { SessionCache } from '../../src/app/sessionCache';
 import { bankingLibrary } from './bankingLibrary';
 
@@ -236,16 +237,8 @@ describe("the sidebars of one agent's session", () => {
 });
 
 describe("the session's shared worker", () => {
-  const channels: MessageChannel[] = [];
-  afterEach(() => channels.splice(0).forEach((c) => (c.port1.close(), c.port2.close())));
-
-  /** A frame's connection to the worker that `serve` runs: the two ends of a real message channel, so every message is cloned as a browser does. */
-  const connect = (serve: (port: Port) => void) => {
-    const channel = new MessageChannel();
-    channels.push(channel);
-    serve(channel.port1);
-    return createMatcherClient(channel.port2);
-  };
+  /** A frame's connection to the worker that `serve` runs. */
+  const connect = workerPorts();
   const open = (cache: SessionCache, answers: AnswerDoc[], worker: MatcherClient) =>
     sessionMatcher(cache, textAnalysis, answers, new AbortController().signal, worker);
 

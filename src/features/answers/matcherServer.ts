@@ -16,7 +16,8 @@ export function createMatcherServer(maxWeightChars = MAX_WEIGHT_CHARS): (port: P
   const matchers = new Map<string, Promise<Matcher>>();
   /** The session cache's entries too large for the storage, the newest of each key. */
   const kept = new Map<string, KeptEntry>();
-  const keep = (fingerprint: string, matcher: Promise<Matcher>) => {
+  /** Holds `matcher` as the newest, letting go of the oldest past KEEP. */
+  const hold = (fingerprint: string, matcher: Promise<Matcher>) => {
     matchers.delete(fingerprint);
     matchers.set(fingerprint, matcher);
     for (const old of matchers.keys()) if (matchers.size > KEEP) matchers.delete(old);
@@ -26,13 +27,13 @@ export function createMatcherServer(maxWeightChars = MAX_WEIGHT_CHARS): (port: P
     const fingerprint = (await runInSlices(fingerprintSteps(answers), NEVER))!;
     const held = matchers.get(fingerprint);
     if (held) {
-      keep(fingerprint, held);
+      hold(fingerprint, held);
       await held;
       return { kind: 'train', fingerprint, store: null };
     }
     const built = runInSlices(restoreOrTrainSteps(answers, stored, maxWeightChars, fingerprint), NEVER).then((b) => b!);
     const matcher = built.then((b) => b.matcher);
-    keep(fingerprint, matcher);
+    hold(fingerprint, matcher);
     // A failed training is not kept: the next request trains again.
     matcher.catch(() => matchers.get(fingerprint) === matcher && matchers.delete(fingerprint));
     return { kind: 'train', fingerprint, store: (await built).store };
