@@ -223,6 +223,9 @@ describe('the built package (dist/)', () => {
     expect(sidebar.files.some((f) => f.startsWith('SidebarPanels-'))).toBe(false);
     expect(sidebar.deferred.files.some((f) => f.startsWith('SidebarPanels-'))).toBe(true);
     expect(sidebar.deferred.files.filter((f) => f.startsWith('en-'))).toHaveLength(1);
+    // What the locations share but the first paint does not run downloads with those panels.
+    expect(sidebar.files.some((f) => f.startsWith('shared-later-'))).toBe(false);
+    expect(sidebar.deferred.files.some((f) => f.startsWith('shared-later-'))).toBe(true);
     // Regression guards on gzipped JS+CSS (SDK included), not the 30 KB target, which is not met.
     // Answer writes and ticket search stay out of the sidebar's download (answer-editing and
     // ticket-search chunks): 44.5 KB measured; 45 KB → 47 KB with what the sidebar itself gained
@@ -254,8 +257,11 @@ describe('the built package (dist/)', () => {
     // chunk); 44.41 KB with the answer library's session copy in that chunk too (the first paint never used it);
     // 44.49 KB with the session cache telling a value too large for the storage without writing it out,
     // and records mapped page by page (+84 bytes: a large library read no longer blocks the sidebar for 56 + 27 ms).
+    // 40.67 KB once what the locations share is split in two: what the sidebar's first paint runs,
+    // and the rest (shared-later, downloaded with the panels: -3.4 KB), and the proposal modal's
+    // opener loads with the root-cause code, when a lead asks for an answer (-0.4 KB).
     // The guard leaves 40 bytes: the chunks' names (content hashes) in the preload list move the size by a few.
-    expect(sidebar.gzipBytes).toBeLessThanOrEqual(44_540);
+    expect(sidebar.gzipBytes).toBeLessThanOrEqual(40_720);
     // 58.3 KB measured: the above, the matcher with its per-library calibration and the query's
     // privacy scrub; 61.4 KB with the above, the matcher's training as steps, its language guess
     // and Unified Search's chunk; 61.9 KB with the relevance floor of the knowledge suggestions
@@ -284,13 +290,14 @@ describe('the built package (dist/)', () => {
     // code (68.3 KB): the worker's file does, once per session (8.2 KB), and a frame without
     // shared workers downloads it as a chunk of its own instead (persist-*), never both: 76.48 KB;
     // 76.70 KB with the worker also holding the session's copy of a library too large for the storage;
-    // 76.83 KB with the large library's read and copy kept out of long tasks (above); 50 bytes left
-    // for the chunks' names, as above.
+    // 76.83 KB with the large library's read and copy kept out of long tasks (above); 77.61 KB with
+    // the shared chunk split for the first paint (above: two files compress less well than one).
+    // 50 bytes left for the chunks' names, as above.
     const worker = readdirSync(assets).find((f) => /^matcherWorker-.*\.js$/.test(f));
     expect(worker).toBeDefined();
     expect(sidebar.deferred.files.some((f) => f.startsWith('persist-'))).toBe(false);
     const workerBytes = gzipSync(readFileSync(join(assets, worker!))).length;
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes + workerBytes).toBeLessThanOrEqual(76_880);
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes + workerBytes).toBeLessThanOrEqual(77_660);
     // Code only editing, searching or sending proposals back needs is never part of the sidebar's download.
     expect(sidebar.files.some((f) => f.startsWith('answer-editing-') || f.startsWith('ticket-search-') || f.startsWith('send-back-'))).toBe(
       false,

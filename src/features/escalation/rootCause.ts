@@ -6,7 +6,6 @@ import type { RootCauseCategory, Why } from '../../domain/rootCauses';
 import type { RootCause } from '../../host/api/rootCauses';
 import type { HostClient } from '../../host/client';
 import type { I18n } from '../../i18n';
-import { openProposalModal } from '../answers/proposal';
 import type { TicketModel } from '../ticket/model';
 
 export interface RootCauseInput {
@@ -40,7 +39,10 @@ export function createRootCauseFlow({ host, lead, ticket, i18n, parentGuid }: De
 
   /** The proposal modal seeded from the ticket: subject, the note as a draft reply, the customer's own words. */
   async function openAnswer(rootCauseId: string, note: string) {
-    const { answerDraftFrom, exampleFrom } = await import('../../domain/rootCauses');
+    const [{ answerDraftFrom, exampleFrom }, { openProposalModal }] = await Promise.all([
+      import('../../domain/rootCauses'),
+      import('../answers/proposal'),
+    ]);
     const { subject, requester, thread } = ticket;
     const requesterId = thread.value.requesterId;
     const words = exampleFrom(thread.value.comments.find((c) => c.authorId === requesterId)?.body ?? '');
