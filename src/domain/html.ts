@@ -1,4 +1,4 @@
-/** HTML to plain text without a DOM, for comment bodies stored as HTML. */
+/** HTML to plain text without a DOM, for comment bodies stored as HTML and search snippets. */
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&',
@@ -158,4 +158,24 @@ const KNOWN_TAG =
 /** Only real tags count: "<jane@acme.com>" in a plain mail is not HTML. */
 export function looksLikeHtml(text: string): boolean {
   return KNOWN_TAG.test(text);
+}
+
+export interface TextSegment {
+  text: string;
+  highlighted: boolean;
+}
+
+/** Splits a search snippet into plain-text runs, keeping only its `<em>` highlights. */
+export function highlightSegments(snippet: string): TextSegment[] {
+  const segments: TextSegment[] = [];
+  let highlighted = false;
+  for (const part of snippet.split(/(<\/?em\s*>)/i)) {
+    if (/^<em\s*>$/i.test(part)) highlighted = true;
+    else if (/^<\/em\s*>$/i.test(part)) highlighted = false;
+    else {
+      const text = decodeEntities(part.replace(/<[^>]*>?/g, ''));
+      if (text) segments.push({ text, highlighted });
+    }
+  }
+  return segments;
 }

@@ -3,6 +3,7 @@
  * why/because lines) and files it under a category. Pure rules: what may be saved, how the lines
  * are stored, which records count as a lead's, and how causes are counted and merged.
  */
+import { htmlToText } from './html';
 
 export const ROOT_CAUSE_CATEGORIES = ['product_bug', 'policy', 'process', 'knowledge_gap', 'customer_error', 'other'] as const;
 export type RootCauseCategory = (typeof ROOT_CAUSE_CATEGORIES)[number];
@@ -117,7 +118,7 @@ export function answerDraftFrom(note: string, words: { greeting: string; signOff
 /** The longest example phrasing taken from a customer's message. */
 const EXAMPLE_MAX_CHARS = 500;
 
-/** A customer's message as one example phrasing: examples are stored one per line. */
-export function exampleFrom(message: string): string {
-  return [...message.replace(/\s+/g, ' ').trim()].slice(0, EXAMPLE_MAX_CHARS).join('');
+/** A customer's message (its HTML body, as Zendesk gives comments) as one example phrasing: examples are stored one per line. */
+export function exampleFrom(html: string): string {
+  return [...htmlToText(html).replace(/\s+/g, ' ').trim()].slice(0, EXAMPLE_MAX_CHARS).join('');
 }

@@ -1,30 +1,8 @@
-import { decodeEntities } from './html';
-
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Escapes text for HTML content or a quoted attribute. */
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
-}
-
-export interface TextSegment {
-  text: string;
-  highlighted: boolean;
-}
-
-/** Splits a search snippet into plain-text runs, keeping only its `<em>` highlights. */
-export function highlightSegments(snippet: string): TextSegment[] {
-  const segments: TextSegment[] = [];
-  let highlighted = false;
-  for (const part of snippet.split(/(<\/?em\s*>)/i)) {
-    if (/^<em\s*>$/i.test(part)) highlighted = true;
-    else if (/^<\/em\s*>$/i.test(part)) highlighted = false;
-    else {
-      const text = decodeEntities(part.replace(/<[^>]*>?/g, ''));
-      if (text) segments.push({ text, highlighted });
-    }
-  }
-  return segments;
 }
 
 /** An http(s) URL, or null: no `javascript:`, `data:` or relative tricks reach an href. */

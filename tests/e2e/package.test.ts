@@ -259,9 +259,10 @@ describe('the built package (dist/)', () => {
     // and records mapped page by page (+84 bytes: a large library read no longer blocks the sidebar for 56 + 27 ms).
     // 40.67 KB once what the locations share is split in two: what the sidebar's first paint runs,
     // and the rest (shared-later, downloaded with the panels: -3.4 KB), and the proposal modal's
-    // opener loads with the root-cause code, when a lead asks for an answer (-0.4 KB).
+    // opener loads with the root-cause code, when a lead asks for an answer (-0.4 KB); 39.35 KB with
+    // the HTML reader after the first paint (the text analysis reads the ticket's HTML comments as text).
     // The guard leaves 40 bytes: the chunks' names (content hashes) in the preload list move the size by a few.
-    expect(sidebar.gzipBytes).toBeLessThanOrEqual(40_720);
+    expect(sidebar.gzipBytes).toBeLessThanOrEqual(39_400);
     // 58.3 KB measured: the above, the matcher with its per-library calibration and the query's
     // privacy scrub; 61.4 KB with the above, the matcher's training as steps, its language guess
     // and Unified Search's chunk; 61.9 KB with the relevance floor of the knowledge suggestions

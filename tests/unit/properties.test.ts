@@ -5,7 +5,8 @@ import { fillAnswer } from '../../src/domain/answers/filled';
 import { inert, placeholderValues } from '../../src/domain/answers/placeholders';
 import { buildSearchQuery } from '../../src/domain/knowledge/query';
 import { createMatcher } from '../../src/domain/matching';
-import { escapeHtml, highlightSegments, safeHttpUrl } from '../../src/domain/text';
+import { highlightSegments } from '../../src/domain/html';
+import { escapeHtml, safeHttpUrl } from '../../src/domain/text';
 import { ContextSchema, CurrentUserSchema } from '../../src/host/schemas';
 
 /** Text a customer or another agent might type, including markup, RTL overrides and zero-width characters. */

@@ -92,6 +92,7 @@ describe('the answer drafted from a resolution', () => {
     expect(answerDraftFrom('', words)).toBe('Hi {{requester.first_name}},\n\nBest,\n{{agent.first_name}}');
     expect(exampleFrom('Hello,\n\nmy card\tis blocked.  ')).toBe('Hello, my card is blocked.');
     expect([...exampleFrom('é'.repeat(600))]).toHaveLength(500);
+    expect(exampleFrom('<p>My card</p><p>is blocked &amp; <b>useless</b>.</p>')).toBe('My card is blocked & useless.');
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escalationRefusal, readSettings } from '../../src/domain/settings';
-import { excerpt, highlightSegments, safeHttpUrl } from '../../src/domain/text';
+import { highlightSegments } from '../../src/domain/html';
+import { excerpt, safeHttpUrl } from '../../src/domain/text';
 
 describe('readSettings', () => {
   it('uses the defaults when nothing is set', () => {

@@ -8,7 +8,8 @@ import { STOP_WORDS } from './stopwords';
 
 export interface QueryComment {
   authorId: number;
-  body: string;
+  /** Plain text, where the comment has no HTML body. */
+  body?: string;
   htmlBody?: string;
   public?: boolean;
 }
@@ -169,7 +170,7 @@ function scrub(text: string, names?: readonly string[]): string {
 }
 
 function commentPlainText(comment: QueryComment): string {
-  const source = comment.htmlBody?.trim() ? comment.htmlBody : comment.body;
+  const source = comment.htmlBody?.trim() ? comment.htmlBody : (comment.body ?? '');
   return looksLikeHtml(source) ? htmlToText(source) : source;
 }
 

@@ -45,7 +45,7 @@ export function createRootCauseFlow({ host, lead, ticket, i18n, parentGuid }: De
     ]);
     const { subject, requester, thread } = ticket;
     const requesterId = thread.value.requesterId;
-    const words = exampleFrom(thread.value.comments.find((c) => c.authorId === requesterId)?.body ?? '');
+    const words = exampleFrom(thread.value.comments.find((c) => c.authorId === requesterId)?.htmlBody ?? '');
     close?.();
     close = await openProposalModal(
       host,

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { useServices } from '../../app/services';
 import type { ResourceState } from '../../app/resource';
-import { highlightSegments, longText, safeHttpUrl, shortText } from '../../domain/text';
+import { highlightSegments } from '../../domain/html';
+import { longText, safeHttpUrl, shortText } from '../../domain/text';
 import { isRestricted } from '../../host/api/helpCenter';
 import { ErrorNotice, FormButtons, Loading, Panel } from '../../ui/Panel';
 import { SearchBox } from '../../ui/SearchBox';

@@ -1,6 +1,5 @@
 import { computed, signal } from '@preact/signals';
 import { onDispose } from '../../app/model';
-import { htmlToText } from '../../domain/html';
 import type { QueryInput } from '../../domain/knowledge/query';
 import type { HostClient } from '../../host/client';
 import { TagsSchema } from '../../host/schemas';
@@ -56,10 +55,10 @@ export function createTicketModel(host: HostClient, initial: TicketSnapshot) {
     updatedAt: computed(() => snapshot.value['ticket.updatedAt'] ?? null),
     /** The requester's language as Zendesk has it, if any. */
     requesterLocale: computed(() => requester.value?.locale ?? undefined),
-    /** The conversation as the text analysis reads it, to pick out what the customer wrote. */
+    /** The conversation as the text analysis reads it, to pick out what the customer wrote (it reads the HTML as text). */
     thread: computed<QueryInput>(() => ({
       subject: subject.value,
-      comments: snapshot.value['ticket.comments'].map((c) => ({ authorId: c.author.id, body: htmlToText(c.value), htmlBody: c.value })),
+      comments: snapshot.value['ticket.comments'].map((c) => ({ authorId: c.author.id, htmlBody: c.value })),
       requesterId: requester.value?.id ?? -1,
     })),
     refreshError,
