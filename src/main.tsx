@@ -1,5 +1,6 @@
+// First: the SDK's handshake starts before the rest of the code is evaluated.
+import { zaf } from './host/init';
 import { render } from 'preact';
-import ZAFClient from 'zendesk_app_framework_sdk';
 import { createLeadAccess } from './app/lead';
 import { ServicesContext, type Services } from './app/services';
 import { createSessionCache } from './app/sessionCache';
@@ -93,7 +94,6 @@ async function boot(host: HostClient) {
   );
 }
 
-const zaf = ZAFClient.init();
 if (!zaf) {
   void showOutsideZendesk();
 } else {
