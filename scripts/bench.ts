@@ -256,7 +256,7 @@ function largeLibrary(size: number) {
 
 /**
  * The floor: a page that loads only the SDK and shows the ticket's subject (scripts/floor), served
- * by a second playground in place of the app. Runs alternate between the two in one browser, so
+ * by a second playground in place of the app. Both pages mark once the frame showing the subject is painted. Runs alternate between the two in one browser, so
  * both see the same machine load; the ratio is the app's median over the floor's.
  */
 async function againstFloor(s: Session, runs: number, ticket: number) {
