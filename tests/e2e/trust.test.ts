@@ -97,6 +97,31 @@ describe('the console shows approvals as Zendesk recorded them', () => {
   });
 });
 
+describe('approvals checked before they are shown', () => {
+  it('the library shows an answer marked approved as approved only once its approval is checked', async () => {
+    // Who wrote and approved the answers cannot be looked up: no record's approval can be borne out.
+    await session().fault('users.show_many', { kind: 'status', status: 500 });
+    const c = () => session().console();
+    await session().open({ route: 'console' });
+    await session().persona('lead');
+    await c().getByRole('tab', { name: 'Answer library' }).click();
+    await c().getByRole('searchbox', { name: 'Search answers' }).fill('How to close the account');
+    const row = c().getByTestId('library-row').filter({ hasText: 'How to close the account' });
+    await expect.poll(() => session().text(row), { timeout: 20_000 }).toContain('Approval not checked');
+    expect(await session().text(row)).not.toContain('Approved');
+    expect(await row.getByRole('button', { name: /^Mark reviewed/ }).count()).toBe(0);
+    // Once the lookup answers, the lead's approval is borne out.
+    await session().control('faults', 'DELETE');
+    await c()
+      .getByRole('alert')
+      .filter({ hasText: /500|error/i })
+      .getByRole('button', { name: 'Try again' })
+      .click();
+    await expect.poll(() => session().text(row), { timeout: 20_000 }).toContain('Approved');
+    expect(await row.getByRole('button', { name: /^Mark reviewed/ }).count()).toBe(1);
+  });
+});
+
 describe('console actions report what happened', () => {
   it('Approve on the proposals tab says so when Zendesk refused the write', async () => {
     const c = () => session().console();

@@ -133,6 +133,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
   const editing = model.editing.value;
   const editingAnswer = editing ? model.rows.value.find((r) => r.answer.id === editing)?.answer : undefined;
   const people = 'data' in model.people.value ? model.people.value.data : undefined;
+  const lookup = model.people.value;
   const macros = model.macros.value;
 
   return (
@@ -167,6 +168,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
       <StatusLine report={model.status.value} />
       {state.status === 'loading' && !('data' in state && state.data) && <Loading />}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={() => void model.load()} />}
+      {lookup.status === 'error' && <ErrorNotice error={lookup.error} onRetry={() => void model.lookUpPeople()} />}
       {macros.status === 'error' && (
         <div class="notice notice--warning" role="status" data-testid="macros-unavailable">
           <p>{i18n.t('ui.console.macros_unavailable', { reason: errorMessage(macros.error, i18n.t) })}</p>
@@ -209,6 +211,8 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
               const title = shortText(answer.title);
               // Marked approved, but Zendesk's records do not bear it out: agents are not offered it.
               const unverified = approval?.kind === 'changed';
+              // Marked approved but not yet borne out (who wrote and approved it is still being looked up): not shown as approved.
+              const unchecked = answer.status === 'approved' && approval === null;
               const changedBy = unverified && approval.byId !== null ? people?.get(approval.byId)?.name : undefined;
               return (
                 <tr key={answer.id} data-testid="library-row">
@@ -230,6 +234,8 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
                             : i18n.t('ui.answers.changed_since_approval_unknown')}
                         </div>
                       </>
+                    ) : unchecked ? (
+                      <span class="badge">{i18n.t('ui.console.status_unchecked')}</span>
                     ) : (
                       <span class={`badge badge--${answer.status}`}>{i18n.t(`ui.console.status_${answer.status}`)}</span>
                     )}
@@ -250,7 +256,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
                           onClick={() => void model.approve.run(answer)}
                         />
                       )}
-                      {answer.status === 'approved' && !unverified && (
+                      {answer.status === 'approved' && !unverified && !unchecked && (
                         <ItemAction label={i18n.t('ui.console.mark_reviewed')} item={title} onClick={() => void model.review.run(answer)} />
                       )}
                       {answer.status !== 'retired' && (

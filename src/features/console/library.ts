@@ -319,6 +319,8 @@ export function createLibraryModel(deps: {
     feedback: feedback.state,
     usage: usage.state,
     people: people.state,
+    /** Looks up again who wrote and approved the answers, after a failed lookup. */
+    lookUpPeople,
     macros: macros.state,
     loadMacros,
     rows,
