@@ -95,9 +95,7 @@ describe('the console shows approvals as Zendesk recorded them', () => {
     await expect.poll(() => session().text(row), { timeout: 20_000 }).not.toContain('Not verified');
     expect((await closeAnswer()).custom_object_fields.approved_by_id).toBe(10002);
   });
-});
 
-describe('approvals checked before they are shown', () => {
   it('the library shows an answer marked approved as approved only once its approval is checked', async () => {
     // Who wrote and approved the answers cannot be looked up: no record's approval can be borne out.
     await session().fault('users.show_many', { kind: 'status', status: 500 });
