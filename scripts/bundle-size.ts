@@ -14,6 +14,17 @@ interface ManifestChunk {
   css?: string[];
 }
 
+/**
+ * What the sidebar downloads alongside its first paint and runs after it: the panels with their
+ * strings, the text analysis and Unified Search's request (`deferredSources` below).
+ */
+export const SIDEBAR_DEFERRED = [
+  'domain/textAnalysis.ts',
+  'unified-search',
+  'features/sidebar/SidebarPanels.tsx',
+  'translations/en.json?ns=answers,known_issue,knowledge',
+];
+
 export interface BundleSize {
   /** What the location downloads before its first paint. */
   files: string[];

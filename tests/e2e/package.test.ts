@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { locationBundleSize } from '../../scripts/bundle-size';
+import { locationBundleSize, SIDEBAR_DEFERRED } from '../../scripts/bundle-size';
 import { COV2_LIMITS, validateManifest, validateRequirements, type PackageFiles } from '../../scripts/manifest-rules';
 
 const dist = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -196,12 +196,7 @@ describe('the built package (dist/)', () => {
 
   it("keeps the sidebar's download apart from the console and within its size guard", () => {
     const assets = join(dist, 'assets');
-    const sidebar = locationBundleSize(assets, 'sidebar.html', [
-      'domain/textAnalysis.ts',
-      'unified-search',
-      'features/sidebar/SidebarPanels.tsx',
-      'translations/en.json?ns=answers,known_issue,knowledge',
-    ]);
+    const sidebar = locationBundleSize(assets, 'sidebar.html', SIDEBAR_DEFERRED);
     const consoleView = locationBundleSize(assets, 'console.html');
     // The page preloads the view and its English strings, and nothing the first paint does not need.
     const page = readFileSync(join(assets, 'sidebar.html'), 'utf8');
