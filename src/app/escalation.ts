@@ -1,6 +1,5 @@
 import {
   noteFor,
-  type EscalationHistory,
   stateFromFieldValue,
   stateFromTags,
   tagFor,
@@ -19,17 +18,8 @@ import { ApiError } from '../host/errors';
 import type { I18n } from '../i18n';
 import { conflict, done, refused, type Outcome } from './action';
 import type { LeadAccess } from './lead';
-import { byVersion, type SessionCache } from './sessionCache';
 
 const LEAD_ACTIONS: readonly EscalationAction[] = ['escalate', 'decline', 'resolve'];
-
-/**
- * A ticket's escalation trail as read at one version of the ticket, kept for the agent's session
- * (a trail belongs to its version: any change to the ticket is a new audit). The sidebar and the
- * console's queue and metrics share it.
- */
-export const keptTrail = (cache: SessionCache, ticketId: number, now: () => Date) =>
-  byVersion<EscalationHistory>(cache, `escalation-trail:${ticketId}`, () => now().getTime());
 
 /** Where the settings send an escalated ticket: its group and priority, when configured. */
 function escalationRouting({ escalationGroupId, escalationPriority }: AppSettings): { group_id?: number; priority?: string } {

@@ -255,9 +255,11 @@ describe('the built package (dist/)', () => {
     // 40.67 KB once what the locations share is split in two: what the sidebar's first paint runs,
     // and the rest (shared-later, downloaded with the panels: -3.4 KB), and the proposal modal's
     // opener loads with the root-cause code, when a lead asks for an answer (-0.4 KB); 39.35 KB with
-    // the HTML reader after the first paint (the text analysis reads the ticket's HTML comments as text).
+    // the HTML reader after the first paint (the text analysis reads the ticket's HTML comments as text);
+    // 38.77 KB with the escalation steps' code (reads and writes at the moment of an action) loaded
+    // with the first action, from the chunk the panels bring.
     // The guard leaves 40 bytes: the chunks' names (content hashes) in the preload list move the size by a few.
-    expect(sidebar.gzipBytes).toBeLessThanOrEqual(39_400);
+    expect(sidebar.gzipBytes).toBeLessThanOrEqual(38_820);
     // 58.3 KB measured: the above, the matcher with its per-library calibration and the query's
     // privacy scrub; 61.4 KB with the above, the matcher's training as steps, its language guess
     // and Unified Search's chunk; 61.9 KB with the relevance floor of the knowledge suggestions
@@ -287,13 +289,13 @@ describe('the built package (dist/)', () => {
     // shared workers downloads it as a chunk of its own instead (persist-*), never both: 76.48 KB;
     // 76.70 KB with the worker also holding the session's copy of a library too large for the storage;
     // 76.83 KB with the large library's read and copy kept out of long tasks (above); 77.61 KB with
-    // the shared chunk split for the first paint (above: two files compress less well than one).
-    // 50 bytes left for the chunks' names, as above.
+    // the shared chunk split for the first paint (above: two files compress less well than one);
+    // 77.80 KB with the escalation steps moved to the later chunk (above). 50 bytes left for the chunks' names, as above.
     const worker = readdirSync(assets).find((f) => /^matcherWorker-.*\.js$/.test(f));
     expect(worker).toBeDefined();
     expect(sidebar.deferred.files.some((f) => f.startsWith('persist-'))).toBe(false);
     const workerBytes = gzipSync(readFileSync(join(assets, worker!))).length;
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes + workerBytes).toBeLessThanOrEqual(77_660);
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes + workerBytes).toBeLessThanOrEqual(77_850);
     // Code only editing, searching or sending proposals back needs is never part of the sidebar's download.
     expect(sidebar.files.some((f) => f.startsWith('answer-editing-') || f.startsWith('ticket-search-') || f.startsWith('send-back-'))).toBe(
       false,

@@ -1,4 +1,4 @@
-import { keptTrail } from '../../app/escalation';
+import { keptTrail } from '../../app/escalationTrail';
 import type { SessionCache } from '../../app/sessionCache';
 import type { EscalationHistory } from '../../domain/escalation';
 import { escalationFieldId, escalationHistory } from '../../host/api/escalation';

@@ -1,6 +1,6 @@
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import { conflict, createAction, done, type Outcome, type Report } from '../../app/action';
-import { keptTrail, readStepContext, writeStep } from '../../app/escalation';
+import { keptTrail } from '../../app/escalationTrail';
 import type { LeadAccess, LeadStatus } from '../../app/lead';
 import { onDispose } from '../../app/model';
 import { createResource } from '../../app/resource';
@@ -211,6 +211,8 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now,
   async function transact(action: EscalationAction, reason?: string, seen?: Shown): Promise<Outcome<EscalationAction, StaleState>> {
     const decidedOn = seen ?? shown.peek();
     const leadAction = LEAD_ACTIONS.includes(action);
+    // The steps' code loads with the first action (the sidebar's first paint only shows the state).
+    const { readStepContext, writeStep } = await import('../../app/escalation');
     try {
       const [context, trail] = await Promise.all([
         readStepContext({ host, lead, settings }, ticket.id.value, action),
