@@ -1,4 +1,4 @@
-import { relativeAge } from '../domain/answers/review';
+import { relativeAge } from '../domain/dates';
 import { localeChain } from '../domain/locale';
 import type { Bundle } from './bundles';
 

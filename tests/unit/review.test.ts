@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { relativeAge, reviewStatus } from '../../src/domain/answers/review';
+import { relativeAge } from '../../src/domain/dates';
+import { reviewStatus } from '../../src/domain/answers/review';
 
 const now = new Date('2024-06-15T12:00:00Z');
 
