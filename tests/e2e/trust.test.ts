@@ -78,15 +78,20 @@ describe('approvals verified from what Zendesk recorded', () => {
 });
 
 describe('the console shows approvals as Zendesk recorded them', () => {
-  it('an answer an agent rewrote in a lead’s name is listed as not verified, and a lead’s approval restores it', async () => {
-    await session().control('persona', 'POST', { persona: 'agent' });
-    await rewriteBody(`Hi {{requester.first_name}}, ${FOREIGN}`);
-    const c = () => session().console();
+  const c = () => session().console();
+  /** The lead's answer library, searched for the answer the tests change. */
+  async function closeAnswerRow() {
     await session().open({ route: 'console' });
     await session().persona('lead');
     await c().getByRole('tab', { name: 'Answer library' }).click();
     await c().getByRole('searchbox', { name: 'Search answers' }).fill('How to close the account');
-    const row = c().getByTestId('library-row').filter({ hasText: 'How to close the account' });
+    return c().getByTestId('library-row').filter({ hasText: 'How to close the account' });
+  }
+
+  it('an answer an agent rewrote in a lead’s name is listed as not verified, and a lead’s approval restores it', async () => {
+    await session().control('persona', 'POST', { persona: 'agent' });
+    await rewriteBody(`Hi {{requester.first_name}}, ${FOREIGN}`);
+    const row = await closeAnswerRow();
     await expect
       .poll(() => session().text(row), { timeout: 20_000 })
       .toContain(`Not verifiedChanged since its approval, by ${AGENT_NAME}. A lead must approve it again`);
@@ -99,12 +104,7 @@ describe('the console shows approvals as Zendesk recorded them', () => {
   it('the library shows an answer marked approved as approved only once its approval is checked', async () => {
     // Who wrote and approved the answers cannot be looked up: no record's approval can be borne out.
     await session().fault('users.show_many', { kind: 'status', status: 500 });
-    const c = () => session().console();
-    await session().open({ route: 'console' });
-    await session().persona('lead');
-    await c().getByRole('tab', { name: 'Answer library' }).click();
-    await c().getByRole('searchbox', { name: 'Search answers' }).fill('How to close the account');
-    const row = c().getByTestId('library-row').filter({ hasText: 'How to close the account' });
+    const row = await closeAnswerRow();
     await expect.poll(() => session().text(row), { timeout: 20_000 }).toContain('Approval not checked');
     expect(await session().text(row)).not.toContain('Approved');
     expect(await row.getByRole('button', { name: /^Mark reviewed/ }).count()).toBe(0);
