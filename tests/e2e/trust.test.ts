@@ -79,11 +79,15 @@ describe('approvals verified from what Zendesk recorded', () => {
 
 describe('the console shows approvals as Zendesk recorded them', () => {
   const c = () => session().console();
-  /** The lead's answer library, searched for the answer the tests change. */
-  async function closeAnswerRow() {
+  /** The lead's console on one of its tabs. */
+  async function consoleTab(name: string) {
     await session().open({ route: 'console' });
     await session().persona('lead');
-    await c().getByRole('tab', { name: 'Answer library' }).click();
+    await c().getByRole('tab', { name }).click();
+  }
+  /** The lead's answer library, searched for the answer the tests change. */
+  async function closeAnswerRow() {
+    await consoleTab('Answer library');
     await c().getByRole('searchbox', { name: 'Search answers' }).fill('How to close the account');
     return c().getByTestId('library-row').filter({ hasText: 'How to close the account' });
   }
@@ -117,6 +121,17 @@ describe('the console shows approvals as Zendesk recorded them', () => {
       .click();
     await expect.poll(() => session().text(row), { timeout: 20_000 }).toContain('Approved');
     expect(await row.getByRole('button', { name: /^Mark reviewed/ }).count()).toBe(1);
+  });
+
+  it('the metrics mark an answer whose approval Zendesk’s records do not bear out', async () => {
+    await session().control('persona', 'POST', { persona: 'agent' });
+    await rewriteBody(`Hi {{requester.first_name}}, ${FOREIGN}`);
+    await consoleTab('Team metrics');
+    const answer = (title: string) => c().getByTestId('top-answers').locator('tbody tr').filter({ hasText: title });
+    await expect
+      .poll(() => session().text(answer('How to close the account')), { timeout: 20_000 })
+      .toContain('How to close the account (Not verified)');
+    expect(await session().text(answer('Updating the address'))).not.toMatch(/Not verified|Approval not checked/);
   });
 });
 

@@ -52,10 +52,16 @@ export function MetricsTab({ library }: { library: LibraryModel }) {
   );
   // Answers the matcher does not offer (statements, retired ones) have no "shown" figure.
   const shownCell = (id: string) => (!matchable.has(id) ? '–' : issues ? (issues.shown.get(id) ?? 0) : '…');
-  const titles = new Map(library.rows.value.map((r) => [r.answer.id.toLowerCase(), r.answer.title]));
-  const title = (id: string) => shortText(titles.get(id) ?? id);
   const due = library.rows.value.filter((r) => r.answer.status === 'approved' && r.overdue);
   const t = i18n.t;
+  const rowsById = new Map(library.rows.value.map((r) => [r.answer.id.toLowerCase(), r]));
+  /** An answer's title; one marked approved whose approval Zendesk's records do not (yet) bear out says so, as in the library. */
+  const title = (id: string) => {
+    const row = rowsById.get(id);
+    const name = shortText(row?.answer.title ?? id);
+    if (row?.answer.status !== 'approved' || row.approval?.kind === 'approved') return name;
+    return `${name} (${t(row.approval ? 'ui.console.status_unverified' : 'ui.console.status_unchecked')})`;
+  };
 
   return (
     <section aria-labelledby="metrics-title">
