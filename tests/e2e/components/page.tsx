@@ -34,7 +34,11 @@ function services(host: Services['host']): Services {
     currentUser: { id: 11, name: 'Lea Lead', locale: 'en-US', role: 'agent' },
     now: () => new Date('2026-11-20T12:00:00Z'),
     cache: createSessionCache(null),
-    lead: { fresh: async () => ({ userId: 11, name: 'Lea Lead', isLead: true }) } as unknown as Services['lead'],
+    // Every user the library looks up to check an approval is Lea, a lead.
+    lead: {
+      fresh: async () => ({ userId: 11, name: 'Lea Lead', isLead: true }),
+      people: async (ids: number[]) => new Map(ids.map((id) => [id, { name: 'Lea Lead', isLead: true }])),
+    } as unknown as Services['lead'],
   };
 }
 
