@@ -256,7 +256,7 @@ export function MetricsTab({ library }: { library: LibraryModel }) {
               <h3>{t('ui.console.due_for_review')}</h3>
               <ul>
                 {due.map((r) => (
-                  <li key={r.answer.id}>{shortText(r.answer.title)}</li>
+                  <li key={r.answer.id}>{title(r.answer.id.toLowerCase())}</li>
                 ))}
               </ul>
             </>
