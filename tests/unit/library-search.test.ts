@@ -36,6 +36,7 @@ const row = (over: Partial<Answer>, rest: Partial<Pick<LibraryRow, 'dueAt' | 'us
   uses: 0,
   misfits: 0,
   approval: null,
+  check: null,
   sentBack: null,
   macro: null,
   ...rest,

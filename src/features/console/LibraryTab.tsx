@@ -207,13 +207,13 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
             </tr>
           </thead>
           <tbody>
-            {model.visible.value.map(({ answer, dueAt, overdue, uses, misfits, approval, sentBack, macro }) => {
+            {model.visible.value.map(({ answer, dueAt, overdue, uses, misfits, approval, check, sentBack, macro }) => {
               const title = shortText(answer.title);
               // Marked approved, but Zendesk's records do not bear it out: agents are not offered it.
-              const unverified = approval?.kind === 'changed';
+              const unverified = check === 'unverified';
               // Marked approved but not yet borne out (who wrote and approved it is still being looked up): not shown as approved.
-              const unchecked = answer.status === 'approved' && approval === null;
-              const changedBy = unverified && approval.byId !== null ? people?.get(approval.byId)?.name : undefined;
+              const unchecked = check === 'unchecked';
+              const changedBy = approval?.kind === 'changed' && approval.byId !== null ? people?.get(approval.byId)?.name : undefined;
               return (
                 <tr key={answer.id} data-testid="library-row">
                   <td>

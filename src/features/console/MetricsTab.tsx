@@ -59,8 +59,8 @@ export function MetricsTab({ library }: { library: LibraryModel }) {
   const title = (id: string) => {
     const row = rowsById.get(id);
     const name = shortText(row?.answer.title ?? id);
-    if (row?.answer.status !== 'approved' || row.approval?.kind === 'approved') return name;
-    return `${name} (${t(row.approval ? 'ui.console.status_unverified' : 'ui.console.status_unchecked')})`;
+    if (!row?.check || row.check === 'verified') return name;
+    return `${name} (${t(`ui.console.status_${row.check}`)})`;
   };
 
   return (

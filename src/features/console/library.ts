@@ -37,6 +37,11 @@ export interface LibraryRow {
   misfits: number;
   /** The approval as Zendesk's records bear it out (domain/answers/approval.ts); null until the people are known. */
   approval: Approval | null;
+  /**
+   * How a record marked approved reads in the console: borne out, not borne out, or not checked
+   * yet (its people are not known); null for a record not marked approved.
+   */
+  check: 'verified' | 'unverified' | 'unchecked' | null;
   /** The lead's send-back a proposal is under, as Zendesk's records bear it out (domain/answers/sendBack.ts). */
   sentBack: SentBack | null;
   /** The macro the answer replaces, once the macros are read; null when it names none or they are not. */
@@ -115,13 +120,15 @@ export function createLibraryModel(deps: {
         now(),
       );
       const isLead = (id: number) => known?.get(id)?.isLead ?? false;
+      const approval = known && approvalPeople([answer]).every((id) => known.has(id)) ? verifyApproval(answer, isLead) : null;
       return {
         answer,
         dueAt: review.dueAt,
         overdue: review.overdue,
         uses: uses.get(answer.id.toLowerCase()) ?? 0,
         misfits: misfits.get(answer.id) ?? 0,
-        approval: known && approvalPeople([answer]).every((id) => known.has(id)) ? verifyApproval(answer, isLead) : null,
+        approval,
+        check: answer.status !== 'approved' ? null : !approval ? 'unchecked' : approval.kind === 'approved' ? 'verified' : 'unverified',
         sentBack: known ? sentBack(answer, isLead) : null,
         macro: macroLinks?.get(answer.id) ?? null,
       };
