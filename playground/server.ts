@@ -373,7 +373,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       send(res, text === undefined ? response : { ...response, body: text });
     };
     if (invalidJson) return answer({ status: 400, body: { error: 'InvalidJSON', description: 'Request body is not JSON' } });
-    for (const fault of faults.take(endpoint, typeof app === 'string')) {
+    for (const fault of faults.take(endpoint, typeof app === 'string' ? app : null)) {
       if (fault.kind === 'latency') await new Promise((r) => setTimeout(r, fault.ms));
       else if (fault.kind === 'timeout') {
         // Zendesk may have done the work although the answer never arrives.

@@ -15,6 +15,10 @@ export interface FaultRule {
   fault: Fault;
   /** How many calls it affects; unlimited when absent. */
   times?: number;
+  /** How many calls it lets through before it applies (a list's later page, say); none when absent. */
+  skip?: number;
+  /** Only calls from this app location (`nav_bar`, `ticket_sidebar`, …); any when absent. */
+  app?: string;
   /** Also fault the workspace's own calls (the host page), not only the app's. Off by default. */
   includeWorkspace?: boolean;
 }
@@ -57,11 +61,16 @@ export class FaultBook {
   }
 
   /** The faults that apply to this call, consuming one use of each limited rule. */
-  take(endpoint: string, fromApp: boolean): Fault[] {
+  take(endpoint: string, app: string | null): Fault[] {
     const applied: Fault[] = [];
     for (const rule of this.rules) {
       if (rule.endpoint !== endpoint && rule.endpoint !== '*') continue;
-      if (!fromApp && !rule.includeWorkspace) continue;
+      if (app === null && !rule.includeWorkspace) continue;
+      if (rule.app !== undefined && rule.app !== app) continue;
+      if (rule.skip) {
+        rule.skip -= 1;
+        continue;
+      }
       if (rule.times !== undefined) {
         if (rule.times <= 0) continue;
         rule.times -= 1;
