@@ -5,8 +5,11 @@ export type ResourceState<T> =
 
 export interface Resource<T> {
   readonly state: ReadonlySignal<ResourceState<T>>;
-  /** Runs `load`; a result that arrives after a newer run started is dropped. */
-  run(load: () => Promise<T>): Promise<void>;
+  /**
+   * Runs `load`; a result that arrives after a newer run started is dropped. A first read may `show`
+   * what it has so far (a long list's first pages); a reload keeps the last good data instead.
+   */
+  run(load: (show: (partial: T) => void) => Promise<T>): Promise<void>;
 }
 
 /** Async data as a signal, keeping the last good data visible while reloading or after a failure. */
@@ -24,8 +27,11 @@ export function createResource<T>(): Resource<T> {
       const mine = ++generation;
       const previous = lastData();
       state.value = previous === undefined ? { status: 'loading' } : { status: 'loading', data: previous };
+      const show = (partial: T) => {
+        if (mine === generation && previous === undefined) state.value = { status: 'loading', data: partial };
+      };
       try {
-        const data = await load();
+        const data = await load(show);
         if (mine === generation) state.value = { status: 'ready', data };
       } catch (error) {
         if (mine !== generation) return;

@@ -132,6 +132,35 @@ describe('lead console', () => {
     await expect.poll(async () => (await titles())[0], { timeout: 20_000 }).toBe('Weekend exchange rate markup');
   });
 
+  it("shows a long library's first pages while the rest is read, fifty rows at a time", async () => {
+    const proposals = Array.from({ length: 250 }, (_, i) => ({
+      name: `Bulk proposal ${i}`,
+      created_by_user_id: '10003',
+      updated_by_user_id: '10003',
+      custom_object_fields: { status: 'draft', answer_body: `Proposal ${i}`, examples: `bulk ${i}`, revision: 1 },
+    }));
+    await session().control('seed', 'POST', { records: { closed_loop_answer: proposals } });
+    // The console's third page of the library never comes: what the first two hold is shown meanwhile.
+    await session().control('faults', 'POST', {
+      endpoint: 'custom_objects.records.list',
+      app: 'nav_bar',
+      skip: 2,
+      fault: { kind: 'timeout' },
+    });
+    await leadFromTheStart();
+    await openTab('Answer library');
+    await expect.poll(() => session().text(c().getByTestId('library-reading')), { timeout: 20_000 }).toContain('200 answers so far');
+    const rows = c().getByTestId('library-row');
+    expect(await rows.count()).toBe(50);
+    expect(await session().text(c().locator('section[aria-labelledby="library-title"]'))).toMatch(/Showing 50 of 19\d/);
+    await c().getByRole('button', { name: 'Show more' }).click();
+    await expect.poll(() => rows.count()).toBe(100);
+    // A search looks through everything read so far, and shows its first fifty again.
+    await c().getByRole('searchbox', { name: 'Search answers' }).fill('bulk');
+    await expect.poll(() => session().text(c().locator('section[aria-labelledby="library-title"]'))).toMatch(/Showing 50 of 1\d\d/);
+    expect(await rows.count()).toBe(50);
+  });
+
   it('lists a feedback record made in Zendesk without a kind under other feedback, beside the rest', async () => {
     // Someone adds a record in Zendesk's own records list, where the kind field can be left empty.
     await session().api('/api/v2/custom_objects/closed_loop_feedback/records.json', 'POST', {

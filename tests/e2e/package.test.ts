@@ -291,12 +291,14 @@ describe('the built package (dist/)', () => {
     // 76.70 KB with the worker also holding the session's copy of a library too large for the storage;
     // 76.83 KB with the large library's read and copy kept out of long tasks (above); 77.61 KB with
     // the shared chunk split for the first paint (above: two files compress less well than one);
-    // 77.80 KB with the escalation steps moved to the later chunk (above). 50 bytes left for the chunks' names, as above.
+    // 77.80 KB with the escalation steps moved to the later chunk (above); 77.90 KB with a first read
+    // that shows what it has so far (the console's long library: the sidebar shares the resource and
+    // the paged read). 50 bytes left for the chunks' names, as above.
     const worker = readdirSync(assets).find((f) => /^matcherWorker-.*\.js$/.test(f));
     expect(worker).toBeDefined();
     expect(sidebar.deferred.files.some((f) => f.startsWith('persist-'))).toBe(false);
     const workerBytes = gzipSync(readFileSync(join(assets, worker!))).length;
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes + workerBytes).toBeLessThanOrEqual(77_850);
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes + workerBytes).toBeLessThanOrEqual(77_950);
     // Code only editing, searching or sending proposals back needs is never part of the sidebar's download.
     expect(sidebar.files.some((f) => f.startsWith('answer-editing-') || f.startsWith('ticket-search-') || f.startsWith('send-back-'))).toBe(
       false,

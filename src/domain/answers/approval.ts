@@ -60,10 +60,17 @@ export type Approval =
   | { kind: 'changed'; byId: number | null }
   | { kind: 'unapproved' };
 
-/** Decides an answer's approval; `isLead` answers for users the caller looked up fresh. */
-export function verifyApproval(record: ApprovalRecord, isLead: (userId: number) => boolean): Approval {
+/**
+ * Decides an answer's approval; `isLead` answers for users the caller looked up fresh. A caller
+ * that took the record's fingerprint already passes it (`contentFingerprint` of this record).
+ */
+export function verifyApproval(
+  record: ApprovalRecord,
+  isLead: (userId: number) => boolean,
+  fingerprint: () => string = () => contentFingerprint(record),
+): Approval {
   if (record.status !== 'approved') return { kind: 'unapproved' };
-  const contentChanged = record.approvalFingerprint !== contentFingerprint(record);
+  const contentChanged = record.approvalFingerprint !== fingerprint();
   const writerIsLead = record.updatedById !== null && isLead(record.updatedById);
   const approverIsLead = record.approvedById !== null && isLead(record.approvedById);
   if (contentChanged || !writerIsLead || !approverIsLead) return { kind: 'changed', byId: record.updatedById };

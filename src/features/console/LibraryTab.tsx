@@ -167,6 +167,11 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
       </div>
       <StatusLine report={model.status.value} />
       {state.status === 'loading' && !('data' in state && state.data) && <Loading />}
+      {state.status === 'loading' && 'data' in state && state.data && (
+        <div data-testid="library-reading">
+          <Loading label={i18n.t('ui.console.library_reading', { count: state.data.length })} />
+        </div>
+      )}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={() => void model.load()} />}
       {lookup.status === 'error' && <ErrorNotice error={lookup.error} onRetry={() => void model.lookUpPeople()} />}
       {macros.status === 'error' && (
@@ -207,7 +212,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
             </tr>
           </thead>
           <tbody>
-            {model.visible.value.map(({ answer, dueAt, overdue, uses, misfits, approval, check, sentBack, macro }) => {
+            {model.shown.value.map(({ answer, dueAt, overdue, uses, misfits, approval, check, sentBack, macro }) => {
               const title = shortText(answer.title);
               // Marked approved, but Zendesk's records do not bear it out: agents are not offered it.
               const unverified = check === 'unverified';
@@ -270,6 +275,16 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
             })}
           </tbody>
         </table>
+      )}
+      {model.visible.value.length > model.shown.value.length && (
+        <div class="row">
+          <span class="small muted">
+            {i18n.t('ui.console.library_showing', { shown: model.shown.value.length, total: model.visible.value.length })}
+          </span>
+          <button type="button" class="btn btn--small" onClick={model.showMore}>
+            {i18n.t('ui.console.show_more')}
+          </button>
+        </div>
       )}
     </section>
   );

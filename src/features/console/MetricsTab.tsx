@@ -29,9 +29,9 @@ export function MetricsTab({ library }: { library: LibraryModel }) {
       now,
       cache,
       leadResponseMinutes: settings.leadResponseMinutes,
-      approvedIds: () => library.rows.value.filter((r) => r.answer.status === 'approved').map((r) => r.answer.id),
+      approvedIds: () => library.completeRows.value.filter((r) => r.answer.status === 'approved').map((r) => r.answer.id),
       issueAnswers: () =>
-        library.rows.value
+        library.completeRows.value
           .filter((r) => r.answer.status === 'approved' && !isStatement(r.answer))
           .map((r) => ({ answer: r.answer, approvedAt: r.approval ? approvalTime(r.answer, r.approval) : undefined })),
       proposals: () => {
@@ -48,13 +48,15 @@ export function MetricsTab({ library }: { library: LibraryModel }) {
   const issues = model.issues.value;
   const analysis = model.analysis.value;
   const matchable = new Set(
-    library.rows.value.filter((r) => r.answer.status === 'approved' && !isStatement(r.answer)).map((r) => r.answer.id.toLowerCase()),
+    library.completeRows.value
+      .filter((r) => r.answer.status === 'approved' && !isStatement(r.answer))
+      .map((r) => r.answer.id.toLowerCase()),
   );
   // Answers the matcher does not offer (statements, retired ones) have no "shown" figure.
   const shownCell = (id: string) => (!matchable.has(id) ? '–' : issues ? (issues.shown.get(id) ?? 0) : '…');
-  const due = library.rows.value.filter((r) => r.answer.status === 'approved' && r.overdue);
+  const due = library.completeRows.value.filter((r) => r.answer.status === 'approved' && r.overdue);
   const t = i18n.t;
-  const rowsById = new Map(library.rows.value.map((r) => [r.answer.id.toLowerCase(), r]));
+  const rowsById = new Map(library.completeRows.value.map((r) => [r.answer.id.toLowerCase(), r]));
   /** An answer's title; one marked approved whose approval Zendesk's records do not (yet) bear out says so, as in the library. */
   const title = (id: string) => {
     const row = rowsById.get(id);

@@ -27,6 +27,8 @@ import { announceChange } from '../answers/sync';
 export type LibraryFilter = 'all' | 'approved' | 'due' | 'proposals' | 'retired';
 export type LibrarySort = 'recent' | 'used' | 'due';
 export const LIBRARY_SORTS: readonly LibrarySort[] = ['recent', 'used', 'due'];
+/** Rows the library's table shows at first, and adds with each "Show more". */
+export const LIBRARY_PAGE_ROWS = 50;
 
 export interface LibraryRow {
   answer: Answer;
@@ -62,9 +64,13 @@ export function matchesQuery(answer: Answer, query: string): boolean {
 
 /** Recently changed first; most used first; due for review soonest first (never due last). Ties by title. */
 export function sortRows(rows: readonly LibraryRow[], sort: LibrarySort): LibraryRow[] {
-  const byTitle = (a: LibraryRow, b: LibraryRow) => a.answer.title.localeCompare(b.answer.title);
+  // One collator for the whole sort: `localeCompare` sets one up for every comparison, slow on thousands of rows.
+  const collator = new Intl.Collator();
+  const byTitle = (a: LibraryRow, b: LibraryRow) => collator.compare(a.answer.title, b.answer.title);
+  // Zendesk's timestamps are ISO 8601 in UTC: their text sorts as their time.
+  const newer = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
   const key: Record<LibrarySort, (a: LibraryRow, b: LibraryRow) => number> = {
-    recent: (a, b) => b.answer.updatedAt.localeCompare(a.answer.updatedAt),
+    recent: (a, b) => newer(a.answer.updatedAt, b.answer.updatedAt),
     used: (a, b) => b.uses - a.uses,
     due: (a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity),
   };
@@ -100,8 +106,20 @@ export function createLibraryModel(deps: {
   /** The answer open in the editor, from the library or from a report about it. */
   const editing = signal<string | null>(null);
 
+  /**
+   * Each answer's content fingerprint, taken once: the rows are worked out again on every change of
+   * the usage, the feedback or the people, and 5,000 fingerprints take a long task.
+   */
+  const fingerprints = new WeakMap<Answer, string>();
+  const fingerprintOf = (answer: Answer) => {
+    let found = fingerprints.get(answer);
+    if (found === undefined) fingerprints.set(answer, (found = contentFingerprint(answer)));
+    return found;
+  };
+
+  /** The rows of the answers read so far: a long library shows its first pages while the rest is read. */
   const rows = computed<LibraryRow[]>(() => {
-    const list = answers.state.value.status === 'ready' ? answers.state.value.data : [];
+    const list = 'data' in answers.state.value ? (answers.state.value.data ?? []) : [];
     const records = feedback.state.value.status === 'ready' ? feedback.state.value.data : [];
     const uses = usage.state.value.status === 'ready' ? usage.state.value.data : new Map<string, number>();
     const known = 'data' in people.state.value ? people.state.value.data : undefined;
@@ -120,7 +138,8 @@ export function createLibraryModel(deps: {
         now(),
       );
       const isLead = (id: number) => known?.get(id)?.isLead ?? false;
-      const approval = known && approvalPeople([answer]).every((id) => known.has(id)) ? verifyApproval(answer, isLead) : null;
+      const approval =
+        known && approvalPeople([answer]).every((id) => known.has(id)) ? verifyApproval(answer, isLead, () => fingerprintOf(answer)) : null;
       return {
         answer,
         dueAt: review.dueAt,
@@ -135,6 +154,10 @@ export function createLibraryModel(deps: {
     });
   });
 
+  /** Every answer's row once the whole library is read, none before: figures are not made from part of it. */
+  const completeRows = computed(() => (answers.state.value.status === 'ready' ? rows.value : []));
+
+  /** The rows that pass the filter and the search, in the chosen order. */
   const visible = computed(() => {
     const shown = rows.value.filter(({ answer, overdue }) => {
       // Known-issue statements have a tab of their own (KnownIssuesTab.tsx).
@@ -154,6 +177,10 @@ export function createLibraryModel(deps: {
     });
     return sortRows(shown, sort.value);
   });
+  /** How many of the visible rows are on screen: a table of thousands would block the page for seconds. */
+  const shownCount = signal(LIBRARY_PAGE_ROWS);
+  const shown = computed(() => visible.value.slice(0, shownCount.value));
+  const showMore = () => (shownCount.value += LIBRARY_PAGE_ROWS);
 
   async function readUsage(): Promise<Map<string, number>> {
     const since = new Date(now().getTime() - 30 * 86_400_000);
@@ -178,12 +205,27 @@ export function createLibraryModel(deps: {
     if (list.some((a) => a.replacesMacroId !== null)) void loadMacros();
   }
 
+  /**
+   * The whole library, shown as it arrives: after its first page, then each time it has doubled.
+   * Every showing sorts all the rows again, so a long library is shown a few times, not once a page.
+   */
+  function readLibrary(show: (partial: Answer[]) => void): Promise<Answer[]> {
+    let shownLength = 0;
+    return listAnswers(host, (soFar) => {
+      // Fingerprinted page by page: their approvals are checked all at once, when the people are known.
+      for (const answer of soFar) fingerprintOf(answer);
+      if (soFar.length < 2 * shownLength) return;
+      shownLength = soFar.length;
+      show(soFar);
+    });
+  }
+
   /** The read under way, shared: a load while the console reads the library waits for that read rather than making another. */
   let reading: Promise<void> | null = null;
 
   function load(): Promise<void> {
     reading ??= Promise.all([
-      Promise.all([answers.run(() => listAnswers(host)), feedback.run(() => listOpenFeedback(host))]).then(() => {
+      Promise.all([answers.run(readLibrary), feedback.run(() => listOpenFeedback(host))]).then(() => {
         macrosIfNamed();
         return lookUpPeople();
       }),
@@ -260,11 +302,12 @@ export function createLibraryModel(deps: {
 
   /** The console's status line: the last of its actions. */
   const status = signal<Report | null>(null);
-  // A confirmation belongs to the list the lead acted on: another filter, search or order clears it.
+  // A confirmation belongs to the list the lead acted on: another filter, search or order clears it, and starts at its top.
   onDispose(
     effect(() => {
       void [filter.value, query.value, sort.value];
       status.value = null;
+      shownCount.value = LIBRARY_PAGE_ROWS;
     }),
   );
 
@@ -331,7 +374,10 @@ export function createLibraryModel(deps: {
     macros: macros.state,
     loadMacros,
     rows,
+    completeRows,
     visible,
+    shown,
+    showMore,
     filter,
     query,
     sort,

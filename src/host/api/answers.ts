@@ -112,8 +112,9 @@ export function toAnswer(record: AnswerRecord): Answer {
  */
 export const versionOf = (answer: Pick<Answer, 'revision' | 'updatedAt'>) => `${answer.revision}@${answer.updatedAt}`;
 
-export async function listAnswers(host: HostClient): Promise<Answer[]> {
-  return listRecords(host, ANSWER_OBJECT, AnswerRecordSchema, toAnswer);
+/** The whole library; `onPage` sees the answers read so far after each page but the last. */
+export async function listAnswers(host: HostClient, onPage?: (soFar: Answer[]) => void): Promise<Answer[]> {
+  return listRecords(host, ANSWER_OBJECT, AnswerRecordSchema, { map: toAnswer, onPage });
 }
 
 export async function getAnswer(host: HostClient, id: string): Promise<Answer> {

@@ -42,14 +42,21 @@ export function assertFits(record: RecordContent) {
 
 export const recordsPath = (key: string) => `/api/v2/custom_objects/${encodeURIComponent(key)}/records`;
 
+interface PagedRead<T, U> {
+  /** A filtered search's body (POST); a plain list without one. */
+  body?: Record<string, unknown>;
+  sort?: string;
+  map?: (record: T) => U;
+  /** Called with the records read so far after each page but the last: a long list can be shown as it arrives. */
+  onPage?: (soFar: U[]) => void;
+}
+
 /** Every record a cursor-paged read gives, in pages of 100 (the most Zendesk gives). */
 async function allPages<T, U = T>(
   host: HostClient,
   path: string,
   schema: z.ZodMiniType<T>,
-  body?: Record<string, unknown>,
-  sort?: string,
-  map: (record: T) => U = (record) => record as unknown as U,
+  { body, sort, map = (record) => record as unknown as U, onPage }: PagedRead<T, U> = {},
 ): Promise<U[]> {
   const Page = z.object({
     custom_object_records: z.array(schema),
@@ -66,13 +73,19 @@ async function allPages<T, U = T>(
     // Each page as it arrives: a large list mapped at the end would be one long task.
     for (const record of page.custom_object_records) records.push(map(record));
     after = page.meta.has_more ? page.meta.after_cursor : null;
+    if (after) onPage?.([...records]);
   } while (after);
   return records;
 }
 
 /** Lists every record, each as `map` makes it. */
-export function listRecords<T, U = T>(host: HostClient, key: string, schema: z.ZodMiniType<T>, map?: (record: T) => U): Promise<U[]> {
-  return allPages(host, `${recordsPath(key)}.json`, schema, undefined, undefined, map);
+export function listRecords<T, U = T>(
+  host: HostClient,
+  key: string,
+  schema: z.ZodMiniType<T>,
+  read: Pick<PagedRead<T, U>, 'map' | 'onPage'> = {},
+): Promise<U[]> {
+  return allPages(host, `${recordsPath(key)}.json`, schema, read);
 }
 
 /** One comparison of Zendesk's filtered search: a custom field or a standard one (`created_at`, …), an operator, a value. */
@@ -88,7 +101,7 @@ export const fieldsEqual = (fields: Record<string, string | number | boolean>): 
  * unsorted search.
  */
 export function searchRecords<T>(host: HostClient, key: string, conditions: RecordCondition[], schema: z.ZodMiniType<T>): Promise<T[]> {
-  return allPages(host, `${recordsPath(key)}/search.json`, schema, { filter: { $and: conditions } }, 'created_at');
+  return allPages(host, `${recordsPath(key)}/search.json`, schema, { body: { filter: { $and: conditions } }, sort: 'created_at' });
 }
 
 /** The record written last (Zendesk sorts by `-updated_at`), or null when there is none: one small request. */
