@@ -218,6 +218,36 @@ async function warmSession(s: Session, runs: number, first: number, ticket: numb
 }
 
 /**
+ * The lead console's answer library with `records` added: median times from opening the console
+ * to its first library rows on screen and to the whole library read (the lead opens the library
+ * tab at once), and the console frame's longest task until then. Each run a new console.
+ */
+async function consoleLibrary(s: Session, runs: number, records: unknown[]) {
+  const results: { firstRows: number; settled: number; longestTaskMs: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    await s.control('reset', 'POST');
+    await s.control('seed', 'POST', { records: { closed_loop_answer: records } });
+    await s.persona('lead');
+    const start = Date.now();
+    await s.open({ route: 'console' });
+    const c = s.console();
+    await c.getByRole('tab', { name: 'Answer library' }).click({ timeout: 60_000 });
+    await c.getByTestId('library-row').first().waitFor({ timeout: 120_000 });
+    const firstRows = Date.now() - start;
+    await c.getByTestId('library-reading').waitFor({ state: 'detached', timeout: 120_000 });
+    const settled = Date.now() - start;
+    const frame = s.page.frames().find((f) => f.url().includes('/app/assets/console.html'));
+    results.push({ firstRows, settled, longestTaskMs: Math.max(0, ...(frame ? await longTasksIn(frame) : [])) });
+  }
+  return {
+    runs: results.length,
+    firstRowsMs: round(median(results.map((r) => r.firstRows))),
+    libraryReadMs: round(median(results.map((r) => r.settled))),
+    longestTaskMs: round(median(results.map((r) => r.longestTaskMs))),
+  };
+}
+
+/**
  * `size` approved answers made from BANKING77's customer messages (bench-matching.ts), as records
  * a lead wrote and approved: with the demo library, a library grown over years.
  */
@@ -342,6 +372,7 @@ async function main() {
     const warm = await warmSession(s, 5, 4106, 4109);
     const large = largeLibrary(5_000);
     const warm5000 = await warmSession(s, 3, 4106, 4109, () => s.control('seed', 'POST', { records: { closed_loop_answer: large } }));
+    const console5000 = await consoleLibrary(s, 3, large);
     console.log(
       JSON.stringify(
         {
@@ -361,6 +392,8 @@ async function main() {
           warmSession: warm,
           // The same with 5,000 more approved answers (BANKING77's messages as their examples).
           warmSession5000: warm5000,
+          // The lead console's answer library with the same 5,000 answers more.
+          consoleLibrary5000: console5000,
           restCalls: economy,
           knowledgeRetrieval: await retrievalQuality(),
           // The sidebar's matcher on the labelled demo tickets: coverage, precision, false-confident share on "none" tickets.
