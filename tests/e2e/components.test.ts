@@ -86,4 +86,22 @@ describe('components in a real DOM', () => {
     expect(await alert.getByRole('button', { name: 'Try again' }).count()).toBe(1);
     expect(await page.getByText('The other panel').count()).toBe(1);
   });
+
+  it('a long figures table shows a hundred rows at a time, and its CSV has them all', async () => {
+    await show('longTable');
+    const rows = page.getByTestId('long').locator('tbody tr');
+    expect(await rows.count()).toBe(100);
+    expect(await page.getByText('Showing 100 of 250').count()).toBe(1);
+    await page.getByRole('button', { name: 'Show more' }).click();
+    await expect.poll(() => rows.count()).toBe(200);
+    await page.getByRole('button', { name: 'Show more' }).click();
+    await expect.poll(() => rows.count()).toBe(250);
+    expect(await page.getByRole('button', { name: 'Show more' }).count()).toBe(0);
+    const href = (await page.getByTestId('long-csv').getAttribute('href')) ?? '';
+    const csv = decodeURIComponent(href.slice(href.indexOf(',') + 1))
+      .trim()
+      .split(/\r?\n/);
+    expect(csv).toHaveLength(251);
+    expect(csv.at(-1)).toBe('Answer 249,249');
+  });
 });

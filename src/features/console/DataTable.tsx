@@ -1,5 +1,6 @@
 import { useServices } from '../../app/services';
 import { toCsv, type Cell } from '../../domain/csv';
+import { useShownRows } from '../../ui/ShowMore';
 
 export interface DataRow {
   key: string;
@@ -17,11 +18,13 @@ interface DataTableProps {
 }
 
 /**
- * A figures table with its CSV download. The file is made from the very cells the table shows,
- * so what a lead downloads is what they read. A byte order mark lets spreadsheets read UTF-8.
+ * A figures table with its CSV download. The file is made from the very cells of the table's rows
+ * (a long table shows its first rows, and more on request), so what a lead downloads is what they
+ * read. A byte order mark lets spreadsheets read UTF-8.
  */
 export function DataTable({ testId, columns, rows, file, caption }: DataTableProps) {
   const { i18n } = useServices();
+  const { shown, more } = useShownRows(rows);
   const csv = `\ufeff${toCsv(
     columns,
     rows.map((r) => r.cells),
@@ -40,11 +43,12 @@ export function DataTable({ testId, columns, rows, file, caption }: DataTablePro
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
+          {shown.map((r) => (
             <tr key={r.key}>{r.cells.map((c, i) => (i === 0 ? <th scope="row">{c}</th> : <td>{c}</td>))}</tr>
           ))}
         </tbody>
       </table>
+      {more}
       <a
         class="btn btn--small"
         data-testid={`${testId}-csv`}

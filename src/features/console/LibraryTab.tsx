@@ -7,6 +7,7 @@ import { MarkdownText } from './MarkdownText';
 import { errorMessage } from '../../ui/errorMessage';
 import { ErrorNotice, ItemAction, Loading } from '../../ui/Panel';
 import { SearchBox } from '../../ui/SearchBox';
+import { ShowMore } from '../../ui/ShowMore';
 import { StatusLine } from '../../ui/Status';
 import { AnswerForm, type AnswerDraft } from '../answers/AnswerForm';
 import { LIBRARY_SORTS, type LibraryFilter, type LibraryModel, type LibraryRow, type LibrarySort } from './library';
@@ -276,16 +277,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
           </tbody>
         </table>
       )}
-      {model.visible.value.length > model.shown.value.length && (
-        <div class="row">
-          <span class="small muted">
-            {i18n.t('ui.console.library_showing', { shown: model.shown.value.length, total: model.visible.value.length })}
-          </span>
-          <button type="button" class="btn btn--small" onClick={model.showMore}>
-            {i18n.t('ui.console.show_more')}
-          </button>
-        </div>
-      )}
+      <ShowMore shown={model.shown.value.length} total={model.visible.value.length} onMore={model.showMore} />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { METRIC_WINDOWS } from '../../domain/metrics';
 import { shortText } from '../../domain/text';
 import { BarChart } from '../../ui/BarChart';
 import { ErrorNotice, Loading } from '../../ui/Panel';
+import { useShownRows } from '../../ui/ShowMore';
 import { loadTextAnalysis } from '../sidebar/chunks';
 import { DataTable } from './DataTable';
 import type { LibraryModel } from './library';
@@ -247,24 +248,31 @@ export function MetricsTab({ library }: { library: LibraryModel }) {
           {outcomes.unused.length === 0 ? (
             <p class="muted">{t('ui.console.none')}</p>
           ) : (
-            <ul data-testid="unused-answers">
-              {outcomes.unused.map((id) => (
-                <li key={id}>{title(id)}</li>
-              ))}
-            </ul>
+            <TitleList testId="unused-answers" ids={outcomes.unused} title={title} />
           )}
           {due.length > 0 && (
             <>
               <h3>{t('ui.console.due_for_review')}</h3>
-              <ul>
-                {due.map((r) => (
-                  <li key={r.answer.id}>{title(r.answer.id.toLowerCase())}</li>
-                ))}
-              </ul>
+              <TitleList ids={due.map((r) => r.answer.id.toLowerCase())} title={title} />
             </>
           )}
         </>
       )}
     </section>
+  );
+}
+
+/** Answers by title, a long list (every approved answer of a large library may be unused) a page at a time. */
+function TitleList({ ids, title, testId }: { ids: string[]; title: (id: string) => string; testId?: string }) {
+  const { shown, more } = useShownRows(ids);
+  return (
+    <>
+      <ul data-testid={testId}>
+        {shown.map((id) => (
+          <li key={id}>{title(id)}</li>
+        ))}
+      </ul>
+      {more}
+    </>
   );
 }

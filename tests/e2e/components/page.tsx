@@ -9,6 +9,7 @@ import { createAction, refused, type Report } from '../../../src/app/action';
 import { createSessionCache } from '../../../src/app/sessionCache';
 import { ServicesContext, type Services } from '../../../src/app/services';
 import { readSettings } from '../../../src/domain/settings';
+import { DataTable } from '../../../src/features/console/DataTable';
 import { createLibraryModel } from '../../../src/features/console/library';
 import { LibraryTab } from '../../../src/features/console/LibraryTab';
 import { createI18n } from '../../../src/i18n';
@@ -72,6 +73,18 @@ const scenes: Record<string, () => { host: Services['host']; view: () => preact.
         </ErrorBoundary>
         <p>The other panel</p>
       </div>
+    ),
+  }),
+  // The per-answer figures of a library of 250 answers.
+  longTable: () => ({
+    host: fakeHost({}).host,
+    view: () => (
+      <DataTable
+        testId="long"
+        file="long"
+        columns={['Answer', 'Uses']}
+        rows={Array.from({ length: 250 }, (_, i) => ({ key: String(i), cells: [`Answer ${i}`, i] }))}
+      />
     ),
   }),
   // The library lists the answer as of 10:00; someone else saved it at 11:00.
