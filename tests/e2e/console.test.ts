@@ -159,6 +159,12 @@ describe('lead console', () => {
     await c().getByRole('searchbox', { name: 'Search answers' }).fill('bulk');
     await expect.poll(() => session().text(c().locator('section[aria-labelledby="library-title"]'))).toMatch(/Showing 50 of 1\d\d/);
     expect(await rows.count()).toBe(50);
+    // The proposals among them, a hundred cards at a time.
+    await openTab('Proposals and feedback');
+    const cards = c().getByTestId('proposal');
+    await expect.poll(() => cards.count()).toBe(100);
+    await c().getByRole('button', { name: 'Show more' }).click();
+    await expect.poll(() => cards.count()).toBeGreaterThan(100);
   });
 
   it('lists a feedback record made in Zendesk without a kind under other feedback, beside the rest', async () => {
