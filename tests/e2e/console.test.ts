@@ -167,6 +167,33 @@ describe('lead console', () => {
     await expect.poll(() => cards.count()).toBeGreaterThan(100);
   });
 
+  it('keeps the pages of the library it read when a later page fails, says so, and reads it whole when tried again', async () => {
+    const proposals = Array.from({ length: 150 }, (_, i) => ({
+      name: `Bulk proposal ${i}`,
+      created_by_user_id: '10003',
+      updated_by_user_id: '10003',
+      custom_object_fields: { status: 'draft', answer_body: `Proposal ${i}`, examples: `bulk ${i}`, revision: 1 },
+    }));
+    await session().control('seed', 'POST', { records: { closed_loop_answer: proposals } });
+    // The console's second page of the library fails once.
+    await session().control('faults', 'POST', {
+      endpoint: 'custom_objects.records.list',
+      app: 'nav_bar',
+      skip: 1,
+      times: 1,
+      fault: { kind: 'status', status: 403, body: { error: 'Forbidden' } },
+    });
+    await leadFromTheStart();
+    await openTab('Answer library');
+    const library = c().locator('section[aria-labelledby="library-title"]');
+    await expect.poll(() => c().getByRole('alert').count(), { timeout: 20_000 }).toBe(1);
+    // The first page is still on screen, under the message and its Try again.
+    expect(await session().text(library)).toMatch(/Showing 50 of 9\d/);
+    await c().getByRole('alert').getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => session().text(library), { timeout: 20_000 }).toMatch(/Showing 50 of 1[89]\d/);
+    expect(await c().getByRole('alert').count()).toBe(0);
+  });
+
   it('lists a feedback record made in Zendesk without a kind under other feedback, beside the rest', async () => {
     // Someone adds a record in Zendesk's own records list, where the kind field can be left empty.
     await session().api('/api/v2/custom_objects/closed_loop_feedback/records.json', 'POST', {
