@@ -18,6 +18,8 @@ export interface I18n {
   duration(minutes: number): string;
   /** A language's name in the user's language ('German' for 'de'); the code itself when it is not a language tag. */
   language(code: string): string;
+  /** A count as the user's language writes it ('5,040', '5.040', '5 040'). */
+  number(value: number): string;
 }
 
 type DurationUnit = 'minute' | 'hour' | 'day';
@@ -66,7 +68,7 @@ export function createI18n(locale: string, chain: Dictionary[]): I18n {
   const rtf = once(() => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
   const dtf = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }));
   const dttf = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
-  const number = once(() => new Intl.NumberFormat(locale));
+  const numbers = once(() => new Intl.NumberFormat(locale));
   const languages = once(() => new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' }));
   const t = (key: string, vars?: Vars): string => {
     for (const dictionary of chain) {
@@ -90,9 +92,12 @@ export function createI18n(locale: string, chain: Dictionary[]): I18n {
     },
     duration(minutes) {
       const [first, second] = durationParts(minutes).map(({ value, unit }) =>
-        t(`ui.common.duration_${unit}`, { count: number().format(value) }),
+        t(`ui.common.duration_${unit}`, { count: numbers().format(value) }),
       );
       return second === undefined ? (first ?? '') : t('ui.common.duration_pair', { first: first ?? '', second });
+    },
+    number(value) {
+      return numbers().format(value);
     },
     language(code) {
       try {

@@ -10,7 +10,7 @@ export function ShowMore({ shown, total, onMore }: { shown: number; total: numbe
   if (shown >= total) return null;
   return (
     <div class="row">
-      <span class="small muted">{i18n.t('ui.console.showing', { shown, total })}</span>
+      <span class="small muted">{i18n.t('ui.console.showing', { shown: i18n.number(shown), total: i18n.number(total) })}</span>
       <button type="button" class="btn btn--small" onClick={onMore}>
         {i18n.t('ui.console.show_more')}
       </button>

@@ -258,9 +258,11 @@ describe('the built package (dist/)', () => {
     // the HTML reader after the first paint (the text analysis reads the ticket's HTML comments as text);
     // 38.77 KB with the escalation steps' code (reads and writes at the moment of an action) loaded
     // with the first action, from the chunk the panels bring; 38.67 KB with relative ages in a module
-    // of their own (the strings' formatter brought the answers' review schedule).
+    // of their own (the strings' formatter brought the answers' review schedule); 38.70 KB with a first
+    // read that shows what it has so far (the resource and the paged read, for the console's long
+    // library) and counts written as the user's language writes them.
     // The guard leaves 40 bytes: the chunks' names (content hashes) in the preload list move the size by a few.
-    expect(sidebar.gzipBytes).toBeLessThanOrEqual(38_710);
+    expect(sidebar.gzipBytes).toBeLessThanOrEqual(38_740);
     // 58.3 KB measured: the above, the matcher with its per-library calibration and the query's
     // privacy scrub; 61.4 KB with the above, the matcher's training as steps, its language guess
     // and Unified Search's chunk; 61.9 KB with the relevance floor of the knowledge suggestions

@@ -155,6 +155,12 @@ describe('i18n', () => {
     expect(createI18n('en', []).relativeTime('2026-11-20T09:00:00Z', new Date('2026-11-20T12:00:00Z'))).toBe('3 hours ago');
   });
 
+  it('writes counts as the user language does', () => {
+    expect(createI18n('en', []).number(5040)).toBe('5,040');
+    expect(createI18n('de', []).number(5040)).toBe('5.040');
+    expect(createI18n('ja', []).number(5040)).toBe('5,040');
+  });
+
   describe('durations', () => {
     it.each([
       [0, [{ value: 0, unit: 'minute' }]],

@@ -170,7 +170,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
       {state.status === 'loading' && !('data' in state && state.data) && <Loading />}
       {state.status === 'loading' && 'data' in state && state.data && (
         <div data-testid="library-reading">
-          <Loading label={i18n.t('ui.console.library_reading', { count: state.data.length })} />
+          <Loading label={i18n.t('ui.console.library_reading', { count: i18n.number(state.data.length) })} />
         </div>
       )}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={() => void model.load()} />}
