@@ -310,9 +310,14 @@ describe('lead console', () => {
    */
   async function shownAround(title: string, feedback: { name: string; fields: Record<string, unknown> }, period?: string) {
     const shown = () => session().text(c().getByTestId('top-answers').locator('tbody tr').filter({ hasText: title }).locator('td').nth(1));
+    const days = period ? Number(/\d+/.exec(period)![0]) : 7;
+    // The period's figures with the matcher's: until then the table may still hold the last period's,
+    // and the "shown" column reads "…" while the matcher runs.
     const metrics = async () => {
       await openTab('Team metrics');
       if (period) await c().getByRole('button', { name: period }).click();
+      await expect.poll(() => c().getByTestId('per-day').locator('tbody tr').count(), { timeout: 30_000 }).toBe(days);
+      await expect.poll(() => c().getByTestId('around-approval').count(), { timeout: 30_000 }).toBe(1);
     };
     await leadFromTheStart();
     await metrics();
