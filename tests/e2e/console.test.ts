@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Fault } from '../../playground/api/faults';
 import { useSession } from './harness';
 
 const session = useSession();
@@ -132,21 +133,26 @@ describe('lead console', () => {
     await expect.poll(async () => (await titles())[0], { timeout: 20_000 }).toBe('Weekend exchange rate markup');
   });
 
-  it("shows a long library's first pages while the rest is read, fifty rows at a time", async () => {
-    const proposals = Array.from({ length: 250 }, (_, i) => ({
-      name: `Bulk proposal ${i}`,
-      created_by_user_id: '10003',
-      updated_by_user_id: '10003',
-      custom_object_fields: { status: 'draft', answer_body: `Proposal ${i}`, examples: `bulk ${i}`, revision: 1 },
-    }));
-    await session().control('seed', 'POST', { records: { closed_loop_answer: proposals } });
-    // The console's third page of the library never comes: what the first two hold is shown meanwhile.
-    await session().control('faults', 'POST', {
-      endpoint: 'custom_objects.records.list',
-      app: 'nav_bar',
-      skip: 2,
-      fault: { kind: 'timeout' },
+  /** `count` proposals by an agent, added to the library: a library of several pages. */
+  const addProposals = (count: number) =>
+    session().control('seed', 'POST', {
+      records: {
+        closed_loop_answer: Array.from({ length: count }, (_, i) => ({
+          name: `Bulk proposal ${i}`,
+          created_by_user_id: '10003',
+          updated_by_user_id: '10003',
+          custom_object_fields: { status: 'draft', answer_body: `Proposal ${i}`, examples: `bulk ${i}`, revision: 1 },
+        })),
+      },
     });
+  /** A fault on the console's reads of the library from page `skip + 1` on (`times` pages; all when not given). */
+  const libraryPageFault = (skip: number, fault: Fault, times?: number) =>
+    session().control('faults', 'POST', { endpoint: 'custom_objects.records.list', app: 'nav_bar', skip, fault, times });
+
+  it("shows a long library's first pages while the rest is read, fifty rows at a time", async () => {
+    await addProposals(250);
+    // The console's third page of the library never comes: what the first two hold is shown meanwhile.
+    await libraryPageFault(2, { kind: 'timeout' });
     await leadFromTheStart();
     await openTab('Answer library');
     await expect.poll(() => session().text(c().getByTestId('library-reading')), { timeout: 20_000 }).toContain('200 answers so far');
@@ -168,21 +174,9 @@ describe('lead console', () => {
   });
 
   it('keeps the pages of the library it read when a later page fails, says so, and reads it whole when tried again', async () => {
-    const proposals = Array.from({ length: 150 }, (_, i) => ({
-      name: `Bulk proposal ${i}`,
-      created_by_user_id: '10003',
-      updated_by_user_id: '10003',
-      custom_object_fields: { status: 'draft', answer_body: `Proposal ${i}`, examples: `bulk ${i}`, revision: 1 },
-    }));
-    await session().control('seed', 'POST', { records: { closed_loop_answer: proposals } });
+    await addProposals(150);
     // The console's second page of the library fails once.
-    await session().control('faults', 'POST', {
-      endpoint: 'custom_objects.records.list',
-      app: 'nav_bar',
-      skip: 1,
-      times: 1,
-      fault: { kind: 'status', status: 403, body: { error: 'Forbidden' } },
-    });
+    await libraryPageFault(1, { kind: 'status', status: 403, body: { error: 'Forbidden' } }, 1);
     await leadFromTheStart();
     await openTab('Answer library');
     const library = c().locator('section[aria-labelledby="library-title"]');
