@@ -28,7 +28,11 @@ import { escalationHistory } from '../../host/api/escalation';
 import { getTicket } from '../../host/api/tickets';
 import type { HostClient } from '../../host/client';
 import type { I18n } from '../../i18n';
+import { loadOnce } from '../../app/loadOnce';
 import type { TicketModel } from '../ticket/model';
+
+/** The steps' code (reads and writes at the moment of an action) loads with the first action: the sidebar's first paint only shows the state. */
+const loadSteps = loadOnce(() => import('../../app/escalation'));
 
 const LEAD_ACTIONS: readonly EscalationAction[] = ['escalate', 'decline', 'resolve'];
 /** How long a state that changed on its own must have been on screen before a click is taken to mean it. */
@@ -211,8 +215,7 @@ export function createEscalationModel({ host, settings, ticket, lead, i18n, now,
   async function transact(action: EscalationAction, reason?: string, seen?: Shown): Promise<Outcome<EscalationAction, StaleState>> {
     const decidedOn = seen ?? shown.peek();
     const leadAction = LEAD_ACTIONS.includes(action);
-    // The steps' code loads with the first action (the sidebar's first paint only shows the state).
-    const { readStepContext, writeStep } = await import('../../app/escalation');
+    const { readStepContext, writeStep } = await loadSteps();
     try {
       const [context, trail] = await Promise.all([
         readStepContext({ host, lead, settings }, ticket.id.value, action),
