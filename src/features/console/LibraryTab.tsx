@@ -7,7 +7,7 @@ import { MarkdownText } from './MarkdownText';
 import { errorMessage } from '../../ui/errorMessage';
 import { ErrorNotice, ItemAction, Loading } from '../../ui/Panel';
 import { SearchBox } from '../../ui/SearchBox';
-import { ShowMore } from '../../ui/ShowMore';
+import { useShownRows } from '../../ui/ShowMore';
 import { StatusLine } from '../../ui/Status';
 import { AnswerForm, type AnswerDraft } from '../answers/AnswerForm';
 import { LIBRARY_SORTS, type LibraryFilter, type LibraryModel, type LibraryRow, type LibrarySort } from './library';
@@ -15,6 +15,8 @@ import { ProposalOrigin } from './ProposalOrigin';
 import { SendBack } from './SendBack';
 
 const FILTERS: LibraryFilter[] = ['all', 'approved', 'due', 'proposals', 'retired'];
+/** Rows the library's table shows at first, and adds with each "Show more": each row holds its actions. */
+const LIBRARY_PAGE_ROWS = 50;
 
 /** The macro an answer replaces: its title, last update, uses in 30 days and whether it is still active. */
 function MacroLine({ id, link }: { id: number; link: LibraryRow['macro'] }) {
@@ -136,6 +138,11 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
   const people = 'data' in model.people.value ? model.people.value.data : undefined;
   const lookup = model.people.value;
   const macros = model.macros.value;
+  // Another filter, search or order starts at the top of its list.
+  const { shown, more } = useShownRows(model.visible.value, {
+    step: LIBRARY_PAGE_ROWS,
+    list: `${model.filter.value}\n${model.query.value}\n${model.sort.value}`,
+  });
 
   return (
     <section aria-labelledby="library-title">
@@ -213,7 +220,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
             </tr>
           </thead>
           <tbody>
-            {model.shown.value.map(({ answer, dueAt, overdue, uses, misfits, approval, check, sentBack, macro }) => {
+            {shown.map(({ answer, dueAt, overdue, uses, misfits, approval, check, sentBack, macro }) => {
               const title = shortText(answer.title);
               // Marked approved, but Zendesk's records do not bear it out: agents are not offered it.
               const unverified = check === 'unverified';
@@ -277,7 +284,7 @@ export function LibraryTab({ model }: { model: LibraryModel }) {
           </tbody>
         </table>
       )}
-      <ShowMore shown={model.shown.value.length} total={model.visible.value.length} onMore={model.showMore} />
+      {more}
     </section>
   );
 }

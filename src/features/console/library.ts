@@ -27,8 +27,6 @@ import { announceChange } from '../answers/sync';
 export type LibraryFilter = 'all' | 'approved' | 'due' | 'proposals' | 'retired';
 export type LibrarySort = 'recent' | 'used' | 'due';
 export const LIBRARY_SORTS: readonly LibrarySort[] = ['recent', 'used', 'due'];
-/** Rows the library's table shows at first, and adds with each "Show more". */
-export const LIBRARY_PAGE_ROWS = 50;
 
 export interface LibraryRow {
   answer: Answer;
@@ -177,10 +175,6 @@ export function createLibraryModel(deps: {
     });
     return sortRows(shown, sort.value);
   });
-  /** How many of the visible rows are on screen: a table of thousands would block the page for seconds. */
-  const shownCount = signal(LIBRARY_PAGE_ROWS);
-  const shown = computed(() => visible.value.slice(0, shownCount.value));
-  const showMore = () => (shownCount.value += LIBRARY_PAGE_ROWS);
 
   async function readUsage(): Promise<Map<string, number>> {
     const since = new Date(now().getTime() - 30 * 86_400_000);
@@ -302,12 +296,11 @@ export function createLibraryModel(deps: {
 
   /** The console's status line: the last of its actions. */
   const status = signal<Report | null>(null);
-  // A confirmation belongs to the list the lead acted on: another filter, search or order clears it, and starts at its top.
+  // A confirmation belongs to the list the lead acted on: another filter, search or order clears it.
   onDispose(
     effect(() => {
       void [filter.value, query.value, sort.value];
       status.value = null;
-      shownCount.value = LIBRARY_PAGE_ROWS;
     }),
   );
 
@@ -376,8 +369,6 @@ export function createLibraryModel(deps: {
     rows,
     completeRows,
     visible,
-    shown,
-    showMore,
     filter,
     query,
     sort,

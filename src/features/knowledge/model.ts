@@ -1,6 +1,7 @@
 import { computed, effect, signal } from '@preact/signals';
 import { createAction, done, refused, type Report } from '../../app/action';
 import { unexpected } from '../../app/errors';
+import { loadOnce } from '../../app/loadOnce';
 import { createResource } from '../../app/resource';
 import type { SessionCache } from '../../app/sessionCache';
 import { normalizeLocale, searchLocaleFor } from '../../domain/locale';
@@ -36,8 +37,7 @@ const SESSION_MS = 24 * 3600 * 1000;
 const RESULTS_MAX_AGE_MS = 15 * 60 * 1000;
 
 /** Unified Search's code: a chunk of its own, downloaded with the query builder, after the first paint. */
-let unifiedChunk: Promise<typeof import('../../host/api/unifiedSearch')> | null = null;
-const loadUnified = () => (unifiedChunk ??= import('../../host/api/unifiedSearch'));
+const loadUnified = loadOnce(() => import('../../host/api/unifiedSearch'));
 
 interface Deps {
   host: HostClient;
@@ -127,10 +127,7 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
     const key = `hc:unified:${settings.suggestionCount}:${locales.join(',')}:${query}`;
     const hit = cache.get<ExternalRecord[]>(key, RESULTS_MAX_AGE_MS);
     if (hit) return hit.value;
-    const unified = await loadUnified().catch(() => {
-      unifiedChunk = null; // a failed download is tried again at the next search
-      return null;
-    });
+    const unified = await loadUnified().catch(() => null); // a failed download is tried again at the next search
     if (!unified) return [];
     try {
       const records = await unified.searchExternalRecords(host, { query, locales, pageSize: settings.suggestionCount });

@@ -48,7 +48,6 @@ export async function getTicket(host: HostClient, id: number): Promise<Ticket> {
 
 const AuditPage = z.object({ audits: z.array(AuditSchema), next_page: z.optional(z.nullable(z.string())) });
 
-/** A ticket's audits, every page (100 a page, oldest first). */
 /** Up to 100 tickets in one call (Show Multiple Tickets takes at most 100 ids); ids Zendesk does not have, or this agent may not see, are left out. */
 export async function getTickets(host: HostClient, ids: number[]): Promise<Ticket[]> {
   if (!ids.length) return [];
@@ -56,6 +55,7 @@ export async function getTickets(host: HostClient, ids: number[]): Promise<Ticke
   return (await host.request({ url }, z.object({ tickets: z.array(TicketSchema) }))).tickets;
 }
 
+/** A ticket's audits, every page (100 a page, oldest first). */
 export async function getAudits(host: HostClient, id: number): Promise<Audit[]> {
   return readPages(host, `/api/v2/tickets/${id}/audits.json`, AuditPage, (page) => page.audits);
 }
