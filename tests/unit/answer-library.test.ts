@@ -4,6 +4,7 @@ import { createSessionCache } from '../../src/app/sessionCache';
 import { createAnswerLibrary, LIBRARY_CHECK_MS, LIBRARY_FRESH_MS } from '../../src/features/answers/cachedLibrary';
 import type { ApiRequest, HostClient } from '../../src/host/client';
 import { createMatcherServer } from '../../src/features/answers/matcherServer';
+import type { KeptPart, MatcherClient } from '../../src/features/answers/sharedMatcher';
 import { workerPorts } from './workerPorts';
 
 function record(id: string, updatedAt: string, status = 'approved') {
@@ -137,11 +138,53 @@ describe('answer library too large for the browser storage', () => {
     expect(lists).toBe(3);
     // The copy reaches the worker in a task of its own.
     const probe = connect();
-    await vi.waitFor(async () => expect((await probe.ask({ kind: 'recall', key: 'answers' })).entry).not.toBeNull());
+    await vi.waitFor(async () => expect((await probe.ask({ kind: 'recall', key: 'answers', index: 0 })).part).not.toBeNull());
     // Another sidebar: its own cache (the storage kept nothing), the same worker.
     const next = await createAnswerLibrary(client, createSessionCache(full), Date.now, connect).load();
     expect(next).toEqual(first);
     // No full read again: at most the check of the record written last.
     expect(urls.slice(lists).every((u) => u.includes('sort=-updated_at') && u.includes('page%5Bsize%5D=1'))).toBe(true);
+  });
+  it('comes back from the worker in parts of 500 answers, each a message of its own, so no frame takes thousands at once', async () => {
+    const records = Array.from({ length: 1200 }, (_, i) => record(`A${i}`, `2026-11-01T00:00:${String(i % 60).padStart(2, '0')}Z`));
+    const { client } = host(records);
+    const serve = createMatcherServer();
+    const connect = () => connectTo(serve);
+    const first = await createAnswerLibrary(client, createSessionCache(full), Date.now, connect).load();
+    const probe = connect();
+    await vi.waitFor(async () => expect((await probe.ask({ kind: 'recall', key: 'answers', index: 2 })).part).not.toBeNull());
+    const next = connect();
+    const received: number[] = [];
+    const counting: MatcherClient = {
+      ask: (request) =>
+        next.ask(request).then((reply) => {
+          const { part } = reply as { part?: KeptPart | null };
+          if (part) received.push(part.items.length);
+          return reply;
+        }),
+      fail: () => next.fail(),
+    };
+    const copy = await createAnswerLibrary(client, createSessionCache(full), Date.now, () => counting).load();
+    expect(received).toEqual([500, 500, 200]);
+    expect(copy).toEqual(first);
+  });
+
+  it('keeps the newest whole list in the worker: parts of an older one never mix in', async () => {
+    const worker = connectTo(createMatcherServer());
+    const keep = (savedAt: number, index: number, items: string[]) =>
+      worker.ask({ kind: 'keep', key: 'answers', part: { savedAt, index, count: 2, items } });
+    const recall = async () =>
+      (await Promise.all([0, 1].map((index) => worker.ask({ kind: 'recall', key: 'answers', index })))).map((r) => r.part?.items ?? null);
+    await keep(1, 0, ['old 0']);
+    await keep(2, 0, ['new 0']);
+    await keep(1, 1, ['old 1']);
+    // The older list is left unfinished, the newer one is not whole yet: nothing to give.
+    expect(await recall()).toEqual([null, null]);
+    await keep(2, 1, ['new 1']);
+    expect(await recall()).toEqual([['new 0'], ['new 1']]);
+    // A frame still handing over an older list does not replace it.
+    await keep(1, 0, ['old 0']);
+    await keep(1, 1, ['old 1']);
+    expect(await recall()).toEqual([['new 0'], ['new 1']]);
   });
 });

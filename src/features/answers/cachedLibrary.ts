@@ -1,8 +1,7 @@
 import type { SessionCache } from '../../app/sessionCache';
-import { nextTask } from '../../app/slices';
 import { latestAnswer, listAnswers, versionOf, type Answer } from '../../host/api/answers';
 import type { HostClient } from '../../host/client';
-import { connectSharedMatcher, type MatcherClient } from './sharedMatcher';
+import { connectSharedMatcher, keepList, recallList, type MatcherClient } from './sharedMatcher';
 
 const KEY = 'answers';
 const CHECKED_KEY = 'answers:checked';
@@ -52,20 +51,17 @@ export function createAnswerLibrary(
   async function sessionCopy() {
     const mine = held();
     if (mine) return mine;
-    const reply = await worker()
-      ?.ask({ kind: 'recall', key: KEY })
-      .catch(() => null);
-    if (reply?.entry) recalled = reply.entry as { value: Stored; savedAt: number };
+    const client = worker();
+    const list = client ? await recallList(client, KEY).catch(() => null) : null;
+    if (list) recalled = { value: { answers: list.items as Answer[] }, savedAt: list.savedAt };
     return held();
   }
   function keep(answers: Answer[]) {
     const entry = { value: { answers } satisfies Stored, savedAt: now() };
     cache.set(KEY, entry.value);
     recalled = entry;
-    // In a task of its own: handing a large library to the worker copies it.
-    void nextTask()
-      .then(() => worker()?.ask({ kind: 'keep', key: KEY, entry }))
-      .catch(() => undefined);
+    const client = worker();
+    if (client) void keepList(client, KEY, answers, entry.savedAt).catch(() => undefined);
   }
 
   async function fetchLibrary(force: boolean, checkNow = false): Promise<Answer[]> {

@@ -1,7 +1,7 @@
 import { runInSlices } from '../../app/slices';
 import type { AnswerDoc, Matcher } from '../../domain/matching';
 import { fingerprintSteps, restoreOrTrainSteps } from '../../domain/matching/persist';
-import { MAX_WEIGHT_CHARS, type KeptEntry, type MatcherReply, type MatcherRequest, type Port } from './sharedMatcher';
+import { MAX_WEIGHT_CHARS, type KeptPart, type MatcherReply, type MatcherRequest, type Port } from './sharedMatcher';
 
 /** Matchers the worker keeps: the library in use, and the one before it for a sidebar that has not caught up. */
 const KEEP = 2;
@@ -14,8 +14,20 @@ const NEVER = new AbortController().signal;
  */
 export function createMatcherServer(maxWeightChars = MAX_WEIGHT_CHARS): (port: Port) => void {
   const matchers = new Map<string, Promise<Matcher>>();
-  /** The session cache's entries too large for the storage, the newest of each key. */
-  const kept = new Map<string, KeptEntry>();
+  /** The lists too large for the session's storage: the newest whole one of each key, and the one coming in. */
+  const kept = new Map<string, KeptPart[]>();
+  const arriving = new Map<string, { savedAt: number; parts: KeptPart[] }>();
+  function keepPart(key: string, part: KeptPart) {
+    if ((kept.get(key)?.[0]?.savedAt ?? -Infinity) > part.savedAt) return;
+    let list = arriving.get(key);
+    if (!list || list.savedAt < part.savedAt) arriving.set(key, (list = { savedAt: part.savedAt, parts: [] }));
+    // A part of an older list than the one coming in is dropped.
+    if (list.savedAt !== part.savedAt) return;
+    list.parts[part.index] = part;
+    if (list.parts.filter(Boolean).length < part.count) return;
+    kept.set(key, list.parts);
+    arriving.delete(key);
+  }
   /** Holds `matcher` as the newest, letting go of the oldest past KEEP. */
   const hold = (fingerprint: string, matcher: Promise<Matcher>) => {
     matchers.delete(fingerprint);
@@ -57,13 +69,11 @@ export function createMatcherServer(maxWeightChars = MAX_WEIGHT_CHARS): (port: P
       }
       case 'train':
         return { id, ...(await train(request.answers, request.stored)) };
-      case 'keep': {
-        const held = kept.get(request.key);
-        if (!held || held.savedAt <= request.entry.savedAt) kept.set(request.key, request.entry);
+      case 'keep':
+        keepPart(request.key, request.part);
         return { id, kind: 'keep' };
-      }
       case 'recall':
-        return { id, kind: 'recall', entry: kept.get(request.key) ?? null };
+        return { id, kind: 'recall', part: kept.get(request.key)?.[request.index] ?? null };
       case 'match': {
         const held = matchers.get(request.fingerprint);
         return { id, kind: 'match', result: held ? (await held).match(request.query, request.options) : null };

@@ -1,5 +1,6 @@
 import type { AnswerDoc, MatchOptions, MatchResult, TicketQuery } from '../../domain/matching';
 import type { StoredTraining } from '../../domain/matching/persist';
+import { nextTask } from '../../app/slices';
 
 /**
  * One matcher for every frame of the app in the agent's browser session: a shared worker holds it,
@@ -10,20 +11,28 @@ import type { StoredTraining } from '../../domain/matching/persist';
  * The protocol: `open` asks whether the worker holds the matcher for a fingerprint (it waits for
  * a training under way); `train` hands it the answers and the session's stored training;
  * `match` runs one ticket, and answers null when that matcher was let go meanwhile. `keep` and
- * `recall` hold what the session cache cannot store for every frame (cachedLibrary.ts). The worker's
+ * `recall` hold a list the session cache cannot store for every frame, a part at a time (`keepList`
+ * and `recallList` below; cachedLibrary.ts). The worker's
  * side is matcherServer.ts; this module is the frame's, and loads none of the matcher's code.
  */
 export type MatcherRequest =
   | { id: number; kind: 'open'; fingerprint: string }
   | { id: number; kind: 'train'; answers: AnswerDoc[]; stored: unknown }
   | { id: number; kind: 'match'; fingerprint: string; query: TicketQuery; options: MatchOptions }
-  | { id: number; kind: 'keep'; key: string; entry: KeptEntry }
-  | { id: number; kind: 'recall'; key: string };
+  | { id: number; kind: 'keep'; key: string; part: KeptPart }
+  | { id: number; kind: 'recall'; key: string; index: number };
 
-/** A session cache entry too large for the browser's storage, kept in the worker instead (the answer library of a large account). */
-export interface KeptEntry {
-  value: unknown;
+/**
+ * A part of a list too large for the browser's storage, kept in the worker instead (the answer
+ * library of a large account). A list goes in parts and comes back in parts, each a message of its
+ * own: a frame takes thousands of answers from one message in one long task (65 ms at 5,000).
+ */
+export interface KeptPart {
+  /** When the frame saved the list: a part of an older list never mixes with a newer one. */
   savedAt: number;
+  index: number;
+  count: number;
+  items: unknown[];
 }
 
 export type MatcherReply =
@@ -31,7 +40,7 @@ export type MatcherReply =
   | { id: number; kind: 'train'; fingerprint: string; store: StoredTraining | null }
   | { id: number; kind: 'match'; result: MatchResult | null }
   | { id: number; kind: 'keep' }
-  | { id: number; kind: 'recall'; entry: KeptEntry | null }
+  | { id: number; kind: 'recall'; part: KeptPart | null }
   | { id: number; kind: 'failed'; message: string };
 
 /** What a port needs to offer: a worker's MessagePort, or either end of a MessageChannel in tests. */
@@ -88,6 +97,32 @@ export function createMatcherClient(port: Port): MatcherClient {
       waiting.clear();
     },
   };
+}
+
+/** Items in one part of a kept list: a few milliseconds' work for the frame that takes it. */
+const PART_ITEMS = 500;
+
+/** Hands `items` to the worker a part at a time, each in a task of its own (copying thousands takes tens of milliseconds). */
+export async function keepList(client: MatcherClient, key: string, items: readonly unknown[], savedAt: number): Promise<void> {
+  const count = Math.max(1, Math.ceil(items.length / PART_ITEMS));
+  for (let index = 0; index < count; index++) {
+    await nextTask();
+    await client.ask({
+      kind: 'keep',
+      key,
+      part: { savedAt, index, count, items: items.slice(index * PART_ITEMS, (index + 1) * PART_ITEMS) },
+    });
+  }
+}
+
+/** The list the worker keeps under `key`, taken a part per message; null when it holds none, or a newer list came in between. */
+export async function recallList(client: MatcherClient, key: string): Promise<{ items: unknown[]; savedAt: number } | null> {
+  const first = (await client.ask({ kind: 'recall', key, index: 0 })).part;
+  if (!first) return null;
+  const rest = await Promise.all(Array.from({ length: first.count - 1 }, (_, i) => client.ask({ kind: 'recall', key, index: i + 1 })));
+  const parts = [first, ...rest.map((reply) => reply.part)];
+  if (parts.some((part) => part?.savedAt !== first.savedAt)) return null;
+  return { items: parts.flatMap((part) => part!.items), savedAt: first.savedAt };
 }
 
 let shared: MatcherClient | null | undefined;
