@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { chromium, type Browser } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium from PATH (or CHROMIUM_PATH): Playwright cannot download its own here. */
 function chromiumPath(): string {
@@ -34,4 +35,10 @@ export function launchChromium(options: { thirdPartyStorage?: boolean } = {}): P
       ...(options.thirdPartyStorage === false ? [] : ['--disable-features=TrackingProtection3pcd']),
     ],
   });
+}
+
+/** The text of the file that clicking `link` (on `page`, or in a frame of it) downloads. */
+export async function downloadedText(page: Page, link: Locator): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  return readFileSync(await download.path(), 'utf8');
 }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser';
+import { downloadedText, launchChromium } from './browser';
 
 /**
  * Component tests: views rendered into a real DOM in Chromium (components/page.tsx, built here
@@ -97,10 +97,7 @@ describe('components in a real DOM', () => {
     await page.getByRole('button', { name: 'Show more' }).click();
     await expect.poll(() => rows.count()).toBe(250);
     expect(await page.getByRole('button', { name: 'Show more' }).count()).toBe(0);
-    const href = (await page.getByTestId('long-csv').getAttribute('href')) ?? '';
-    const csv = decodeURIComponent(href.slice(href.indexOf(',') + 1))
-      .trim()
-      .split(/\r?\n/);
+    const csv = (await downloadedText(page, page.getByTestId('long-csv'))).trim().split(/\r?\n/);
     expect(csv).toHaveLength(251);
     expect(csv.at(-1)).toBe('Answer 249,249');
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Fault } from '../../playground/api/faults';
+import { downloadedText } from './browser';
 import { useSession } from './harness';
 
 const session = useSession();
@@ -376,9 +377,10 @@ describe('lead console', () => {
         .getByTestId(table)
         .locator('tr')
         .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((cell) => cell.textContent ?? '')));
-      const href = (await c().getByTestId(`${table}-csv`).getAttribute('href')) ?? '';
-      expect(href.startsWith('data:text/csv;charset=utf-8,')).toBe(true);
-      const csv = decodeURIComponent(href.slice(href.indexOf(',') + 1)).replace(/^\ufeff/, '');
+      const file = await downloadedText(session().page, c().getByTestId(`${table}-csv`));
+      // UTF-8 with a byte order mark, so spreadsheets read it as such.
+      expect(file.startsWith('\ufeff')).toBe(true);
+      const csv = file.slice(1);
       expect(parseCsv(csv)).toEqual(shown.filter((cells) => cells.length > 0));
     }
   });

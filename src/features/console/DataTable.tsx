@@ -1,3 +1,4 @@
+import type { JSX } from 'preact';
 import { useServices } from '../../app/services';
 import { toCsv, type Cell } from '../../domain/csv';
 import { useShownRows } from '../../ui/ShowMore';
@@ -20,15 +21,20 @@ interface DataTableProps {
 /**
  * A figures table with its CSV download. The file is made from the very cells of the table's rows
  * (a long table shows its first rows, and more on request), so what a lead downloads is what they
- * read. A byte order mark lets spreadsheets read UTF-8.
+ * read; it is made when the lead asks for it, not at every render (the metrics' tables of 5,000 answers took 22 ms a render). A byte
+ * order mark lets spreadsheets read UTF-8.
  */
 export function DataTable({ testId, columns, rows, file, caption }: DataTableProps) {
   const { i18n } = useServices();
   const { shown, more } = useShownRows(rows);
-  const csv = `\ufeff${toCsv(
-    columns,
-    rows.map((r) => r.cells),
-  )}`;
+  // Set before the link follows it: the click's default action reads the address as it is then.
+  const download = (event: JSX.TargetedMouseEvent<HTMLAnchorElement>) => {
+    const csv = `\ufeff${toCsv(
+      columns,
+      rows.map((r) => r.cells),
+    )}`;
+    event.currentTarget.href = `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
+  };
   return (
     <div class="data-table">
       <table class="table table--compact" data-testid={testId}>
@@ -49,12 +55,7 @@ export function DataTable({ testId, columns, rows, file, caption }: DataTablePro
         </tbody>
       </table>
       {more}
-      <a
-        class="btn btn--small"
-        data-testid={`${testId}-csv`}
-        href={`data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`}
-        download={`${file}.csv`}
-      >
+      <a class="btn btn--small" data-testid={`${testId}-csv`} href="#" download={`${file}.csv`} onClick={download}>
         {i18n.t('ui.console.download_csv')}
       </a>
     </div>
