@@ -202,16 +202,19 @@ export function createLibraryModel(deps: {
   /**
    * The whole library, shown as it arrives: after its first page, then each time it has doubled.
    * Every showing sorts all the rows again, so a long library is shown a few times, not once a page.
+   * Read most recently written first, so the first rows shown in the default order are the ones it
+   * keeps once the whole library is read.
    */
   function readLibrary(show: (partial: Answer[]) => void): Promise<Answer[]> {
     let shownLength = 0;
-    return listAnswers(host, (soFar) => {
+    const onPage = (soFar: Answer[]) => {
       // Fingerprinted page by page: their approvals are checked all at once, when the people are known.
       for (const answer of soFar) fingerprintOf(answer);
       if (soFar.length < 2 * shownLength) return;
       shownLength = soFar.length;
       show(soFar);
-    });
+    };
+    return listAnswers(host, { onPage, newestFirst: true });
   }
 
   /** The read under way, shared: a load while the console reads the library waits for that read rather than making another. */

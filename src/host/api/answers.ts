@@ -113,8 +113,11 @@ export function toAnswer(record: AnswerRecord): Answer {
 export const versionOf = (answer: Pick<Answer, 'revision' | 'updatedAt'>) => `${answer.revision}@${answer.updatedAt}`;
 
 /** The whole library; `onPage` sees the answers read so far after each page but the last. */
-export async function listAnswers(host: HostClient, onPage?: (soFar: Answer[]) => void): Promise<Answer[]> {
-  return listRecords(host, ANSWER_OBJECT, AnswerRecordSchema, { map: toAnswer, onPage });
+export async function listAnswers(
+  host: HostClient,
+  read: { onPage?: (soFar: Answer[]) => void; newestFirst?: boolean } = {},
+): Promise<Answer[]> {
+  return listRecords(host, ANSWER_OBJECT, AnswerRecordSchema, { map: toAnswer, ...read });
 }
 
 export async function getAnswer(host: HostClient, id: string): Promise<Answer> {

@@ -49,14 +49,19 @@ interface PagedRead<T, U> {
   map?: (record: T) => U;
   /** Called with the records read so far after each page but the last: a long list can be shown as it arrives. */
   onPage?: (soFar: U[]) => void;
+  /** The read ends at the first record this holds for, which it leaves out. */
+  stopAt?: (record: T) => boolean;
 }
 
-/** Every record a cursor-paged read gives, in pages of 100 (the most Zendesk gives). */
+/** Records in a page of a cursor-paged read: the most Zendesk gives. */
+const PAGE_SIZE = 100;
+
+/** Every record a cursor-paged read gives (up to `stopAt`), in pages of 100. */
 async function allPages<T, U = T>(
   host: HostClient,
   path: string,
   schema: z.ZodMiniType<T>,
-  { body, sort, map = (record) => record as unknown as U, onPage }: PagedRead<T, U> = {},
+  { body, sort, map = (record) => record as unknown as U, onPage, stopAt }: PagedRead<T, U> = {},
 ): Promise<U[]> {
   const Page = z.object({
     custom_object_records: z.array(schema),
@@ -65,27 +70,64 @@ async function allPages<T, U = T>(
   const records: U[] = [];
   let after: string | null = null;
   do {
-    const params = new URLSearchParams({ 'page[size]': '100' });
+    const params = new URLSearchParams({ 'page[size]': String(PAGE_SIZE) });
     if (sort) params.set('sort', sort);
     if (after) params.set('page[after]', after);
     const url = `${path}?${params}`;
     const page: z.infer<typeof Page> = await host.request(body ? { url, method: 'POST', body } : { url }, Page);
     // Each page as it arrives: a large list mapped at the end would be one long task.
-    for (const record of page.custom_object_records) records.push(map(record));
+    for (const record of page.custom_object_records) {
+      if (stopAt?.(record)) return records;
+      records.push(map(record));
+    }
     after = page.meta.has_more ? page.meta.after_cursor : null;
     if (after) onPage?.([...records]);
   } while (after);
   return records;
 }
 
-/** Lists every record, each as `map` makes it. */
-export function listRecords<T, U = T>(
+/** What the paged reads need of a record: its id, and when it was last written. */
+interface Written {
+  id: string;
+  updated_at: string;
+}
+
+/**
+ * Lists every record, each as `map` makes it. `newestFirst` reads the most recently written first
+ * (`sort=-updated_at`), so a long list shown as it arrives starts with the rows an order by recent
+ * change puts on top. A record written while the pages are read moves ahead of them and would be
+ * missed: the head of the list is then read again, down to the newest record of the first page, and
+ * replaces the copies read before.
+ */
+export async function listRecords<T extends Written, U = T>(
   host: HostClient,
   key: string,
   schema: z.ZodMiniType<T>,
-  read: Pick<PagedRead<T, U>, 'map' | 'onPage'> = {},
+  {
+    map = (record) => record as unknown as U,
+    onPage,
+    newestFirst = false,
+  }: Pick<PagedRead<T, U>, 'map' | 'onPage'> & { newestFirst?: boolean } = {},
 ): Promise<U[]> {
-  return allPages(host, `${recordsPath(key)}.json`, schema, read);
+  const path = `${recordsPath(key)}.json`;
+  if (!newestFirst) return allPages(host, path, schema, { map, onPage });
+  const ids: string[] = [];
+  let newest: number | null = null;
+  const records = await allPages(host, path, schema, {
+    sort: '-updated_at',
+    map: (record) => {
+      ids.push(record.id);
+      newest ??= Date.parse(record.updated_at);
+      return map(record);
+    },
+    onPage,
+  });
+  // One page was read at once: nothing moved meanwhile.
+  if (newest === null || records.length <= PAGE_SIZE) return records;
+  const since = newest;
+  const moved = await allPages(host, path, schema, { sort: '-updated_at', stopAt: (record) => Date.parse(record.updated_at) < since });
+  const seen = new Set(moved.map((record) => record.id));
+  return [...moved.map(map), ...records.filter((_, i) => !seen.has(ids[i]!) && seen.add(ids[i]!))];
 }
 
 /** One comparison of Zendesk's filtered search: a custom field or a standard one (`created_at`, …), an operator, a value. */
