@@ -59,7 +59,7 @@ describe('the answer library read most recently written first', () => {
       records[240] = record(240, 1001, 'Edited as well');
     });
     const firstPages: string[][] = [];
-    const answers = await listAnswers(client, { newestFirst: true, onPage: (soFar) => firstPages.push(soFar.map((a) => a.id)) });
+    const answers = await listAnswers(client, (soFar) => firstPages.push(soFar.map((a) => a.id)));
     // The first page shown holds the hundred most recently written when the read began.
     expect(firstPages[0]).toEqual(Array.from({ length: 100 }, (_, i) => `R${249 - i}`));
     expect(answers).toHaveLength(250);
@@ -74,7 +74,7 @@ describe('the answer library read most recently written first', () => {
 
   it('reads a library of one page once', async () => {
     const { client, urls } = host(Array.from({ length: 40 }, (_, n) => record(n, n)));
-    expect(await listAnswers(client, { newestFirst: true })).toHaveLength(40);
+    expect(await listAnswers(client)).toHaveLength(40);
     expect(urls).toHaveLength(1);
   });
 });

@@ -214,7 +214,7 @@ export function createLibraryModel(deps: {
       shownLength = soFar.length;
       show(soFar);
     };
-    return listAnswers(host, { onPage, newestFirst: true });
+    return listAnswers(host, onPage);
   }
 
   /** The read under way, shared: a load while the console reads the library waits for that read rather than making another. */

@@ -112,12 +112,13 @@ export function toAnswer(record: AnswerRecord): Answer {
  */
 export const versionOf = (answer: Pick<Answer, 'revision' | 'updatedAt'>) => `${answer.revision}@${answer.updatedAt}`;
 
-/** The whole library; `onPage` sees the answers read so far after each page but the last. */
-export async function listAnswers(
-  host: HostClient,
-  read: { onPage?: (soFar: Answer[]) => void; newestFirst?: boolean } = {},
-): Promise<Answer[]> {
-  return listRecords(host, ANSWER_OBJECT, AnswerRecordSchema, { map: toAnswer, ...read });
+/**
+ * Every answer record, most recently written first: a library shown as it arrives (`onPage`) starts
+ * with the rows on top of a list by recent change, and a record written during a long read is read
+ * again rather than missed or read twice (listRecords).
+ */
+export async function listAnswers(host: HostClient, onPage?: (soFar: Answer[]) => void): Promise<Answer[]> {
+  return listRecords(host, ANSWER_OBJECT, AnswerRecordSchema, { map: toAnswer, onPage, newestFirst: true });
 }
 
 export async function getAnswer(host: HostClient, id: string): Promise<Answer> {
