@@ -12,8 +12,8 @@ import { nextTask } from '../../app/slices';
  * a training under way); `train` hands it the answers and the session's stored training;
  * `match` runs one ticket, and answers null when that matcher was let go meanwhile. `keep` and
  * `recall` hold a list the session cache cannot store for every frame, a part at a time (`keepList`
- * and `recallList` below; cachedLibrary.ts). The worker's
- * side is matcherServer.ts; this module is the frame's, and loads none of the matcher's code.
+ * and `recallList` below; cachedLibrary.ts). The worker's side is matcherServer.ts; this module is
+ * the frame's, and loads none of the matcher's code.
  */
 export type MatcherRequest =
   | { id: number; kind: 'open'; fingerprint: string }
@@ -25,7 +25,7 @@ export type MatcherRequest =
 /**
  * A part of a list too large for the browser's storage, kept in the worker instead (the answer
  * library of a large account). A list goes in parts and comes back in parts, each a message of its
- * own: a frame takes thousands of answers from one message in one long task (65 ms at 5,000).
+ * own: a frame took 5,000 answers from one message in one task of 60–110 ms.
  */
 export interface KeptPart {
   /** When the frame saved the list: a part of an older list never mixes with a newer one. */

@@ -21,8 +21,8 @@ interface DataTableProps {
 /**
  * A figures table with its CSV download. The file is made from the very cells of the table's rows
  * (a long table shows its first rows, and more on request), so what a lead downloads is what they
- * read; it is made when the lead asks for it, not at every render (the metrics' tables of 5,000 answers took 22 ms a render). A byte
- * order mark lets spreadsheets read UTF-8.
+ * read. It is made when the lead asks for it, not at every render (the metrics' tables of 5,000
+ * answers took 22 ms a render). A byte order mark lets spreadsheets read UTF-8.
  */
 export function DataTable({ testId, columns, rows, file, caption }: DataTableProps) {
   const { i18n } = useServices();
