@@ -72,6 +72,12 @@ describe('the answer library read most recently written first', () => {
     expect(urls.every((u) => u.includes('sort=-updated_at'))).toBe(true);
   });
 
+  it('reads a bulk import written within one second once, with one more request for its head', async () => {
+    const { client, urls } = host(Array.from({ length: 250 }, (_, n) => record(n, 0)));
+    expect(await listAnswers(client)).toHaveLength(250);
+    expect(urls).toHaveLength(4);
+  });
+
   it('reads a library of one page once', async () => {
     const { client, urls } = host(Array.from({ length: 40 }, (_, n) => record(n, n)));
     expect(await listAnswers(client)).toHaveLength(40);

@@ -97,7 +97,8 @@ interface Written {
  * (`sort=-updated_at`), so a long list shown as it arrives starts with the rows an order by recent
  * change puts on top. A record written while the pages are read moves ahead of them and would be
  * missed: the head of the list is then read again, down to the newest record of the first page, and
- * replaces the copies read before.
+ * replaces the copies read before. A record written within the same second as that newest one is
+ * left to the next read (the sidebar's check of the record written last calls for one).
  */
 export async function listRecords<T extends Written, U = T>(
   host: HostClient,
@@ -125,7 +126,8 @@ export async function listRecords<T extends Written, U = T>(
   // One page was read at once: nothing moved meanwhile.
   if (newest === null || records.length <= PAGE_SIZE) return records;
   const since = newest;
-  const moved = await allPages(host, path, schema, { sort: '-updated_at', stopAt: (record) => Date.parse(record.updated_at) < since });
+  // Written after the newest record read, so never all of a bulk import written within one second.
+  const moved = await allPages(host, path, schema, { sort: '-updated_at', stopAt: (record) => Date.parse(record.updated_at) <= since });
   const seen = new Set(moved.map((record) => record.id));
   return [...moved.map(map), ...records.filter((_, i) => !seen.has(ids[i]!) && seen.add(ids[i]!))];
 }
