@@ -1,3 +1,4 @@
+import { computed } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { useModel } from '../../app/model';
 import { useServices } from '../../app/services';
@@ -23,25 +24,30 @@ const comparedFirst = (c: Comparison) => (c.kind === 'compared' ? 0 : c.kind ===
 export function MetricsTab({ library }: { library: LibraryModel }) {
   const { host, lead, now, i18n, settings, cache } = useServices();
   // Built when the tab is shown: the matcher's chunk is not downloaded before.
-  const model = useModel(() =>
-    createMetricsModel({
+  const model = useModel(() => {
+    // Worked out once per change of the library, however many figures ask (thousands of rows).
+    const approved = computed(() => library.completeRows.value.filter((r) => r.answer.status === 'approved'));
+    const approvedIds = computed(() => approved.value.map((r) => r.answer.id));
+    const issueAnswers = computed(() =>
+      approved.value
+        .filter((r) => !isStatement(r.answer))
+        .map((r) => ({ answer: r.answer, approvedAt: r.approval ? approvalTime(r.answer, r.approval) : undefined })),
+    );
+    return createMetricsModel({
       host,
       lead,
       now,
       cache,
       leadResponseMinutes: settings.leadResponseMinutes,
-      approvedIds: () => library.completeRows.value.filter((r) => r.answer.status === 'approved').map((r) => r.answer.id),
-      issueAnswers: () =>
-        library.completeRows.value
-          .filter((r) => r.answer.status === 'approved' && !isStatement(r.answer))
-          .map((r) => ({ answer: r.answer, approvedAt: r.approval ? approvalTime(r.answer, r.approval) : undefined })),
+      approvedIds: () => approvedIds.value,
+      issueAnswers: () => issueAnswers.value,
       proposals: () => {
         const feedback = library.feedback.value;
         return feedback.status === 'ready' ? feedback.data.filter((r) => r.custom_object_fields.kind === 'example') : [];
       },
       analysis: loadTextAnalysis,
-    }),
-  );
+    });
+  });
   useEffect(() => void model.load(), [model]);
   const state = model.metrics.value;
   const data = 'data' in state ? state.data : undefined;
