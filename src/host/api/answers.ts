@@ -112,13 +112,9 @@ export function toAnswer(record: AnswerRecord): Answer {
  */
 export const versionOf = (answer: Pick<Answer, 'revision' | 'updatedAt'>) => `${answer.revision}@${answer.updatedAt}`;
 
-/**
- * Every answer record, most recently written first: a library shown as it arrives (`onPage`) starts
- * with the rows on top of a list by recent change, and a record written during a long read is read
- * again rather than missed or read twice (listRecords).
- */
+/** Every answer record, most recently written first (listRecords); `onPage` sees those read so far after each page but the last. */
 export async function listAnswers(host: HostClient, onPage?: (soFar: Answer[]) => void): Promise<Answer[]> {
-  return listRecords(host, ANSWER_OBJECT, AnswerRecordSchema, { map: toAnswer, onPage, newestFirst: true });
+  return listRecords(host, ANSWER_OBJECT, AnswerRecordSchema, { map: toAnswer, onPage });
 }
 
 export async function getAnswer(host: HostClient, id: string): Promise<Answer> {

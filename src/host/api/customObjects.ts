@@ -93,25 +93,20 @@ interface Written {
 }
 
 /**
- * Lists every record, each as `map` makes it. `newestFirst` reads the most recently written first
- * (`sort=-updated_at`), so a long list shown as it arrives starts with the rows an order by recent
- * change puts on top. A record written while the pages are read moves ahead of them and would be
- * missed: the head of the list is then read again, down to the newest record of the first page, and
- * replaces the copies read before. A record written within the same second as that newest one is
- * left to the next read (the sidebar's check of the record written last calls for one).
+ * Lists every record, each as `map` makes it, most recently written first (`sort=-updated_at`): a
+ * long list shown as it arrives starts with the rows an order by recent change puts on top. A
+ * record written while the pages are read moves ahead of them and would be missed: the head of the
+ * list is then read again, down to the newest record of the first page, and replaces the copies
+ * read before. A record written within the same second as that newest one is left to the next read
+ * (the sidebar's check of the record written last calls for one).
  */
 export async function listRecords<T extends Written, U = T>(
   host: HostClient,
   key: string,
   schema: z.ZodMiniType<T>,
-  {
-    map = (record) => record as unknown as U,
-    onPage,
-    newestFirst = false,
-  }: Pick<PagedRead<T, U>, 'map' | 'onPage'> & { newestFirst?: boolean } = {},
+  { map = (record) => record as unknown as U, onPage }: Pick<PagedRead<T, U>, 'map' | 'onPage'> = {},
 ): Promise<U[]> {
   const path = `${recordsPath(key)}.json`;
-  if (!newestFirst) return allPages(host, path, schema, { map, onPage });
   const ids: string[] = [];
   let newest: number | null = null;
   const records = await allPages(host, path, schema, {
