@@ -33,7 +33,9 @@ export function MetricsTab({ library }: { library: LibraryModel }) {
         .filter((r) => !isStatement(r.answer))
         .map((r) => ({ answer: r.answer, approvedAt: r.approval ? approvalTime(r.answer, r.approval) : undefined })),
     );
-    return createMetricsModel({
+    // Answers the matcher offers (not statements, not retired ones): only they have a "shown" figure.
+    const matchable = computed(() => new Set(issueAnswers.value.map((a) => a.answer.id.toLowerCase())));
+    const metrics = createMetricsModel({
       host,
       lead,
       now,
@@ -47,6 +49,7 @@ export function MetricsTab({ library }: { library: LibraryModel }) {
       },
       analysis: loadTextAnalysis,
     });
+    return { ...metrics, matchable };
   });
   useEffect(() => void model.load(), [model]);
   const state = model.metrics.value;
@@ -54,13 +57,7 @@ export function MetricsTab({ library }: { library: LibraryModel }) {
   const outcomes = model.outcomes.value;
   const issues = model.issues.value;
   const analysis = model.analysis.value;
-  const matchable = new Set(
-    library.completeRows.value
-      .filter((r) => r.answer.status === 'approved' && !isStatement(r.answer))
-      .map((r) => r.answer.id.toLowerCase()),
-  );
-  // Answers the matcher does not offer (statements, retired ones) have no "shown" figure.
-  const shownCell = (id: string) => (!matchable.has(id) ? '–' : issues ? (issues.shown.get(id) ?? 0) : '…');
+  const shownCell = (id: string) => (!model.matchable.value.has(id) ? '–' : issues ? (issues.shown.get(id) ?? 0) : '…');
   const due = library.completeRows.value.filter((r) => r.answer.status === 'approved' && r.overdue);
   const t = i18n.t;
   const rowsById = new Map(library.completeRows.value.map((r) => [r.answer.id.toLowerCase(), r]));
