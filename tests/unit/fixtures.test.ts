@@ -32,6 +32,8 @@ interface EvalEntry {
   body: string;
   locale: unknown;
   relevant_article_ids: number[];
+  /** The records of connected sources and the community posts that answer it, by URL. */
+  relevant_record_urls: string[];
 }
 interface AnswerEvalEntry {
   subject: string;
@@ -373,15 +375,22 @@ describe('fixtures: answers and feedback', () => {
 });
 
 describe('fixtures: knowledge eval set', () => {
-  it('has at least 55 labelled entries using existing articles, and tickets no article answers', () => {
+  const recordUrls = new Set([
+    ...(fixtures.external_content as { records: { url: string }[] }).records.map((r) => r.url),
+    ...(fixtures.posts as { html_url: string }[]).map((p) => p.html_url),
+  ]);
+  it('has at least 55 labelled entries using existing articles, records and posts, and tickets no article answers', () => {
     expect(evalSet.length).toBeGreaterThanOrEqual(55);
     for (const e of evalSet) {
       expect(e.subject).toBeTruthy();
       expect(e.body).toBeTruthy();
       expect(typeof e.locale).toBe('string');
       for (const id of e.relevant_article_ids) expect(articleIds.has(id)).toBe(true);
+      for (const url of e.relevant_record_urls) expect(recordUrls.has(url)).toBe(true);
     }
     expect(evalSet.filter((e) => e.relevant_article_ids.length > 0).length).toBeGreaterThanOrEqual(55);
+    // Unified Search's results are labelled too: most tickets have no record or post about them.
+    expect(evalSet.filter((e) => e.relevant_record_urls.length > 0).length).toBeGreaterThanOrEqual(25);
     expect(evalSet.filter((e) => e.relevant_article_ids.length === 0).length).toBeGreaterThanOrEqual(5);
   });
 });
