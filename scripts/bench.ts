@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { htmlToText } from '../src/domain/html';
 import { customerText, ticketQuery } from '../src/domain/knowledge/query';
-import { SUGGESTION_POOL, suggestArticles } from '../src/domain/knowledge/relevance';
+import { relevantOnPage, SUGGESTION_POOL, suggestArticles } from '../src/domain/knowledge/relevance';
+import type { UnifiedResult } from '../src/host/api/unifiedSearch';
 import { detectLanguage } from '../src/domain/language';
 import { languageOf, searchLocaleFor } from '../src/domain/locale';
 import { ArticleIndex } from '../playground/api/search';
@@ -30,7 +31,7 @@ const median = (values: number[]) => {
 };
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-type KnowledgeEntry = { subject: string; body: string; locale: string; relevant_article_ids: number[] };
+type KnowledgeEntry = { subject: string; body: string; locale: string; relevant_article_ids: number[]; relevant_record_urls: string[] };
 
 /**
  * The knowledge panel's suggestions on the labelled set, with the playground's search engine as
@@ -39,18 +40,34 @@ type KnowledgeEntry = { subject: string; body: string; locale: string; relevant_
  * answers get none. "before" searches the profile's locale with the plain query (5 results) and
  * shows the top three; "app" is what the panel does now (domain/knowledge/relevance's suggestArticles).
  */
-async function retrievalQuality() {
+/**
+ * The knowledge panel's suggestions on the labelled tickets: the articles (ranked offline by the
+ * playground's search engine) and the connected sources' records and community posts (from the
+ * playground's Unified Search at `base`), before (Help Center's and Unified Search's own ranking)
+ * and as the app chooses them.
+ */
+async function retrievalQuality(base: string) {
   const entries = readJson<KnowledgeEntry[]>('playground/fixtures/knowledge_eval.json');
   const articles = readJson<Article[]>('playground/fixtures/help_center/articles.json');
   const index = new ArticleIndex(articles);
   const available = [...new Set(articles.map((a) => a.locale))];
   const fallback = 'en-us';
   const text = (a: Article) => ({ title: a.title, body: htmlToText(a.body) });
+  const unifiedPage = async (query: string, locales: string[], size: number) => {
+    const params = new URLSearchParams({ query, 'filter[locales]': [...new Set(locales)].join(','), 'page[size]': String(size) });
+    const response = await fetch(new URL(`/api/v2/guide/search?${params}`, base));
+    return ((await response.json()) as { results: UnifiedResult[] }).results;
+  };
+  // The playground serves its Help Center's URLs at its own address.
+  const path = (url: string) => url.replace(/^https?:\/\/[^/]+\/hc\//, '/hc/');
   const run = async (app: boolean) => {
     let reciprocal = 0;
     let wrong = 0;
     let answerable = 0;
     let quietOnNone = 0;
+    let recordsShown = 0;
+    let wrongRecords = 0;
+    let rightRecordFound = 0;
     for (const entry of entries) {
       const input = { subject: entry.subject, comments: [{ authorId: 1, body: entry.body }], requesterId: 1, locale: entry.locale };
       const query = ticketQuery(input);
@@ -61,15 +78,24 @@ async function retrievalQuality() {
           .slice(0, perPage)
           .map((r) => r.article);
       let shown: Article[];
+      let records: UnifiedResult[];
       if (app) {
         const language = detectLanguage(customerText(input)) ?? languageOf(entry.locale);
         const locale = searchLocaleFor(language, entry.locale, available, fallback);
         // The setting's default count (manifest.json): 5.
         shown = await suggestArticles((l) => Promise.resolve(search(l, SUGGESTION_POOL)), [locale, fallback], text, query, 5);
+        records = relevantOnPage(await unifiedPage(q, [locale, fallback], SUGGESTION_POOL), query);
       } else {
-        shown = search(searchLocaleFor(null, entry.locale, available, fallback), 5);
+        const locale = searchLocaleFor(null, entry.locale, available, fallback);
+        shown = search(locale, 5);
         if (!shown.length) shown = search(fallback, 5);
+        records = await unifiedPage(q, [locale, fallback], 5);
       }
+      records = records.filter((r) => r.type !== 'ARTICLE').slice(0, 5);
+      const rightRecords = entry.relevant_record_urls.map(path);
+      recordsShown += records.length;
+      wrongRecords += records.filter((r) => !rightRecords.includes(path(r.url))).length;
+      if (records.some((r) => rightRecords.includes(path(r.url)))) rightRecordFound++;
       shown = shown.slice(0, 3);
       const right = entry.relevant_article_ids;
       wrong += shown.filter((a) => !right.includes(a.id)).length;
@@ -85,6 +111,10 @@ async function retrievalQuality() {
       mrr: round(reciprocal / answerable, 3),
       wrongArticlesInTop3: wrong,
       noneFitShownNothing: `${quietOnNone}/${entries.length - answerable}`,
+      // Records and posts shown beside the articles (up to 5), those not labelled as answering the ticket, and the tickets shown one that is.
+      recordsShown,
+      wrongRecords,
+      ticketsShownARightRecord: `${rightRecordFound}/${entries.filter((e) => e.relevant_record_urls.length).length}`,
     };
   };
   return { labelledTickets: entries.length, before: await run(false), app: await run(true) };
@@ -395,7 +425,7 @@ async function main() {
           // The lead console's answer library with the same 5,000 answers more.
           consoleLibrary5000: console5000,
           restCalls: economy,
-          knowledgeRetrieval: await retrievalQuality(),
+          knowledgeRetrieval: await retrievalQuality(s.playground.url),
           // The sidebar's matcher on the labelled demo tickets: coverage, precision, false-confident share on "none" tickets.
           answerMatching: evaluateAnswers().figures,
           // BANKING77-derived libraries of 25, 1,000 and 5,000 answers: cold build, warm restore, what is stored, match time.

@@ -187,6 +187,19 @@ describe('knowledge from the sources connected to Zendesk (Unified Search)', () 
     await expect.poll(async () => (await session().composer()).html).toContain(`<a href="${href}">`);
   });
 
+  it('suggests no record that only shares a word with the ticket', async () => {
+    // "Top up fails with my Brazilian card": the Confluence page on locked accounts mentions the card too.
+    await session().open({ ticket: 4107 });
+    await expect.poll(articleTitles, { timeout: 20_000 }).toContain('Why did my top-up fail?');
+    expect((await session().calls()).counts['help_center.unified_search']).toBe(1);
+    expect(await articleTitles()).not.toContain('Locked account after failed sign-ins: identity checks');
+    expect(
+      await panel()
+        .locator('.badge', { hasText: /Source:|Community post/ })
+        .count(),
+    ).toBe(0);
+  });
+
   it('finds a Guru card with the manual search', async () => {
     await session().open({ ticket: PAYMENT_TICKET });
     await panel().getByRole('searchbox').fill('chargeback timelines');

@@ -207,6 +207,50 @@ describe('records of the sources connected to Zendesk (Unified Search)', () => {
     expect(params.get('filter[locales]')).toBe('de,en-us');
   });
 
+  it('suggests a record only as relevant as the page’s best result; a manual search shows the records it finds', async () => {
+    const result = (type: string, title: string, snippet: string) => ({
+      type,
+      title,
+      url: `https://acme.atlassian.net/wiki/spaces/OPS/pages/${title.length}`,
+      snippet,
+      updated_at: '2026-01-01T00:00:00Z',
+    });
+    const fake = fakeHost({
+      'GET /api/v2/help_center/locales.json': () => Promise.resolve({ locales: ['en-us'] }),
+      'GET /api/v2/help_center/articles/search.json': () => Promise.resolve({ results: [] }),
+      'GET /api/v2/guide/search': () =>
+        Promise.resolve({
+          ...UNIFIED_PAGE,
+          results: [
+            result(
+              'ARTICLE',
+              'Why was my card declined abroad?',
+              'A <em>card</em> <em>payment</em> <em>abroad</em> can be <em>declined</em>…',
+            ),
+            // Shares the one common word of the ticket: what Unified Search returns for nearly any query.
+            result('EXTERNAL_RECORD', 'Locked account after failed sign-ins', 'Ask for the last four digits of the <em>card</em>…'),
+            result(
+              'EXTERNAL_RECORD',
+              'Declined card payments abroad: runbook',
+              'When a <em>card</em> <em>payment</em> is <em>declined</em> <em>abroad</em>…',
+            ),
+          ],
+        }),
+    });
+    const model = knowledge(fake.host, 'en-US', 'Card payment declined abroad');
+    await expect.poll(() => model.suggestions.value.status, { timeout: 20_000 }).toBe('ready');
+    expect((model.suggestions.value as { data: { title: string }[] }).data.map((r) => r.title)).toEqual([
+      'Declined card payments abroad: runbook',
+    ]);
+    const unified = () => fake.urls.filter((u) => u.startsWith('/api/v2/guide/search'));
+    // A page large enough to weigh the records against (the articles' pool), as one request.
+    expect(new URL(unified()[0]!, 'https://x').searchParams.get('page[size]')).toBe('25');
+
+    model.setManualQuery('card');
+    await expect.poll(() => (model.manual.value as { data?: unknown[] }).data?.length, { timeout: 20_000 }).toBe(2);
+    expect(new URL(unified()[1]!, 'https://x').searchParams.get('page[size]')).toBe('5');
+  });
+
   it.each([403, 404] as const)('falls back to the articles alone, for the session, where Unified Search answers %i', async (status) => {
     const hc = fakeHelpCenter(['en-us'], status);
     const cache = createSessionCache(null);

@@ -9,6 +9,7 @@
  * they score nearly as well: nothing is better than a wrong suggestion. A misspelt word still
  * counts, and a query that scores many results alike suggests none.
  */
+import { htmlToText } from '../html';
 import { stemKey } from './query';
 
 export interface ResultText {
@@ -98,6 +99,21 @@ export function relevantResults<T>(results: readonly T[], text: (result: T) => R
     .slice(0, limit)
     .map((r) => r.result);
 }
+
+/** A result of a search that gives a snippet of its body, not the body (Unified Search). */
+interface SnippetResult {
+  title: string;
+  /** HTML, the query's words highlighted. */
+  snippet?: string | null;
+}
+
+/**
+ * The results of a page of Unified Search worth suggesting, by the rule above over the whole page:
+ * a connected source's record or a community post shows only when it is about as relevant as the
+ * page's best result, an article or not. A snippet is all of a result's body that Unified Search gives.
+ */
+export const relevantOnPage = <T extends SnippetResult>(page: readonly T[], query: WeightedTerms): T[] =>
+  relevantResults(page, (result) => ({ title: result.title, body: htmlToText(result.snippet ?? '') }), query);
 
 /**
  * The suggestions for a ticket: searched in each locale in turn (the customer's, then the fallback),

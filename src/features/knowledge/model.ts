@@ -10,7 +10,7 @@ import { htmlToText } from '../../domain/html';
 import { inert } from '../../domain/answers/placeholders';
 import { escapeHtml, excerpt, safeHttpUrl } from '../../domain/text';
 import { getArticle, isRestricted, searchArticles, withoutBody, type Article } from '../../host/api/helpCenter';
-import type { ExternalRecord } from '../../host/api/unifiedSearch';
+import type { ExternalRecord, UnifiedResult } from '../../host/api/unifiedSearch';
 import { createFeedback } from '../../host/api/feedback';
 import type { HostClient } from '../../host/client';
 import { appendToReply } from '../../host/composer';
@@ -117,20 +117,25 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
 
   /**
    * The records of the sources connected to Zendesk, from Unified Search in the same locales as the
-   * articles. Where the account has no Unified Search (403/404) it is not asked again this session;
-   * any failure leaves the articles alone, so the agent only misses the other sources.
+   * articles: for a ticket's suggestions, those about what the customer wrote, weighed against
+   * every result of a page (see domain/knowledge/relevance); what the agent searches for, as found.
+   * Where the account has no Unified Search (403/404) it is not asked again this session; any
+   * failure leaves the articles alone, so the agent only misses the other sources.
    */
-  async function searchExternal(query: string): Promise<ExternalRecord[]> {
+  async function searchExternal(query: string, suggested: WeightedTerms | null): Promise<ExternalRecord[]> {
     if (cache.get<boolean>(UNIFIED_OFF_KEY, SESSION_MS)) return [];
+    const suggest = suggested && tools.value;
+    const pageSize = suggest ? suggest.SUGGESTION_POOL : settings.suggestionCount;
     const available = knownHelpCenterLocales(cache) ?? (await readLocales());
     const locales = [...new Set([searchLocale(available), fallbackLocale])];
-    const key = `hc:unified:${settings.suggestionCount}:${locales.join(',')}:${query}`;
+    const key = `hc:unified:${pageSize}:${suggest ? 'suggested' : 'searched'}:${settings.suggestionCount}:${locales.join(',')}:${query}`;
     const hit = cache.get<ExternalRecord[]>(key, RESULTS_MAX_AGE_MS);
     if (hit) return hit.value;
     const unified = await loadUnified().catch(() => null); // a failed download is tried again at the next search
     if (!unified) return [];
     try {
-      const records = await unified.searchExternalRecords(host, { query, locales, pageSize: settings.suggestionCount });
+      const choose = suggest ? (page: UnifiedResult[]) => suggest.relevantOnPage(page, suggested) : undefined;
+      const records = (await unified.searchExternalRecords(host, { query, locales, pageSize }, choose)).slice(0, settings.suggestionCount);
       cache.set(key, records);
       return records;
     } catch (error) {
@@ -141,7 +146,7 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
 
   /** Articles first (a ticket's suggestions in their own ranking, a search as Help Center ranks it), then the other sources' records. */
   async function searchAll(query: string, suggested: WeightedTerms | null): Promise<KnowledgeItem[]> {
-    const [articles, records] = await Promise.all([search(query, suggested), searchExternal(query)]);
+    const [articles, records] = await Promise.all([search(query, suggested), searchExternal(query, suggested)]);
     return [...articles, ...records];
   }
 

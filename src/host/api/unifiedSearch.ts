@@ -49,7 +49,10 @@ async function unifiedPage(host: HostClient, params: URLSearchParams) {
   return host.request({ url: `/api/v2/guide/search?${params}` }, UnifiedSearchSchema);
 }
 
-const externalOf = (results: z.infer<typeof UnifiedResultSchema>[]): ExternalRecord[] =>
+/** One result of a Unified Search page, of any type. */
+export type UnifiedResult = z.infer<typeof UnifiedResultSchema>;
+
+const externalOf = (results: UnifiedResult[]): ExternalRecord[] =>
   results.flatMap(({ type, title, url, snippet, updated_at }): ExternalRecord[] => {
     if (type === 'EXTERNAL_RECORD') return [{ kind: 'record', title, url, snippet, updated_at, source: sourceName(url) }];
     if (type === 'POST') return [{ kind: 'post', title, url, snippet, updated_at, source: 'Community' }];
@@ -57,20 +60,22 @@ const externalOf = (results: z.infer<typeof UnifiedResultSchema>[]): ExternalRec
   });
 
 /**
- * The external content records and community posts among the first page of a Unified Search: the
- * articles come from the articles search, whose results carry what the panel needs (id, labels,
- * user segment).
+ * The external content records and community posts among the results that `choose` keeps of the
+ * first page of a Unified Search (the whole page when not given): the page's articles are there
+ * for `choose` to weigh them against, while the articles shown come from the articles search,
+ * whose results carry what the panel needs (id, labels, user segment).
  */
 export async function searchExternalRecords(
   host: HostClient,
   search: { query: string; locales: string[]; pageSize: number },
+  choose: (page: UnifiedResult[]) => UnifiedResult[] = (page) => page,
 ): Promise<ExternalRecord[]> {
   const params = new URLSearchParams({
     query: search.query,
     'filter[locales]': search.locales.join(','),
     'page[size]': String(Math.min(UNIFIED_MAX_PAGE_SIZE, search.pageSize)),
   });
-  return externalOf((await unifiedPage(host, params)).results);
+  return externalOf(choose((await unifiedPage(host, params)).results));
 }
 
 /**
