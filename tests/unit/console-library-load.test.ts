@@ -12,6 +12,7 @@ function consoleLibrary(answers: Route) {
     'GET /api/v2/custom_objects/closed_loop_answer/records.json': answers,
     'POST /api/v2/custom_objects/closed_loop_feedback/records/search.json': noRecords,
     'GET /api/v2/search/export.json': () => ({ results: [], meta: { has_more: false, after_cursor: null } }),
+    'GET /api/v2/macros.json': () => ({ macros: [{ id: 7, title: 'Refund status', active: true }], next_page: null }),
   });
   const library = createLibraryModel({
     host: fake.host,
@@ -84,5 +85,21 @@ describe("the console's library read", () => {
     expect(library.completeRows.value).toHaveLength(800);
     // Most recently changed first, the titles in their order among equals.
     expect(library.visible.value.slice(0, 3).map((r) => r.answer.title)).toEqual(['Answer 119', 'Answer 143', 'Answer 167']);
+  });
+
+  it('keeps its rows, and all that is worked out from them, when a change alters none of them', async () => {
+    const records = Array.from({ length: 300 }, (_, i) =>
+      answerRecord(`A${String(i).padStart(4, '0')}`, `Answer ${i}`, {}, '2026-11-01T00:00:00Z', '2026-11-01T10:00:00Z'),
+    );
+    const { library } = consoleLibrary(() => ({ custom_object_records: records, meta: { has_more: false, after_cursor: null } }));
+    await library.load();
+    const rows = library.rows.value;
+    const visible = library.visible.value;
+    expect(rows).toHaveLength(300);
+    // The account's macros arrive; no answer names one.
+    await library.loadMacros();
+    expect(library.macros.value.status).toBe('ready');
+    expect(library.rows.value).toBe(rows);
+    expect(library.visible.value).toBe(visible);
   });
 });

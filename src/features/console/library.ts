@@ -3,6 +3,7 @@ import { conflict, createAction, done, refused, type Outcome, type Report } from
 import type { LeadAccess } from '../../app/lead';
 import { onDispose } from '../../app/model';
 import { createResource } from '../../app/resource';
+import { stableList } from '../../app/stableList';
 import type { SessionCache } from '../../app/sessionCache';
 import { pairMacros, type MacroLink } from '../../domain/answers/macros';
 import { approvalPeople, contentFingerprint, verifyApproval, type Approval } from '../../domain/answers/approval';
@@ -104,18 +105,52 @@ export function createLibraryModel(deps: {
   /** The answer open in the editor, from the library or from a report about it. */
   const editing = signal<string | null>(null);
 
-  /**
-   * Each answer's content fingerprint, taken once: the rows are worked out again on every change of
-   * the usage, the feedback or the people, and 5,000 fingerprints take a long task.
-   */
+  /** Each answer's content fingerprint, taken once, page by page as the library is read (readLibrary). */
   const fingerprints = new WeakMap<Answer, string>();
   const fingerprintOf = (answer: Answer) => {
     let found = fingerprints.get(answer);
     if (found === undefined) fingerprints.set(answer, (found = contentFingerprint(answer)));
     return found;
   };
+  /**
+   * Each answer's approval and send-back as Zendesk's records bear them out, worked out once per
+   * answer and lookup of its people: the rows are worked out again as the library arrives and on
+   * every change of the usage, the feedback or the macros, and checking 5,000 answers each time
+   * took long tasks.
+   */
+  const checked = new WeakMap<Answer, { known: People; approval: Approval | null; sentBack: SentBack | null }>();
+  const checkOf = (answer: Answer, known: People | undefined) => {
+    if (!known) return { approval: null, sentBack: null };
+    const kept = checked.get(answer);
+    if (kept?.known === known) return kept;
+    const isLead = (id: number) => known.get(id)?.isLead ?? false;
+    const approval = approvalPeople([answer]).every((id) => known.has(id))
+      ? verifyApproval(answer, isLead, () => fingerprintOf(answer))
+      : null;
+    const check = { known, approval, sentBack: sentBack(answer, isLead) };
+    checked.set(answer, check);
+    return check;
+  };
 
-  /** The rows of the answers read so far: a long library shows its first pages while the rest is read. */
+  /** Each approved answer's review date, worked out from its approval once. */
+  const dueDates = new WeakMap<Answer, Date | null>();
+  const dueOf = (answer: Answer) => {
+    let dueAt = dueDates.get(answer);
+    if (dueAt === undefined) {
+      const approvedAt = answer.status === 'approved' ? answer.approvedAt : null;
+      dueAt = reviewStatus(approvedAt, answer.reviewIntervalDays, settings.answerReviewDays, new Date(0)).dueAt;
+      dueDates.set(answer, dueAt);
+    }
+    return dueAt;
+  };
+  /** Each answer's last row: kept while nothing it shows changed, so the rows' figures are not worked out again for all. */
+  const lastRows = new WeakMap<Answer, LibraryRow>();
+
+  /**
+   * The rows of the answers read so far: a long library shows its first pages while the rest is
+   * read. The same list while no row changed, so what is worked out from it is not worked out again.
+   */
+  const sameRows = stableList<LibraryRow>();
   const rows = computed<LibraryRow[]>(() => {
     const list = 'data' in answers.state.value ? (answers.state.value.data ?? []) : [];
     const records = feedback.state.value.status === 'ready' ? feedback.state.value.data : [];
@@ -128,28 +163,42 @@ export function createLibraryModel(deps: {
       const id = r.custom_object_fields.answer_id;
       if (r.custom_object_fields.kind === 'misfit' && id) misfits.set(id, (misfits.get(id) ?? 0) + 1);
     }
-    return list.map((answer) => {
-      const review = reviewStatus(
-        answer.status === 'approved' ? answer.approvedAt : null,
-        answer.reviewIntervalDays,
-        settings.answerReviewDays,
-        now(),
-      );
-      const isLead = (id: number) => known?.get(id)?.isLead ?? false;
-      const approval =
-        known && approvalPeople([answer]).every((id) => known.has(id)) ? verifyApproval(answer, isLead, () => fingerprintOf(answer)) : null;
-      return {
+    const at = now().getTime();
+    const next = list.map((answer): LibraryRow => {
+      const dueAt = dueOf(answer);
+      const overdue = dueAt !== null && dueAt.getTime() <= at;
+      const useCount = uses.get(answer.id.toLowerCase()) ?? 0;
+      const misfitCount = misfits.get(answer.id) ?? 0;
+      const { approval, sentBack: sentBackBy } = checkOf(answer, known);
+      // A macro link is made anew with every pairing: a row naming a macro is made anew too (few do).
+      const macro = macroLinks?.get(answer.id) ?? null;
+      const last = lastRows.get(answer);
+      if (
+        last &&
+        last.overdue === overdue &&
+        last.uses === useCount &&
+        last.misfits === misfitCount &&
+        last.approval === approval &&
+        last.sentBack === sentBackBy &&
+        last.macro === null &&
+        macro === null
+      )
+        return last;
+      const row: LibraryRow = {
         answer,
-        dueAt: review.dueAt,
-        overdue: review.overdue,
-        uses: uses.get(answer.id.toLowerCase()) ?? 0,
-        misfits: misfits.get(answer.id) ?? 0,
+        dueAt,
+        overdue,
+        uses: useCount,
+        misfits: misfitCount,
         approval,
         check: answer.status !== 'approved' ? null : !approval ? 'unchecked' : approval.kind === 'approved' ? 'verified' : 'unverified',
-        sentBack: known ? sentBack(answer, isLead) : null,
-        macro: macroLinks?.get(answer.id) ?? null,
+        sentBack: sentBackBy,
+        macro,
       };
+      lastRows.set(answer, row);
+      return row;
     });
+    return sameRows(next);
   });
 
   /** Every answer's row once the whole library is read, none before: figures are not made from part of it. */
@@ -208,8 +257,11 @@ export function createLibraryModel(deps: {
   function readLibrary(show: (partial: Answer[]) => void): Promise<Answer[]> {
     let shownLength = 0;
     const onPage = (soFar: Answer[]) => {
-      // Fingerprinted page by page: their approvals are checked all at once, when the people are known.
-      for (const answer of soFar) fingerprintOf(answer);
+      // Fingerprinted and dated page by page: their approvals are checked all at once, when the people are known.
+      for (const answer of soFar) {
+        fingerprintOf(answer);
+        dueOf(answer);
+      }
       if (soFar.length < 2 * shownLength) return;
       shownLength = soFar.length;
       show(soFar);
