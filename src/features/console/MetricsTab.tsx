@@ -2,6 +2,7 @@ import { computed } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { useModel } from '../../app/model';
 import { useServices } from '../../app/services';
+import { stableList } from '../../app/stableList';
 import { approvalTime } from '../../domain/answers/issues';
 import type { Comparison } from '../../domain/answers/issues';
 import { isStatement } from '../../domain/answers/knownIssue';
@@ -27,7 +28,11 @@ export function MetricsTab({ library }: { library: LibraryModel }) {
   const model = useModel(() => {
     // Worked out once per change of the library, however many figures ask (thousands of rows).
     const approved = computed(() => library.completeRows.value.filter((r) => r.answer.status === 'approved'));
-    const approvedIds = computed(() => approved.value.map((r) => r.answer.id));
+    // An approval checked anew changes the rows, not the ids: the figures by answer are not worked out again.
+    const sameIds = stableList<string>();
+    const approvedIds = computed(() => sameIds(approved.value.map((r) => r.answer.id)));
+    const rowsById = computed(() => new Map(library.completeRows.value.map((r) => [r.answer.id.toLowerCase(), r])));
+    const due = computed(() => library.completeRows.value.filter((r) => r.answer.status === 'approved' && r.overdue));
     const issueAnswers = computed(() =>
       approved.value
         .filter((r) => !isStatement(r.answer))
@@ -49,7 +54,7 @@ export function MetricsTab({ library }: { library: LibraryModel }) {
       },
       analysis: loadTextAnalysis,
     });
-    return { ...metrics, matchable };
+    return { ...metrics, matchable, rowsById, due };
   });
   useEffect(() => void model.load(), [model]);
   const state = model.metrics.value;
@@ -58,9 +63,9 @@ export function MetricsTab({ library }: { library: LibraryModel }) {
   const issues = model.issues.value;
   const analysis = model.analysis.value;
   const shownCell = (id: string) => (!model.matchable.value.has(id) ? '–' : issues ? (issues.shown.get(id) ?? 0) : '…');
-  const due = library.completeRows.value.filter((r) => r.answer.status === 'approved' && r.overdue);
+  const due = model.due.value;
   const t = i18n.t;
-  const rowsById = new Map(library.completeRows.value.map((r) => [r.answer.id.toLowerCase(), r]));
+  const rowsById = model.rowsById.value;
   /** An answer's title; one marked approved whose approval Zendesk's records do not (yet) bear out says so, as in the library. */
   const title = (id: string) => {
     const row = rowsById.get(id);
@@ -186,7 +191,7 @@ export function MetricsTab({ library }: { library: LibraryModel }) {
               ]}
               rows={outcomes.answers.map((a) => ({
                 key: a.answerId,
-                cells: [title(a.answerId), a.used, shownCell(a.answerId), a.misfits, a.reopened, resolved(a.resolution)],
+                cells: () => [title(a.answerId), a.used, shownCell(a.answerId), a.misfits, a.reopened, resolved(a.resolution)],
               }))}
             />
           )}

@@ -2,6 +2,7 @@ import { computed, effect, signal } from '@preact/signals';
 import type { LeadAccess } from '../../app/lead';
 import { onDispose } from '../../app/model';
 import { createResource } from '../../app/resource';
+import { nextTask } from '../../app/slices';
 import {
   assignIssues,
   escalationsAroundApproval,
@@ -211,7 +212,9 @@ export function createMetricsModel({ host, lead, now, cache, leadResponseMinutes
       const stop = new AbortController();
       running = { key, data, stop };
       matched.value = null;
-      void sessionMatcher(cache, loaded, answers, stop.signal)
+      // In a task of its own: the figures this follows from took one already (thousands of answers).
+      void nextTask()
+        .then(() => sessionMatcher(cache, loaded, answers, stop.signal))
         .then((matcher) => matcher && matchTickets(loaded, matcher, answers, data.usage, stop.signal))
         .then((result) => {
           if (result) matched.value = result;
