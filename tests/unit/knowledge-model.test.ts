@@ -105,7 +105,11 @@ function knowledge(host: HostClient, requesterLocale: string, subject = 'Card pa
   });
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 0));
+/** Until the model has built the ticket's query (the query builder gets ready over a few tasks), which starts its searches. */
+async function settle(model: { customerQuery: { value: string } }) {
+  await expect.poll(() => model.customerQuery.value).not.toBe('');
+  await new Promise((r) => setTimeout(r, 0));
+}
 
 // Loaded once before the tests, as the sidebar loads it beside the query builder: a slow first
 // import would otherwise hold Unified Search's request past a test's answers.
@@ -115,8 +119,8 @@ describe('knowledge suggestions on a session’s first ticket', () => {
   it('searches in the likeliest locale while the Help Center locales are still on their way', async () => {
     const hc = fakeHelpCenter(['en-us', 'de']);
     const model = knowledge(hc.host, 'de');
-    await settle();
     // Both requests are out before either has answered: one round trip, not two.
+    await expect.poll(() => hc.requests.length).toBe(2);
     expect(hc.requests.map((u) => u.split('?')[0])).toEqual([
       '/api/v2/help_center/locales.json',
       '/api/v2/help_center/articles/search.json',
@@ -131,7 +135,7 @@ describe('knowledge suggestions on a session’s first ticket', () => {
   it('searches again in the fallback locale when the guess is not a Help Center locale', async () => {
     const hc = fakeHelpCenter(['en-us']);
     const model = knowledge(hc.host, 'fr');
-    await settle();
+    await settle(model);
     await hc.answerAll();
     await hc.answerAll();
     expect(hc.requests).toHaveLength(3);
@@ -150,7 +154,7 @@ describe('what a search gives away', () => {
       removeItem: (k) => void storage.delete(k),
     } as Storage);
     const model = knowledge(hc.host, 'en-US', 'Ada Customer: card payment declined, Sam Agent said to write', cache);
-    await settle();
+    await settle(model);
     await hc.answerAll();
     await hc.answerAll();
     expect(model.suggestions.value).toMatchObject({ status: 'ready' });
@@ -166,7 +170,7 @@ describe('what a search gives away', () => {
   it('removes personal data from a manual search before it is sent', async () => {
     const hc = fakeHelpCenter(['en-us']);
     const model = knowledge(hc.host, 'en-US');
-    await settle();
+    await settle(model);
     await hc.answerAll();
     await hc.answerAll();
     model.setManualQuery('refund ada.customer@example.com DE89 3704 0044 0532 0130 00');
@@ -183,7 +187,7 @@ describe('records of the sources connected to Zendesk (Unified Search)', () => {
   it('adds the community posts and external records after the articles, named by their source, in documented parameters only', async () => {
     const hc = fakeHelpCenter(['en-us', 'de'], 'page');
     const model = knowledge(hc.host, 'de');
-    await settle();
+    await settle(model);
     await hc.answerAll();
     await hc.answerAll();
     await hc.answerAll();
@@ -255,14 +259,14 @@ describe('records of the sources connected to Zendesk (Unified Search)', () => {
     const hc = fakeHelpCenter(['en-us'], status);
     const cache = createSessionCache(null);
     const model = knowledge(hc.host, 'en-US', 'Card payment declined abroad', cache);
-    await settle();
+    await settle(model);
     await hc.answerAll();
     await hc.answerAll();
     expect(model.suggestions.value).toMatchObject({ status: 'ready', data: [{ title: 'Found in en-us' }] });
     expect(hc.unified()).toHaveLength(1);
     // The next ticket of the session does not ask again.
     const next = knowledge(hc.host, 'en-US', 'Refund missing from my statement', cache);
-    await settle();
+    await settle(next);
     await hc.answerAll();
     await hc.answerAll();
     expect(next.suggestions.value).toMatchObject({ status: 'ready', data: [{ title: 'Found in en-us' }] });

@@ -276,8 +276,23 @@ const SUFFIXES: [string, string][] = [
   ['e', ''],
 ];
 
+/** Stems worked out so far: the same words recur in a ticket's query and in the page of articles it is weighed against. */
+const stems = new Map<string, string>();
+/** Enough for many tickets' pages of articles; past it the stems are worked out afresh. */
+const STEMS_KEPT = 20_000;
+
 /** Light stem, only used to merge "invoice", "invoices" and "invoicing" into one term. */
 export function stemKey(term: string): string {
+  let key = stems.get(term);
+  if (key === undefined) {
+    if (stems.size >= STEMS_KEPT) stems.clear();
+    key = stemOf(term);
+    stems.set(term, key);
+  }
+  return key;
+}
+
+function stemOf(term: string): string {
   if (HAS_CJK.test(term) || /\d/.test(term)) return term;
   let key = term.normalize('NFD').replace(/\p{M}/gu, '');
   for (let round = 0; round < 2; round++) {

@@ -2,6 +2,7 @@ import { computed, effect, signal } from '@preact/signals';
 import { createAction, done, refused, type Report } from '../../app/action';
 import { unexpected } from '../../app/errors';
 import { loadOnce } from '../../app/loadOnce';
+import { nextTask } from '../../app/slices';
 import { createResource } from '../../app/resource';
 import type { SessionCache } from '../../app/sessionCache';
 import { normalizeLocale, searchLocaleFor } from '../../domain/locale';
@@ -160,7 +161,11 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
   const prepare = () =>
     void suggestions.run(async () => {
       void loadUnified().catch(() => undefined); // downloading beside the query builder
-      tools.value = await analysis();
+      const loaded = await analysis();
+      // The ticket's query is built in a task of its own: in a cold sidebar the chunk's evaluation
+      // and the query (its patterns' first use) took one task together, 60 ms and more.
+      await nextTask();
+      tools.value = loaded;
       return [];
     });
   prepare();
