@@ -2,7 +2,7 @@ import { computed } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { useModel } from '../../app/model';
 import { useServices } from '../../app/services';
-import { stableList } from '../../app/stableList';
+import { stableList } from '../../app/memo';
 import { approvalTime } from '../../domain/answers/issues';
 import type { Comparison } from '../../domain/answers/issues';
 import { isStatement } from '../../domain/answers/knownIssue';

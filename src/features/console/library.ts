@@ -3,7 +3,7 @@ import { conflict, createAction, done, refused, type Outcome, type Report } from
 import type { LeadAccess } from '../../app/lead';
 import { onDispose } from '../../app/model';
 import { createResource } from '../../app/resource';
-import { stableList } from '../../app/stableList';
+import { onceEach, stableList } from '../../app/memo';
 import type { SessionCache } from '../../app/sessionCache';
 import { pairMacros, type MacroLink } from '../../domain/answers/macros';
 import { approvalPeople, contentFingerprint, verifyApproval, type Approval } from '../../domain/answers/approval';
@@ -106,12 +106,7 @@ export function createLibraryModel(deps: {
   const editing = signal<string | null>(null);
 
   /** Each answer's content fingerprint, taken once, page by page as the library is read (readLibrary). */
-  const fingerprints = new WeakMap<Answer, string>();
-  const fingerprintOf = (answer: Answer) => {
-    let found = fingerprints.get(answer);
-    if (found === undefined) fingerprints.set(answer, (found = contentFingerprint(answer)));
-    return found;
-  };
+  const fingerprintOf = onceEach((answer: Answer) => contentFingerprint(answer));
   /**
    * Each answer's approval and send-back as Zendesk's records bear them out, worked out once per
    * answer and lookup of its people: the rows are worked out again as the library arrives and on
@@ -133,16 +128,15 @@ export function createLibraryModel(deps: {
   };
 
   /** Each approved answer's review date, worked out from its approval once. */
-  const dueDates = new WeakMap<Answer, Date | null>();
-  const dueOf = (answer: Answer) => {
-    let dueAt = dueDates.get(answer);
-    if (dueAt === undefined) {
-      const approvedAt = answer.status === 'approved' ? answer.approvedAt : null;
-      dueAt = reviewStatus(approvedAt, answer.reviewIntervalDays, settings.answerReviewDays, new Date(0)).dueAt;
-      dueDates.set(answer, dueAt);
-    }
-    return dueAt;
-  };
+  const dueOf = onceEach(
+    (answer: Answer) =>
+      reviewStatus(
+        answer.status === 'approved' ? answer.approvedAt : null,
+        answer.reviewIntervalDays,
+        settings.answerReviewDays,
+        new Date(0),
+      ).dueAt,
+  );
   /** Each answer's last row: kept while nothing it shows changed, so the rows' figures are not worked out again for all. */
   const lastRows = new WeakMap<Answer, LibraryRow>();
 

@@ -129,7 +129,7 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
     const pageSize = suggest ? suggest.SUGGESTION_POOL : settings.suggestionCount;
     const available = knownHelpCenterLocales(cache) ?? (await readLocales());
     const locales = [...new Set([searchLocale(available), fallbackLocale])];
-    const key = `hc:unified:${pageSize}:${suggest ? 'suggested' : 'searched'}:${settings.suggestionCount}:${locales.join(',')}:${query}`;
+    const key = `hc:unified:${suggest ? 'suggested' : 'searched'}:${settings.suggestionCount}:${locales.join(',')}:${query}`;
     const hit = cache.get<ExternalRecord[]>(key, RESULTS_MAX_AGE_MS);
     if (hit) return hit.value;
     const unified = await loadUnified().catch(() => null); // a failed download is tried again at the next search
