@@ -5,6 +5,7 @@ import { createMatcher, DEFAULT_CONFIDENCE_THRESHOLD, type MatchResult } from '.
 import { customerText } from '../../src/domain/knowledge/query';
 import { bankingLibrary } from './bankingLibrary';
 import { toAnswer, type AnswerRecord } from '../../src/host/api/answers';
+import { isVariant } from '../../src/domain/answers/variants';
 
 // The abstention threshold is calibrated on each library's own examples, and the sidebar's
 // alternates stay on the ticket's topic; measured on BANKING77 and the labelled demo tickets.
@@ -46,8 +47,9 @@ describe('matcher on the labelled demo tickets', () => {
   it('keeps confident answers right and offers the right answer among its candidates', () => {
     expect(figures.tickets).toBe(readLabelledTickets().length);
     expect(figures.precision).toBeGreaterThanOrEqual(95);
-    // Confidence from the margin as a share of the best score: 38.4% with the absolute margin.
-    expect(figures.coverage).toBeGreaterThanOrEqual(55);
+    // Confidence from the margin as a share of the best score: 38.4% with the absolute margin; 65.8%
+    // before customers' words in other languages were read as the English library's (glossary.ts).
+    expect(figures.coverage).toBeGreaterThanOrEqual(80);
     expect(figures.top3).toBeGreaterThanOrEqual(95);
   });
 
@@ -172,13 +174,19 @@ describe('answers reported as not right for other tickets', () => {
       text: customerText({ subject: t.subject, comments: [{ authorId: 1, body: t.body }], requesterId: 1 }),
       locale: t.locale,
     });
+    // A report goes for every language variant of the answer: a ticket whose answer is one is
+    // about the same issue, not another ticket's.
+    const sameIssue = (a: string, b: string) => {
+      const [x, y] = [library.find((l) => l.id === a), library.find((l) => l.id === b)];
+      return a === b || (!!x && !!y && isVariant(x, y));
+    };
     let pairs = 0;
     const lost: string[] = [];
     for (const u of tickets) {
       if (u.answer_id === 'none' || !offered(matcher.match(query(u))).includes(u.answer_id)) continue;
       // Every other ticket not about u's answer, reported as not right for it.
       const misfits = tickets
-        .filter((t) => t !== u && ![t.answer_id, ...(t.also_right ?? [])].includes(u.answer_id))
+        .filter((t) => t !== u && ![t.answer_id, ...(t.also_right ?? [])].some((id) => sameIssue(id, u.answer_id)))
         .map((t) => ({ answerId: u.answer_id, subject: t.subject }));
       pairs += misfits.length;
       for (const m of misfits)

@@ -70,7 +70,7 @@ const SUFFIXES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** Lower-cases and strips diacritics so "Überweisung" and "uberweisung" agree. */
-function fold(text: string): string {
+export function fold(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
