@@ -300,13 +300,15 @@ describe('the built package (dist/)', () => {
     // 78.37 KB with the library read most recently written first, and its head read again after a
     // read of several pages, so a record written meanwhile is not missed (+167 bytes); 78.43 KB with
     // a connected source's record suggested only when about as relevant as the best result (+61 bytes);
-    // 78.50 KB with stems kept across a ticket's page of articles and its query built in a task apart (+71 bytes).
+    // 78.50 KB with stems kept across a ticket's page of articles and its query built in a task apart (+71 bytes);
+    // 82.49 KB with the matcher's glossary of support words in five languages (+3,944 bytes, the
+    // worker's once per session: its table is 3.2 KB of them).
     // 50 bytes left for the chunks' names, as above.
     const worker = readdirSync(assets).find((f) => /^matcherWorker-.*\.js$/.test(f));
     expect(worker).toBeDefined();
     expect(sidebar.deferred.files.some((f) => f.startsWith('persist-'))).toBe(false);
     const workerBytes = gzipSync(readFileSync(join(assets, worker!))).length;
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes + workerBytes).toBeLessThanOrEqual(78_550);
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes + workerBytes).toBeLessThanOrEqual(82_550);
     // Code only editing, searching or sending proposals back needs is never part of the sidebar's download.
     expect(sidebar.files.some((f) => f.startsWith('answer-editing-') || f.startsWith('ticket-search-') || f.startsWith('send-back-'))).toBe(
       false,
