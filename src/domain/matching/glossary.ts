@@ -15,7 +15,7 @@ import { fold, type Token } from './text';
  * support in general and of cards and payments in particular.
  */
 const TABLE = `
-abroad: ausland* | etranger | extranjero | exterior | 海外
+abroad: ausland* | etranger | extranjero | | 海外
 account: konto konten kontos | compte comptes | cuenta cuentas | conta contas | 口座 アカウント
 activate: aktivier* | activer | activar activacion | ativar ativacao | 有効化 アクティベート
 address: adresse anschrift | | direccion domicilio | endereco | 住所
@@ -71,7 +71,7 @@ raise: erhohen erhohung | augmenter augmentation | aumentar | aumentar | 上げ
 received: erhalten bekommen | recu recois recevoir | recibi* | recebi* receber recebo | 受け取
 refund: erstattung* ruckerstattung* | rembours* | reembols* devolucion | reembols* estorno | 返金
 replace: ersetzen ersatzkarte | remplac* | reemplaz* reposicion | substitu* | 再発行
-reset: zurucksetzen | reinitialis* | restablec* | redefin* | リセット 再設定
+reset: zurucksetzen | reinitialis* | restablec* | redefinir redefini redefinicao | リセット 再設定
 return: zuruckgeb* zuruckbuch* | | devolver devuelt* | devolver devolu* | 返却
 salary: gehalt lohn | salaire | salario nomina | salario | 給料 給与
 security: sicherheit* | securite | seguridad | seguranca | セキュリティ
