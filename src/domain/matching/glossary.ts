@@ -155,32 +155,45 @@ function lookUp(word: string, g: Glossary): English | undefined {
 }
 
 /**
+ * The glossary's Japanese words in a text, in the text's order, and the text without them (spaces
+ * in their place, so later keys are found where they stand): their characters would otherwise be
+ * read as pairs no English answer has. Longer words first: 口座振替 before 口座.
+ */
+function takeUnspaced(text: string, g: Glossary): { rest: string; english: Token[] } {
+  let rest = fold(text);
+  const found: [at: number, english: English][] = [];
+  for (const [key, english] of g.unspaced) {
+    const at = rest.indexOf(key);
+    if (at < 0) continue;
+    found.push([at, english]);
+    rest = rest.replaceAll(key, ' '.repeat(key.length));
+  }
+  return { rest, english: found.sort((x, y) => x[0] - y[0]).flatMap(([, english]) => english) };
+}
+
+/**
  * `read`'s tokens of the text, each word of the glossary read as its English words, so both its
  * stem and its letters meet an English answer's. Japanese words are taken out of the text before
- * it is read (their characters would otherwise be pairs no English answer has); their English
- * words, and those of the phrases found, come last.
+ * it is read; their English words, and those of the phrases found, come last.
  */
 export function gloss(text: string, read: (text: string) => Token[]): Token[] {
   const g = glossary();
-  const extra: Token[] = [];
-  let rest = text;
-  if (UNSPACED.test(text)) {
-    rest = fold(text);
-    const found: [at: number, english: English][] = [];
-    for (const [key, english] of g.unspaced) {
-      const at = rest.indexOf(key);
-      if (at < 0) continue;
-      found.push([at, english]);
-      // Spaces of the key's length, so later keys are found where they stand.
-      rest = rest.replaceAll(key, ' '.repeat(key.length));
-    }
-    for (const [, english] of found.sort((x, y) => x[0] - y[0])) extra.push(...english);
-  }
+  const { rest, english: extra } = UNSPACED.test(text) ? takeUnspaced(text, g) : { rest: text, english: [] };
   const tokens = read(rest);
   const out = tokens.flatMap((t) => (t.stop ? t : (lookUp(t.surface, g) ?? t)));
   const spaced = ` ${tokens.map((t) => t.surface).join(' ')} `;
   for (const [key, english] of g.phrases) if (spaced.includes(key)) extra.push(...english);
   return extra.length ? [...out, ...extra] : out;
+}
+
+/**
+ * A search term's English words: those of a word of the glossary, or of the glossary's Japanese
+ * words within it; none for a word it does not know (names, codes, English words).
+ */
+export function englishOf(term: string): string[] {
+  const g = glossary();
+  const english = UNSPACED.test(term) ? takeUnspaced(term, g).english : (lookUp(fold(term), g) ?? []);
+  return english.map((t) => t.surface);
 }
 
 /** Every key as written with its concept's English words, for the tests' checks of the table. */
