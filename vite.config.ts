@@ -103,6 +103,14 @@ export default defineConfig({
               priority: 1,
               includeDependenciesRecursively: false,
             },
+            // The glossary of support words in five languages: the matcher's (the shared worker has a copy
+            // of its own), and the knowledge suggestions' for a customer who wrote in another language.
+            {
+              name: 'glossary',
+              test: /[\\/]domain[\\/](matching[\\/]glossary|knowledge[\\/]english)\.ts$/,
+              priority: 1,
+              includeDependenciesRecursively: false,
+            },
             // What two locations share splits in two: what the sidebar's first paint runs (the boot and
             // its view, statically imported) and the rest, so the first paint downloads only the former.
             {

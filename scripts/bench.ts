@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { htmlToText } from '../src/domain/html';
 import { customerText, ticketQuery } from '../src/domain/knowledge/query';
 import { relevantOnPage, SUGGESTION_POOL, suggestArticles } from '../src/domain/knowledge/relevance';
+import { suggestionSearches } from '../src/domain/knowledge/english';
 import type { UnifiedResult } from '../src/host/api/unifiedSearch';
 import { detectLanguage } from '../src/domain/language';
 import { languageOf, searchLocaleFor } from '../src/domain/locale';
@@ -72,18 +73,24 @@ async function retrievalQuality(base: string) {
       const input = { subject: entry.subject, comments: [{ authorId: 1, body: entry.body }], requesterId: 1, locale: entry.locale };
       const query = ticketQuery(input);
       const q = query.query;
-      const search = (l: string, perPage: number) =>
+      const searchWith = (words: string, l: string, perPage: number) =>
         index
-          .search(q, l)
+          .search(words, l)
           .slice(0, perPage)
           .map((r) => r.article);
+      const search = (l: string, perPage: number) => searchWith(q, l, perPage);
       let shown: Article[];
       let records: UnifiedResult[];
       if (app) {
         const language = detectLanguage(customerText(input)) ?? languageOf(entry.locale);
         const locale = searchLocaleFor(language, entry.locale, available, fallback);
         // The setting's default count (manifest.json): 5.
-        shown = await suggestArticles((l) => Promise.resolve(search(l, SUGGESTION_POOL)), [locale, fallback], text, query, 5);
+        shown = await suggestArticles(
+          (s) => Promise.resolve(searchWith(s.query.query, s.locale, SUGGESTION_POOL)),
+          suggestionSearches(query, language, [locale, fallback]),
+          text,
+          5,
+        );
         records = relevantOnPage(await unifiedPage(q, [locale, fallback], SUGGESTION_POOL), query);
       } else {
         const locale = searchLocaleFor(null, entry.locale, available, fallback);

@@ -144,6 +144,23 @@ describe('knowledge suggestions on a session’s first ticket', () => {
   });
 });
 
+describe('knowledge suggestions for a customer who wrote in another language', () => {
+  it('searches an English Help Center with their words in English', async () => {
+    const hc = fakeHelpCenter(['en-us']);
+    const model = knowledge(hc.host, 'de', 'Karte im Ausland abgelehnt');
+    await settle(model);
+    await hc.answerAll();
+    await hc.answerAll();
+    const searches = hc.requests.filter((u) => u.includes('/articles/search')).map((u) => new URL(u, 'https://x').searchParams);
+    // The likeliest locale first, with what the customer wrote; then the Help Center's, in English.
+    expect(searches.map((p) => [p.get('locale'), p.get('query')])).toEqual([
+      ['de', 'karte ausland abgelehnt'],
+      ['en-us', 'card abroad declined'],
+    ]);
+    expect(model.suggestions.value).toMatchObject({ status: 'ready', data: [{ title: 'Found in en-us' }] });
+  });
+});
+
 describe('what a search gives away', () => {
   it('sends no names and keeps no article bodies in the session cache', async () => {
     const hc = fakeHelpCenter(['en-us']);

@@ -80,29 +80,30 @@ describe('suggestions across locales', () => {
   const remboursement = article('Quel est le délai d’un remboursement ?', 'Un remboursement prend cinq jours.');
   const sms = article("I'm not receiving SMS verification codes", 'Check the SMS settings of your phone.');
   const query = terms('reçois', 'codes', 'sms');
+  const searches = (...locales: string[]) => locales.map((locale) => ({ locale, query }));
 
   it('searches the fallback locale when the customer’s has no relevant result', async () => {
     const searched: string[] = [];
-    const search = (locale: string) => {
+    const search = ({ locale }: { locale: string }) => {
       searched.push(locale);
       return Promise.resolve(locale === 'fr' ? [remboursement] : [sms]);
     };
-    expect(await suggestArticles(search, ['fr', 'en-us'], text, query, 5)).toEqual([sms]);
+    expect(await suggestArticles(search, searches('fr', 'en-us'), text, 5)).toEqual([sms]);
     expect(searched).toEqual(['fr', 'en-us']);
   });
 
   it('stops at the customer’s locale when it has one, and searches a locale once', async () => {
     const searched: string[] = [];
-    const search = (locale: string) => {
+    const search = ({ locale }: { locale: string }) => {
       searched.push(locale);
       return Promise.resolve([sms]);
     };
-    expect(await suggestArticles(search, ['en-us', 'en-us'], text, query, 5)).toEqual([sms]);
+    expect(await suggestArticles(search, searches('en-us', 'en-us'), text, 5)).toEqual([sms]);
     expect(searched).toEqual(['en-us']);
   });
 
   it('shows nothing when no locale has a relevant result', async () => {
-    expect(await suggestArticles(() => Promise.resolve([remboursement]), ['fr', 'en-us'], text, query, 5)).toEqual([]);
+    expect(await suggestArticles(() => Promise.resolve([remboursement]), searches('fr', 'en-us'), text, 5)).toEqual([]);
   });
 });
 describe('the Help Center locale searched for a customer', () => {

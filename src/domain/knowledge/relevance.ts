@@ -115,19 +115,28 @@ interface SnippetResult {
 export const relevantOnPage = <T extends SnippetResult>(page: readonly T[], query: WeightedTerms): T[] =>
   relevantResults(page, (result) => ({ title: result.title, body: htmlToText(result.snippet ?? '') }), query);
 
+/** One search for a ticket's suggestions: a Help Center locale and the customer's terms for it. */
+export interface SuggestionSearch<Q extends WeightedTerms = WeightedTerms> {
+  locale: string;
+  query: Q;
+}
+
 /**
- * The suggestions for a ticket: searched in each locale in turn (the customer's, then the fallback),
- * keeping the first locale that has a relevant result. One rule for the sidebar and the benchmark.
+ * The suggestions for a ticket: each search in turn (the customer's locale, then the fallback),
+ * keeping the first that has a relevant result; a locale is searched once. One rule for the sidebar
+ * and the benchmark.
  */
-export async function suggestArticles<T>(
-  search: (locale: string) => Promise<readonly T[]>,
-  locales: readonly string[],
+export async function suggestArticles<T, Q extends WeightedTerms>(
+  search: (attempt: SuggestionSearch<Q>) => Promise<readonly T[]>,
+  attempts: readonly SuggestionSearch<Q>[],
   text: (result: T) => ResultText,
-  query: WeightedTerms,
   limit: number,
 ): Promise<T[]> {
-  for (const locale of new Set(locales)) {
-    const found = relevantResults(await search(locale), text, query, limit);
+  const searched = new Set<string>();
+  for (const attempt of attempts) {
+    if (searched.has(attempt.locale)) continue;
+    searched.add(attempt.locale);
+    const found = relevantResults(await search(attempt), text, attempt.query, limit);
     if (found.length) return found;
   }
   return [];

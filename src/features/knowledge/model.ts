@@ -17,7 +17,8 @@ import type { HostClient } from '../../host/client';
 import { appendToReply } from '../../host/composer';
 import type { CurrentUser } from '../../host/schemas';
 import type { TextAnalysis } from '../../domain/textAnalysis';
-import type { WeightedTerms } from '../../domain/knowledge/relevance';
+import type { SuggestionSearch, WeightedTerms } from '../../domain/knowledge/relevance';
+import type { SearchQuery } from '../../domain/knowledge/query';
 import { onDispose } from '../../app/model';
 import type { TicketModel } from '../ticket/model';
 import { customerWords } from '../ticket/language';
@@ -39,6 +40,8 @@ const RESULTS_MAX_AGE_MS = 15 * 60 * 1000;
 
 /** Unified Search's code: a chunk of its own, downloaded with the query builder, after the first paint. */
 const loadUnified = loadOnce(() => import('../../host/api/unifiedSearch'));
+/** English words for a customer's, with the glossary: a chunk downloaded only for a customer who wrote in another language. */
+const loadEnglish = loadOnce(() => import('../../domain/knowledge/english'));
 
 interface Deps {
   host: HostClient;
@@ -87,6 +90,14 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
   const fallbackLocale = normalizeLocale(settings.helpCenterLocale);
   const articleText = (article: Article) => ({ title: article.title, body: htmlToText(article.body ?? '') });
 
+  /** The suggestions' searches: in an English locale, a customer's words in another language go in English (domain/knowledge/english). */
+  const notEnglish = () => (language.value && language.value !== 'en' ? language.value : null);
+  async function suggestionSearches(query: SearchQuery, locales: string[]): Promise<SuggestionSearch<SearchQuery>[]> {
+    const lang = notEnglish();
+    const english = lang ? await loadEnglish().catch(() => null) : null; // a failed download searches as written
+    return english?.suggestionSearches(query, lang, locales) ?? locales.map((locale) => ({ locale, query }));
+  }
+
   /**
    * One Help Center search per (locale, query) per agent session, in the customer's language if
    * the Help Center has it, else in the fallback locale from the settings. While the list of
@@ -96,8 +107,9 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
    * from a page of results, else from the fallback locale, else none (see domain/knowledge/relevance).
    * What the agent searches for is shown as found.
    */
-  async function search(query: string, suggested: WeightedTerms | null): Promise<Article[]> {
+  async function search(query: string, suggested: SearchQuery | null): Promise<Article[]> {
     const suggest = suggested && tools.value;
+    if (suggest && notEnglish()) void loadEnglish().catch(() => undefined); // downloading while the locales are read
     const perPage = suggest ? suggest.SUGGESTION_POOL : settings.suggestionCount;
     const known = knownHelpCenterLocales(cache);
     const guess = searchLocale(known ?? null);
@@ -108,9 +120,14 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
     const key = `hc:${perPage}:${suggest ? 'suggested' : 'searched'}:${locale}:${query}`;
     const hit = cache.get<Article[]>(key, RESULTS_MAX_AGE_MS);
     if (hit) return hit.value;
-    const fetchIn = (l: string) => (early && l === guess ? early : fetchArticles(query, l, perPage));
+    const fetchIn = (l: string, q = query) => (early && l === guess && q === query ? early : fetchArticles(q, l, perPage));
     const found = suggest
-      ? await suggest.suggestArticles(fetchIn, [locale, fallbackLocale], articleText, suggested, settings.suggestionCount)
+      ? await suggest.suggestArticles(
+          (s) => fetchIn(s.locale, s.query.query),
+          await suggestionSearches(suggested, [locale, fallbackLocale]),
+          articleText,
+          settings.suggestionCount,
+        )
       : await fetchIn(locale);
     cache.set(key, found.map(withoutBody));
     return found;
@@ -146,7 +163,7 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
   }
 
   /** Articles first (a ticket's suggestions in their own ranking, a search as Help Center ranks it), then the other sources' records. */
-  async function searchAll(query: string, suggested: WeightedTerms | null): Promise<KnowledgeItem[]> {
+  async function searchAll(query: string, suggested: SearchQuery | null): Promise<KnowledgeItem[]> {
     const [articles, records] = await Promise.all([search(query, suggested), searchExternal(query, suggested)]);
     return [...articles, ...records];
   }
