@@ -233,8 +233,8 @@ async function assertNoScriptRan(where: string) {
 
 /**
  * Waits until `done` holds, as an agent would: when the panel says what it tried failed (on a loaded
- * machine the host, busy with megabytes, can be late to answer), the agent reads why and tries
- * again, once.
+ * machine the host, busy with megabytes, can be too late for the SDK's and the app's timeouts), the
+ * agent reads why and tries again, up to twice.
  */
 async function untilDone(what: string, done: () => Promise<boolean>, failed: Locator, tryAgain: () => Promise<void>) {
   for (let attempt = 1; ; attempt++) {
@@ -251,12 +251,12 @@ async function untilDone(what: string, done: () => Promise<boolean>, failed: Loc
       .toBe(true);
     if (await done()) return;
     console.log(`hostile: ${what}, attempt ${attempt} failed: ${failure}`);
-    expect(attempt, `${what} failed twice; the panel said: ${failure}`).toBe(1);
+    expect(attempt, `${what} failed ${attempt} times; the panel said: ${failure}`).toBeLessThan(3);
     await tryAgain();
   }
 }
 
-/** Inserts the answer as an agent would, clicking Insert again once when the panel says it failed. */
+/** Inserts the answer as an agent would, clicking Insert again when the panel says it failed. */
 async function insertAnswer(answers: Locator) {
   const s = session();
   const insert = () => answers.getByRole('button', { name: /^Insert/ }).click();
@@ -278,24 +278,36 @@ describe('hostile input', { timeout: 480_000 }, () => {
     const answers = sidebar.locator('[data-panel="answers"]');
     const knowledge = sidebar.locator('[data-panel="knowledge"]');
 
+    // Each panel reads megabytes here: one too late for Zendesk's answer says so, and the agent
+    // clicks its Try again.
+    const retryIn = (panel: Locator) => () => panel.getByRole('button', { name: 'Try again' }).first().click();
     // The hostile answer is the match; if the matcher abstains it is one click away.
-    await expect
-      .poll(async () => (await s.text(answers.locator('.answer__title'))) || (await s.text(answers.locator('.alternates'))), SLOW)
-      .toContain('Statement download');
+    await untilDone(
+      'the answers panel offers the hostile answer',
+      async () =>
+        ((await s.text(answers.locator('.answer__title'))) || (await s.text(answers.locator('.alternates')))).includes(
+          'Statement download',
+        ),
+      answers.locator('.notice--error'),
+      retryIn(answers),
+    );
     if (!(await answers.locator('.answer__title').count()))
       await answers.locator('.alternates button', { hasText: 'Statement download' }).click();
     await expect.poll(() => s.text(answers.locator('.answer__title')), SLOW).toContain('Statement download');
-    // The escalation's trail is read from the ticket's audits, megabytes here: a panel too late for
-    // Zendesk's answer says so, and the agent clicks Try again.
     const escalation = sidebar.locator('[data-panel="escalation"]');
     await untilDone(
       'the escalation says who escalated',
       async () => (await s.text(sidebar.getByTestId('escalation-escalated'))).includes('Escalated by'),
       escalation.locator('.notice--error'),
-      () => escalation.getByRole('button', { name: 'Try again' }).click(),
+      retryIn(escalation),
     );
     await knowledge.getByRole('searchbox').fill(WORD);
-    await expect.poll(() => knowledge.locator('li.article').count(), SLOW).toBe(ARTICLE_URLS.length);
+    await untilDone(
+      'the knowledge search finds the hostile articles',
+      async () => (await knowledge.locator('li.article').count()) === ARTICLE_URLS.length,
+      knowledge.locator('.notice--error'),
+      retryIn(knowledge),
+    );
 
     // Move over the whole frame, in case a hover handler made it into the page.
     const box = (await s.page.locator('iframe[data-location="ticket_sidebar"]').boundingBox())!;
