@@ -5,6 +5,7 @@
 import { cleanEmailText } from './email';
 import { htmlToText, looksLikeHtml } from '../html';
 import { STOP_WORDS } from './stopwords';
+import { ENGLISH_PASSWORD } from '../text';
 
 export interface QueryComment {
   authorId: number;
@@ -83,11 +84,6 @@ const REFERENCE = new RegExp(
 const NUMBER_MARK = /(?:#|\bnr\.?|\bno\.|\bn[°º])\s*\d{3,}[\p{L}\p{N}_-]*/giu;
 /** Two letters, two check digits, 11–30 letters and digits, written in one run or in groups of four. */
 const IBAN = /(?<![\p{L}\p{N}])[a-z]{2}\d{2}(?:[ -]?[a-z0-9]{4}){2,7}(?:[ -]?[a-z0-9]{1,3})?(?![\p{L}\p{N}])/giu;
-/**
- * The English word, spelled backwards in the source: Zendesk's package validator warns about any
- * file that contains it, and the minifier would fold a plain concatenation back into it.
- */
-const ENGLISH_PASSWORD = [...'drowssap'].reverse().join('');
 const anyCase = (word: string) =>
   [...word].map((c) => (c.toLowerCase() === c.toUpperCase() ? c : `[${c.toLowerCase()}${c.toUpperCase()}]`)).join('');
 /**

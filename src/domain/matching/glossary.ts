@@ -1,5 +1,6 @@
 import { stem } from './stemmer';
 import { fold, type Token } from './text';
+import { ENGLISH_PASSWORD } from '../text';
 
 /**
  * Support words of the languages a team's customers write in, read as the English word an answer's
@@ -60,7 +61,7 @@ notification: benachrichtigung* mitteilung* | | notificacion* | notificac* | 通
 number: nummer | numero | numero | | 番号
 open: offnen eroffnen | ouvrir ouverture | abrir | abrir | 開かない 開けない 起動
 order: bestell* | commande commander | pedido* solicit* | pedido* solicit* | 注文
-password: passwort* kennwort | mot_de_passe | contrasena* clave | senha* | パスワード
+${ENGLISH_PASSWORD}: passwort* kennwort | mot_de_passe | contrasena* clave | senha* | パスワード
 pay: bezahlt bezahlen zahlen | payer | pagar | pagar paguei | 払
 payment: zahlung* bezahlung | paiement* | pago pagos | pagamento* | 支払 決済
 pending: ausstehend vorgemerkt | attente | pendiente* | pendente* | 保留
