@@ -142,7 +142,7 @@ function parse(table: string): Glossary {
 }
 
 let parsed: Glossary | undefined;
-/** Parsed when first used: only the matcher's builds need it. */
+/** Parsed when first used: by a matcher's build, or a knowledge search for a customer not writing English. */
 const glossary = (): Glossary => (parsed ??= parse(TABLE));
 
 function lookUp(word: string, g: Glossary): English | undefined {
