@@ -102,6 +102,42 @@ describe('suggestions across locales', () => {
     expect(searched).toEqual(['en-us']);
   });
 
+  describe('a weak result in the customer’s locale', () => {
+    const spanish = terms('llega', 'código', 'sms', 'viaje', 'méxico', 'entrar', 'app');
+    const english = terms('arrive', 'code', 'sms', 'viaje', 'méxico', 'entrar', 'app');
+    const contraseña = article('Restablecer tu contraseña', 'Te enviamos un código por correo para entrar en la app.');
+    const codes = article("I'm not receiving SMS verification codes", 'If the SMS code does not arrive, open the app.');
+    const both = [
+      { locale: 'es', query: spanish },
+      { locale: 'en-us', query: english },
+    ];
+    const searchIn = (results: Record<string, ReturnType<typeof article>[]>) => {
+      const searched: string[] = [];
+      const search = ({ locale }: { locale: string }) => {
+        searched.push(locale);
+        return Promise.resolve(results[locale] ?? []);
+      };
+      return { search, searched };
+    };
+
+    it('gives way to a fallback result that holds far more of the ticket', async () => {
+      const [weak] = relevanceScores([contraseña], spanish);
+      expect(weak).toBeGreaterThan(0.1); // enough to be suggested alone: the old rule showed it
+      const { search, searched } = searchIn({ es: [contraseña], 'en-us': [codes] });
+      expect(await suggestArticles(search, both, text, 5)).toEqual([codes]);
+      expect(searched).toEqual(['es', 'en-us']);
+    });
+
+    it('stays when the fallback is not much better, and a fair one is kept without a second search', async () => {
+      const near = article('No me llega el código SMS', 'Si el código SMS no llega en tu viaje, entra en la app.');
+      const weakOnly = searchIn({ es: [contraseña], 'en-us': [article('Travel', 'Your app abroad.')] });
+      expect(await suggestArticles(weakOnly.search, both, text, 5)).toEqual([contraseña]);
+      const fair = searchIn({ es: [near], 'en-us': [codes] });
+      expect(await suggestArticles(fair.search, both, text, 5)).toEqual([near]);
+      expect(fair.searched).toEqual(['es']);
+    });
+  });
+
   it('shows nothing when no locale has a relevant result', async () => {
     expect(await suggestArticles(() => Promise.resolve([remboursement]), searches('fr', 'en-us'), text, 5)).toEqual([]);
   });
