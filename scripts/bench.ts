@@ -35,17 +35,11 @@ const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** di
 type KnowledgeEntry = { subject: string; body: string; locale: string; relevant_article_ids: number[]; relevant_record_urls: string[] };
 
 /**
- * The knowledge panel's suggestions on the labelled set, with the playground's search engine as
- * the Help Center (English the fallback locale): MRR of the first right article among the
- * answerable tickets, the wrong articles among the three shown, and how many tickets no article
- * answers get none. "before" searches the profile's locale with the plain query (5 results) and
- * shows the top three; "app" is what the panel does now (domain/knowledge/relevance's suggestArticles).
- */
-/**
  * The knowledge panel's suggestions on the labelled tickets: the articles (ranked offline by the
  * playground's search engine) and the connected sources' records and community posts (from the
  * playground's Unified Search at `base`), before (Help Center's and Unified Search's own ranking)
- * and as the app chooses them.
+ * and as the app chooses them (domain/knowledge/relevance's suggestArticles): MRR of the first right
+ * article, the wrong articles among the three shown, and the tickets no article answers left empty.
  */
 async function retrievalQuality(base: string) {
   const entries = readJson<KnowledgeEntry[]>('playground/fixtures/knowledge_eval.json');

@@ -96,3 +96,7 @@ export function closestLocale(locale: string, options: readonly string[]): strin
   const index = normalized.findIndex((option) => languageOf(option) === language);
   return index >= 0 ? options[index]! : null;
 }
+
+/** The language when it is not English, else null: a customer whose words the glossary reads in English. */
+export const otherThanEnglish = (language: string | null | undefined): string | null =>
+  language && language !== 'en' ? language : null;

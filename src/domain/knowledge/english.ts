@@ -1,5 +1,5 @@
 import { englishOf } from '../matching/glossary';
-import { languageOf } from '../locale';
+import { languageOf, otherThanEnglish } from '../locale';
 import type { SearchQuery } from './query';
 import type { SuggestionSearch } from './relevance';
 
@@ -18,7 +18,7 @@ export function suggestionSearches(
 ): SuggestionSearch<SearchQuery>[] {
   return locales.map((locale) => ({
     locale,
-    query: language && language !== 'en' && languageOf(locale) === 'en' ? inEnglish(query) : query,
+    query: otherThanEnglish(language) && languageOf(locale) === 'en' ? inEnglish(query) : query,
   }));
 }
 

@@ -1,5 +1,5 @@
 import { stem } from './stemmer';
-import { fold, type Token } from './text';
+import { fold, UNSPACED, type Token } from './text';
 import { ENGLISH_PASSWORD } from '../text';
 
 /**
@@ -110,24 +110,26 @@ interface Glossary {
   unspaced: [string, English][];
   /** The longest beginning: no word needs to be tried further than this. */
   longestStart: number;
-  /** Every key as written, with its concept's English words, in the table's order. */
-  entries: { key: string; english: string }[];
 }
 
 /** The shortest beginning a word is looked up by: shorter ones are whole words of their own. */
 const MIN_START = 4;
-const UNSPACED = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]/u;
+
+/** The table's lines: each concept's English words, and its keys as written. */
+const lines = (table: string) =>
+  table
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [concept = '', rest = ''] = line.split(':');
+      return { english: concept.trim(), keys: rest.split(/[\s|]+/).filter(Boolean) };
+    });
 
 function parse(table: string): Glossary {
-  const glossary: Glossary = { words: new Map(), starts: new Map(), phrases: [], unspaced: [], longestStart: 0, entries: [] };
-  for (const line of table.trim().split('\n')) {
-    const [concept = '', rest = ''] = line.split(':');
-    const english = concept
-      .trim()
-      .split(' ')
-      .map((word): Token => ({ surface: word, stem: stem(word), stop: false }));
-    for (const key of rest.split(/[\s|]+/).filter(Boolean)) {
-      glossary.entries.push({ key, english: concept.trim() });
+  const glossary: Glossary = { words: new Map(), starts: new Map(), phrases: [], unspaced: [], longestStart: 0 };
+  for (const line of lines(table)) {
+    const english = line.english.split(' ').map((word): Token => ({ surface: word, stem: stem(word), stop: false }));
+    for (const key of line.keys) {
       const folded = fold(key);
       if (UNSPACED.test(folded)) glossary.unspaced.push([folded, english]);
       else if (folded.includes('_')) glossary.phrases.push([` ${folded.replaceAll('_', ' ')} `, english]);
@@ -198,4 +200,5 @@ export function englishOf(term: string): string[] {
 }
 
 /** Every key as written with its concept's English words, for the tests' checks of the table. */
-export const glossaryEntries = (): readonly { key: string; english: string }[] => glossary().entries;
+export const glossaryEntries = (): { key: string; english: string }[] =>
+  lines(TABLE).flatMap(({ english, keys }) => keys.map((key) => ({ key, english })));

@@ -32,7 +32,7 @@ const STOPWORDS = new Set(
 );
 
 // Han, Hiragana, Katakana, Hangul, Thai and similar scripts are not space separated.
-const UNSPACED = /[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
+export const UNSPACED = /[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/u;
 const MAX_TOKEN_CHARS = 60;
 const TOKEN_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 

@@ -5,7 +5,7 @@ import { loadOnce } from '../../app/loadOnce';
 import { nextTask } from '../../app/slices';
 import { createResource } from '../../app/resource';
 import type { SessionCache } from '../../app/sessionCache';
-import { normalizeLocale, searchLocaleFor } from '../../domain/locale';
+import { normalizeLocale, otherThanEnglish, searchLocaleFor } from '../../domain/locale';
 import type { AppSettings } from '../../domain/settings';
 import { htmlToText } from '../../domain/html';
 import { inert } from '../../domain/answers/placeholders';
@@ -91,7 +91,7 @@ export function createKnowledgeModel({ host, settings, ticket, currentUser, cach
   const articleText = (article: Article) => ({ title: article.title, body: htmlToText(article.body ?? '') });
 
   /** The suggestions' searches: in an English locale, a customer's words in another language go in English (domain/knowledge/english). */
-  const notEnglish = () => (language.value && language.value !== 'en' ? language.value : null);
+  const notEnglish = () => otherThanEnglish(language.value);
   async function suggestionSearches(query: SearchQuery, locales: string[]): Promise<SuggestionSearch<SearchQuery>[]> {
     const lang = notEnglish();
     const english = lang ? await loadEnglish().catch(() => null) : null; // a failed download searches as written
