@@ -98,5 +98,4 @@ export function closestLocale(locale: string, options: readonly string[]): strin
 }
 
 /** The language when it is not English, else null: a customer whose words the glossary reads in English. */
-export const otherThanEnglish = (language: string | null | undefined): string | null =>
-  language && language !== 'en' ? language : null;
+export const otherThanEnglish = (language: string | null | undefined): string | null => (language && language !== 'en' ? language : null);

@@ -255,7 +255,10 @@ async function untilDone(what: string, done: () => Promise<boolean>, failed: Loc
     await tryAgain();
     // The notice goes when the next attempt starts (a slow one, the megabytes again): one seen after that is the next attempt's.
     await expect
-      .poll(async () => (await done()) || (await failed.count()) === 0, { ...SLOW, message: `${what}: the notice stayed after trying again` })
+      .poll(async () => (await done()) || (await failed.count()) === 0, {
+        ...SLOW,
+        message: `${what}: the notice stayed after trying again`,
+      })
       .toBe(true);
   }
 }

@@ -104,7 +104,8 @@ function suggestion<T>(results: readonly T[], text: (result: T) => ResultText, q
     .map((result, i) => ({ result, score: scores[i]!, order: scores[i]! + RANK_WEIGHT / (i + 1) }))
     .sort((a, b) => b.order - a.order);
   const best = ranked[0];
-  if (!best || best.score < SUGGESTION_FLOOR || ranked.filter((r) => r.score >= best.score).length > MAX_TIED) return { results: [], best: 0 };
+  if (!best || best.score < SUGGESTION_FLOOR || ranked.filter((r) => r.score >= best.score).length > MAX_TIED)
+    return { results: [], best: 0 };
   const shown = ranked
     .filter((r) => r.score >= SUGGESTION_RATIO * best.score)
     .slice(0, limit)
