@@ -52,7 +52,7 @@ describe('the app inside the offline Zendesk', () => {
     // The network drops the panels' code (as a flaky connection would) until the agent asks again.
     let failing = true;
     const served: boolean[] = [];
-    await session().page.route(/\/app\/assets\/SidebarPanels-[\w-]+\.js$/, (route) => {
+    await session().page.route(/\/app\/assets\/SidebarPanels-[\w-]+\.js(\?retry=\d+)?$/, (route) => {
       served.push(!failing);
       return failing ? route.abort('connectionreset') : route.continue();
     });

@@ -2,6 +2,7 @@ import { computed, effect, signal, type ReadonlySignal, type Signal } from '@pre
 import { conflict, createAction, done, refused, type Report } from '../../app/action';
 import { AppError, unexpected } from '../../app/errors';
 import type { LeadAccess } from '../../app/lead';
+import { loadOnce } from '../../app/loadOnce';
 import { onDispose } from '../../app/model';
 import { createResource } from '../../app/resource';
 import type { Approval } from '../../domain/answers/approval';
@@ -56,6 +57,9 @@ const factsOf = ({ id, status, type, problem_id, updated_at }: Ticket): Facts =>
  * How long the problems' states are taken as read, for every ticket of the session: a problem
  * solved meanwhile ends its known issue on screen within two minutes.
  */
+/** The writes are in the editing chunk the sidebar otherwise never downloads. */
+const loadWrites = loadOnce(() => import('./knownIssueWrites'));
+
 const PROBLEMS_FRESH_MS = 2 * 60 * 1000;
 const PROBLEMS_KEY = 'known-issue:problems';
 
@@ -201,8 +205,7 @@ export function createKnownIssueModel(deps: Deps) {
       const me = await lead.fresh();
       if (!me.isLead) return refused('ui.escalation.refused_not_lead');
       if (!isLiveProblem(t)) return refused('ui.known_issue.not_problem');
-      // The writes are in the editing chunk the sidebar otherwise never downloads.
-      const { markKnownIssue } = await import('./knownIssueWrites');
+      const { markKnownIssue } = await loadWrites();
       const made = await markKnownIssue(host, { ticketId: t.id, subject: ticket.subject.value, leadId: me.userId, now: now(), ...input });
       await announceChange(host, library, instanceGuid, made).catch(() => undefined);
       await reload();

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { loadOnce } from '../../app/loadOnce';
 import { useServices } from '../../app/services';
 import { asksForNote, requiresReason, type EscalationAction } from '../../domain/escalation';
 import { longText, shortText } from '../../domain/text';
@@ -10,12 +11,7 @@ import type { EscalationModel, StaleState } from './model';
 import type { RootCauseFlow } from './rootCause';
 
 /** The root-cause form, downloaded only when a lead is about to resolve: no other sidebar needs it. */
-let formChunk: Promise<typeof import('./RootCauseForm')> | null = null;
-const loadForm = () =>
-  (formChunk ??= import('./RootCauseForm').catch((error: unknown) => {
-    formChunk = null;
-    throw error;
-  }));
+const loadForm = loadOnce(() => import('./RootCauseForm'));
 
 function RootCauseStep(props: { flow: RootCauseFlow; note: string; onClose: () => void }) {
   const [chunk, setChunk] = useState<{ form?: typeof import('./RootCauseForm'); error?: unknown }>({});

@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
 import { createAction, done, refused, type Report } from '../../app/action';
 import type { LeadAccess } from '../../app/lead';
+import { loadOnce } from '../../app/loadOnce';
 import { onDispose } from '../../app/model';
 import type { RootCauseCategory, Why } from '../../domain/rootCauses';
 import type { RootCause } from '../../host/api/rootCauses';
@@ -16,6 +17,11 @@ export interface RootCauseInput {
   /** The lead's resolution note: the answer's first draft. */
   note: string;
 }
+
+// Loaded when first used: only a lead who just resolved an escalation ever files a cause.
+const loadRules = loadOnce(() => import('../../domain/rootCauses'));
+const loadWrites = loadOnce(() => import('../../host/api/rootCauses'));
+const loadProposal = loadOnce(() => import('../answers/proposal'));
 
 interface Deps {
   host: HostClient;
@@ -39,10 +45,7 @@ export function createRootCauseFlow({ host, lead, ticket, i18n, parentGuid }: De
 
   /** The proposal modal seeded from the ticket: subject, the note as a draft reply, the customer's own words. */
   async function openAnswer(rootCauseId: string, note: string) {
-    const [{ answerDraftFrom, exampleFrom }, { openProposalModal }] = await Promise.all([
-      import('../../domain/rootCauses'),
-      import('../answers/proposal'),
-    ]);
+    const [{ answerDraftFrom, exampleFrom }, { openProposalModal }] = await Promise.all([loadRules(), loadProposal()]);
     const { subject, requester, thread } = ticket;
     const requesterId = thread.value.requesterId;
     const words = exampleFrom(thread.value.comments.find((c) => c.authorId === requesterId)?.htmlBody ?? '');
@@ -68,11 +71,7 @@ export function createRootCauseFlow({ host, lead, ticket, i18n, parentGuid }: De
 
   const save = createAction(
     async (input: RootCauseInput, formKey: string) => {
-      // Loaded when first used: only a lead who just resolved an escalation ever files a cause.
-      const [{ whysProblem }, { createRootCause }] = await Promise.all([
-        import('../../domain/rootCauses'),
-        import('../../host/api/rootCauses'),
-      ]);
+      const [{ whysProblem }, { createRootCause }] = await Promise.all([loadRules(), loadWrites()]);
       const problem = whysProblem(input.whys);
       if (problem) return refused(`ui.root_cause.refused_${problem}`);
       // Lead powers are read fresh at the moment of the action, as for every lead action.
