@@ -13,7 +13,7 @@ export const LOCATION_PAGES: Record<string, { location: string; view: string; st
   'sidebar.html': {
     location: 'ticket_sidebar',
     view: 'features/sidebar/SidebarView.tsx',
-    strings: 'common,boot,sidebar,escalation,root_cause',
+    strings: 'common,boot,sidebar,escalation',
   },
   'console.html': {
     location: 'nav_bar',

@@ -21,9 +21,11 @@ const once = (files: Record<string, () => Promise<{ default: Dictionary }>>): Bu
 
 export const OUTSIDE: Bundle = import.meta.glob<Dictionary>('../../translations/*.json', { query: '?ns=outside,boot', import: 'default' });
 export const SIDEBAR: Bundle = import.meta.glob<Dictionary>('../../translations/*.json', {
-  query: '?ns=common,boot,sidebar,escalation,root_cause',
+  query: '?ns=common,boot,sidebar,escalation',
   import: 'default',
 });
+/** The root-cause step a lead gets after resolving in the sidebar (features/escalation/rootCauseStep.ts). */
+export const ROOT_CAUSE: Bundle = once(import.meta.glob<{ default: Dictionary }>('../../translations/*.json', { query: '?ns=root_cause' }));
 /** The sidebar's panels after its first paint (features/sidebar/SidebarPanels.tsx) add theirs when they load. */
 export const SIDEBAR_PANELS: Bundle = once(
   import.meta.glob<{ default: Dictionary }>('../../translations/*.json', { query: '?ns=answers,known_issue,knowledge' }),

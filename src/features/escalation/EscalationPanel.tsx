@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { loadOnce } from '../../app/loadOnce';
-import { useServices } from '../../app/services';
+import { ServicesContext, useServices } from '../../app/services';
 import { asksForNote, requiresReason, type EscalationAction } from '../../domain/escalation';
 import { longText, shortText } from '../../domain/text';
 import type { I18n } from '../../i18n';
@@ -8,23 +7,28 @@ import { errorMessage } from '../../ui/errorMessage';
 import { ErrorNotice, FormButtons, Loading, Panel } from '../../ui/Panel';
 import { StatusLine } from '../../ui/Status';
 import type { EscalationModel, StaleState } from './model';
-import type { RootCauseFlow } from './rootCause';
+import type { RootCauseStep } from './rootCauseStep';
 
-/** The root-cause form, downloaded only when a lead is about to resolve: no other sidebar needs it. */
-const loadForm = loadOnce(() => import('./RootCauseForm'));
-
-function RootCauseStep(props: { flow: RootCauseFlow; note: string; onClose: () => void }) {
-  const [chunk, setChunk] = useState<{ form?: typeof import('./RootCauseForm'); error?: unknown }>({});
+/** The root-cause form, with its flow and strings (features/escalation/rootCauseStep.ts). */
+function RootCauseStepView({ step, note, onClose }: { step: RootCauseStep; note: string; onClose: () => void }) {
+  const services = useServices();
+  const [chunk, setChunk] = useState<{ loaded?: Awaited<ReturnType<RootCauseStep['load']>>; error?: unknown }>({});
   const load = () => {
     setChunk({});
-    loadForm().then(
-      (form) => setChunk({ form }),
+    step.load().then(
+      (loaded) => setChunk({ loaded }),
       (error: unknown) => setChunk({ error }),
     );
   };
-  useEffect(load, []);
+  useEffect(load, [step]);
   if (chunk.error !== undefined) return <ErrorNotice error={chunk.error} onRetry={load} />;
-  return chunk.form ? <chunk.form.RootCauseForm {...props} /> : <Loading />;
+  if (!chunk.loaded) return <Loading />;
+  const { Form, flow, i18n } = chunk.loaded;
+  return (
+    <ServicesContext.Provider value={{ ...services, i18n }}>
+      <Form flow={flow} note={note} onClose={onClose} />
+    </ServicesContext.Provider>
+  );
 }
 
 const BUTTON_KEYS: Record<EscalationAction, string> = {
@@ -105,14 +109,15 @@ function ReasonForm({ action, model, onClose, onDone }: ReasonFormProps) {
   );
 }
 
-export function EscalationPanel({ model, rootCause }: { model: EscalationModel; rootCause: RootCauseFlow }) {
-  const { i18n, now } = useServices();
+export function EscalationPanel({ model, rootCause }: { model: EscalationModel; rootCause: RootCauseStep }) {
+  const services = useServices();
+  const { i18n, now } = services;
   const [asking, setAsking] = useState<EscalationAction | null>(null);
   // Right after a lead resolves: the root-cause form, with the resolution note given.
   const [resolvedWith, setResolvedWith] = useState<string | null>(null);
   const ask = (action: EscalationAction) => {
     // The root-cause form follows a resolve: it downloads while the lead writes the note.
-    if (action === 'resolve') void loadForm().catch(() => undefined);
+    if (action === 'resolve') void rootCause.load().catch(() => undefined);
     setAsking(action);
   };
   const state = model.state.value;
@@ -186,9 +191,11 @@ export function EscalationPanel({ model, rootCause }: { model: EscalationModel; 
         </div>
       ))}
       <OutcomeLine model={model} />
-      <StatusLine report={rootCause.status.value} urgent />
+      <ServicesContext.Provider value={{ ...services, i18n: rootCause.strings.value ?? i18n }}>
+        <StatusLine report={rootCause.status.value} urgent />
+      </ServicesContext.Provider>
       {resolvedWith !== null ? (
-        <RootCauseStep flow={rootCause} note={resolvedWith} onClose={() => setResolvedWith(null)} />
+        <RootCauseStepView step={rootCause} note={resolvedWith} onClose={() => setResolvedWith(null)} />
       ) : asking ? (
         <ReasonForm
           action={asking}

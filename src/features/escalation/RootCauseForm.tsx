@@ -3,6 +3,8 @@ import { useServices } from '../../app/services';
 import { MAX_WHYS, ROOT_CAUSE_CATEGORIES, WHY_MAX_CHARS, whysProblem, type RootCauseCategory, type Why } from '../../domain/rootCauses';
 import type { RootCauseFlow } from './rootCause';
 
+export { createRootCauseFlow } from './rootCause';
+
 /**
  * Offered to the lead right after they resolve an escalation: "why?" asked until the cause is
  * found (one line to start, up to five), a category, and whether the resolution becomes an

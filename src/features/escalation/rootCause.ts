@@ -1,9 +1,9 @@
-import { signal } from '@preact/signals';
+import type { Signal } from '@preact/signals';
 import { createAction, done, refused, type Report } from '../../app/action';
 import type { LeadAccess } from '../../app/lead';
 import { loadOnce } from '../../app/loadOnce';
 import { onDispose } from '../../app/model';
-import type { RootCauseCategory, Why } from '../../domain/rootCauses';
+import { answerDraftFrom, exampleFrom, whysProblem, type RootCauseCategory, type Why } from '../../domain/rootCauses';
 import type { RootCause } from '../../host/api/rootCauses';
 import type { HostClient } from '../../host/client';
 import type { I18n } from '../../i18n';
@@ -18,8 +18,7 @@ export interface RootCauseInput {
   note: string;
 }
 
-// Loaded when first used: only a lead who just resolved an escalation ever files a cause.
-const loadRules = loadOnce(() => import('../../domain/rootCauses'));
+// Loaded when first used: a lead who files a cause, or makes it an answer.
 const loadWrites = loadOnce(() => import('../../host/api/rootCauses'));
 const loadProposal = loadOnce(() => import('../answers/proposal'));
 
@@ -27,8 +26,11 @@ interface Deps {
   host: HostClient;
   lead: LeadAccess;
   ticket: TicketModel;
+  /** With the root-cause strings. */
   i18n: I18n;
   parentGuid: string;
+  /** The panel's line for the flow's outcomes, which outlives the form. */
+  status: Signal<Report | null>;
 }
 
 /**
@@ -36,8 +38,7 @@ interface Deps {
  * linked to the ticket) and, when asked, opening the proposal modal prefilled from the ticket,
  * which links the answer it saves to the cause.
  */
-export function createRootCauseFlow({ host, lead, ticket, i18n, parentGuid }: Deps) {
-  const status = signal<Report | null>(null);
+export function createRootCauseFlow({ host, lead, ticket, i18n, parentGuid, status }: Deps) {
   let close: (() => void) | null = null;
   onDispose(() => close?.());
   // One form, one record: a retry after the answer editor failed to open does not file the cause twice.
@@ -45,7 +46,7 @@ export function createRootCauseFlow({ host, lead, ticket, i18n, parentGuid }: De
 
   /** The proposal modal seeded from the ticket: subject, the note as a draft reply, the customer's own words. */
   async function openAnswer(rootCauseId: string, note: string) {
-    const [{ answerDraftFrom, exampleFrom }, { openProposalModal }] = await Promise.all([loadRules(), loadProposal()]);
+    const { openProposalModal } = await loadProposal();
     const { subject, requester, thread } = ticket;
     const requesterId = thread.value.requesterId;
     const words = exampleFrom(thread.value.comments.find((c) => c.authorId === requesterId)?.htmlBody ?? '');
@@ -71,7 +72,7 @@ export function createRootCauseFlow({ host, lead, ticket, i18n, parentGuid }: De
 
   const save = createAction(
     async (input: RootCauseInput, formKey: string) => {
-      const [{ whysProblem }, { createRootCause }] = await Promise.all([loadRules(), loadWrites()]);
+      const { createRootCause } = await loadWrites();
       const problem = whysProblem(input.whys);
       if (problem) return refused(`ui.root_cause.refused_${problem}`);
       // Lead powers are read fresh at the moment of the action, as for every lead action.

@@ -3,7 +3,7 @@ import { withStrings } from '../../i18n';
 import { SIDEBAR_PANELS } from '../../i18n/bundles';
 import { createResource } from '../../app/resource';
 import { createEscalationModel } from '../escalation/model';
-import { createRootCauseFlow } from '../escalation/rootCause';
+import { createRootCauseStep } from '../escalation/rootCauseStep';
 import { createTicketModel } from '../ticket/model';
 import type { TicketSnapshot } from '../ticket/paths';
 import { loadPanels } from './chunks';
@@ -27,7 +27,7 @@ export function createSidebarModel(services: Services, initial: TicketSnapshot) 
   return {
     ticket,
     escalation: createEscalationModel({ host, settings, ticket, lead, i18n, now, cache }),
-    rootCause: createRootCauseFlow({ host, lead, ticket, i18n, parentGuid: context.instanceGuid }),
+    rootCause: createRootCauseStep({ host, lead, ticket, i18n, parentGuid: context.instanceGuid }),
     /** The other panels' view with the services they see (the strings theirs too), and how to ask again after a failed download. */
     panels: { state: panels.state, retry: loadRest },
   };
