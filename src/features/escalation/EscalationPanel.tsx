@@ -9,9 +9,8 @@ import { StatusLine } from '../../ui/Status';
 import type { EscalationModel, StaleState } from './model';
 import type { RootCauseStep } from './rootCauseStep';
 
-/** The root-cause form, with its flow and strings (features/escalation/rootCauseStep.ts). */
+/** The root-cause form with its flow (features/escalation/rootCauseStep.ts); its strings come from the panel. */
 function RootCauseStepView({ step, note, onClose }: { step: RootCauseStep; note: string; onClose: () => void }) {
-  const services = useServices();
   const [chunk, setChunk] = useState<{ loaded?: Awaited<ReturnType<RootCauseStep['load']>>; error?: unknown }>({});
   const load = () => {
     setChunk({});
@@ -23,12 +22,8 @@ function RootCauseStepView({ step, note, onClose }: { step: RootCauseStep; note:
   useEffect(load, [step]);
   if (chunk.error !== undefined) return <ErrorNotice error={chunk.error} onRetry={load} />;
   if (!chunk.loaded) return <Loading />;
-  const { Form, flow, i18n } = chunk.loaded;
-  return (
-    <ServicesContext.Provider value={{ ...services, i18n }}>
-      <Form flow={flow} note={note} onClose={onClose} />
-    </ServicesContext.Provider>
-  );
+  const { Form, flow } = chunk.loaded;
+  return <Form flow={flow} note={note} onClose={onClose} />;
 }
 
 const BUTTON_KEYS: Record<EscalationAction, string> = {
@@ -191,12 +186,12 @@ export function EscalationPanel({ model, rootCause }: { model: EscalationModel; 
         </div>
       ))}
       <OutcomeLine model={model} />
+      {/* The root-cause step's line and form read its strings, once loaded. */}
       <ServicesContext.Provider value={{ ...services, i18n: rootCause.strings.value ?? i18n }}>
         <StatusLine report={rootCause.status.value} urgent />
+        {resolvedWith !== null && <RootCauseStepView step={rootCause} note={resolvedWith} onClose={() => setResolvedWith(null)} />}
       </ServicesContext.Provider>
-      {resolvedWith !== null ? (
-        <RootCauseStepView step={rootCause} note={resolvedWith} onClose={() => setResolvedWith(null)} />
-      ) : asking ? (
+      {resolvedWith !== null ? null : asking ? (
         <ReasonForm
           action={asking}
           model={model}

@@ -19,7 +19,7 @@ const loadForm = loadOnce(() => import('./RootCauseForm'));
  */
 export function createRootCauseStep(deps: { host: HostClient; lead: LeadAccess; ticket: TicketModel; i18n: I18n; parentGuid: string }) {
   const status = signal<Report | null>(null);
-  /** The sidebar's strings with the root cause's, once loaded. */
+  /** The sidebar's strings with the root cause's, once loaded: the panel's line and the form read them. */
   const strings = signal<I18n | null>(null);
   let flow: (RootCauseFlow & { dispose: () => void }) | null = null;
   onDispose(() => flow?.dispose());
@@ -28,7 +28,7 @@ export function createRootCauseStep(deps: { host: HostClient; lead: LeadAccess; 
     const [chunk, i18n] = await Promise.all([loadForm(), withStrings(deps.i18n, ROOT_CAUSE)]);
     flow ??= buildModel(() => chunk.createRootCauseFlow({ ...deps, i18n, status }));
     strings.value = i18n;
-    return { Form: chunk.RootCauseForm, flow, i18n };
+    return { Form: chunk.RootCauseForm, flow };
   }
   return { status, strings, load };
 }
