@@ -120,6 +120,28 @@ describe('answer library', () => {
   });
 });
 
+describe("the library's copies", () => {
+  it('are named alike in every frame that reads the same copy, and anew once the copy changes', async () => {
+    const records = [record('A', '2026-11-01T00:00:00Z'), record('B', '2026-11-02T00:00:00Z')];
+    const { client } = host(records);
+    let now = 1_000;
+    const cache = createSessionCache(null, () => now);
+    const first = createAnswerLibrary(client, cache, () => now);
+    const list = await first.load();
+    now += 1_000;
+    const next = createAnswerLibrary(client, cache, () => now);
+    const same = await next.load();
+    expect(first.copyOf(list)).toBeDefined();
+    expect(next.copyOf(same)).toBe(first.copyOf(list));
+    // The console changed B: the copy holds the change, under a new name.
+    next.remember({ ...same.find((a) => a.id === 'B')!, title: 'Changed', updatedAt: '2026-11-03T00:00:00Z' });
+    const third = createAnswerLibrary(client, cache, () => now);
+    const changed = await third.load();
+    expect(changed.find((a) => a.id === 'B')?.title).toBe('Changed');
+    expect(third.copyOf(changed)).not.toBe(first.copyOf(list));
+  });
+});
+
 describe('answer library too large for the browser storage', () => {
   const connectTo = workerPorts();
   /** A storage that refuses every write, as a full one does a library of thousands of answers. */
@@ -140,7 +162,9 @@ describe('answer library too large for the browser storage', () => {
     const serve = createMatcherServer();
     /** Each frame's own connection to the one worker. */
     const connect = () => connectTo(serve);
-    const first = await createAnswerLibrary(client, createSessionCache(full), Date.now, connect).load();
+    const reader = createAnswerLibrary(client, createSessionCache(full), Date.now, connect);
+    const first = await reader.load();
+    expect(reader.copyOf(first)).toBeDefined();
     const lists = urls.length;
     // Three pages, then the first again for the records written meanwhile.
     expect(lists).toBe(4);
@@ -148,8 +172,11 @@ describe('answer library too large for the browser storage', () => {
     const probe = connect();
     await vi.waitFor(async () => expect((await probe.ask({ kind: 'recall', key: 'answers', index: 0 })).part).not.toBeNull());
     // Another sidebar: its own cache (the storage kept nothing), the same worker.
-    const next = await createAnswerLibrary(client, createSessionCache(full), Date.now, connect).load();
+    const frame = createAnswerLibrary(client, createSessionCache(full), Date.now, connect);
+    const next = await frame.load();
     expect(next).toEqual(first);
+    // Named as the frame that read it from Zendesk named it.
+    expect(frame.copyOf(next)).toBe(reader.copyOf(first));
     // No full read again: at most the check of the record written last.
     expect(urls.slice(lists).every((u) => u.includes('sort=-updated_at') && pageSize(u) === '1')).toBe(true);
   });

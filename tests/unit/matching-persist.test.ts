@@ -240,7 +240,7 @@ describe("the session's shared worker", () => {
   /** A frame's connection to the worker that `serve` runs. */
   const connect = workerPorts();
   const open = (cache: SessionCache, answers: AnswerDoc[], worker: MatcherClient) =>
-    sessionMatcher(cache, textAnalysis, answers, new AbortController().signal, worker);
+    sessionMatcher(cache, textAnalysis, answers, new AbortController().signal, { worker });
 
   it('trains once for every sidebar: the next one neither trains nor restores, and the session keeps the training for a new worker', async () => {
     const storage = memoryStorage();
@@ -286,6 +286,31 @@ describe("the session's shared worker", () => {
       await open(createSessionCache(memoryStorage()), changed, connect(serve));
     }
     await expectSameAnswers(sidebar!, createMatcher(answers));
+  });
+
+  it('hashes a library named for the session once: the next sidebar on that name finds the matcher without hashing it', async () => {
+    const storage = memoryStorage();
+    const answers = library();
+    const serve = createMatcherServer();
+    const hashing = vi.fn(textAnalysis.fingerprintSteps);
+    const tool = { ...textAnalysis, fingerprintSteps: hashing };
+    /** Libraries hashed so far (the code's own settings, hashed as no answers, aside). */
+    const hashed = () => hashing.mock.calls.filter(([docs]) => docs.length > 0).length;
+    const named = (docs: AnswerDoc[], name: string) =>
+      sessionMatcher(createSessionCache(storage), tool, docs, new AbortController().signal, { worker: connect(serve), name });
+    await named(answers, 'copy 1');
+    expect(hashed()).toBe(1);
+    const training = vi.spyOn(SupportClassifier.prototype, 'trainSteps');
+    const next = await named(answers, 'copy 1');
+    expect(hashed()).toBe(1);
+    expect(training).not.toHaveBeenCalled();
+    await expectSameAnswers(next!, createMatcher(answers));
+
+    // Another name is hashed, and its own answers are matched.
+    const changed = answers.map((a, i) => (i === 0 ? { ...a, examples: [...a.examples, 'my new card is still not here'] } : a));
+    const other = await named(changed, 'copy 2');
+    expect(hashed()).toBe(2);
+    await expectSameAnswers(other!, createMatcher(changed));
   });
 
   it('trains in the frame when the worker cannot start, or stops answering after it started', async () => {

@@ -16,6 +16,11 @@ export const LIBRARY_CHECK_MS = 30 * 1000;
 
 interface Stored {
   answers: Answer[];
+  /**
+   * When the copy was read from Zendesk: it names the copy for every frame of the session, as it
+   * names the worker's parts of it (sharedMatcher.ts). Absent in a copy an older version stored.
+   */
+  savedAt?: number;
 }
 
 /** Whether the copy already holds the library's most recent write (a save counts the revision up). */
@@ -41,6 +46,12 @@ export function createAnswerLibrary(
   worker: () => MatcherClient | null = connectSharedMatcher,
 ) {
   let inflight: Promise<Answer[]> | null = null;
+  /** The copy each list this frame handed out belongs to (`copyOf`). */
+  const copies = new WeakMap<Answer[], number>();
+  const named = ({ answers, savedAt }: Stored) => {
+    if (savedAt !== undefined) copies.set(answers, savedAt);
+    return answers;
+  };
   /** The copy this frame had from the worker (not put in its own cache: storing it is what failed). */
   let recalled: { value: Stored; savedAt: number } | null = null;
 
@@ -53,31 +64,32 @@ export function createAnswerLibrary(
     if (mine) return mine;
     const client = worker();
     const list = client ? await recallList(client, KEY).catch(() => null) : null;
-    if (list) recalled = { value: { answers: list.items as Answer[] }, savedAt: list.savedAt };
+    if (list) recalled = { value: { answers: list.items as Answer[], savedAt: list.savedAt }, savedAt: list.savedAt };
     return held();
   }
-  function keep(answers: Answer[]) {
-    const entry = { value: { answers } satisfies Stored, savedAt: now() };
+  function keep(answers: Answer[]): Stored {
+    const savedAt = now();
+    const entry = { value: { answers, savedAt } satisfies Stored, savedAt };
     cache.set(KEY, entry.value);
     recalled = entry;
     const client = worker();
     if (client) void keepList(client, KEY, answers, entry.savedAt).catch(() => undefined);
+    return entry.value;
   }
 
   async function fetchLibrary(force: boolean, checkNow = false): Promise<Answer[]> {
     const hit = force ? null : await sessionCopy();
     if (hit) {
-      if (!checkNow && cache.get<boolean>(CHECKED_KEY, LIBRARY_CHECK_MS)) return hit.value.answers;
+      if (!checkNow && cache.get<boolean>(CHECKED_KEY, LIBRARY_CHECK_MS)) return named(hit.value);
       // A failed check keeps the copy: the panel still works, the next view checks again.
       const newest = await latestAnswer(host).catch(() => undefined);
-      if (newest === undefined) return hit.value.answers;
+      if (newest === undefined) return named(hit.value);
       cache.set(CHECKED_KEY, true);
-      if (holds(hit.value.answers, newest)) return hit.value.answers;
+      if (holds(hit.value.answers, newest)) return named(hit.value);
     }
-    const answers = await listAnswers(host);
-    keep(answers);
+    const copy = keep(await listAnswers(host));
     cache.set(CHECKED_KEY, true);
-    return answers;
+    return named(copy);
   }
 
   return {
@@ -93,6 +105,14 @@ export function createAnswerLibrary(
     current(): Promise<Answer[]> {
       inflight ??= fetchLibrary(false, true).finally(() => (inflight = null));
       return inflight;
+    },
+    /**
+     * Which copy of the library a list from `load` or `current` is: the same for every frame of
+     * the session that reads that copy, so what is worked out from it once (the matcher's
+     * fingerprint) is found again. Undefined when not known.
+     */
+    copyOf(list: Answer[]): number | undefined {
+      return copies.get(list);
     },
     /** Whether the session's copy holds answer `id` at `version` (another instance put it there). */
     holds(id: string, version: string): boolean {

@@ -122,8 +122,12 @@ export function createAnswersModel({
       }
       const stop = new AbortController();
       training.value = true;
+      // The input's name for the session: the library's copy and the proposals added to it.
+      const state = answers.state.value;
+      const copy = 'data' in state && state.data ? library.copyOf(state.data) : undefined;
+      const name = copy === undefined ? undefined : `${copy}:${JSON.stringify(extra)}`;
       // Only the matcher's input takes the proposals (domain/answers/provisional.ts): the records, and what is shown as approved, stay the lead's.
-      sessionMatcher(cache, tool, tool.withProvisional(list, extra), stop.signal).then(
+      sessionMatcher(cache, tool, tool.withProvisional(list, extra), stop.signal, { name }).then(
         (built) => {
           if (!built) return;
           matcher.value = built;

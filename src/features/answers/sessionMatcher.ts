@@ -2,6 +2,7 @@ import { loadOnce } from '../../app/loadOnce';
 import type { SessionCache } from '../../app/sessionCache';
 import { nextTask, runInSlices } from '../../app/slices';
 import type { AnswerDoc, MatchOptions, MatchResult, TicketQuery } from '../../domain/matching';
+import { drain } from '../../domain/steps';
 import type { TextAnalysis } from '../../domain/textAnalysis';
 import { connectSharedMatcher, MAX_WEIGHT_CHARS, WorkerUnavailableError, type MatcherClient } from './sharedMatcher';
 
@@ -10,6 +11,8 @@ import { connectSharedMatcher, MAX_WEIGHT_CHARS, WorkerUnavailableError, type Ma
  * library is trained again and its entry replaces the old one rather than piling up beside it.
  */
 const KEY = 'matcher';
+/** The fingerprint of the last input named for the session (`fingerprintOf`). */
+const FINGERPRINT_KEY = 'matcher:fingerprint';
 
 /** A matcher ready for this sidebar's tickets, wherever it runs. */
 export interface SessionMatcher {
@@ -32,6 +35,22 @@ async function inFrame(cache: SessionCache, answers: AnswerDoc[], signal: AbortS
   return { match: (query, options) => nextTask().then(() => matcher.match(query, options)) };
 }
 
+/**
+ * The fingerprint the worker knows `answers` by. Hashing a library of thousands of answers keeps a
+ * sidebar busy for 100 ms and more, so an input named by `name` (the copy of the library and what
+ * was added to it) is hashed once per session, by the first sidebar to meet it. The name counts
+ * the matching code's own settings in (the fingerprint of no answers), so another version of the
+ * app never takes this one's fingerprint.
+ */
+async function fingerprintOf(cache: SessionCache, tool: TextAnalysis, answers: AnswerDoc[], signal: AbortSignal, name?: string) {
+  const named = name && `${drain(tool.fingerprintSteps([]))}:${name}`;
+  const known = named ? cache.get<{ name: string; fingerprint: string }>(FINGERPRINT_KEY, Number.POSITIVE_INFINITY)?.value : null;
+  if (known && known.name === named) return known.fingerprint;
+  const fingerprint = await runInSlices(tool.fingerprintSteps(answers), signal);
+  if (named && fingerprint !== null) cache.set(FINGERPRINT_KEY, { name: named, fingerprint });
+  return fingerprint;
+}
+
 /** Held by the shared worker: trained there only when no frame of the session trained it before. */
 async function inWorker(
   worker: MatcherClient,
@@ -39,8 +58,9 @@ async function inWorker(
   tool: TextAnalysis,
   answers: AnswerDoc[],
   signal: AbortSignal,
+  name?: string,
 ): Promise<SessionMatcher | null> {
-  let fingerprint = await runInSlices(tool.fingerprintSteps(answers), signal);
+  let fingerprint = await fingerprintOf(cache, tool, answers, signal, name);
   if (fingerprint === null) return null;
   const train = async () => {
     const trained = await worker.ask({ kind: 'train', answers, stored: storedTraining(cache) });
@@ -78,17 +98,18 @@ async function inWorker(
  * the browser has one, so every sidebar on the same library shares it and none trains; else in
  * the frame, keeping what training learnt in the session cache so the next sidebars restore it.
  * Either way a library that changed in any way is trained again. Null when superseded (`signal` aborted).
+ * `name` names `answers` for the whole session, if the caller can: the same name, the same answers.
  */
 export async function sessionMatcher(
   cache: SessionCache,
   tool: TextAnalysis,
   answers: AnswerDoc[],
   signal: AbortSignal,
-  worker: MatcherClient | null = connectSharedMatcher(),
+  { name, worker = connectSharedMatcher() }: { name?: string; worker?: MatcherClient | null } = {},
 ): Promise<SessionMatcher | null> {
   if (worker) {
     try {
-      return await inWorker(worker, cache, tool, answers, signal);
+      return await inWorker(worker, cache, tool, answers, signal, name);
     } catch (error) {
       if (!(error instanceof WorkerUnavailableError)) throw error;
     }
