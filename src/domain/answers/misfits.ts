@@ -3,7 +3,7 @@
  * says, so it goes for the answer's language variants too; on its own ticket it rules the answer
  * out, and on a ticket like its own it keeps the answer away (matching/matcher.ts decides "like").
  */
-import { isVariant, type VariantKey } from './variants';
+import { variantsAmong, type VariantKey } from './variants';
 
 /** A report as Zendesk recorded it, with its ticket's subject as Zendesk has it (null: not read). */
 export interface ReportedMisfit {
@@ -24,11 +24,11 @@ export interface MisfitOptions {
  */
 export function misfitOptions(reports: readonly ReportedMisfit[], answers: readonly VariantKey[]): (ticketId: number) => MisfitOptions {
   const byId = new Map(answers.map((a) => [a.id, a]));
+  const variantsOf = variantsAmong(answers);
   const variants = new Map<string, string[]>();
   for (const { answerId } of reports) {
     const reported = byId.get(answerId);
-    if (!variants.has(answerId))
-      variants.set(answerId, reported ? answers.filter((a) => isVariant(reported, a)).map((a) => a.id) : [answerId]);
+    if (!variants.has(answerId)) variants.set(answerId, reported ? variantsOf(reported).map((a) => a.id) : [answerId]);
   }
   return (ticketId) => {
     const exclude = new Set<string>();
