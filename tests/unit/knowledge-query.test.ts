@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanEmailText } from '../../src/domain/knowledge/email';
 import { htmlToText, looksLikeHtml } from '../../src/domain/html';
@@ -5,6 +6,8 @@ import {
   buildSearchQuery,
   cleanSubject,
   customerText,
+  MAY_HOLD,
+  SCRUB_PATTERNS,
   scrubQuery,
   stemKey,
   type QueryComment,
@@ -312,6 +315,28 @@ describe('buildSearchQuery', () => {
 });
 
 describe('personal data never reaches the search query', () => {
+  it("looks for it wherever it may be: a text a pattern matches never fails the pattern's cheap pre-check", () => {
+    // Texts rich in what the patterns look for: letters in both cases, digits, separators, "@", the password words.
+    const piece = fc.oneof(
+      fc.constantFrom('@', '.', '-', '/', '(', ')', '+', ' ', '\n', ':', '#', 'ſ', 'K', 'ß', 'Ñ', 'é'),
+      fc.constantFrom('Password', 'PASSWORT', 'Kennwort', 'mot de passe', 'CONTRASEÑA', 'senha', 'パスワード', 'is', 'ist'),
+      fc.constantFrom('invoice', 'Order', 'nr.', 'No.', 'n°', 'DE', 'gb', 'www', 'mail'),
+      fc.stringMatching(/^[A-Za-z0-9]{1,6}$/),
+      fc.stringMatching(/^\d{1,5}$/),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (pieces) => {
+        const text = pieces.join('');
+        for (const [check, patterns] of Object.entries(SCRUB_PATTERNS))
+          for (const pattern of patterns) {
+            const matches = new RegExp(pattern.source, pattern.flags).test(text);
+            if (matches) expect(MAY_HOLD[check as keyof typeof MAY_HOLD](text), `${check}: ${JSON.stringify(text)}`).toBe(true);
+          }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   const terms = (input: QueryInput) => buildSearchQuery(input, { maxTerms: 30 }).terms;
 
   it('drops IBANs, written grouped or in one run', () => {
