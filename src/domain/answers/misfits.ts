@@ -20,11 +20,15 @@ export interface MisfitOptions {
 
 /**
  * What `reports` say for matching a ticket among `answers`, as a rule to ask per ticket: each
- * report also goes for its answer's variants among them (worked out once, not per ticket).
+ * report also goes for its answer's variants among them (worked out once, not per ticket; by
+ * `variantsOf` when the caller already has the answers' `variantsAmong`).
  */
-export function misfitOptions(reports: readonly ReportedMisfit[], answers: readonly VariantKey[]): (ticketId: number) => MisfitOptions {
+export function misfitOptions(
+  reports: readonly ReportedMisfit[],
+  answers: readonly VariantKey[],
+  variantsOf: (answer: VariantKey) => VariantKey[] = variantsAmong(answers),
+): (ticketId: number) => MisfitOptions {
   const byId = new Map(answers.map((a) => [a.id, a]));
-  const variantsOf = variantsAmong(answers);
   const variants = new Map<string, string[]>();
   for (const { answerId } of reports) {
     const reported = byId.get(answerId);

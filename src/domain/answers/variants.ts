@@ -26,19 +26,20 @@ export function isVariant(a: VariantKey, b: VariantKey): boolean {
  * scanned for every answer asked about.
  */
 export function variantsAmong<T extends VariantKey>(answers: readonly T[]): (answer: VariantKey) => T[] {
-  const at = new Map<string, number[]>();
-  const index = (key: string, i: number) => {
-    const list = at.get(key);
+  const byId = new Map<string, number[]>();
+  const byTag = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, i: number) => {
+    const list = map.get(key);
     if (list) list.push(i);
-    else at.set(key, [i]);
+    else map.set(key, [i]);
   };
   answers.forEach((a, i) => {
-    index(`id:${a.id}`, i);
-    for (const tag of new Set(a.tags ?? [])) index(`tag:${tag}`, i);
+    add(byId, a.id, i);
+    for (const tag of a.tags ?? []) add(byTag, tag, i);
   });
   return (answer) => {
-    const near = new Set(at.get(`id:${answer.id}`));
-    for (const tag of answer.tags ?? []) for (const i of at.get(`tag:${tag}`) ?? []) near.add(i);
+    const near = new Set(byId.get(answer.id));
+    for (const tag of answer.tags ?? []) for (const i of byTag.get(tag) ?? []) near.add(i);
     return [...near]
       .sort((x, y) => x - y)
       .map((i) => answers[i]!)

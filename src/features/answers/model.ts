@@ -141,7 +141,9 @@ export function createAnswersModel({
   );
 
   /** This ticket's reports rule their answers out; other tickets' keep theirs from a ticket like them. */
-  const reported = computed(() => misfitOptions([...reportsRead.value, ...reportsSent.value], approved.value)(ticket.id.value));
+  const reported = computed(() =>
+    misfitOptions([...reportsRead.value, ...reportsSent.value], approved.value, variantsOf.value)(ticket.id.value),
+  );
   const excluded = computed(() => reported.value.exclude);
   const { text: customerText, language: customerLanguage } = customerWords(ticket, tools);
 
