@@ -20,8 +20,14 @@ export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
   // Built once per sidebar (the services and the first snapshot do not change) and disposed with it.
   const model = useModel(() => createSidebarModel(services, initial));
   useAutoResize(host, root);
-  // Read by `npm run bench`; a mark costs nothing when nobody reads it.
-  useEffect(() => void performance.mark('closed-loop:first-content'), []);
+  useEffect(() => {
+    // Read by `npm run bench`; a mark costs nothing when nobody reads it.
+    performance.mark('closed-loop:first-content');
+    // The panels' dates need the browser's formatters: built while the sidebar waits for their data.
+    if (typeof requestIdleCallback !== 'function') return;
+    const idle = requestIdleCallback(() => i18n.prepare());
+    return () => cancelIdleCallback(idle);
+  }, [i18n]);
 
   const { ticket, panels } = model;
   const rest = panels.state.value;
