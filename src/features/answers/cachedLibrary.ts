@@ -47,9 +47,11 @@ export function createAnswerLibrary(
 ) {
   let inflight: Promise<Answer[]> | null = null;
   /** The copy each list this frame handed out belongs to (`copyOf`). */
-  const copies = new WeakMap<Answer[], number>();
+  const copies = new WeakMap<Answer[], string>();
   const named = ({ answers, savedAt }: Stored) => {
-    if (savedAt !== undefined) copies.set(answers, savedAt);
+    // Its time, with its size and its newest record: two frames saving different copies in the same millisecond still name them apart.
+    const newest = answers.reduce((last, a) => (a.updatedAt > last ? a.updatedAt : last), '');
+    if (savedAt !== undefined) copies.set(answers, `${savedAt}:${answers.length}:${newest}`);
     return answers;
   };
   /** The copy this frame had from the worker (not put in its own cache: storing it is what failed). */
@@ -111,7 +113,7 @@ export function createAnswerLibrary(
      * the session that reads that copy, so what is worked out from it once (the matcher's
      * fingerprint) is found again. Undefined when not known.
      */
-    copyOf(list: Answer[]): number | undefined {
+    copyOf(list: Answer[]): string | undefined {
       return copies.get(list);
     },
     /** Whether the session's copy holds answer `id` at `version` (another instance put it there). */
