@@ -1,7 +1,5 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { misfitOptions } from '../../src/domain/answers/misfits';
-import { isVariant, variantsAmong } from '../../src/domain/answers/variants';
 
 const CARD = { id: 'card', locale: 'en-US', tags: ['card', 'delivery', 'post'] };
 const KARTE = { id: 'karte', locale: 'de', tags: ['card', 'delivery', 'post'] };
@@ -27,22 +25,5 @@ describe('what the "not right" reports say for one ticket', () => {
   it("say nothing about other tickets when their ticket's subject could not be read", () => {
     const options = misfitOptions([{ ticketId: 7, answerId: 'card', subject: null }], [CARD])(9);
     expect(options).toEqual({ exclude: new Set(), misfits: [] });
-  });
-});
-
-describe("an answer's language variants in a library", () => {
-  it('are those the pairwise rule finds, in the library order, however the tags are shared', () => {
-    const tag = fc.constantFrom('card', 'delivery', 'post', 'account', 'close', 'fx');
-    const answer = fc.record({
-      id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g'),
-      locale: fc.constantFrom('en-US', 'de', 'fr', undefined),
-      tags: fc.uniqueArray(tag, { maxLength: 4 }),
-    });
-    fc.assert(
-      fc.property(fc.array(answer, { maxLength: 30 }), answer, (library, asked) => {
-        const variantsOf = variantsAmong(library);
-        for (const a of [asked, ...library]) expect(variantsOf(a)).toEqual(library.filter((b) => isVariant(a, b)));
-      }),
-    );
   });
 });

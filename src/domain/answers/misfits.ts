@@ -3,7 +3,7 @@
  * says, so it goes for the answer's language variants too; on its own ticket it rules the answer
  * out, and on a ticket like its own it keeps the answer away (matching/matcher.ts decides "like").
  */
-import { variantsAmong, type VariantKey } from './variants';
+import { isVariant, type VariantKey } from './variants';
 
 /** A report as Zendesk recorded it, with its ticket's subject as Zendesk has it (null: not read). */
 export interface ReportedMisfit {
@@ -20,19 +20,15 @@ export interface MisfitOptions {
 
 /**
  * What `reports` say for matching a ticket among `answers`, as a rule to ask per ticket: each
- * report also goes for its answer's variants among them (worked out once, not per ticket; by
- * `variantsOf` when the caller already has the answers' `variantsAmong`).
+ * report also goes for its answer's variants among them (worked out once, not per ticket).
  */
-export function misfitOptions(
-  reports: readonly ReportedMisfit[],
-  answers: readonly VariantKey[],
-  variantsOf: (answer: VariantKey) => VariantKey[] = variantsAmong(answers),
-): (ticketId: number) => MisfitOptions {
+export function misfitOptions(reports: readonly ReportedMisfit[], answers: readonly VariantKey[]): (ticketId: number) => MisfitOptions {
   const byId = new Map(answers.map((a) => [a.id, a]));
   const variants = new Map<string, string[]>();
   for (const { answerId } of reports) {
     const reported = byId.get(answerId);
-    if (!variants.has(answerId)) variants.set(answerId, reported ? variantsOf(reported).map((a) => a.id) : [answerId]);
+    if (!variants.has(answerId))
+      variants.set(answerId, reported ? answers.filter((a) => isVariant(reported, a)).map((a) => a.id) : [answerId]);
   }
   return (ticketId) => {
     const exclude = new Set<string>();

@@ -11,7 +11,7 @@ import { languageOf, pickLocaleVariant } from '../../domain/locale';
 import type { MatchResult } from '../../domain/matching';
 import { answerTag } from '../../domain/answers/usage';
 import { misfitOptions, type ReportedMisfit } from '../../domain/answers/misfits';
-import { variantsAmong } from '../../domain/answers/variants';
+import { isVariant } from '../../domain/answers/variants';
 import type { AppSettings } from '../../domain/settings';
 import { getAnswer, type Answer } from '../../host/api/answers';
 import { createFeedback, misfitsSince, openExamples } from '../../host/api/feedback';
@@ -100,7 +100,6 @@ export function createAnswersModel({
   });
   const approved = computed(() => approvedAll.value.filter((a) => a.problemTicketId === null));
   const byId = computed(() => new Map(approved.value.map((a) => [a.id, a])));
-  const variantsOf = computed(() => variantsAmong(approved.value));
   /**
    * The matcher for the approved answers. Training takes seconds on a large library, so it runs
    * once per agent session, off this frame where the browser allows: the session's shared worker
@@ -141,9 +140,7 @@ export function createAnswersModel({
   );
 
   /** This ticket's reports rule their answers out; other tickets' keep theirs from a ticket like them. */
-  const reported = computed(() =>
-    misfitOptions([...reportsRead.value, ...reportsSent.value], approved.value, variantsOf.value)(ticket.id.value),
-  );
+  const reported = computed(() => misfitOptions([...reportsRead.value, ...reportsSent.value], approved.value)(ticket.id.value));
   const excluded = computed(() => reported.value.exclude);
   const { text: customerText, language: customerLanguage } = customerWords(ticket, tools);
 
@@ -179,7 +176,11 @@ export function createAnswersModel({
   );
 
   /** The same answer in the requester's language, when a variant with the same tags exists. */
-  const inLocale = (answer: Answer) => pickLocaleVariant(variantsOf.value(answer), ticket.requesterLocale.value) ?? answer;
+  const inLocale = (answer: Answer) =>
+    pickLocaleVariant(
+      approved.value.filter((a) => isVariant(answer, a)),
+      ticket.requesterLocale.value,
+    ) ?? answer;
 
   const candidates = computed(() => {
     const result = match.value;
@@ -208,7 +209,7 @@ export function createAnswersModel({
     const answer = current.value;
     const customer = customerLanguage.value;
     if (!answer?.locale || !customer || languageOf(answer.locale) === customer) return null;
-    const variant = variantsOf.value(answer).find((a) => a.locale && languageOf(a.locale) === customer);
+    const variant = approved.value.find((a) => a.locale && languageOf(a.locale) === customer && isVariant(answer, a));
     return { answer: languageOf(answer.locale), customer, variant: variant ?? null };
   });
 
