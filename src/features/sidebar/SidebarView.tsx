@@ -24,9 +24,7 @@ export default function SidebarView({ initial }: { initial: TicketSnapshot }) {
     // Read by `npm run bench`; a mark costs nothing when nobody reads it.
     performance.mark('closed-loop:first-content');
     // The panels' dates need the browser's formatters: built while the sidebar waits for their data.
-    if (typeof requestIdleCallback !== 'function') return;
-    const idle = requestIdleCallback(() => i18n.prepare());
-    return () => cancelIdleCallback(idle);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => i18n.prepare());
   }, [i18n]);
 
   const { ticket, panels } = model;
