@@ -157,10 +157,6 @@ function namePattern(names: readonly string[] | undefined): RegExp | null {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 }
 
-/**
- * Removes personal data (e-mail addresses, phone numbers, IBANs, passwords, the names given) and
- * identifiers that would only add noise, before any text becomes a search query or a cache key.
- */
 /** Each pre-check above with the patterns it stands for (tests: no text a pattern matches fails its check). */
 export const SCRUB_PATTERNS: Record<keyof typeof MAY_HOLD, RegExp[]> = {
   email: [EMAIL],
@@ -170,6 +166,10 @@ export const SCRUB_PATTERNS: Record<keyof typeof MAY_HOLD, RegExp[]> = {
   password: [PASSWORD],
 };
 
+/**
+ * Removes personal data (e-mail addresses, phone numbers, IBANs, passwords, the names given) and
+ * identifiers that would only add noise, before any text becomes a search query or a cache key.
+ */
 function scrub(text: string, names?: readonly string[]): string {
   const people = namePattern(names);
   let cleaned = text;
