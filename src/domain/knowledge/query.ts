@@ -109,7 +109,7 @@ export const MAY_HOLD = {
   iban: (text: string) => /[a-z]{2}\d{2}/iu.test(text),
   number: (text: string) => /\d{3}/.test(text),
   phone: (text: string) => /\d[\d\s()./-]{5,20}\d/.test(text),
-  password: (text: string) => PASSWORD_WORDS.some((word) => text.toLowerCase().includes(word)),
+  signInWord: (text: string) => PASSWORD_WORDS.some((word) => text.toLowerCase().includes(word)),
 };
 const ERROR_WORDS = new Set([
   'error',
@@ -163,7 +163,7 @@ export const SCRUB_PATTERNS: Record<keyof typeof MAY_HOLD, RegExp[]> = {
   iban: [IBAN],
   number: [REFERENCE, NUMBER_MARK],
   phone: [PHONE],
-  password: [PASSWORD],
+  signInWord: [PASSWORD],
 };
 
 /**
@@ -173,7 +173,7 @@ export const SCRUB_PATTERNS: Record<keyof typeof MAY_HOLD, RegExp[]> = {
 function scrub(text: string, names?: readonly string[]): string {
   const people = namePattern(names);
   let cleaned = text;
-  if (MAY_HOLD.password(text)) cleaned = cleaned.replace(PASSWORD, (_m, word: string) => ` ${word} `);
+  if (MAY_HOLD.signInWord(text)) cleaned = cleaned.replace(PASSWORD, (_m, word: string) => ` ${word} `);
   cleaned = cleaned.replace(URL, ' ');
   if (MAY_HOLD.email(text)) cleaned = cleaned.replace(EMAIL, ' ');
   if (MAY_HOLD.iban(text)) cleaned = cleaned.replace(IBAN, ' ');
