@@ -109,7 +109,10 @@ export const MAY_HOLD = {
   iban: (text: string) => /[a-z]{2}\d{2}/iu.test(text),
   number: (text: string) => /\d{3}/.test(text),
   phone: (text: string) => /\d[\d\s()./-]{5,20}\d/.test(text),
-  signInWord: (text: string) => PASSWORD_WORDS.some((word) => text.toLowerCase().includes(word)),
+  signInWord: (text: string) => {
+    const lower = text.toLowerCase();
+    return PASSWORD_WORDS.some((word) => lower.includes(word));
+  },
 };
 const ERROR_WORDS = new Set([
   'error',

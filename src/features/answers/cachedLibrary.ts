@@ -46,12 +46,10 @@ export function createAnswerLibrary(
   worker: () => MatcherClient | null = connectSharedMatcher,
 ) {
   let inflight: Promise<Answer[]> | null = null;
-  /** The copy each list this frame handed out belongs to (`copyOf`). */
-  const copies = new WeakMap<Answer[], string>();
+  /** When the copy each list this frame handed out was saved (`copyOf` names it from that). */
+  const copies = new WeakMap<Answer[], number>();
   const named = ({ answers, savedAt }: Stored) => {
-    // Its time, with its size and its newest record: two frames saving different copies in the same millisecond still name them apart.
-    const newest = answers.reduce((last, a) => (a.updatedAt > last ? a.updatedAt : last), '');
-    if (savedAt !== undefined) copies.set(answers, `${savedAt}:${answers.length}:${newest}`);
+    if (savedAt !== undefined) copies.set(answers, savedAt);
     return answers;
   };
   /** The copy this frame had from the worker (not put in its own cache: storing it is what failed). */
@@ -114,7 +112,11 @@ export function createAnswerLibrary(
      * fingerprint) is found again. Undefined when not known.
      */
     copyOf(list: Answer[]): string | undefined {
-      return copies.get(list);
+      const savedAt = copies.get(list);
+      if (savedAt === undefined) return undefined;
+      // Its time, with its size and its newest record: two frames saving different copies in the same millisecond still name them apart.
+      const newest = list.reduce((last, a) => (a.updatedAt > last ? a.updatedAt : last), '');
+      return `${savedAt}:${list.length}:${newest}`;
     },
     /** Whether the session's copy holds answer `id` at `version` (another instance put it there). */
     holds(id: string, version: string): boolean {
