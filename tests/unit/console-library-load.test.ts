@@ -7,7 +7,7 @@ import { answerRecord, fakeHost, type Route } from './fakeHost';
 
 const noRecords = () => ({ custom_object_records: [], meta: { has_more: false, after_cursor: null } });
 
-function consoleLibrary(answers: Route) {
+function consoleLibrary(answers: Route, people: () => Promise<Map<number, { name: string; isLead: boolean }>> = async () => new Map()) {
   const fake = fakeHost({
     'GET /api/v2/custom_objects/closed_loop_answer/records.json': answers,
     'POST /api/v2/custom_objects/closed_loop_feedback/records/search.json': noRecords,
@@ -17,7 +17,7 @@ function consoleLibrary(answers: Route) {
   const library = createLibraryModel({
     host: fake.host,
     settings: readSettings({}).settings,
-    lead: { people: async () => new Map() } as never,
+    lead: { people } as never,
     now: () => new Date('2026-11-20T12:00:00Z'),
     cache: createSessionCache(null),
     instanceGuid: 'console',
@@ -101,5 +101,38 @@ describe("the console's library read", () => {
     expect(library.macros.value.status).toBe('ready');
     expect(library.rows.value).toBe(rows);
     expect(library.visible.value).toBe(visible);
+  });
+
+  it('sorts the library once for its order: the approvals checked after it is read do not sort it again', async () => {
+    // Written in the same second: their order falls to their titles, compared by the collator.
+    const records = Array.from({ length: 300 }, (_, i) => ({
+      ...answerRecord(`A${String(i).padStart(4, '0')}`, `Answer ${(i * 7) % 300}`, { approved_by_id: '10002' }, '2026-11-01T10:00:00Z'),
+      updated_by_user_id: '10002',
+    }));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const { library } = consoleLibrary(
+      () => ({ custom_object_records: records, meta: { has_more: false, after_cursor: null } }),
+      async () => {
+        await held;
+        return new Map([[10002, { name: 'Lea', isLead: true }]]);
+      },
+    );
+    const loading = library.load();
+    await vi.waitFor(() => expect(library.answers.value.status).toBe('ready'));
+    const before = library.visible.value;
+    expect(before.map((r) => r.check)).toEqual(records.map(() => 'unchecked'));
+    const compares = vi.spyOn(Intl.Collator.prototype, 'compare', 'get');
+    try {
+      release();
+      await loading;
+      const after = library.visible.value;
+      // Checked now (not borne out: the records carry no approval fingerprint), so the rows are new.
+      expect(after.map((r) => r.check)).toEqual(records.map(() => 'unverified'));
+      expect(after.map((r) => r.answer.id)).toEqual(before.map((r) => r.answer.id));
+      expect(compares).not.toHaveBeenCalled();
+    } finally {
+      compares.mockRestore();
+    }
   });
 });

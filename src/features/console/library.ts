@@ -4,6 +4,7 @@ import type { LeadAccess } from '../../app/lead';
 import { onDispose } from '../../app/model';
 import { createResource } from '../../app/resource';
 import { onceEach, stableList } from '../../app/memo';
+import { nextTask } from '../../app/slices';
 import type { SessionCache } from '../../app/sessionCache';
 import { pairMacros, type MacroLink } from '../../domain/answers/macros';
 import { approvalPeople, contentFingerprint, verifyApproval, type Approval } from '../../domain/answers/approval';
@@ -53,22 +54,33 @@ type People = Map<number, { name: string; isLead: boolean }>;
 
 const dayStamp = (date: Date) => date.toISOString().slice(0, 10);
 
-/** Whether every word of `query` occurs in the answer's title, summary, text, examples, tags or language. */
-export function matchesQuery(answer: Answer, query: string): boolean {
+/** Whether an answer holds every word of `query` in its title, summary, text, examples, tags or language: the query is read once for all answers. */
+export function queryMatcher(query: string): (answer: Answer) => boolean {
   const words = foldText(query).split(/\s+/).filter(Boolean);
-  if (!words.length) return true;
-  const text = foldText([answer.title, answer.summary, answer.body, ...answer.examples, ...answer.tags, answer.locale ?? ''].join('\n'));
-  return words.every((word) => text.includes(word));
+  if (!words.length) return () => true;
+  return (answer) => {
+    const text = foldText([answer.title, answer.summary, answer.body, ...answer.examples, ...answer.tags, answer.locale ?? ''].join('\n'));
+    return words.every((word) => text.includes(word));
+  };
 }
 
+/** What the library's order reads of a row. */
+type SortKeys = Pick<LibraryRow, 'answer' | 'uses' | 'dueAt'>;
+
+/**
+ * One collator for every sort: `localeCompare` sets one up for every comparison, and a frame's
+ * first collator costs it 10 to 20 ms (`prepareOrder` makes it ahead).
+ */
+let titles: Intl.Collator | null = null;
+const titleCollator = () => (titles ??= new Intl.Collator());
+
 /** Recently changed first; most used first; due for review soonest first (never due last). Ties by title. */
-export function sortRows(rows: readonly LibraryRow[], sort: LibrarySort): LibraryRow[] {
-  // One collator for the whole sort: `localeCompare` sets one up for every comparison, slow on thousands of rows.
-  const collator = new Intl.Collator();
-  const byTitle = (a: LibraryRow, b: LibraryRow) => collator.compare(a.answer.title, b.answer.title);
+export function sortRows<R extends SortKeys>(rows: readonly R[], sort: LibrarySort): R[] {
+  const collator = titleCollator();
+  const byTitle = (a: R, b: R) => collator.compare(a.answer.title, b.answer.title);
   // Zendesk's timestamps are ISO 8601 in UTC: their text sorts as their time.
   const newer = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
-  const key: Record<LibrarySort, (a: LibraryRow, b: LibraryRow) => number> = {
+  const key: Record<LibrarySort, (a: R, b: R) => number> = {
     recent: (a, b) => newer(a.answer.updatedAt, b.answer.updatedAt),
     used: (a, b) => b.uses - a.uses,
     due: (a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity),
@@ -145,23 +157,26 @@ export function createLibraryModel(deps: {
    * read. The same list while no row changed, so what is worked out from it is not worked out again.
    */
   const sameRows = stableList<LibraryRow>();
+  const list = computed(() => ('data' in answers.state.value ? (answers.state.value.data ?? []) : []));
+  const noUses = new Map<string, number>();
+  const uses = computed(() => (usage.state.value.status === 'ready' ? usage.state.value.data : noUses));
+  const usesOf = (answer: Answer, counts: Map<string, number>) => (counts.size ? (counts.get(answer.id.toLowerCase()) ?? 0) : 0);
   const rows = computed<LibraryRow[]>(() => {
-    const list = 'data' in answers.state.value ? (answers.state.value.data ?? []) : [];
     const records = feedback.state.value.status === 'ready' ? feedback.state.value.data : [];
-    const uses = usage.state.value.status === 'ready' ? usage.state.value.data : new Map<string, number>();
+    const counts = uses.value;
     const known = 'data' in people.state.value ? people.state.value.data : undefined;
     const macroList = 'data' in macros.state.value ? macros.state.value.data : undefined;
-    const macroLinks = macroList ? pairMacros(list, macroList) : undefined;
+    const macroLinks = macroList ? pairMacros(list.value, macroList) : undefined;
     const misfits = new Map<string, number>();
     for (const r of records) {
       const id = r.custom_object_fields.answer_id;
       if (r.custom_object_fields.kind === 'misfit' && id) misfits.set(id, (misfits.get(id) ?? 0) + 1);
     }
     const at = now().getTime();
-    const next = list.map((answer): LibraryRow => {
+    const next = list.value.map((answer): LibraryRow => {
       const dueAt = dueOf(answer);
       const overdue = dueAt !== null && dueAt.getTime() <= at;
-      const useCount = uses.get(answer.id.toLowerCase()) ?? 0;
+      const useCount = usesOf(answer, counts);
       const misfitCount = misfits.get(answer.id) ?? 0;
       const { approval, sentBack: sentBackBy } = checkOf(answer, known);
       // A macro link is made anew with every pairing: a row naming a macro is made anew too (few do).
@@ -198,11 +213,24 @@ export function createLibraryModel(deps: {
   /** Every answer's row once the whole library is read, none before: figures are not made from part of it. */
   const completeRows = computed(() => (answers.state.value.status === 'ready' ? rows.value : []));
 
+  /**
+   * Each answer's place in the chosen order, worked out again only when the answers, the order or
+   * (for "most used") the usage change. The rows change too when their checks arrive: sorting
+   * 5,000 titles again then was a third of a long task.
+   */
+  const places = computed(() => {
+    const order = sort.value;
+    const counts = order === 'used' ? uses.value : noUses;
+    const keys = list.value.map((answer) => ({ answer, uses: usesOf(answer, counts), dueAt: dueOf(answer) }));
+    return new Map(sortRows(keys, order).map(({ answer }, place) => [answer, place]));
+  });
+
   /** The rows that pass the filter and the search, in the chosen order. */
   const visible = computed(() => {
+    const matches = queryMatcher(query.value);
     const shown = rows.value.filter(({ answer, overdue }) => {
       // Known-issue statements have a tab of their own (KnownIssuesTab.tsx).
-      if (isStatement(answer) || !matchesQuery(answer, query.value)) return false;
+      if (isStatement(answer) || !matches(answer)) return false;
       switch (filter.value) {
         case 'approved':
           return answer.status === 'approved';
@@ -216,7 +244,11 @@ export function createLibraryModel(deps: {
           return true;
       }
     });
-    return sortRows(shown, sort.value);
+    const place = places.value;
+    // Each row put at its place: no comparison, and the holes of the rows left out are skipped.
+    const ordered = new Array<LibraryRow>(place.size);
+    for (const row of shown) ordered[place.get(row.answer)!] = row;
+    return ordered.filter(() => true);
   });
 
   async function readUsage(): Promise<Map<string, number>> {
@@ -226,20 +258,19 @@ export function createLibraryModel(deps: {
 
   /** Looks up everyone the library and the feedback name (users already known this session are not asked for again). */
   function lookUpPeople() {
-    const list = 'data' in answers.state.value ? (answers.state.value.data ?? []) : [];
+    const read = list.value;
     const records = 'data' in feedback.state.value ? (feedback.state.value.data ?? []) : [];
     const reporters = records.map((r) => Number(r.custom_object_fields.reporter_id)).filter((id) => Number.isInteger(id) && id > 0);
     // Who proposed a draft is who made the record, as Zendesk recorded it.
-    const proposers = list.flatMap((a) => (a.status === 'draft' && a.createdById !== null ? [a.createdById] : []));
-    return people.run(() => lead.people([...approvalPeople(list), ...sendBackPeople(list), ...reporters, ...proposers]));
+    const proposers = read.flatMap((a) => (a.status === 'draft' && a.createdById !== null ? [a.createdById] : []));
+    return people.run(() => lead.people([...approvalPeople(read), ...sendBackPeople(read), ...reporters, ...proposers]));
   }
 
   const loadMacros = () => macros.run(() => listMacros(host));
 
   /** Reads the macros when an answer names one: a library without any asks Zendesk nothing. */
   function macrosIfNamed() {
-    const list = 'data' in answers.state.value ? (answers.state.value.data ?? []) : [];
-    if (list.some((a) => a.replacesMacroId !== null)) void loadMacros();
+    if (list.value.some((a) => a.replacesMacroId !== null)) void loadMacros();
   }
 
   /**
@@ -268,7 +299,9 @@ export function createLibraryModel(deps: {
 
   function load(): Promise<void> {
     reading ??= Promise.all([
-      Promise.all([answers.run(readLibrary), feedback.run(() => listOpenFeedback(host))]).then(() => {
+      Promise.all([answers.run(readLibrary), feedback.run(() => listOpenFeedback(host))]).then(async () => {
+        // The whole library's rows are shown first; their approvals are checked in a task of their own (5,000 at once were a long task).
+        await nextTask();
         macrosIfNamed();
         return lookUpPeople();
       }),
@@ -423,6 +456,8 @@ export function createLibraryModel(deps: {
     sort,
     editing,
     load,
+    /** Makes what the library's order needs ahead, while the library is read. */
+    prepare: () => void titleCollator(),
     status,
     edit,
     // Approve and mark reviewed are one write: it stamps the approving lead, today and the content's fingerprint.
