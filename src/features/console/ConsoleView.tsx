@@ -51,8 +51,15 @@ export default function ConsoleView() {
   const current = tab && tabs.includes(tab) ? tab : tabs[0];
   useEffect(() => {
     // The one read of the library and the feedback: the tabs show what it holds.
-    if (isLead) void library.load();
-  }, [isLead, library]);
+    if (!isLead) return;
+    void library.load();
+    // A frame's first collator and date formats cost it milliseconds each: built while the first
+    // page is read, each in an idle task of its own (together they made a long task).
+    if (typeof requestIdleCallback === 'function') {
+      requestIdleCallback(() => i18n.prepare());
+      requestIdleCallback(() => library.prepare());
+    }
+  }, [isLead, library, i18n]);
 
   const onKey = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
