@@ -87,7 +87,6 @@ export function createI18n(locale: string, chain: Dictionary[]): I18n {
     t,
     prepare() {
       rtf();
-      dtf();
     },
     relativeTime(date, now = new Date()) {
       const { unit, value } = relativeAge(date, now);
