@@ -325,13 +325,15 @@ describe('the built package (dist/)', () => {
     // with the root-cause step's flow and strings out of the first paint (above: only a lead resolving downloads them);
     // 82.77 KB with a warm sidebar taking a large library's hash from the session cache and sparing
     // text the personal-data patterns it cannot hold (+446 bytes: a second sidebar on 5,000 answers
-    // no longer hashes them, about 165 ms of its main thread).
+    // no longer hashes them, about 165 ms of its main thread); 82.96 KB with an answer whose
+    // approvers cannot be looked up saying so, with Try again (+183 bytes: it said "Checking who
+    // approved this answer…" for good, Insert disabled).
     // 50 bytes left for the chunks' names, as above.
     const worker = readdirSync(assets).find((f) => /^matcherWorker-.*\.js$/.test(f));
     expect(worker).toBeDefined();
     expect(sidebar.deferred.files.some((f) => f.startsWith('persist-'))).toBe(false);
     const workerBytes = gzipSync(readFileSync(join(assets, worker!))).length;
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes + workerBytes).toBeLessThanOrEqual(82_820);
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes + workerBytes).toBeLessThanOrEqual(83_010);
     // The root-cause step (its flow and strings) downloads only when a lead starts to resolve.
     for (const file of sidebar.files) expect(readFileSync(join(assets, file), 'utf8'), file).not.toContain('root_cause');
     // Code only editing, searching or sending proposals back needs is never part of the sidebar's download.

@@ -61,6 +61,23 @@ describe('approvals verified from what Zendesk recorded', () => {
     expect(await insertButton().isDisabled()).toBe(false);
   });
 
+  it('says so when who approved the answer cannot be looked up, and checks again on Try again', async () => {
+    // Zendesk fails the users' read: the approval cannot be borne out, and was "being checked" for good.
+    await session().fault('users.show_many', { kind: 'status', status: 500 });
+    await session().open({ ticket: CLOSE_TICKET });
+    await expect.poll(title).toBe('How to close the account');
+    await expect
+      .poll(trust)
+      .toBe(
+        'Who approved this answer could not be checked, so it cannot be inserted yet. Zendesk answered with an error (500). Try again in a moment.Try again',
+      );
+    expect(await insertButton().isDisabled()).toBe(true);
+    await session().control('faults', 'DELETE');
+    await panel().getByTestId('answer-trust').getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(trust).toMatch(/^Approved by Daniel Okafor/);
+    expect(await insertButton().isDisabled()).toBe(false);
+  });
+
   it('Insert puts in exactly what the agent saw: an edit made meanwhile is shown first, not inserted', async () => {
     await session().open({ ticket: CLOSE_TICKET });
     await expect.poll(trust).toMatch(/^Approved by/);

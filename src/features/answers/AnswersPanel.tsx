@@ -4,6 +4,7 @@ import type { Block } from '../../domain/answers/markdown';
 import { shortText } from '../../domain/text';
 import { FormattedText } from '../../ui/FormattedText';
 import { ErrorNotice, FormButtons, Loading, Panel } from '../../ui/Panel';
+import { errorMessage } from '../../ui/errorMessage';
 import { StatusLine } from '../../ui/Status';
 import type { AnswersModel } from './model';
 
@@ -36,9 +37,19 @@ function MisfitForm({ model, onDone }: { model: AnswersModel; onDone: () => void
 }
 
 /** Who approved the answer, as Zendesk's records bear it out; or why it cannot be inserted. */
-function TrustLine({ trust }: { trust: NonNullable<AnswersModel['trust']['value']> }) {
+function TrustLine({ trust, model }: { trust: NonNullable<AnswersModel['trust']['value']>; model: AnswersModel }) {
   const { i18n, now } = useServices();
   const { approval } = trust;
+  const lookupError = model.approvalLookupError.value;
+  if (!approval && lookupError)
+    return (
+      <div class="small notice--inline-warning" data-testid="answer-trust">
+        <p>{i18n.t('ui.answers.approval_lookup_failed', { reason: errorMessage(lookupError, i18n.t) })}</p>
+        <button type="button" class="btn btn--small" onClick={model.retryApprovals}>
+          {i18n.t('ui.common.retry')}
+        </button>
+      </div>
+    );
   if (!approval)
     return (
       <p class="small muted" data-testid="answer-trust">
@@ -120,7 +131,7 @@ export function AnswersPanel({ model, onPropose }: { model: AnswersModel; onProp
           <h3 id="answer-title" class="answer__title">
             {shortText(answer.title)}
           </h3>
-          {trust && <TrustLine trust={trust} />}
+          {trust && <TrustLine trust={trust} model={model} />}
           {model.language.value && <LanguageNote model={model} note={model.language.value} />}
           <FilledBody blocks={filled.blocks} />
           <div class="row actions">

@@ -38,6 +38,7 @@ interface Deps {
   approved: ReadonlySignal<Answer[]>;
   /** An answer's approval as Zendesk's records bear it out, null while its people are looked up. */
   approvalOf: (answer: Answer) => Approval | null;
+  /** Looks up the people behind these answers' approvals; a failure is the answers panel's to report (it never rejects). */
   lookUp: (answers: Answer[]) => Promise<void>;
   tools: ReadonlySignal<TextAnalysis | null>;
   customerText: ReadonlySignal<string>;
@@ -136,7 +137,7 @@ export function createKnownIssueModel(deps: Deps) {
   );
   onDispose(
     effect(() => {
-      if (statements.value.length) void lookUp(statements.value).catch(() => undefined);
+      if (statements.value.length) void lookUp(statements.value);
     }),
   );
 

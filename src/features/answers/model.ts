@@ -243,10 +243,21 @@ export function createAnswersModel({
     };
   });
 
+  /**
+   * Why the people behind the approvals could not be looked up, with the answers that wait for them:
+   * their approvals stay unchecked (nothing is inserted) until a retry reads them.
+   */
+  const lookupFailed = signal<{ error: unknown; waiting: Answer[] } | null>(null);
   async function lookUp(list: Answer[]) {
     const missing = approvalPeople(list).filter((id) => !known.value.has(id));
     if (!missing.length) return;
-    const found = await people(missing);
+    let found: Map<number, Person>;
+    try {
+      found = await people(missing);
+    } catch (error) {
+      lookupFailed.value = { error, waiting: [...(lookupFailed.peek()?.waiting ?? []), ...list] };
+      return;
+    }
     const next = new Map(known.value);
     for (const [id, person] of found) next.set(id, person);
     // A user Zendesk no longer has is nobody's lead.
@@ -297,7 +308,7 @@ export function createAnswersModel({
   onDispose(
     effect(() => {
       const shown = candidates.value;
-      if (shown.length) void lookUp(shown).catch(() => undefined);
+      if (shown.length) void lookUp(shown);
     }),
   );
 
@@ -462,6 +473,13 @@ export function createAnswersModel({
     suggestExample,
     dismissExample: () => (inserted.value = null),
     retry: () => load(true),
+    /** Why the approvals on screen cannot be checked (who wrote and approved them could not be looked up), or null. */
+    approvalLookupError: computed(() => lookupFailed.value?.error ?? null),
+    retryApprovals: () => {
+      const waiting = lookupFailed.peek()?.waiting ?? [];
+      lookupFailed.value = null;
+      void lookUp(waiting);
+    },
   };
 }
 
