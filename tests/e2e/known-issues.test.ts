@@ -50,6 +50,22 @@ describe('known issues in the sidebar', () => {
     expect((await session().form()).tags).toContain(`cla_${STATEMENT.toLowerCase()}`);
   });
 
+  it('says why a linked incident shows no statement when who approved it cannot be looked up, and shows it on Try again', async () => {
+    await session().fault('users.show_many', { kind: 'status', status: 500 });
+    await session().open({ ticket: LINKED });
+    const unchecked = () => answers().getByTestId('known-issue-unchecked');
+    await expect
+      .poll(() => session().text(unchecked()))
+      .toContain(
+        'A known issue may concern this ticket, but who approved its statement could not be checked. Zendesk answered with an error (500).',
+      );
+    expect(await knownIssue().count()).toBe(0);
+    await session().control('faults', 'DELETE');
+    await unchecked().getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => session().text(knownIssue())).toContain('Known issue #4141');
+    expect(await unchecked().count()).toBe(0);
+  });
+
   it('suggests the known issue on an unlinked ticket that reads like the outage, and links it in one safe update', async () => {
     await session().open({ ticket: UNLINKED });
     await expect.poll(() => session().text(knownIssue()), { timeout: 20_000 }).toContain('This ticket looks like known issue #4141');

@@ -325,9 +325,9 @@ describe('the built package (dist/)', () => {
     // with the root-cause step's flow and strings out of the first paint (above: only a lead resolving downloads them);
     // 82.77 KB with a warm sidebar taking a large library's hash from the session cache and sparing
     // text the personal-data patterns it cannot hold (+446 bytes: a second sidebar on 5,000 answers
-    // no longer hashes them, about 165 ms of its main thread); 82.96 KB with an answer whose
-    // approvers cannot be looked up saying so, with Try again (+183 bytes: it said "Checking who
-    // approved this answer…" for good, Insert disabled).
+    // no longer hashes them, about 165 ms of its main thread); 82.99 KB with an answer or a
+    // known issue whose approvers cannot be looked up saying so, with Try again (+219 bytes: the
+    // answer said "Checking who approved this answer…" for good, the known issue nothing).
     // 50 bytes left for the chunks' names, as above.
     const worker = readdirSync(assets).find((f) => /^matcherWorker-.*\.js$/.test(f));
     expect(worker).toBeDefined();

@@ -4,6 +4,7 @@ import { etaFromInput } from '../../domain/answers/knownIssue';
 import { shortText } from '../../domain/text';
 import type { Answer } from '../../host/api/answers';
 import { FormattedText } from '../../ui/FormattedText';
+import { errorMessage } from '../../ui/errorMessage';
 import { ErrorNotice, FormButtons } from '../../ui/Panel';
 import type { KnownIssueModel } from './knownIssue';
 import type { AnswersModel } from './model';
@@ -100,6 +101,16 @@ export function KnownIssueSection({ model, knownIssue }: Props) {
   const error = knownIssue.error.value;
   if (error !== null) return <ErrorNotice error={error} onRetry={knownIssue.retry} />;
   if (shown) return <Statement model={model} knownIssue={knownIssue} statement={shown} linked={knownIssue.linked.value !== null} />;
+  const lookupError = model.approvalLookupError.value;
+  if (knownIssue.unchecked.value && lookupError)
+    return (
+      <div class="notice notice--warning" data-testid="known-issue-unchecked">
+        <p>{i18n.t('ui.known_issue.unchecked', { reason: errorMessage(lookupError, i18n.t) })}</p>
+        <button type="button" class="btn btn--small" onClick={model.retryApprovals}>
+          {i18n.t('ui.common.retry')}
+        </button>
+      </div>
+    );
   if (own)
     return (
       <p class="small notice notice--info" data-testid="known-issue-own">

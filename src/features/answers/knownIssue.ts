@@ -154,6 +154,19 @@ export function createKnownIssueModel(deps: Deps) {
     return live.value.find((a) => a.problemTicketId !== t.id && matching.value.includes(a)) ?? null;
   });
   const shown = computed(() => linked.value ?? suggested.value);
+  /**
+   * Whether this ticket has a statement to show whose approval is not checked yet (its people are
+   * still being looked up, or could not be): the panel says why it shows none when the lookup failed.
+   */
+  const unchecked = computed(() => {
+    const t = here.value;
+    if (shown.value || !t) return false;
+    const waiting = liveStatements(
+      statements.value.filter((a) => approvalOf(a) === null),
+      known.value,
+    );
+    return !!linkedStatement(t, waiting) || (mayLink(t) && waiting.some((a) => a.problemTicketId !== t.id && matching.value.includes(a)));
+  });
   /** On a problem ticket: its statement, when a lead made one. */
   const own = computed(() =>
     here.value?.type === 'problem' ? (verified.value.find((a) => a.problemTicketId === here.value!.id) ?? null) : null,
@@ -218,6 +231,7 @@ export function createKnownIssueModel(deps: Deps) {
   return {
     /** The statement shown at the top of the panel, and whether it is this ticket's (linked) or a suggestion. */
     shown,
+    unchecked,
     linked,
     suggested,
     own,
