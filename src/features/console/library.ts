@@ -69,7 +69,7 @@ type SortKeys = Pick<LibraryRow, 'answer' | 'uses' | 'dueAt'>;
 
 /**
  * One collator for every sort: `localeCompare` sets one up for every comparison, and a frame's
- * first collator costs it 10 to 20 ms (`prepareOrder` makes it ahead).
+ * first collator costs it 10 to 20 ms (the model's `prepare` makes it ahead).
  */
 let titles: Intl.Collator | null = null;
 const titleCollator = () => (titles ??= new Intl.Collator());
