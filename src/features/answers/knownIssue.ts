@@ -147,12 +147,10 @@ export function createKnownIssueModel(deps: Deps) {
   const verified = computed(() => statements.value.filter((a) => approvalOf(a)?.kind === 'approved'));
   const live = computed(() => liveStatements(verified.value, known.value));
   const linked = computed(() => (here.value ? linkedStatement(here.value, live.value) : null));
-  const suggested = computed(() => {
-    const t = here.value;
-    const analysis = tools.value;
-    if (linked.value || !t || !analysis || !mayLink(t)) return null;
-    return live.value.find((a) => a.problemTicketId !== t.id && matching.value.includes(a)) ?? null;
-  });
+  /** The statement among `among` an unlinked ticket is offered: another problem's, whose customers' words it uses. */
+  const suggestionAmong = (t: Facts, among: readonly Answer[]) =>
+    mayLink(t) ? (among.find((a) => a.problemTicketId !== t.id && matching.value.includes(a)) ?? null) : null;
+  const suggested = computed(() => (linked.value || !here.value ? null : suggestionAmong(here.value, live.value)));
   const shown = computed(() => linked.value ?? suggested.value);
   /**
    * Whether this ticket has a statement to show whose approval is not checked yet (its people are
@@ -165,7 +163,7 @@ export function createKnownIssueModel(deps: Deps) {
       statements.value.filter((a) => approvalOf(a) === null),
       known.value,
     );
-    return !!linkedStatement(t, waiting) || (mayLink(t) && waiting.some((a) => a.problemTicketId !== t.id && matching.value.includes(a)));
+    return (linkedStatement(t, waiting) ?? suggestionAmong(t, waiting)) !== null;
   });
   /** On a problem ticket: its statement, when a lead made one. */
   const own = computed(() =>

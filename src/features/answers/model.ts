@@ -175,12 +175,10 @@ export function createAnswersModel({
     }),
   );
 
+  /** An answer's language variants among the approved ones (itself among them). */
+  const variantsOf = (answer: Answer) => approved.value.filter((a) => isVariant(answer, a));
   /** The same answer in the requester's language, when a variant with the same tags exists. */
-  const inLocale = (answer: Answer) =>
-    pickLocaleVariant(
-      approved.value.filter((a) => isVariant(answer, a)),
-      ticket.requesterLocale.value,
-    ) ?? answer;
+  const inLocale = (answer: Answer) => pickLocaleVariant(variantsOf(answer), ticket.requesterLocale.value) ?? answer;
 
   const candidates = computed(() => {
     const result = match.value;
@@ -209,7 +207,7 @@ export function createAnswersModel({
     const answer = current.value;
     const customer = customerLanguage.value;
     if (!answer?.locale || !customer || languageOf(answer.locale) === customer) return null;
-    const variant = approved.value.find((a) => a.locale && languageOf(a.locale) === customer && isVariant(answer, a));
+    const variant = variantsOf(answer).find((a) => a.locale && languageOf(a.locale) === customer);
     return { answer: languageOf(answer.locale), customer, variant: variant ?? null };
   });
 
