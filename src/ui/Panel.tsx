@@ -33,12 +33,23 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
-/** The failure of one panel: a clear message and a retry, while the other panels keep working. */
-export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/** A failure that leaves the panel working: the box's class, its test id and the sentence giving Zendesk's reason as {{reason}}. */
+interface Warning {
+  box: string;
+  testId: string;
+  key: string;
+}
+
+/**
+ * The failure of one panel: a clear message and a retry, while the other panels keep working. As
+ * a `warning`, no alert: a part of the panel failed and the rest of it works.
+ */
+export function ErrorNotice({ error, onRetry, warning }: { error: unknown; onRetry?: () => void; warning?: Warning }) {
   const { i18n } = useServices();
+  const reason = errorMessage(error, i18n.t);
   return (
-    <div class="notice notice--error" role="alert">
-      <p>{errorMessage(error, i18n.t)}</p>
+    <div class={warning?.box ?? 'notice notice--error'} role={warning ? undefined : 'alert'} data-testid={warning?.testId}>
+      <p>{warning ? i18n.t(warning.key, { reason }) : reason}</p>
       {onRetry && (
         <button type="button" class="btn btn--small" onClick={onRetry}>
           {i18n.t('ui.common.retry')}

@@ -273,9 +273,11 @@ describe('the built package (dist/)', () => {
     // library) and counts written as the user's language writes them; 38.85 KB with a chunk that failed
     // to download asked for again at a URL of its own (app/loadOnce: a browser may answer the same
     // import with its kept failure, and "Try again" never reached the network), the panels' strings too;
-    // 38.26 KB with the root-cause step's flow and strings downloaded with its form, when a lead starts to resolve.
+    // 38.26 KB with the root-cause step's flow and strings downloaded with its form, when a lead starts to resolve;
+    // 38.33 KB with the panels' error notice also rendering a part's failure as a warning (+42 bytes: the
+    // approval lookup's two warnings, an answer's and a known issue's, had a copy of it each).
     // The guard leaves 40 bytes: the chunks' names (content hashes) in the preload list move the size by a few.
-    expect(sidebar.gzipBytes).toBeLessThanOrEqual(38_300);
+    expect(sidebar.gzipBytes).toBeLessThanOrEqual(38_370);
     // 58.3 KB measured: the above, the matcher with its per-library calibration and the query's
     // privacy scrub; 61.4 KB with the above, the matcher's training as steps, its language guess
     // and Unified Search's chunk; 61.9 KB with the relevance floor of the knowledge suggestions
@@ -327,13 +329,14 @@ describe('the built package (dist/)', () => {
     // text the personal-data patterns it cannot hold (+446 bytes: a second sidebar on 5,000 answers
     // no longer hashes them, about 165 ms of its main thread); 82.99 KB with an answer or a
     // known issue whose approvers cannot be looked up saying so, with Try again (+219 bytes: the
-    // answer said "Checking who approved this answer…" for good, the known issue nothing).
+    // answer said "Checking who approved this answer…" for good, the known issue nothing); 83.04 KB
+    // with those two warnings rendered by the panels' one error notice (above, +46 bytes).
     // 50 bytes left for the chunks' names, as above.
     const worker = readdirSync(assets).find((f) => /^matcherWorker-.*\.js$/.test(f));
     expect(worker).toBeDefined();
     expect(sidebar.deferred.files.some((f) => f.startsWith('persist-'))).toBe(false);
     const workerBytes = gzipSync(readFileSync(join(assets, worker!))).length;
-    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes + workerBytes).toBeLessThanOrEqual(83_010);
+    expect(sidebar.gzipBytes + sidebar.deferred.gzipBytes + workerBytes).toBeLessThanOrEqual(83_090);
     // The root-cause step (its flow and strings) downloads only when a lead starts to resolve.
     for (const file of sidebar.files) expect(readFileSync(join(assets, file), 'utf8'), file).not.toContain('root_cause');
     // Code only editing, searching or sending proposals back needs is never part of the sidebar's download.

@@ -4,7 +4,6 @@ import type { Block } from '../../domain/answers/markdown';
 import { shortText } from '../../domain/text';
 import { FormattedText } from '../../ui/FormattedText';
 import { ErrorNotice, FormButtons, Loading, Panel } from '../../ui/Panel';
-import { errorMessage } from '../../ui/errorMessage';
 import { StatusLine } from '../../ui/Status';
 import type { AnswersModel } from './model';
 
@@ -43,12 +42,11 @@ function TrustLine({ trust, model }: { trust: NonNullable<AnswersModel['trust'][
   const lookupError = model.approvalLookupError.value;
   if (!approval && lookupError)
     return (
-      <div class="small notice--inline-warning" data-testid="answer-trust">
-        <p>{i18n.t('ui.answers.approval_lookup_failed', { reason: errorMessage(lookupError, i18n.t) })}</p>
-        <button type="button" class="btn btn--small" onClick={model.retryApprovals}>
-          {i18n.t('ui.common.retry')}
-        </button>
-      </div>
+      <ErrorNotice
+        error={lookupError}
+        onRetry={model.retryApprovals}
+        warning={{ box: 'small notice--inline-warning', testId: 'answer-trust', key: 'ui.answers.approval_lookup_failed' }}
+      />
     );
   if (!approval)
     return (

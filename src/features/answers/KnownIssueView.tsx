@@ -4,7 +4,6 @@ import { etaFromInput } from '../../domain/answers/knownIssue';
 import { shortText } from '../../domain/text';
 import type { Answer } from '../../host/api/answers';
 import { FormattedText } from '../../ui/FormattedText';
-import { errorMessage } from '../../ui/errorMessage';
 import { ErrorNotice, FormButtons } from '../../ui/Panel';
 import type { KnownIssueModel } from './knownIssue';
 import type { AnswersModel } from './model';
@@ -104,12 +103,11 @@ export function KnownIssueSection({ model, knownIssue }: Props) {
   const lookupError = model.approvalLookupError.value;
   if (knownIssue.unchecked.value && lookupError)
     return (
-      <div class="notice notice--warning" data-testid="known-issue-unchecked">
-        <p>{i18n.t('ui.known_issue.unchecked', { reason: errorMessage(lookupError, i18n.t) })}</p>
-        <button type="button" class="btn btn--small" onClick={model.retryApprovals}>
-          {i18n.t('ui.common.retry')}
-        </button>
-      </div>
+      <ErrorNotice
+        error={lookupError}
+        onRetry={model.retryApprovals}
+        warning={{ box: 'notice notice--warning', testId: 'known-issue-unchecked', key: 'ui.known_issue.unchecked' }}
+      />
     );
   if (own)
     return (
