@@ -18,9 +18,11 @@ const ticket = async (id: number) => (await session().api<{ ticket: ApiTicket }>
 const field = (t: ApiTicket) => t.custom_fields.find((f) => f.id === FIELD)?.value;
 const auditCount = async (id: number) => (await session().api<{ audits: unknown[] }>(`/api/v2/tickets/${id}/audits.json`)).audits.length;
 const ids = async () => (await rows().locator('td:first-child').allTextContents()).map((text) => Number(/#(\d+)/.exec(text)?.[1]));
+// Signed in as the lead before the console opens: a switch afterwards reloads the console, and a
+// console still starting when the switch reached Zendesk may already read as the lead.
 const asLead = async () => {
-  await session().open({ route: 'console' });
   await session().persona('lead');
+  await session().open({ route: 'console' });
   await expect.poll(() => c().getByRole('tab', { name: 'Escalations' }).count(), { timeout: 20_000 }).toBe(1);
   await expect.poll(() => rows().count(), { timeout: 20_000 }).toBe(13);
 };
