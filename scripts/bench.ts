@@ -248,6 +248,9 @@ async function warmSession(s: Session, runs: number, first: number, ticket: numb
   };
 }
 
+/** Adds `records` to the playground's answer library. */
+const seedAnswers = (s: Session, records: unknown[]) => s.control('seed', 'POST', { records: { closed_loop_answer: records } });
+
 /**
  * The lead console's answer library with `records` added: median times from opening the console
  * to its first library rows on screen and to the whole library read (the lead opens the library
@@ -257,7 +260,7 @@ async function consoleLibrary(s: Session, runs: number, records: unknown[]) {
   const results: { firstRows: number; settled: number; longestTaskMs: number }[] = [];
   for (let i = 0; i < runs; i++) {
     await s.control('reset', 'POST');
-    await s.control('seed', 'POST', { records: { closed_loop_answer: records } });
+    await seedAnswers(s, records);
     await s.persona('lead');
     const start = Date.now();
     await s.open({ route: 'console' });
@@ -365,7 +368,7 @@ async function againstFloor(s: Session, runs: number, ticket: number) {
  */
 async function callsPerView(s: Session, views: number, records?: unknown[]) {
   await s.control('reset', 'POST');
-  if (records) await s.control('seed', 'POST', { records: { closed_loop_answer: records } });
+  if (records) await seedAnswers(s, records);
   await s.control('calls', 'DELETE');
   await s.fresh();
   await s.open();
@@ -410,7 +413,7 @@ async function main() {
     const large = largeLibrary(5_000);
     const economy1000 = await callsPerView(s, 100, large.slice(0, 1_000));
     const economy5000 = await callsPerView(s, 100, large);
-    const warm5000 = await warmSession(s, 3, 4106, 4109, () => s.control('seed', 'POST', { records: { closed_loop_answer: large } }));
+    const warm5000 = await warmSession(s, 3, 4106, 4109, () => seedAnswers(s, large));
     const console5000 = await consoleLibrary(s, 3, large);
     console.log(
       JSON.stringify(

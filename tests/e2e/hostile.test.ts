@@ -266,6 +266,9 @@ async function untilDone(what: string, done: () => Promise<boolean>, failed: Loc
   }
 }
 
+/** Clicks the first Try again in `part`: the retry of what it says failed. */
+const retryIn = (part: Locator | FrameLocator) => () => part.getByRole('button', { name: 'Try again' }).first().click();
+
 /** Inserts the answer as an agent would, clicking Insert again when the panel says it failed. */
 async function insertAnswer(answers: Locator) {
   const s = session();
@@ -290,7 +293,6 @@ describe('hostile input', { timeout: 480_000 }, () => {
 
     // Each panel reads megabytes here: one too late for Zendesk's answer says so, and the agent
     // clicks its Try again.
-    const retryIn = (panel: Locator) => () => panel.getByRole('button', { name: 'Try again' }).first().click();
     // The hostile answer is the match; if the matcher abstains it is one click away.
     await untilDone(
       'the answers panel offers the hostile answer',
@@ -393,7 +395,7 @@ describe('hostile input', { timeout: 480_000 }, () => {
     const tab = (name: string) => console_.getByRole('tab', { name });
     // Each list is megabytes here: a read too late for Zendesk's answer says so, and the lead tries again.
     const failed = console_.locator('.notice--error');
-    const retry = () => console_.getByRole('button', { name: 'Try again' }).first().click();
+    const retry = retryIn(console_);
 
     // The newest request comes last in the queue, oldest first.
     await untilDone('the console lists the queue', async () => (await console_.getByTestId('queue-row').count()) > 0, failed, retry);
