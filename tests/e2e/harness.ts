@@ -288,3 +288,21 @@ export function backgroundChecks(s: Session) {
     },
   };
 }
+
+/**
+ * Presses the Try again of `notice`, shown because the sidebar's call to `endpoint` failed under a
+ * fault: while Zendesk still fails, it asks again and says so again. Then the fault is lifted and
+ * Try again pressed once more, unless the sidebar got there on its own meanwhile (a view made anew,
+ * a match for instance, asks again by itself): then there is nothing left to press. The caller
+ * checks what recovered.
+ */
+export async function retryAfterFault(s: Session, notice: () => Locator, endpoint: string) {
+  const asked = async () => (await s.calls()).calls.filter((c) => c.app === 'ticket_sidebar' && c.endpoint === endpoint).length;
+  const tryAgain = () => notice().getByRole('button', { name: 'Try again' });
+  const before = await asked();
+  await tryAgain().click();
+  await expect.poll(asked).toBeGreaterThan(before);
+  await expect.poll(() => tryAgain().count()).toBe(1);
+  await s.control('faults', 'DELETE');
+  await tryAgain().evaluateAll((buttons) => buttons.forEach((b) => (b as HTMLButtonElement).click()));
+}

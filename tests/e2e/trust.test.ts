@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentFingerprint } from '../../src/domain/answers/approval';
 import { toAnswer, type AnswerRecord } from '../../src/host/api/answers';
-import { useSession } from './harness';
+import { retryAfterFault, useSession } from './harness';
 
 /**
  * Attacks an agent can make with Zendesk's API around the app: what the app shows as approved
@@ -72,8 +72,7 @@ describe('approvals verified from what Zendesk recorded', () => {
         'Who approved this answer could not be checked, so it cannot be inserted yet. Zendesk answered with an error (500). Try again in a moment.Try again',
       );
     expect(await insertButton().isDisabled()).toBe(true);
-    await session().control('faults', 'DELETE');
-    await panel().getByTestId('answer-trust').getByRole('button', { name: 'Try again' }).click();
+    await retryAfterFault(session(), () => panel().getByTestId('answer-trust'), 'users.show_many');
     await expect.poll(trust).toMatch(/^Approved by Daniel Okafor/);
     expect(await insertButton().isDisabled()).toBe(false);
   });
